@@ -1,0 +1,50 @@
+// The composition root: the only module in electron/ that imports Electron. Everything it wires is a pure function
+// or a handler with injected adapters, tested without the Electron binary.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { app, BrowserWindow, ipcMain, protocol, session } from 'electron';
+import { hardenContents, hardenSession } from './hardening.js';
+import { createBridgeHandlers, registerBridge } from './ipc.js';
+import { createAppProtocolHandler } from './protocol.js';
+import { APP_ORIGIN, APP_SCHEME } from './security/origin.js';
+import { secureWebPreferences } from './security/webPreferences.js';
+
+app.enableSandbox();
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
+]);
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  let mainWindow: BrowserWindow | null = null;
+
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+
+  app.on('web-contents-created', (_event, contents) => hardenContents(contents));
+
+  app.whenReady().then(() => {
+    hardenSession(session.defaultSession, app.isPackaged);
+    protocol.handle(APP_SCHEME, createAppProtocolHandler({ root: join(__dirname, '../renderer'), readFile }));
+    registerBridge(ipcMain, createBridgeHandlers({ name: app.getName(), version: app.getVersion(), platform: process.platform }));
+
+    mainWindow = new BrowserWindow({
+      width: 1400,
+      height: 900,
+      minWidth: 900,
+      minHeight: 600,
+      title: 'Foresight',
+      show: false,
+      webPreferences: secureWebPreferences(join(__dirname, 'preload.cjs')),
+    });
+    mainWindow.once('ready-to-show', () => mainWindow?.show());
+    mainWindow.on('closed', () => (mainWindow = null));
+    void mainWindow.loadURL(`${APP_ORIGIN}/index.html`);
+  });
+
+  app.on('window-all-closed', () => app.quit());
+}

@@ -1,0 +1,50 @@
+// Every file's environment is a lint rule, not a review comment: shared/ is pure, only the composition root and
+// the preload touch Electron, and the renderer reaches neither Node nor Electron.
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const restrict = (patterns, message) => ['error', { patterns: patterns.map((group) => ({ group: [group], message })) }];
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'release/**', 'test-results/**', 'playwright-report/**', 'node_modules/**', 'tools/**/node_modules/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['**/*.mjs', '**/*.js', 'scripts/**/*.ts', 'tests/**/*.ts', '*.config.ts', 'renderer/vite.config.ts'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': restrict(
+        ['electron', 'node:*', 'fs', 'path', 'react', 'react-dom', 'dexie', '**/renderer/**', '**/electron/**'],
+        'shared/ is pure TypeScript: no Node, DOM, Electron, React or storage.',
+      ),
+    },
+  },
+  {
+    files: ['renderer/src/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      // Advice for the React Compiler, which this project does not use.
+      'react-hooks/incompatible-library': 'off',
+      'no-restricted-imports': restrict(['electron', 'node:*', '**/electron/**'], 'The renderer is sandboxed: it reaches the shell only through the bridge.'),
+    },
+  },
+  {
+    files: ['electron/**/*.ts'],
+    ignores: ['electron/main.ts', 'electron/preload.ts'],
+    rules: {
+      'no-restricted-imports': restrict(['electron'], 'Only the composition root (main.ts) and the preload import electron; inject what you need.'),
+    },
+  },
+);

@@ -1,0 +1,55 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { formatTime } from '../../../../shared/time/display.js';
+import { useDb } from '../../store/context.js';
+import { ChronologyView } from '../chronology/ChronologyView.js';
+import { NotBuilt } from '../shell/NotBuilt.js';
+import { href, type CaseTab } from '../shell/useHashRoute.js';
+import { CaseGone } from './RenameCase.js';
+
+const TABS: { tab: CaseTab; label: string }[] = [
+  { tab: 'chronology', label: 'Chronology' },
+  { tab: 'timeline', label: 'Timeline' },
+  { tab: 'review', label: 'Review' },
+  { tab: 'training', label: 'Training' },
+];
+
+export function CaseView({ caseId, tab }: { caseId: string; tab: CaseTab }) {
+  const db = useDb();
+  const found = useLiveQuery(() => db.cases.get(caseId).then((c) => c ?? null), [db, caseId]);
+  if (found === undefined) return <p className="page">Loading…</p>;
+  if (found === null) return <CaseGone />;
+  return (
+    <div className="case">
+      <div className="case__header">
+        <p className="caption"><a href={href.cases()}>Cases</a></p>
+        <h1 className="heading-l">{found.title}</h1>
+        <p className="case__meta">
+          CRN <strong>{found.crn}</strong>
+          {found.subject && <> · {found.subject}</>} · further offence <strong>{formatTime(found.offenceAt)}</strong>
+        </p>
+        {found.synthetic && (
+          <div className="notification" role="note">
+            <strong>Synthetic demo case.</strong> Every name, CRN and staff code in it is invented; it shows how Foresight reads a real case.
+          </div>
+        )}
+        <nav className="tabs" aria-label="Case views">
+          <ul className="tabs__list">
+            {TABS.map((t) => (
+              <li key={t.tab} className="tabs__item">
+                <a className="tabs__link" href={href.case(caseId, t.tab)} aria-current={t.tab === tab ? 'page' : undefined}>
+                  {t.label}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </div>
+      <div className="case__body">
+        {tab === 'chronology' && <ChronologyView caseId={caseId} />}
+        {tab === 'timeline' && <NotBuilt name="The timeline" purpose="It will show the case at any moment as the officer could see it then: what they knew, what was on record, what others held, and how much they were carrying." />}
+        {tab === 'review' && <NotBuilt name="The review" purpose="It will hold key practice episodes, contributory factors, findings and the practitioner's responses." />}
+        {tab === 'training' && <NotBuilt name="Training mode" purpose="It will turn a case into a step-by-step case study, revealing facts one decision at a time." />}
+      </div>
+    </div>
+  );
+}

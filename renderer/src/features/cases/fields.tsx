@@ -1,0 +1,51 @@
+import { useEffect, useRef } from 'react';
+
+export function TextField(props: {
+  id: string;
+  label: string;
+  hint?: string;
+  value: string;
+  onChange: (value: string) => void;
+  error?: string | undefined;
+  width?: 'short';
+}) {
+  const describedBy = [props.hint && `${props.id}-hint`, props.error && `${props.id}-error`].filter(Boolean).join(' ');
+  return (
+    <div className={`form-group${props.error ? ' form-group--error' : ''}`}>
+      <label className="label" htmlFor={props.id}>{props.label}</label>
+      {props.hint && <div id={`${props.id}-hint`} className="hint">{props.hint}</div>}
+      {props.error && <p id={`${props.id}-error`} className="error-message"><span className="visually-hidden">Error:</span> {props.error}</p>}
+      <input
+        id={props.id}
+        name={props.id}
+        className={`input${props.width === 'short' ? ' input--short' : ''}${props.error ? ' input--error' : ''}`}
+        value={props.value}
+        onChange={(e) => props.onChange(e.target.value)}
+        aria-describedby={describedBy || undefined}
+        aria-invalid={props.error ? true : undefined}
+        autoComplete="off"
+        spellCheck={false}
+      />
+    </div>
+  );
+}
+
+/** GOV.UK error summary: takes focus when errors appear, each linking to its field. */
+export function ErrorSummary<K extends string>({ errors, labels }: { errors: Partial<Record<K, string>>; labels: Record<K, string> }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const entries = (Object.keys(labels) as K[]).filter((k) => errors[k]);
+  useEffect(() => {
+    if (entries.length > 0) ref.current?.focus();
+  }, [entries.length, errors]);
+  if (entries.length === 0) return null;
+  return (
+    <div className="error-summary" ref={ref} tabIndex={-1} role="alert" aria-labelledby="error-summary-title">
+      <h2 id="error-summary-title" className="error-summary__title">There is a problem</h2>
+      <ul>
+        {entries.map((k) => (
+          <li key={k}><a href={`#${k}`} onClick={(e) => { e.preventDefault(); document.getElementById(k)?.focus(); }}>{errors[k]}</a></li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,124 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useCallback, useEffect, useRef, type KeyboardEvent } from 'react';
+import type { CaseRecord } from '../../../../shared/schemas/index.js';
+import { toRow, type ChronologyRow } from './rowView.js';
+
+const ROW_HEIGHT = 36;
+const rowCache = new WeakMap<CaseRecord, ChronologyRow>();
+function rowOf(record: CaseRecord): ChronologyRow {
+  let row = rowCache.get(record);
+  if (!row) rowCache.set(record, (row = toRow(record)));
+  return row;
+}
+
+const COLUMNS: { key: keyof ChronologyRow; label: string; className: string }[] = [
+  { key: 'date', label: 'Date', className: 'col-date' },
+  { key: 'time', label: 'Time', className: 'col-time' },
+  { key: 'kind', label: 'Kind', className: 'col-kind' },
+  { key: 'type', label: 'nDelius type', className: 'col-type' },
+  { key: 'outcome', label: 'Outcome', className: 'col-outcome' },
+  { key: 'who', label: 'Who', className: 'col-who' },
+  { key: 'agency', label: 'Source', className: 'col-agency' },
+  { key: 'summary', label: 'Summary', className: 'col-summary' },
+];
+
+const rowDomId = (index: number) => `chronology-row-${index}`;
+
+/**
+ * The chronology as a grid that stays smooth at 100,000 rows: only the rows in view are in the page.
+ * Keyboard: the grid takes focus; arrows, Page Up/Down, Home and End move the selection, which the detail shows.
+ */
+export function ChronologyTable(props: {
+  records: readonly CaseRecord[];
+  selectedIndex: number | null;
+  onSelect: (index: number) => void;
+}) {
+  const { records, selectedIndex, onSelect } = props;
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: records.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+  });
+
+  useEffect(() => {
+    if (selectedIndex !== null) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
+  }, [selectedIndex, virtualizer]);
+
+  const onKeyDown = useCallback(
+    (e: KeyboardEvent) => {
+      if (records.length === 0) return;
+      const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 400) / ROW_HEIGHT) - 1);
+      const current = selectedIndex ?? -1;
+      const moves: Record<string, number> = {
+        ArrowDown: current + 1,
+        ArrowUp: current - 1,
+        PageDown: current + page,
+        PageUp: current - page,
+        Home: 0,
+        End: records.length - 1,
+      };
+      const target = moves[e.key];
+      if (target === undefined) return;
+      e.preventDefault();
+      onSelect(Math.min(records.length - 1, Math.max(0, target)));
+    },
+    [records.length, selectedIndex, onSelect],
+  );
+
+  const items = virtualizer.getVirtualItems();
+  const before = items[0]?.start ?? 0;
+  const after = virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0);
+
+  return (
+    <div className="chronology-scroll" ref={scrollRef}>
+      <table
+        className="chronology-table"
+        role="grid"
+        aria-label="Chronology"
+        aria-rowcount={records.length + 1}
+        aria-readonly="true"
+        tabIndex={0}
+        onKeyDown={onKeyDown}
+        aria-activedescendant={selectedIndex !== null ? rowDomId(selectedIndex) : undefined}
+      >
+        <colgroup>
+          {COLUMNS.map((c) => <col key={c.key} className={c.className} />)}
+        </colgroup>
+        <thead>
+          <tr aria-rowindex={1}>
+            {COLUMNS.map((c) => <th key={c.key} scope="col">{c.label}</th>)}
+          </tr>
+        </thead>
+        <tbody>
+          {before > 0 && <tr role="presentation" style={{ height: before }} />}
+          {items.map((item) => {
+            const record = records[item.index] as CaseRecord;
+            const row = rowOf(record);
+            const selected = item.index === selectedIndex;
+            return (
+              <tr
+                key={record.id}
+                id={rowDomId(item.index)}
+                aria-rowindex={item.index + 2}
+                aria-selected={selected}
+                className={selected ? 'is-selected' : undefined}
+                style={{ height: ROW_HEIGHT }}
+                onClick={() => onSelect(item.index)}
+                data-record-id={record.id}
+              >
+                {COLUMNS.map((c) => (
+                  <td key={c.key} className={c.className} title={row[c.key] || undefined}>
+                    {c.key === 'time' && !row.time ? <span className="visually-hidden">time not known</span> : row[c.key]}
+                  </td>
+                ))}
+              </tr>
+            );
+          })}
+          {after > 0 && <tr role="presentation" style={{ height: after }} />}
+        </tbody>
+      </table>
+    </div>
+  );
+}

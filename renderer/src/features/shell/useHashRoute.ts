@@ -1,0 +1,51 @@
+import { useSyncExternalStore } from 'react';
+
+export type Route =
+  | { page: 'cases' }
+  | { page: 'new-case' }
+  | { page: 'case'; caseId: string; tab: CaseTab }
+  | { page: 'rename'; caseId: string }
+  | { page: 'delete'; caseId: string }
+  | { page: 'not-found' };
+
+export type CaseTab = 'chronology' | 'timeline' | 'review' | 'training';
+const TABS: readonly CaseTab[] = ['chronology', 'timeline', 'review', 'training'];
+
+/** Routes live in the URL's hash: the app is one page served from app:// (or Vite), with no server to route. */
+export function parseRoute(hash: string): Route {
+  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
+  if (parts.length === 0) return { page: 'cases' };
+  if (parts[0] === 'new' && parts.length === 1) return { page: 'new-case' };
+  if (parts[0] === 'cases' && parts[1]) {
+    const caseId = parts[1];
+    const rest = parts[2];
+    if (rest === undefined) return { page: 'case', caseId, tab: 'chronology' };
+    if (rest === 'rename') return { page: 'rename', caseId };
+    if (rest === 'delete') return { page: 'delete', caseId };
+    if ((TABS as readonly string[]).includes(rest)) return { page: 'case', caseId, tab: rest as CaseTab };
+  }
+  return { page: 'not-found' };
+}
+
+export const href = {
+  cases: () => '#/',
+  newCase: () => '#/new',
+  case: (caseId: string, tab: CaseTab = 'chronology') =>
+    tab === 'chronology' ? `#/cases/${encodeURIComponent(caseId)}` : `#/cases/${encodeURIComponent(caseId)}/${tab}`,
+  rename: (caseId: string) => `#/cases/${encodeURIComponent(caseId)}/rename`,
+  delete: (caseId: string) => `#/cases/${encodeURIComponent(caseId)}/delete`,
+};
+
+function subscribe(onChange: () => void): () => void {
+  window.addEventListener('hashchange', onChange);
+  return () => window.removeEventListener('hashchange', onChange);
+}
+
+export function useHashRoute(): Route {
+  const hash = useSyncExternalStore(subscribe, () => window.location.hash);
+  return parseRoute(hash);
+}
+
+export function navigate(to: string): void {
+  window.location.hash = to;
+}

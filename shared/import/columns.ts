@@ -1,0 +1,150 @@
+/** The kinds of file a user imports (FORMATS.md sections 1 to 5). */
+export type FileKind = 'contacts' | 'workload' | 'team' | 'information' | 'allocations';
+export const FILE_KINDS: readonly FileKind[] = ['contacts', 'workload', 'team', 'information', 'allocations'];
+
+/** Headers match whatever their case or punctuation: `Contact Date`, `contact_date` and `CONTACT-DATE` are one. */
+export function normaliseHeader(header: string): string {
+  return header.toLowerCase().replace(/[^a-z0-9]/g, '');
+}
+
+/** Canonical columns of each kind, and the other headers real exports use for them. */
+export const COLUMNS: Record<FileKind, Record<string, readonly string[]>> = {
+  contacts: {
+    crn: ['case reference number', 'case reference'],
+    contact_id: ['contact id'],
+    contact_date: ['date'],
+    contact_start_time: ['start time'],
+    contact_end_time: ['end time'],
+    start_datetime: [],
+    type_code: ['contact type code', 'contact type'],
+    type_description: ['contact type description'],
+    outcome_code: ['contact outcome code'],
+    outcome_description: ['outcome', 'contact outcome description'],
+    attended: [],
+    complied: [],
+    enforcement_action_code: ['enforcement code'],
+    enforcement_action_description: ['enforcement action', 'enforcement'],
+    staff_code: ['officer code', 'staff'],
+    staff_name: ['officer', 'officer name'],
+    staff_grade: ['officer grade', 'grade'],
+    team_code: [],
+    team_description: ['team'],
+    provider_code: [],
+    provider_description: ['provider'],
+    sensitive: [],
+    alert_active: ['alert'],
+    description: ['subject'],
+    notes: ['contact notes'],
+    created_datetime: ['created', 'created date', 'created date time'],
+    created_by: [],
+    last_updated_datetime: [],
+    last_updated_by: [],
+    event_number: [],
+    requirement_id: [],
+    licence_condition_id: [],
+    nsi_id: [],
+    linked_contact_id: [],
+  },
+  workload: {
+    snapshot_date: ['workload date', 'date'],
+    staff_code: ['offender manager code', 'om code', 'om key'],
+    om_name: ['offender manager', 'name'],
+    grade_code: ['grade'],
+    team_code: [],
+    team_name: ['team'],
+    pdu_name: ['pdu', 'ldu'],
+    region_name: ['region'],
+    contracted_hours: [],
+    reduction_hours: ['reductions'],
+    nominal_target: [],
+    available_points: [],
+    total_points: [],
+    capacity_pct: ['capacity', 'capacity percentage'],
+    total_cases: ['caseload'],
+    community_cases: [],
+    licence_cases: [],
+    custody_cases: [],
+    tier_a: [],
+    tier_b: [],
+    tier_c: [],
+    tier_d: [],
+    untiered: [],
+    sdr_points: [],
+    paroms_points: [],
+    arms_points: [],
+    cms_points: [],
+  },
+  team: {
+    snapshot_date: ['date'],
+    team_code: ['pdu code', 'unit code'],
+    team_name: ['team', 'pdu name'],
+    target_fte: [],
+    in_post_fte: [],
+    staffing_pct: ['staffing', 'staffing percentage'],
+    vacancies: [],
+    long_term_absence_fte: [],
+    unallocated_cases: [],
+    spo_span: [],
+    delivery_status: ['status'],
+  },
+  information: {
+    info_id: [],
+    crn: [],
+    occurred: [],
+    precision: [],
+    source_agency: ['agency', 'source'],
+    summary: [],
+    shared_with_probation: ['shared', 'date shared'],
+    known_to_staff_code: [],
+    known_from: [],
+    came_to_light: [],
+    evidence_ref: ['evidence'],
+  },
+  allocations: {
+    crn: [],
+    staff_code: [],
+    staff_name: [],
+    grade: [],
+    team_code: [],
+    from: ['start date', 'allocated from'],
+    to: ['end date', 'allocated to'],
+    reason: ['allocation reason'],
+    cover: [],
+  },
+};
+
+/** Columns without which a file of that kind cannot be read. Alternatives are checked by the mappers. */
+export const REQUIRED: Record<FileKind, readonly string[]> = {
+  contacts: ['crn', 'contact_id', 'contact_date', 'staff_code'],
+  workload: ['snapshot_date', 'staff_code'],
+  team: ['snapshot_date', 'team_code'],
+  information: ['info_id', 'crn', 'occurred', 'source_agency', 'summary'],
+  allocations: ['crn', 'staff_code', 'from'],
+};
+
+/** Map each header to its canonical column for a kind; unknown headers map to null. */
+export function mapHeaders(kind: FileKind, header: readonly string[]): (string | null)[] {
+  const lookup = new Map<string, string>();
+  for (const [canonical, aliases] of Object.entries(COLUMNS[kind])) {
+    lookup.set(normaliseHeader(canonical), canonical);
+    for (const alias of aliases) lookup.set(normaliseHeader(alias), canonical);
+  }
+  return header.map((h) => lookup.get(normaliseHeader(h)) ?? null);
+}
+
+/**
+ * Recognise a file's kind from its header row: the kind whose required columns it best covers. A file missing a
+ * required column is still recognised when it has most of them, so the user is told which column is missing.
+ */
+export function detectKind(header: readonly string[]): FileKind | null {
+  let best: { kind: FileKind; missing: number; matched: number } | null = null;
+  for (const kind of FILE_KINDS) {
+    const mapped = new Set(mapHeaders(kind, header).filter((c): c is string => c !== null));
+    const missing = REQUIRED[kind].filter((c) => !mapped.has(c)).length;
+    if (missing * 2 > REQUIRED[kind].length) continue;
+    if (!best || missing < best.missing || (missing === best.missing && mapped.size > best.matched)) {
+      best = { kind, missing, matched: mapped.size };
+    }
+  }
+  return best?.kind ?? null;
+}

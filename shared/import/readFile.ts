@@ -1,0 +1,127 @@
+import type { Provenance } from '../schemas/common.js';
+import type { Allocation } from '../schemas/allocation.js';
+import type { ContactRecord, InformationRecord } from '../schemas/record.js';
+import type { TeamSnapshot, WorkloadSnapshot } from '../schemas/snapshots.js';
+import { mapHeaders, REQUIRED, detectKind, type FileKind } from './columns.js';
+import { readCsv } from './csv.js';
+import { decodeText, looksBinary, type TextEncoding } from './decode.js';
+import type { RowIssue } from './issues.js';
+import { readAllocation } from './kinds/allocations.js';
+import { readContact } from './kinds/contacts.js';
+import { readInformation } from './kinds/information.js';
+import { readTeam, readWorkload } from './kinds/snapshots.js';
+import { RowReader } from './rowReader.js';
+
+export interface ItemsByKind {
+  contacts: ContactRecord;
+  workload: WorkloadSnapshot;
+  team: TeamSnapshot;
+  information: InformationRecord;
+  allocations: Allocation;
+}
+
+const READERS: { [K in FileKind]: (r: RowReader, p: Provenance) => ItemsByKind[K] | undefined } = {
+  contacts: readContact,
+  workload: readWorkload,
+  team: readTeam,
+  information: readInformation,
+  allocations: readAllocation,
+};
+
+/** What identifies a row within its kind, so a repeated id is reported rather than silently overwriting. */
+function rowKey(kind: FileKind, item: ItemsByKind[FileKind]): string {
+  if ('id' in item) return item.id;
+  if ('staffCode' in item) return `${item.staffCode}|${item.teamCode ?? ''}|${item.snapshotDate}`;
+  return `${item.teamCode}|${item.snapshotDate}`;
+}
+
+const DUPLICATE_COLUMN: Record<FileKind, string> = {
+  contacts: 'contact_id',
+  information: 'info_id',
+  allocations: 'from',
+  workload: 'snapshot_date',
+  team: 'snapshot_date',
+};
+
+interface ReadFileSummary {
+  file: string;
+  encoding: TextEncoding;
+  /** Data rows read (records, not lines). */
+  rows: number;
+  accepted: number;
+  errors: RowIssue[];
+  warnings: RowIssue[];
+}
+
+/** The rows read, typed by the file's kind; a file whose kind is unknown yields none. */
+export type ReadFileItems = { [K in FileKind]: { kind: K; items: ItemsByKind[K][] } }[FileKind] | { kind: null; items: [] };
+
+export type ReadFileResult = ReadFileSummary & ReadFileItems;
+
+export interface ImportFileInput {
+  fileName: string;
+  bytes: Uint8Array;
+  sha256: string;
+  /** Forces the kind (the command line's `KIND:path`); otherwise recognised from the header row. */
+  kind?: FileKind;
+}
+
+function fileError(input: ImportFileInput, encoding: TextEncoding, message: string, kind = input.kind): ReadFileResult {
+  const summary = { file: input.fileName, encoding, rows: 0, accepted: 0, errors: [{ row: 1, message }], warnings: [] };
+  return kind ? ({ ...summary, kind, items: [] } as ReadFileResult) : { ...summary, kind: null, items: [] };
+}
+
+/** Read and validate one import file. Nothing here stores anything: the caller decides what to keep. */
+export function readImportFile(input: ImportFileInput): ReadFileResult {
+  if (input.bytes.length === 0) return fileError(input, 'utf-8', 'the file is empty');
+  if (looksBinary(input.bytes)) return fileError(input, 'utf-8', 'not a text file (is it a spreadsheet or binary file renamed .csv?)');
+  const { text, encoding } = decodeText(input.bytes);
+  const table = readCsv(text);
+  if (table.header.length === 0 || table.header.every((h) => h.trim() === '')) {
+    return fileError(input, encoding, 'the file has no header row');
+  }
+  const kind = input.kind ?? detectKind(table.header);
+  if (!kind) {
+    return fileError(input, encoding, 'not recognised as contacts, workload, team, information or allocations: check the header row');
+  }
+  const columns = mapHeaders(kind, table.header);
+  const missing = REQUIRED[kind].filter((c) => !columns.includes(c));
+  if (missing.length > 0) {
+    return fileError(input, encoding, `missing required column${missing.length > 1 ? 's' : ''}: ${missing.join(', ')}`, kind);
+  }
+  const index = new Map<string, number>();
+  columns.forEach((c, i) => c !== null && !index.has(c) && index.set(c, i));
+
+  const errors: RowIssue[] = table.problems.map((p) => ({ row: p.line, message: `malformed CSV: ${p.message}` }));
+  const warnings: RowIssue[] = [];
+  const items: ItemsByKind[FileKind][] = [];
+  const seen = new Map<string, number>();
+  for (const row of table.rows) {
+    const reader = new RowReader(index, row.cells, row.line);
+    const item = READERS[kind](reader, { fileName: input.fileName, sha256: input.sha256, row: row.line });
+    warnings.push(...reader.warnings);
+    if (!item) {
+      errors.push(...reader.errors);
+      continue;
+    }
+    const key = rowKey(kind, item);
+    const first = seen.get(key);
+    if (first !== undefined) {
+      errors.push({ row: row.line, column: DUPLICATE_COLUMN[kind], value: reader.text(DUPLICATE_COLUMN[kind]) ?? '', message: `duplicate of row ${first}` });
+      continue;
+    }
+    seen.set(key, row.line);
+    items.push(item);
+  }
+  const badRows = new Set(errors.map((e) => e.row));
+  return {
+    file: input.fileName,
+    kind,
+    encoding,
+    rows: table.rows.length,
+    accepted: table.rows.filter((r) => !badRows.has(r.line)).length,
+    errors: errors.sort((a, b) => a.row - b.row),
+    warnings,
+    items,
+  } as ReadFileResult;
+}

@@ -1,0 +1,115 @@
+import type { Grade } from '../schemas/common.js';
+import type { TimeValue } from '../time/precision.js';
+import { parseClock, parseDate, parseDateTime } from './dates.js';
+import type { RowIssue } from './issues.js';
+
+const NDELIUS_GRADES: Record<string, Grade> = {
+  PSM: 'PO', NPSM: 'PO', PO: 'PO',
+  PSQ: 'PSO', NPSQ: 'PSO', PSO: 'PSO',
+  PSP: 'PQiP', NPSP: 'PQiP', TPO: 'PQiP', PQIP: 'PQiP',
+  NQO: 'NQO',
+  PSC: 'SPO', NPSC: 'SPO', SPO: 'SPO',
+};
+
+/**
+ * Reads one CSV record by canonical column name, collecting every problem instead of stopping at the first,
+ * so the preview can show them all.
+ */
+export class RowReader {
+  readonly errors: RowIssue[] = [];
+  readonly warnings: RowIssue[] = [];
+
+  constructor(
+    private readonly index: ReadonlyMap<string, number>,
+    private readonly cells: readonly string[],
+    readonly line: number,
+  ) {}
+
+  has(column: string): boolean {
+    return this.text(column) !== undefined;
+  }
+
+  /** The trimmed cell, or undefined when the column is absent or the cell blank. */
+  text(column: string): string | undefined {
+    const i = this.index.get(column);
+    if (i === undefined) return undefined;
+    const v = this.cells[i]?.trim();
+    return v === undefined || v === '' ? undefined : v;
+  }
+
+  error(column: string | undefined, message: string, value = column ? this.text(column) : undefined): void {
+    this.errors.push({ row: this.line, ...(column ? { column } : {}), ...(value !== undefined ? { value } : {}), message });
+  }
+
+  warn(column: string | undefined, message: string): void {
+    const value = column ? this.text(column) : undefined;
+    this.warnings.push({ row: this.line, ...(column ? { column } : {}), ...(value !== undefined ? { value } : {}), message });
+  }
+
+  required(column: string): string | undefined {
+    const v = this.text(column);
+    if (v === undefined) this.error(column, 'required value is missing', '');
+    return v;
+  }
+
+  pattern(column: string, re: RegExp, message: string, required: boolean): string | undefined {
+    const v = required ? this.required(column) : this.text(column);
+    if (v === undefined) return undefined;
+    if (!re.test(v)) {
+      this.error(column, message);
+      return undefined;
+    }
+    return v;
+  }
+
+  date(column: string, required: boolean): string | undefined {
+    const v = required ? this.required(column) : this.text(column);
+    if (v === undefined) return undefined;
+    const parsed = parseDate(v);
+    if (!parsed.ok) this.error(column, parsed.message);
+    return parsed.ok ? parsed.value : undefined;
+  }
+
+  dateTime(column: string, required: boolean): TimeValue | undefined {
+    const v = required ? this.required(column) : this.text(column);
+    if (v === undefined) return undefined;
+    const parsed = parseDateTime(v);
+    if (!parsed.ok) this.error(column, parsed.message);
+    return parsed.ok ? parsed.value : undefined;
+  }
+
+  clock(column: string): { hour: number; minute: number; second: number } | undefined {
+    const v = this.text(column);
+    if (v === undefined) return undefined;
+    const parsed = parseClock(v);
+    if (!parsed.ok) this.error(column, parsed.message);
+    return parsed.ok ? parsed.value : undefined;
+  }
+
+  number(column: string, required = false): number | undefined {
+    const v = required ? this.required(column) : this.text(column);
+    if (v === undefined) return undefined;
+    const n = Number(v.replace(/,/g, '').replace(/%$/, ''));
+    if (!Number.isFinite(n)) {
+      this.error(column, 'not a number');
+      return undefined;
+    }
+    return n;
+  }
+
+  yesNo(column: string): boolean | undefined {
+    const v = this.text(column);
+    if (v === undefined) return undefined;
+    const u = v.toUpperCase();
+    if (u === 'Y' || u === 'YES' || u === 'TRUE') return true;
+    if (u === 'N' || u === 'NO' || u === 'FALSE') return false;
+    this.error(column, 'expected Y or N');
+    return undefined;
+  }
+
+  grade(column: string): Grade | undefined {
+    const v = this.text(column);
+    if (v === undefined) return undefined;
+    return NDELIUS_GRADES[v.toUpperCase()] ?? 'Other';
+  }
+}

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { Allocation } from './allocation.js';
+import { Case } from './case.js';
+import { CaseRecord, ContactRecord } from './record.js';
+import { TeamSnapshot, WorkloadSnapshot } from './snapshots.js';
+import { Staff } from './staff.js';
+
+export const BUNDLE_SCHEMA_VERSION = 1;
+
+/** A file that was imported into the case: the basis of every record's provenance. */
+export const SourceFile = z.object({
+  fileName: z.string().min(1),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  kind: z.enum(['contacts', 'workload', 'team', 'information', 'allocations']),
+  rows: z.number().int().min(0),
+});
+export type SourceFile = z.infer<typeof SourceFile>;
+
+/** The app's own interchange format: one case and everything imported into it. */
+export const CaseBundle = z.object({
+  schemaVersion: z.literal(BUNDLE_SCHEMA_VERSION),
+  case: Case,
+  staff: z.array(Staff),
+  allocations: z.array(Allocation),
+  records: z.array(CaseRecord),
+  /** The case's officers' contacts on their other cases: their competing work, not part of the chronology. */
+  otherWork: z.array(ContactRecord),
+  workload: z.array(WorkloadSnapshot),
+  teams: z.array(TeamSnapshot),
+  sources: z.array(SourceFile),
+});
+export type CaseBundle = z.infer<typeof CaseBundle>;

@@ -1,0 +1,7 @@
+export * from './common.js';
+export * from './case.js';
+export * from './staff.js';
+export * from './allocation.js';
+export * from './record.js';
+export * from './snapshots.js';
+export * from './bundle.js';

@@ -1,0 +1,29 @@
+import { TZDate } from '@date-fns/tz';
+import { format } from 'date-fns';
+import { LONDON } from './london.js';
+import { hasClockTime, type TimeValue } from './precision.js';
+
+/** UK date as probation staff read it: `23 Nov 2026`. */
+export function formatUkDate(date: string): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return format(new Date(y, m - 1, d), 'd MMM yyyy');
+}
+
+/**
+ * A time as the data knows it: `23 Nov 2026, 14:05` when the clock time is known, `23 Nov 2026` when only the day is,
+ * `Nov 2026` for a month, with `around` for approximate times. A date without a known time never shows 00:00.
+ */
+export function formatTime(t: TimeValue): string {
+  const prefix = t.precision === 'approx' ? 'around ' : '';
+  if (t.precision === 'month') {
+    const [y, m] = t.value.split('-').map(Number) as [number, number];
+    return format(new Date(y, m - 1, 1), 'MMM yyyy');
+  }
+  if (!hasClockTime(t)) return prefix + formatUkDate(t.value);
+  return prefix + format(new TZDate(Date.parse(t.value), LONDON), 'd MMM yyyy, HH:mm');
+}
+
+/** Whether a London time is in British Summer Time, for showing the zone beside a clock time. */
+export function londonZoneName(epochMs: number): 'GMT' | 'BST' {
+  return format(new TZDate(epochMs, LONDON), 'xxx') === '+00:00' ? 'GMT' : 'BST';
+}

@@ -1,0 +1,3 @@
+export * from './precision.js';
+export * from './london.js';
+export * from './display.js';

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { formatTime, formatUkDate } from '../../shared/time/display.js';
+import { earliestInstant, endOfLondonDay, latestInstant, londonDateOf, startOfLondonDay, toLondonIso } from '../../shared/time/london.js';
+import { TimeValue } from '../../shared/time/precision.js';
+
+describe('London time model', () => {
+  it('puts the start of a winter day at midnight GMT and a summer day at 23:00 UTC the evening before', () => {
+    expect(new Date(startOfLondonDay('2022-01-10')).toISOString()).toBe('2022-01-10T00:00:00.000Z');
+    expect(new Date(startOfLondonDay('2022-06-22')).toISOString()).toBe('2022-06-21T23:00:00.000Z');
+  });
+
+  it('gives the clock-change days 23 and 25 hours', () => {
+    const springForward = endOfLondonDay('2023-03-26') + 1 - startOfLondonDay('2023-03-26');
+    const fallBack = endOfLondonDay('2023-10-29') + 1 - startOfLondonDay('2023-10-29');
+    expect(springForward / 3_600_000).toBe(23);
+    expect(fallBack / 3_600_000).toBe(25);
+  });
+
+  it('reads an instant just after midnight BST as that London date, not the UTC one', () => {
+    expect(londonDateOf(Date.parse('2022-06-21T23:30:00Z'))).toBe('2022-06-22');
+    expect(toLondonIso(Date.parse('2022-06-22T11:00:00Z'))).toBe('2022-06-22T12:00:00+01:00');
+    expect(toLondonIso(Date.parse('2022-12-22T11:00:00Z'))).toBe('2022-12-22T11:00:00Z'.replace('Z', '+00:00'));
+  });
+
+  it('treats a day-precision time as spanning the whole day: earliest at its start, latest at its end', () => {
+    const t = { value: '2023-10-29', precision: 'day' } as const;
+    expect(earliestInstant(t)).toBe(startOfLondonDay('2023-10-29'));
+    expect(latestInstant(t)).toBe(endOfLondonDay('2023-10-29'));
+  });
+
+  it('spans a month-precision time over the whole month', () => {
+    const t = { value: '2022-02', precision: 'month' } as const;
+    expect(earliestInstant(t)).toBe(startOfLondonDay('2022-02-01'));
+    expect(latestInstant(t)).toBe(endOfLondonDay('2022-02-28'));
+  });
+});
+
+describe('showing times to people', () => {
+  it('writes UK dates as 23 Nov 2026', () => {
+    expect(formatUkDate('2026-11-23')).toBe('23 Nov 2026');
+  });
+
+  it('never shows 00:00 for a time known only to the day', () => {
+    expect(formatTime({ value: '2022-06-22', precision: 'day' })).toBe('22 Jun 2022');
+  });
+
+  it('shows a known midnight as 00:00, in London time', () => {
+    expect(formatTime({ value: '2022-06-21T23:00:00Z', precision: 'exact' })).toBe('22 Jun 2022, 00:00');
+  });
+
+  it('shows months and approximate times as such', () => {
+    expect(formatTime({ value: '2022-04', precision: 'month' })).toBe('Apr 2022');
+    expect(formatTime({ value: '2023-10-01', precision: 'approx' })).toBe('around 1 Oct 2023');
+  });
+
+  it('refuses a time value whose text does not match its precision', () => {
+    expect(TimeValue.safeParse({ value: '2022-06-22', precision: 'exact' }).success).toBe(false);
+    expect(TimeValue.safeParse({ value: '2022-06-22T12:00', precision: 'exact' }).success).toBe(false);
+    expect(TimeValue.safeParse({ value: '2022-06-22T12:00:00+01:00', precision: 'exact' }).success).toBe(true);
+    expect(TimeValue.safeParse({ value: '2022-06', precision: 'month' }).success).toBe(true);
+  });
+});

@@ -1,0 +1,90 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadDemoCase } from '../../renderer/src/features/demo/loadDemo.js';
+import { chronology, countRecords, createCase, deleteCase, listCases, renameCase, storeCaseBundle } from '../../renderer/src/store/cases.js';
+import type { ForesightDb } from '../../renderer/src/store/db.js';
+import type { CaseBundle } from '../../shared/schemas/bundle.js';
+import { demoBytes, demoManifest } from '../helpers/demoFiles.js';
+import { freshDb } from './helpers.js';
+
+let db: ForesightDb;
+afterEach(() => db?.close());
+
+const demoFetch = async (name: string) => demoBytes(name);
+
+async function tableCounts(db: ForesightDb) {
+  return Object.fromEntries(await Promise.all(db.tables.map(async (t) => [t.name, await t.count()] as const)));
+}
+
+describe('the demo case in the store', () => {
+  it('imports the demo files into one case whose chronology holds every generated record, in time order', async () => {
+    ({ db } = freshDb());
+    const demo = await loadDemoCase(db, demoFetch);
+    const records = await chronology(db, demo.id);
+    expect(records).toHaveLength(demoManifest.caseContacts + demoManifest.information);
+    const times = records.map((r) => r.occurredAt);
+    expect([...times].sort((a, b) => a - b)).toEqual(times);
+    expect(await db.otherWork.count()).toBe(demoManifest.otherContacts);
+    expect(await db.workload.count()).toBe(demoManifest.workloadSnapshots);
+    expect(await db.teams.count()).toBe(demoManifest.teamSnapshots);
+    expect(await db.allocations.count()).toBe(demoManifest.allocations);
+    expect(records[0]?.provenance).toMatchObject({ fileName: expect.stringMatching(/\.csv$/), sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+  });
+
+  it('changes nothing when the same case is stored again', async () => {
+    ({ db } = freshDb());
+    await loadDemoCase(db, demoFetch);
+    const before = await tableCounts(db);
+    await loadDemoCase(db, demoFetch);
+    expect(await tableCounts(db)).toEqual(before);
+  });
+});
+
+const emptyCase = (id: string, crn = 'X123456') => ({
+  id, crn, title: `Case ${id}`, subject: '', offenceAt: { value: '2023-01-01', precision: 'day' as const }, synthetic: false, createdAt: '2026-11-23T00:00:00Z',
+});
+
+describe('creating, renaming and deleting cases', () => {
+  it('lists created cases and renames them', async () => {
+    ({ db } = freshDb());
+    await createCase(db, emptyCase('a', 'X000002'));
+    await createCase(db, emptyCase('b', 'X000001'));
+    await renameCase(db, 'a', 'Renamed');
+    expect((await listCases(db)).map((c) => [c.crn, c.title])).toEqual([['X000001', 'Case b'], ['X000002', 'Renamed']]);
+  });
+
+  it('refuses to rename a case that no longer exists', async () => {
+    ({ db } = freshDb());
+    await expect(renameCase(db, 'gone', 'x')).rejects.toThrow(/no longer exists/);
+  });
+
+  it('deletes a case with everything stored for it, and leaves other cases alone', async () => {
+    ({ db } = freshDb());
+    const demo = await loadDemoCase(db, demoFetch);
+    await createCase(db, emptyCase('other'));
+    await deleteCase(db, demo.id);
+    expect(await tableCounts(db)).toMatchObject({ cases: 1, records: 0, otherWork: 0, workload: 0, teams: 0, allocations: 0, staff: 0, sources: 0 });
+    expect(await countRecords(db, 'other')).toBe(0);
+  });
+});
+
+describe('all-or-nothing storage', () => {
+  it('stores nothing of a case when any part of it fails to write', async () => {
+    ({ db } = freshDb());
+    const bundle: CaseBundle = {
+      schemaVersion: 1,
+      case: emptyCase('broken'),
+      staff: [],
+      allocations: [],
+      records: [],
+      otherWork: [],
+      // A snapshot without its key fields cannot be stored: the write fails part-way through the transaction.
+      workload: [{ capacityPct: 100 } as never],
+      teams: [],
+      sources: [],
+    };
+    const demoRecords = (await import('../../shared/import/readFile.js')).readImportFile({ fileName: 'contacts.csv', bytes: demoBytes('contacts.csv'), sha256: 'a'.repeat(64) });
+    bundle.records = demoRecords.kind === 'contacts' ? demoRecords.items.filter((c) => c.crn === demoManifest.crn) : [];
+    await expect(storeCaseBundle(db, bundle)).rejects.toThrow();
+    expect(await tableCounts(db)).toMatchObject({ cases: 0, records: 0 });
+  });
+});
