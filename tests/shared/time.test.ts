@@ -60,3 +60,23 @@ describe('showing times to people', () => {
     expect(TimeValue.safeParse({ value: '2022-06', precision: 'month' }).success).toBe(true);
   });
 });
+
+describe('wall-clock times around the clock changes', () => {
+  it('agrees with the time-zone library for every quarter hour across both 2023 clock changes', async () => {
+    const { TZDate } = await import('@date-fns/tz');
+    const { londonWallClockToEpoch } = await import('../../shared/time/london.js');
+    for (const [y, m, d] of [[2023, 3, 25], [2023, 3, 26], [2023, 3, 27], [2023, 10, 28], [2023, 10, 29], [2023, 10, 30]] as const) {
+      for (let minutes = 0; minutes < 24 * 60; minutes += 15) {
+        const [h, mi] = [Math.floor(minutes / 60), minutes % 60];
+        expect(londonWallClockToEpoch(y, m, d, h, mi), `${y}-${m}-${d} ${h}:${mi}`).toBe(new TZDate(y, m - 1, d, h, mi, 0, 'Europe/London').getTime());
+      }
+    }
+  });
+
+  it('writes instants either side of a clock change with the right offset', () => {
+    expect(toLondonIso(Date.parse('2023-03-26T00:59:00Z'))).toBe('2023-03-26T00:59:00+00:00');
+    expect(toLondonIso(Date.parse('2023-03-26T01:00:00Z'))).toBe('2023-03-26T02:00:00+01:00');
+    expect(toLondonIso(Date.parse('2023-10-29T00:30:00Z'))).toBe('2023-10-29T01:30:00+01:00');
+    expect(toLondonIso(Date.parse('2023-10-29T01:30:00Z'))).toBe('2023-10-29T01:30:00+00:00');
+  });
+});

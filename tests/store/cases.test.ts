@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadDemoCase } from '../../renderer/src/features/demo/loadDemo.js';
-import { chronology, countRecords, createCase, deleteCase, listCases, renameCase, storeCaseBundle } from '../../renderer/src/store/cases.js';
+import { chronology, chronologySlice, countRecords, createCase, deleteCase, listCases, renameCase, storeCaseBundle } from '../../renderer/src/store/cases.js';
 import type { ForesightDb } from '../../renderer/src/store/db.js';
 import type { CaseBundle } from '../../shared/schemas/bundle.js';
 import { demoBytes, demoManifest } from '../helpers/demoFiles.js';
@@ -28,6 +28,15 @@ describe('the demo case in the store', () => {
     expect(await db.teams.count()).toBe(demoManifest.teamSnapshots);
     expect(await db.allocations.count()).toBe(demoManifest.allocations);
     expect(records[0]?.provenance).toMatchObject({ fileName: expect.stringMatching(/\.csv$/), sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+  });
+
+  it('reads the chronology in slices that join up to the whole, in the same order', async () => {
+    ({ db } = freshDb());
+    const demo = await loadDemoCase(db, demoFetch);
+    const whole = (await chronology(db, demo.id)).map((r) => r.id);
+    const slices = [];
+    for (let from = 0; from < whole.length; from += 100) slices.push(...(await chronologySlice(db, demo.id, from, 100)).map((r) => r.id));
+    expect(slices).toEqual(whole);
   });
 
   it('changes nothing when the same case is stored again', async () => {

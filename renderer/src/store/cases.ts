@@ -12,9 +12,18 @@ export async function countRecords(db: ForesightDb, caseId: string): Promise<num
   return db.records.where('caseId').equals(caseId).count();
 }
 
+function chronologyRange(db: ForesightDb, caseId: string) {
+  return db.records.where('[caseId+occurredAt]').between([caseId, -Infinity], [caseId, Infinity]);
+}
+
 /** The case's chronology in time order, from the [caseId+occurredAt] index. */
 export function chronology(db: ForesightDb, caseId: string): Promise<StoredRecord[]> {
-  return db.records.where('[caseId+occurredAt]').between([caseId, -Infinity], [caseId, Infinity]).toArray();
+  return chronologyRange(db, caseId).toArray();
+}
+
+/** One slice of the chronology in time order: `count` records starting at position `from`. */
+export function chronologySlice(db: ForesightDb, caseId: string, from: number, count: number): Promise<StoredRecord[]> {
+  return chronologyRange(db, caseId).offset(from).limit(count).toArray();
 }
 
 export async function createCase(db: ForesightDb, c: Case): Promise<void> {

@@ -29,14 +29,16 @@ const rowDomId = (index: number) => `chronology-row-${index}`;
  * Keyboard: the grid takes focus; arrows, Page Up/Down, Home and End move the selection, which the detail shows.
  */
 export function ChronologyTable(props: {
+  /** The records read so far; rows past them show as loading until they arrive. */
   records: readonly CaseRecord[];
+  total: number;
   selectedIndex: number | null;
   onSelect: (index: number) => void;
 }) {
-  const { records, selectedIndex, onSelect } = props;
+  const { records, total, selectedIndex, onSelect } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
-    count: records.length,
+    count: total,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
@@ -46,9 +48,14 @@ export function ChronologyTable(props: {
     if (selectedIndex !== null) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
   }, [selectedIndex, virtualizer]);
 
+  // A User Timing mark, visible in developer tools and read by `npm run bench`: start to chronology shown.
+  useEffect(() => {
+    if (records.length > 0 && performance.getEntriesByName('chronology-shown').length === 0) performance.mark('chronology-shown');
+  }, [records.length]);
+
   const onKeyDown = useCallback(
     (e: KeyboardEvent) => {
-      if (records.length === 0) return;
+      if (total === 0) return;
       const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 400) / ROW_HEIGHT) - 1);
       const current = selectedIndex ?? -1;
       const moves: Record<string, number> = {
@@ -57,14 +64,14 @@ export function ChronologyTable(props: {
         PageDown: current + page,
         PageUp: current - page,
         Home: 0,
-        End: records.length - 1,
+        End: total - 1,
       };
       const target = moves[e.key];
       if (target === undefined) return;
       e.preventDefault();
-      onSelect(Math.min(records.length - 1, Math.max(0, target)));
+      onSelect(Math.min(total - 1, Math.max(0, target)));
     },
-    [records.length, selectedIndex, onSelect],
+    [total, selectedIndex, onSelect],
   );
 
   const items = virtualizer.getVirtualItems();
@@ -77,7 +84,7 @@ export function ChronologyTable(props: {
         className="chronology-table"
         role="grid"
         aria-label="Chronology"
-        aria-rowcount={records.length + 1}
+        aria-rowcount={total + 1}
         aria-readonly="true"
         tabIndex={0}
         onKeyDown={onKeyDown}
@@ -94,9 +101,16 @@ export function ChronologyTable(props: {
         <tbody>
           {before > 0 && <tr role="presentation" style={{ height: before }} />}
           {items.map((item) => {
-            const record = records[item.index] as CaseRecord;
-            const row = rowOf(record);
+            const record = records[item.index];
             const selected = item.index === selectedIndex;
+            if (!record) {
+              return (
+                <tr key={`loading-${item.index}`} id={rowDomId(item.index)} aria-rowindex={item.index + 2} aria-selected={selected} style={{ height: ROW_HEIGHT }} aria-busy="true">
+                  <td colSpan={COLUMNS.length} className="loading-row">Loading…</td>
+                </tr>
+              );
+            }
+            const row = rowOf(record);
             return (
               <tr
                 key={record.id}

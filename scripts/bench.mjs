@@ -1,0 +1,99 @@
+/* global document, requestAnimationFrame -- these run inside the page, through page.evaluate */
+// `npm run bench`: speed figures in real Debian Chromium, for the demo case and a 100,000-record case from the same
+// generator. Prints start-to-chronology-shown (first run, which imports and stores the case, and reopening it) and
+// scroll frame times (median and 95th percentile). Compare figures within one run; machines differ.
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize } from 'node:path';
+import { chromium } from '@playwright/test';
+
+const root = process.cwd();
+const run = (cmd, args) => {
+  const r = spawnSync(cmd, args, { stdio: ['ignore', 'ignore', 'inherit'] });
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed`);
+};
+
+const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.csv': 'text/csv', '.json': 'application/json' };
+function serve(dir) {
+  const server = createServer((req, res) => {
+    const path = normalize(join(dir, decodeURIComponent(new URL(req.url, 'http://x').pathname).replace(/^\/+/, '') || 'index.html'));
+    if (!path.startsWith(dir) || !existsSync(path)) return res.writeHead(404).end();
+    res.writeHead(200, { 'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream' }).end(readFileSync(path));
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+const percentile = (values, p) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+};
+
+async function measure(browser, url, expectedRecords) {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  const shown = async () => {
+    await page.waitForFunction((n) => document.querySelector('[role=grid]')?.getAttribute('aria-rowcount') === String(n + 1), expectedRecords, { timeout: 300_000, polling: 100 });
+    return page.evaluate(() => performance.getEntriesByName('chronology-shown')[0]?.startTime ?? NaN);
+  };
+  await page.goto(url);
+  const firstRun = await shown();
+  await page.reload();
+  const reopen = await shown();
+  await page.waitForFunction(() => !document.querySelector('.chronology__count .hint'), null, { timeout: 300_000, polling: 50 });
+  const allRead = await page.evaluate(() => performance.now());
+  // Scroll the chronology continuously, one step a frame, with the frame-rate limit off: each interval between
+  // animation frames is then the real cost of a frame (scroll, React render of the visible rows, layout, paint).
+  const frames = await page.evaluate(async () => {
+    const el = document.querySelector('.chronology-scroll');
+    const intervals = [];
+    let last = performance.now();
+    for (let i = 0; i < 600; i++) {
+      el.scrollTop += i % 200 < 100 ? 180 : -180;
+      await new Promise((r) => requestAnimationFrame(r));
+      const now = performance.now();
+      intervals.push(now - last);
+      last = now;
+    }
+    return intervals.slice(10);
+  });
+  await context.close();
+  return { firstRun, reopen, allRead, frameMedian: percentile(frames, 50), frameP95: percentile(frames, 95) };
+}
+
+if (!existsSync(join(root, 'dist/renderer/index.html'))) run('npm', ['run', 'build:renderer']);
+const work = mkdtempSync(join(tmpdir(), 'foresight-bench-'));
+const demoDir = join(work, 'demo-app');
+const bigDir = join(work, 'big-app');
+cpSync(join(root, 'dist/renderer'), demoDir, { recursive: true });
+cpSync(join(root, 'dist/renderer'), bigDir, { recursive: true });
+process.stderr.write('Generating the 100,000-record case…\n');
+run('npx', ['tsx', 'scripts/demo/generate.ts', '--case-contacts', '100000', '--out', join(bigDir, 'demo')]);
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run',
+    '--disable-frame-rate-limit', '--disable-gpu-vsync'],
+});
+const rows = [];
+for (const [name, dir] of [['demo case', demoDir], ['100,000-record case', bigDir]]) {
+  const manifest = JSON.parse(readFileSync(join(dir, 'demo/manifest.json'), 'utf8'));
+  const records = manifest.caseContacts + manifest.information;
+  const server = await serve(dir);
+  process.stderr.write(`Measuring the ${name} (${records.toLocaleString('en-GB')} records)…\n`);
+  const m = await measure(browser, `http://127.0.0.1:${server.address().port}/`, records);
+  server.close();
+  rows.push({ name, records, ...m });
+}
+await browser.close();
+rmSync(work, { recursive: true, force: true });
+
+const ms = (v) => `${v.toFixed(1)} ms`.padStart(11);
+console.log('\nChronology (Chromium, this machine)');
+console.log('case                   records   first run (import+store+show)   reopen: shown   every row read   scroll frame median   p95');
+for (const r of rows) {
+  console.log(`${r.name.padEnd(22)} ${String(r.records).padStart(7)}   ${ms(r.firstRun).padStart(29)}   ${ms(r.reopen).padStart(13)}   ${ms(r.allRead).padStart(14)}   ${ms(r.frameMedian).padStart(19)}   ${ms(r.frameP95)}`);
+}
+const worst = Math.max(...rows.map((r) => r.frameMedian));
+console.log(`\nScroll frame median target < 16 ms: ${worst < 16 ? 'met' : 'NOT met'} (worst ${worst.toFixed(1)} ms)`);
