@@ -3,7 +3,7 @@ import type { Allocation } from '../schemas/allocation.js';
 import type { ContactRecord, InformationRecord } from '../schemas/record.js';
 import type { TeamSnapshot, WorkloadSnapshot } from '../schemas/snapshots.js';
 import { mapHeaders, REQUIRED, detectKind, type FileKind } from './columns.js';
-import { readCsv } from './csv.js';
+import { readCsv, type CsvTable } from './csv.js';
 import { decodeText, looksBinary, type TextEncoding } from './decode.js';
 import type { RowIssue } from './issues.js';
 import { readAllocation } from './kinds/allocations.js';
@@ -11,6 +11,8 @@ import { readContact } from './kinds/contacts.js';
 import { readInformation } from './kinds/information.js';
 import { readTeam, readWorkload } from './kinds/snapshots.js';
 import { RowReader } from './rowReader.js';
+import { readXlsxTable } from './xlsx.js';
+import { looksLikeZip } from './zipGuard.js';
 
 export interface ItemsByKind {
   contacts: ContactRecord;
@@ -43,9 +45,12 @@ const DUPLICATE_COLUMN: Record<FileKind, string> = {
   team: 'snapshot_date',
 };
 
+/** How the file's text was stored: a CSV's encoding, or a workbook. */
+export type SourceEncoding = TextEncoding | 'xlsx';
+
 interface ReadFileSummary {
   file: string;
-  encoding: TextEncoding;
+  encoding: SourceEncoding;
   /** Data rows read (records, not lines). */
   rows: number;
   accepted: number;
@@ -66,17 +71,31 @@ export interface ImportFileInput {
   kind?: FileKind;
 }
 
-function fileError(input: ImportFileInput, encoding: TextEncoding, message: string, kind = input.kind): ReadFileResult {
-  const summary = { file: input.fileName, encoding, rows: 0, accepted: 0, errors: [{ row: 1, message }], warnings: [] };
+function fileErrors(input: ImportFileInput, encoding: SourceEncoding, errors: RowIssue[], kind = input.kind): ReadFileResult {
+  const summary = { file: input.fileName, encoding, rows: 0, accepted: 0, errors, warnings: [] };
   return kind ? ({ ...summary, kind, items: [] } as ReadFileResult) : { ...summary, kind: null, items: [] };
 }
 
-/** Read and validate one import file. Nothing here stores anything: the caller decides what to keep. */
-export function readImportFile(input: ImportFileInput): ReadFileResult {
+const fileError = (input: ImportFileInput, encoding: SourceEncoding, message: string) => fileErrors(input, encoding, [{ row: 1, message }]);
+
+/** Read and validate one CSV import file. Nothing here stores anything: the caller decides what to keep. */
+export function readCsvImportFile(input: ImportFileInput): ReadFileResult {
   if (input.bytes.length === 0) return fileError(input, 'utf-8', 'the file is empty');
+  if (looksLikeZip(input.bytes)) return fileError(input, 'utf-8', 'this is a workbook (.xlsx), not a CSV file');
   if (looksBinary(input.bytes)) return fileError(input, 'utf-8', 'not a text file (is it a spreadsheet or binary file renamed .csv?)');
   const { text, encoding } = decodeText(input.bytes);
-  const table = readCsv(text);
+  return readImportTable(input, readCsv(text), encoding);
+}
+
+/** Read and validate one import file, CSV or XLSX (recognised by its bytes, not its name). */
+export async function readImportFile(input: ImportFileInput): Promise<ReadFileResult> {
+  if (!looksLikeZip(input.bytes)) return readCsvImportFile(input);
+  const workbook = await readXlsxTable(input.bytes);
+  return workbook.ok ? readImportTable(input, workbook.table, 'xlsx') : fileError(input, 'xlsx', workbook.message);
+}
+
+/** Validate a table of rows (from a CSV or a workbook) as the given or recognised kind. */
+export function readImportTable(input: ImportFileInput, table: CsvTable, encoding: SourceEncoding): ReadFileResult {
   if (table.header.length === 0 || table.header.every((h) => h.trim() === '')) {
     return fileError(input, encoding, 'the file has no header row');
   }
@@ -87,7 +106,7 @@ export function readImportFile(input: ImportFileInput): ReadFileResult {
   const columns = mapHeaders(kind, table.header);
   const missing = REQUIRED[kind].filter((c) => !columns.includes(c));
   if (missing.length > 0) {
-    return fileError(input, encoding, `missing required column${missing.length > 1 ? 's' : ''}: ${missing.join(', ')}`, kind);
+    return fileErrors(input, encoding, missing.map((column) => ({ row: 1, column, message: 'missing required column' })), kind);
   }
   const index = new Map<string, number>();
   columns.forEach((c, i) => c !== null && !index.has(c) && index.set(c, i));

@@ -42,8 +42,7 @@ export class RowReader {
   }
 
   warn(column: string | undefined, message: string): void {
-    const value = column ? this.text(column) : undefined;
-    this.warnings.push({ row: this.line, ...(column ? { column } : {}), ...(value !== undefined ? { value } : {}), message });
+    this.warnings.push({ row: this.line, ...(column ? { column } : {}), message });
   }
 
   required(column: string): string | undefined {

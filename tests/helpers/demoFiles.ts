@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readImportFile } from '../../shared/import/readFile.js';
+import { readCsvImportFile } from '../../shared/import/readFile.js';
 
 export const DEMO_DIR = join(import.meta.dirname, '../../assets/demo');
 
@@ -26,5 +26,5 @@ export const demoManifest = JSON.parse(readFileSync(join(DEMO_DIR, 'manifest.jso
 /** Read a CSV given as text, the way the importer reads a user's file. */
 export function readText(fileName: string, text: string) {
   const bytes = new TextEncoder().encode(text);
-  return readImportFile({ fileName, bytes, sha256: sha256(bytes) });
+  return readCsvImportFile({ fileName, bytes, sha256: sha256(bytes) });
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { generateDemoCase, OFFICERS } from '../../scripts/demo/demoCase.js';
 import { writeDemoFiles } from '../../scripts/demo/writeDemo.js';
 import { buildCaseBundle } from '../../shared/import/buildBundle.js';
-import { readImportFile } from '../../shared/import/readFile.js';
+import { readCsvImportFile } from '../../shared/import/readFile.js';
 import { CaseBundle } from '../../shared/schemas/bundle.js';
 import { DEMO_DIR, demoBytes, demoManifest, sha256 } from '../helpers/demoFiles.js';
 import { readFileSync } from 'node:fs';
@@ -65,7 +65,7 @@ describe('the demo case generator', () => {
   it('imports with no errors into a valid case bundle', () => {
     const files = ['contacts.csv', 'information.csv', 'allocations.csv', 'workload_snapshots.csv', 'team_snapshots.csv'].map((fileName) => {
       const bytes = demoBytes(fileName);
-      const result = readImportFile({ fileName, bytes, sha256: sha256(bytes) });
+      const result = readCsvImportFile({ fileName, bytes, sha256: sha256(bytes) });
       expect(result.errors, fileName).toEqual([]);
       return { result, sha256: sha256(bytes) };
     });

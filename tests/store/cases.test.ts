@@ -91,7 +91,7 @@ describe('all-or-nothing storage', () => {
       teams: [],
       sources: [],
     };
-    const demoRecords = (await import('../../shared/import/readFile.js')).readImportFile({ fileName: 'contacts.csv', bytes: demoBytes('contacts.csv'), sha256: 'a'.repeat(64) });
+    const demoRecords = (await import('../../shared/import/readFile.js')).readCsvImportFile({ fileName: 'contacts.csv', bytes: demoBytes('contacts.csv'), sha256: 'a'.repeat(64) });
     bundle.records = demoRecords.kind === 'contacts' ? demoRecords.items.filter((c) => c.crn === demoManifest.crn) : [];
     await expect(storeCaseBundle(db, bundle)).rejects.toThrow();
     expect(await tableCounts(db)).toMatchObject({ cases: 0, records: 0 });

@@ -38,7 +38,7 @@ export async function loadDemoCase(db: ForesightDb, fetchBytes: FetchBytes = fet
     DEMO_FILES.map(async (fileName) => {
       const bytes = await fetchBytes(fileName);
       const sha256 = await sha256Hex(bytes);
-      const result = readImportFile({ fileName, bytes, sha256 });
+      const result = await readImportFile({ fileName, bytes, sha256 });
       const firstError = result.errors[0];
       if (firstError) throw new Error(`The demo file ${fileName} has an error on row ${firstError.row}: ${firstError.message}`);
       return { result, sha256 };
