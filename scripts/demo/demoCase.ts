@@ -38,7 +38,7 @@ const SPO = { code: 'N07S020', name: 'Helen Brooks', grade: 'PSC' };
 const TIERING = { code: 'N07UTSO', name: 'Tiering Service', grade: '' };
 const FACILITATOR = { code: 'N07PRG4', name: 'Marcus Bell', grade: 'PSQ' };
 const CRS_WORKER = { code: 'N07CRS1', name: 'Accommodation Services (CRS)', grade: '' };
-const PARTNER = 'Kasia Zieliński';
+const PARTNER = 'Zoë Kowalska';
 
 type Officer = { code: string; name: string; grade: string };
 type Row = Record<string, string | number | undefined>;
@@ -188,7 +188,7 @@ const T = {
 const ROUTINE_NOTES = [
   'Discussed employment search; attending the job centre weekly. Reports no contact with previous associates.',
   'Reviewed licence conditions. Says he is sleeping at the approved address most nights.',
-  'Presented as settled. Talked about relationship with new partner, which he describes as "going well".',
+  'Presented as settled. Talked about his relationship with his new partner, which he describes as “going well”.',
   'Short session. Seemed tired and irritable; said money is tight and benefits were delayed.',
   'Discussed alcohol use: says he drinks "a few cans at weekends". Advised about the link with past offending.',
   'Worked on the consequential thinking exercise. Engaged, though said he has "heard it all before".',

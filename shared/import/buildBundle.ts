@@ -1,9 +1,9 @@
 import { BUNDLE_SCHEMA_VERSION, type CaseBundle, type SourceFile } from '../schemas/bundle.js';
 import type { Case } from '../schemas/case.js';
 import type { ContactRecord, CaseRecord } from '../schemas/record.js';
-import type { Staff } from '../schemas/staff.js';
 import { earliestInstant } from '../time/london.js';
 import type { ReadFileResult } from './readFile.js';
+import { collectStaff } from './staff.js';
 
 export interface ReadFileWithSource {
   result: ReadFileResult;
@@ -13,24 +13,6 @@ export interface ReadFileWithSource {
 /** Order records as a chronology reads: by the earliest they could have occurred, then by id. */
 export function compareByOccurred(a: CaseRecord, b: CaseRecord): number {
   return earliestInstant(a.occurred) - earliestInstant(b.occurred) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-}
-
-/** The staff named anywhere in the files, with the fullest name and grade any source gives. */
-function collectStaff(bundle: Omit<CaseBundle, 'staff'>): Staff[] {
-  const staff = new Map<string, Staff>();
-  const note = (code: string, name?: string, grade?: Staff['grade'], teamCode?: string) => {
-    const s = staff.get(code) ?? { code, name: '' };
-    if (name && !s.name) s.name = name;
-    if (grade && !s.grade) s.grade = grade;
-    if (teamCode && !s.teamCode) s.teamCode = teamCode;
-    staff.set(code, s);
-  };
-  for (const a of bundle.allocations) note(a.staffCode, a.staffName, a.grade, a.teamCode);
-  for (const w of bundle.workload) note(w.staffCode, w.omName, w.grade, w.teamCode);
-  for (const r of [...bundle.records, ...bundle.otherWork]) {
-    if (r.kind === 'contact') note(r.staffCode, r.staffName, r.staffGrade, r.teamCode);
-  }
-  return [...staff.values()].sort((a, b) => (a.code < b.code ? -1 : 1));
 }
 
 /**
@@ -75,5 +57,5 @@ export function buildCaseBundle(caseInfo: Case, files: readonly ReadFileWithSour
   }
   records.sort(compareByOccurred);
   otherWork.sort(compareByOccurred);
-  return { ...bundle, staff: collectStaff(bundle) };
+  return { ...bundle, staff: collectStaff([...bundle.allocations, ...bundle.workload, ...bundle.records, ...bundle.otherWork]) };
 }

@@ -11,7 +11,6 @@ import { readContact } from './kinds/contacts.js';
 import { readInformation } from './kinds/information.js';
 import { readTeam, readWorkload } from './kinds/snapshots.js';
 import { RowReader } from './rowReader.js';
-import { readXlsxTable } from './xlsx.js';
 import { looksLikeZip } from './zipGuard.js';
 
 export interface ItemsByKind {
@@ -33,7 +32,7 @@ const READERS: { [K in FileKind]: (r: RowReader, p: Provenance) => ItemsByKind[K
 /** What identifies a row within its kind, so a repeated id is reported rather than silently overwriting. */
 function rowKey(kind: FileKind, item: ItemsByKind[FileKind]): string {
   if ('id' in item) return item.id;
-  if ('staffCode' in item) return `${item.staffCode}|${item.teamCode ?? ''}|${item.snapshotDate}`;
+  if ('staffCode' in item) return `${item.staffCode}|${item.snapshotDate}`;
   return `${item.teamCode}|${item.snapshotDate}`;
 }
 
@@ -69,6 +68,8 @@ export interface ImportFileInput {
   sha256: string;
   /** Forces the kind (the command line's `KIND:path`); otherwise recognised from the header row. */
   kind?: FileKind;
+  /** Told how far validation has got, every thousand rows. */
+  onProgress?: (rowsDone: number, rowsTotal: number) => void;
 }
 
 function fileErrors(input: ImportFileInput, encoding: SourceEncoding, errors: RowIssue[], kind = input.kind): ReadFileResult {
@@ -90,6 +91,8 @@ export function readCsvImportFile(input: ImportFileInput): ReadFileResult {
 /** Read and validate one import file, CSV or XLSX (recognised by its bytes, not its name). */
 export async function readImportFile(input: ImportFileInput): Promise<ReadFileResult> {
   if (!looksLikeZip(input.bytes)) return readCsvImportFile(input);
+  // The workbook reader loads only when a workbook arrives: most imports are CSV.
+  const { readXlsxTable } = await import('./xlsx.js');
   const workbook = await readXlsxTable(input.bytes);
   return workbook.ok ? readImportTable(input, workbook.table, 'xlsx') : fileError(input, 'xlsx', workbook.message);
 }
@@ -115,7 +118,8 @@ export function readImportTable(input: ImportFileInput, table: CsvTable, encodin
   const warnings: RowIssue[] = [];
   const items: ItemsByKind[FileKind][] = [];
   const seen = new Map<string, number>();
-  for (const row of table.rows) {
+  for (const [n, row] of table.rows.entries()) {
+    if (n % 1000 === 0) input.onProgress?.(n, table.rows.length);
     const reader = new RowReader(index, row.cells, row.line);
     const item = READERS[kind](reader, { fileName: input.fileName, sha256: input.sha256, row: row.line });
     warnings.push(...reader.warnings);

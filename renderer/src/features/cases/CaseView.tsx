@@ -1,4 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { lazy, Suspense } from 'react';
 import { formatTime } from '../../../../shared/time/display.js';
 import { useDb } from '../../store/context.js';
 import { ChronologyView } from '../chronology/ChronologyView.js';
@@ -6,8 +7,12 @@ import { NotBuilt } from '../shell/NotBuilt.js';
 import { href, type CaseTab } from '../shell/useHashRoute.js';
 import { CaseGone } from './RenameCase.js';
 
+// The importer (and its XLSX reader) loads only when a user opens Import.
+const ImportView = lazy(() => import('../import/ImportView.js').then((m) => ({ default: m.ImportView })));
+
 const TABS: { tab: CaseTab; label: string }[] = [
   { tab: 'chronology', label: 'Chronology' },
+  { tab: 'import', label: 'Import' },
   { tab: 'timeline', label: 'Timeline' },
   { tab: 'review', label: 'Review' },
   { tab: 'training', label: 'Training' },
@@ -46,6 +51,11 @@ export function CaseView({ caseId, tab }: { caseId: string; tab: CaseTab }) {
       </div>
       <div className="case__body">
         {tab === 'chronology' && <ChronologyView caseId={caseId} />}
+        {tab === 'import' && (
+          <Suspense fallback={<p>Loading the importer…</p>}>
+            <ImportView found={found} />
+          </Suspense>
+        )}
         {tab === 'timeline' && <NotBuilt name="The timeline" purpose="It will show the case at any moment as the officer could see it then: what they knew, what was on record, what others held, and how much they were carrying." />}
         {tab === 'review' && <NotBuilt name="The review" purpose="It will hold key practice episodes, contributory factors, findings and the practitioner's responses." />}
         {tab === 'training' && <NotBuilt name="Training mode" purpose="It will turn a case into a step-by-step case study, revealing facts one decision at a time." />}

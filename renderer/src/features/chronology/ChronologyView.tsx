@@ -1,5 +1,6 @@
 import { useCallback, useState } from 'react';
 import { useDb } from '../../store/context.js';
+import { href } from '../shell/useHashRoute.js';
 import { ChronologyTable } from './ChronologyTable.js';
 import { RecordDetail } from './RecordDetail.js';
 import { useChronology } from './useChronology.js';
@@ -15,7 +16,8 @@ export function ChronologyView({ caseId }: { caseId: string }) {
     return (
       <div className="not-built">
         <h2 className="heading-m">This case has no records yet</h2>
-        <p>Records come from nDelius contact exports, partner information, allocations and workload snapshots. Importing your own files is not built yet: the built-in demo case shows what a chronology looks like.</p>
+        <p>Records come from nDelius contact exports, partner-agency information, allocations and workload snapshots.</p>
+        <p><a href={href.case(caseId, 'import')}>Import files into this case</a></p>
       </div>
     );
   }

@@ -8,8 +8,8 @@ export type Route =
   | { page: 'delete'; caseId: string }
   | { page: 'not-found' };
 
-export type CaseTab = 'chronology' | 'timeline' | 'review' | 'training';
-const TABS: readonly CaseTab[] = ['chronology', 'timeline', 'review', 'training'];
+export type CaseTab = 'chronology' | 'import' | 'timeline' | 'review' | 'training';
+const TABS: readonly CaseTab[] = ['chronology', 'import', 'timeline', 'review', 'training'];
 
 /** Routes live in the URL's hash: the app is one page served from app:// (or Vite), with no server to route. */
 export function parseRoute(hash: string): Route {

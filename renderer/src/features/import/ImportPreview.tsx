@@ -1,0 +1,191 @@
+import { useState } from 'react';
+import { toSafeCsv } from '../../../../shared/domain/csvExport.js';
+import { contentOf, type ChangedRow } from '../../../../shared/import/plan.js';
+import { formatUkDate } from '../../../../shared/time/display.js';
+import { changeKey, type ImportPreview } from './protocol.js';
+
+function downloadProblems(preview: ImportPreview): void {
+  const rows = preview.files.flatMap((f) => [
+    ...f.errors.map((e) => [f.file, 'error', e.row, e.column ?? '', e.value ?? '', e.message]),
+    ...f.warnings.map((w) => [f.file, 'warning', w.row, w.column ?? '', w.value ?? '', w.message]),
+  ]);
+  const csv = toSafeCsv(['file', 'severity', 'row', 'column', 'value', 'reason'], rows);
+  const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv' }));
+  const a = Object.assign(document.createElement('a'), { href: url, download: 'import-problems.csv' });
+  a.click();
+  URL.revokeObjectURL(url);
+}
+
+/** The fields that differ between the stored row and the file's row. */
+function differences(change: ChangedRow): { field: string; before: string; after: string }[] {
+  const before = JSON.parse(contentOf(change.before)) as Record<string, unknown>;
+  const after = JSON.parse(contentOf(change.after)) as Record<string, unknown>;
+  const show = (v: unknown) => (v === undefined ? '(blank)' : typeof v === 'object' ? JSON.stringify(v) : String(v));
+  return [...new Set([...Object.keys(before), ...Object.keys(after)])]
+    .filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]))
+    .map((field) => ({ field, before: show(before[field]), after: show(after[field]) }));
+}
+
+const range = (from: string | null, to: string | null) => (from && to ? (from === to ? formatUkDate(from) : `${formatUkDate(from)} to ${formatUkDate(to)}`) : '—');
+
+export function ImportPreviewView(props: { preview: ImportPreview; onAccept: (acceptedChangeKeys: string[]) => void; onCancel: () => void }) {
+  const { preview } = props;
+  const [acceptedChanges, setAcceptedChanges] = useState<Set<string>>(new Set());
+  const problems = preview.files.flatMap((f) => [
+    ...f.errors.map((e) => ({ ...e, file: f.file, severity: 'Error' as const })),
+    ...f.warnings.map((w) => ({ ...w, file: f.file, severity: 'Warning' as const })),
+  ]);
+  const blocked = preview.files.filter((f) => f.errors.length > 0);
+  const nothingToDo = preview.toAdd === 0 && preview.changed.length === 0;
+  const toggle = (key: string) =>
+    setAcceptedChanges((s) => {
+      const next = new Set(s);
+      if (next.has(key)) next.delete(key);
+      else next.add(key);
+      return next;
+    });
+
+  return (
+    <div className="import-preview">
+      <h2 className="heading-m">Check what will be imported</h2>
+      <p>Nothing has been stored yet.</p>
+      <table className="table table--compact">
+        <caption className="heading-s">Files</caption>
+        <thead>
+          <tr>
+            <th scope="col">File</th>
+            <th scope="col">Kind</th>
+            <th scope="col">Encoding</th>
+            <th scope="col" className="numeric">Rows</th>
+            <th scope="col" className="numeric">Errors</th>
+            <th scope="col" className="numeric">Warnings</th>
+            <th scope="col">Dates</th>
+            <th scope="col">Officers</th>
+            <th scope="col" className="numeric">New</th>
+            <th scope="col" className="numeric">Already in the case</th>
+          </tr>
+        </thead>
+        <tbody>
+          {preview.files.map((f) => (
+            <tr key={f.file + f.sha256}>
+              <td>
+                {f.file}
+                {f.errors.length > 0 && <strong className="tag tag--red">Blocked</strong>}
+                {f.alreadyImported && <strong className="tag tag--grey">Imported before</strong>}
+              </td>
+              <td>{f.kind ?? 'Not recognised'}</td>
+              <td>{f.encoding === 'xlsx' ? 'Excel workbook' : f.encoding === 'utf-8' ? 'UTF-8' : 'Windows-1252'}</td>
+              <td className="numeric">{f.rows.toLocaleString('en-GB')}</td>
+              <td className="numeric">{f.errors.length.toLocaleString('en-GB')}</td>
+              <td className="numeric">{f.warnings.length.toLocaleString('en-GB')}</td>
+              <td>{range(f.from, f.to)}</td>
+              <td>{f.officers.length > 4 ? `${f.officers.slice(0, 4).join(', ')} and ${f.officers.length - 4} more` : f.officers.join(', ') || '—'}</td>
+              <td className="numeric">{f.errors.length > 0 ? '—' : f.added.toLocaleString('en-GB')}</td>
+              <td className="numeric">{f.unchanged.toLocaleString('en-GB')}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {preview.files.some((f) => f.otherCaseRows > 0) && (
+        <p className="hint">Information and allocations for other CRNs are left out: they belong to other cases.</p>
+      )}
+
+      {blocked.length > 0 && (
+        <div className="warning-text">
+          <span className="warning-text__icon" aria-hidden="true">!</span>
+          <strong className="warning-text__text">
+            <span className="visually-hidden">Warning</span>
+            {blocked.length === 1 ? `${blocked[0]?.file} has errors and will not be imported.` : `${blocked.length} files have errors and will not be imported.`}{' '}
+            Correct the rows listed below and import {blocked.length === 1 ? 'it' : 'them'} again.
+          </strong>
+        </div>
+      )}
+
+      {problems.length > 0 && (
+        <>
+          <div className="problems-header">
+            <h3 className="heading-s">Problems ({problems.length.toLocaleString('en-GB')})</h3>
+            <button type="button" className="button button--secondary button--small" onClick={() => downloadProblems(preview)}>
+              Download problems (CSV)
+            </button>
+          </div>
+          <div className="problems-scroll" tabIndex={0} role="region" aria-label="Problems">
+            <table className="table table--compact">
+              <thead>
+                <tr>
+                  <th scope="col">File</th>
+                  <th scope="col">Severity</th>
+                  <th scope="col" className="numeric">Row</th>
+                  <th scope="col">Column</th>
+                  <th scope="col">Value</th>
+                  <th scope="col">Reason</th>
+                </tr>
+              </thead>
+              <tbody>
+                {problems.slice(0, 500).map((p, i) => (
+                  <tr key={i}>
+                    <td>{p.file}</td>
+                    <td>{p.severity}</td>
+                    <td className="numeric">{p.row}</td>
+                    <td>{p.column ?? ''}</td>
+                    <td>{p.value ?? ''}</td>
+                    <td>{p.message}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            {problems.length > 500 && <p className="hint">The first 500 are shown; download the CSV for all of them.</p>}
+          </div>
+        </>
+      )}
+
+      {preview.changed.length > 0 && (
+        <fieldset className="fieldset">
+          <legend className="heading-s">Rows that differ from what the case holds ({preview.changed.length})</legend>
+          <p className="hint">Nothing is overwritten unless you tick it. Unticked rows keep what the case already holds.</p>
+          {preview.changed.slice(0, 200).map((c) => {
+            const key = changeKey(c);
+            const id = `change-${key.replace(/[^a-zA-Z0-9]/g, '-')}`;
+            return (
+              <div key={key} className="change">
+                <div className="checkbox">
+                  <input type="checkbox" id={id} checked={acceptedChanges.has(key)} onChange={() => toggle(key)} />
+                  <label htmlFor={id}>Replace {c.key} with the file's version</label>
+                </div>
+                <table className="table table--compact">
+                  <thead>
+                    <tr><th scope="col">Field</th><th scope="col">In the case</th><th scope="col">In the file</th></tr>
+                  </thead>
+                  <tbody>
+                    {differences(c).map((d) => (
+                      <tr key={d.field}><td>{d.field}</td><td>{d.before}</td><td>{d.after}</td></tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            );
+          })}
+        </fieldset>
+      )}
+
+      {nothingToDo ? (
+        <p><strong>Nothing new: everything in these files is already in the case.</strong></p>
+      ) : (
+        <p>
+          Accept adds <strong>{preview.toAdd.toLocaleString('en-GB')}</strong> new rows
+          {acceptedChanges.size > 0 && <> and replaces <strong>{acceptedChanges.size}</strong> changed rows</>}, in one step.
+        </p>
+      )}
+      <div className="button-group">
+        {!nothingToDo && (
+          <button type="button" className="button" onClick={() => props.onAccept([...acceptedChanges])}>
+            Accept and store
+          </button>
+        )}
+        <button type="button" className="button button--secondary" onClick={props.onCancel}>
+          {nothingToDo ? 'Back' : 'Cancel'}
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+import type { FileSummary, ChangedRow } from '../../../../shared/import/plan.js';
+import type { RowIssue } from '../../../../shared/import/issues.js';
+import type { ReadFileResult } from '../../../../shared/import/readFile.js';
+
+/** Messages between the import screen and its worker, which reads, checks and writes off the main thread. */
+export type ToWorker =
+  | { type: 'read'; caseId: string; crn: string; files: File[] }
+  | { type: 'accept'; acceptedChangeKeys: string[] };
+
+export interface FilePreview extends FileSummary {
+  file: string;
+  sha256: string;
+  encoding: ReadFileResult['encoding'];
+  rows: number;
+  accepted: number;
+  errors: RowIssue[];
+  warnings: RowIssue[];
+  added: number;
+  unchanged: number;
+  otherCaseRows: number;
+  /** A file already imported into this case, byte for byte. */
+  alreadyImported: boolean;
+}
+
+export interface ImportPreview {
+  files: FilePreview[];
+  changed: ChangedRow[];
+  /** Rows that will be written on Accept, before any changed rows the user accepts. */
+  toAdd: number;
+}
+
+export type FromWorker =
+  | { type: 'progress'; phase: 'reading' | 'writing'; file: string; done: number; total: number }
+  | { type: 'preview'; preview: ImportPreview }
+  | { type: 'stored'; written: number }
+  | { type: 'failed'; message: string };
+
+export const changeKey = (c: Pick<ChangedRow, 'table' | 'key'>) => `${c.table}:${c.key}`;

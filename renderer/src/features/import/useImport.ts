@@ -1,0 +1,67 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { FromWorker, ImportPreview } from './protocol.js';
+
+export type ImportState =
+  | { step: 'choose' }
+  | { step: 'reading' | 'writing'; file: string; done: number; total: number; secondsLeft: number | null }
+  | { step: 'preview'; preview: ImportPreview }
+  | { step: 'stored'; written: number }
+  | { step: 'failed'; message: string };
+
+/**
+ * Runs one import in a worker. Cancel terminates the worker: nothing is stored before Accept, and a write that is
+ * cut short aborts its transaction, so the case stays as it was.
+ */
+export function useImport(caseId: string, crn: string) {
+  const [state, setState] = useState<ImportState>({ step: 'choose' });
+  const worker = useRef<Worker | null>(null);
+  const startedAt = useRef(0);
+
+  const stop = useCallback(() => {
+    worker.current?.terminate();
+    worker.current = null;
+  }, []);
+  useEffect(() => stop, [stop]);
+
+  const start = useCallback(
+    (files: File[]) => {
+      stop();
+      const w = new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' });
+      worker.current = w;
+      startedAt.current = performance.now();
+      w.onmessage = (e: MessageEvent<FromWorker>) => {
+        const m = e.data;
+        if (m.type === 'progress') {
+          const elapsed = (performance.now() - startedAt.current) / 1000;
+          const secondsLeft = m.done > 0 && m.total > m.done ? Math.round((elapsed / m.done) * (m.total - m.done)) : null;
+          setState({ step: m.phase, file: m.file, done: m.done, total: m.total, secondsLeft });
+        }
+        else if (m.type === 'preview') setState({ step: 'preview', preview: m.preview });
+        else if (m.type === 'stored') {
+          setState({ step: 'stored', written: m.written });
+          stop();
+        } else {
+          setState({ step: 'failed', message: m.message });
+          stop();
+        }
+      };
+      w.onerror = (e) => setState({ step: 'failed', message: e.message || 'The import stopped unexpectedly.' });
+      setState({ step: 'reading', file: files[0]?.name ?? '', done: 0, total: 0, secondsLeft: null });
+      w.postMessage({ type: 'read', caseId, crn, files });
+    },
+    [caseId, crn, stop],
+  );
+
+  const accept = useCallback((acceptedChangeKeys: string[]) => {
+    startedAt.current = performance.now();
+    setState({ step: 'writing', file: '', done: 0, total: 0, secondsLeft: null });
+    worker.current?.postMessage({ type: 'accept', acceptedChangeKeys });
+  }, []);
+
+  const cancel = useCallback(() => {
+    stop();
+    setState({ step: 'choose' });
+  }, [stop]);
+
+  return { state, start, accept, cancel };
+}

@@ -1,0 +1,128 @@
+import { expect, test, type Page } from '@playwright/test';
+import Papa from 'papaparse';
+import { demoBytes, demoManifest } from '../helpers/demoFiles.js';
+import { encodeWindows1252 } from '../helpers/windows1252.js';
+import { makeXlsx } from '../helpers/xlsx.js';
+
+const DEMO = ['contacts.csv', 'information.csv', 'allocations.csv', 'workload_snapshots.csv', 'team_snapshots.csv'];
+const DEMO_RECORDS = demoManifest.caseContacts + demoManifest.information;
+type Upload = { name: string; mimeType: string; buffer: Buffer };
+
+const csvFiles = (): Upload[] => DEMO.map((name) => ({ name, mimeType: 'text/csv', buffer: Buffer.from(demoBytes(name)) }));
+const windowsFiles = (): Upload[] =>
+  DEMO.map((name) => ({ name: name.replace('.csv', '-win.csv'), mimeType: 'text/csv', buffer: Buffer.from(encodeWindows1252(new TextDecoder().decode(demoBytes(name)))) }));
+const xlsxFiles = (): Upload[] =>
+  DEMO.map((name) => {
+    const rows = Papa.parse<string[]>(new TextDecoder().decode(demoBytes(name)), { skipEmptyLines: true }).data;
+    return { name: name.replace('.csv', '.xlsx'), mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(makeXlsx(rows)) };
+  });
+
+async function newCase(page: Page, title: string) {
+  await page.goto('/');
+  await expect(page.getByRole('grid', { name: 'Chronology' })).toBeVisible({ timeout: 30_000 });
+  await page.goto('/#/new');
+  await page.getByLabel('Case name').fill(title);
+  await page.getByLabel('CRN').fill('X900417');
+  await page.getByLabel('Date of the further offence').fill('12/11/2023');
+  await page.getByLabel('Time of the further offence (optional)').fill('02:17');
+  await page.getByRole('button', { name: 'Create case' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+  await page.getByRole('link', { name: 'Import', exact: true }).click();
+}
+
+async function importFiles(page: Page, files: Upload[]) {
+  await page.getByLabel('Choose files').setInputFiles(files);
+  await expect(page.getByRole('heading', { name: 'Check what will be imported' })).toBeVisible({ timeout: 60_000 });
+}
+
+async function chronologyOf(page: Page) {
+  await page.getByRole('link', { name: 'Chronology', exact: true }).click();
+  const grid = page.getByRole('grid', { name: 'Chronology' });
+  await expect(grid).toHaveAttribute('aria-rowcount', String(DEMO_RECORDS + 1), { timeout: 30_000 });
+  await page.locator('tr[data-record-id="contact:2600000003"]').click();
+  return page.getByRole('complementary', { name: 'Selected record' }).innerText();
+}
+
+for (const [variant, files] of [['UTF-8 CSV', csvFiles], ['Windows-1252 CSV', windowsFiles], ['Excel workbooks', xlsxFiles]] as const) {
+  test(`a new user imports the demo files as ${variant} and gets the demo case`, async ({ page }) => {
+    await newCase(page, `Imported from ${variant}`);
+    await importFiles(page, files());
+    const table = page.getByRole('table').filter({ has: page.getByRole('columnheader', { name: 'Kind' }) });
+    await expect(table.getByRole('row')).toHaveCount(6);
+    await expect(table).toContainText('contacts');
+    await expect(table).toContainText(variant === 'Windows-1252 CSV' ? 'Windows-1252' : variant === 'Excel workbooks' ? 'Excel workbook' : 'UTF-8');
+    await expect(page.getByText('Problems')).toHaveCount(0);
+    await page.getByRole('button', { name: 'Accept and store' }).click();
+    await expect(page.getByRole('heading', { name: 'Import stored' })).toBeVisible({ timeout: 60_000 });
+    const detail = await chronologyOf(page);
+    expect(detail).toContain('Risk of serious harm to a known adult (partner) assessed as High.');
+    // The notes with curly quotes and a diaeresis survive every encoding.
+    await page.locator('.chronology-scroll').focus();
+    const curly = page.locator('td.col-summary', { hasText: '“going well”' });
+    await page.getByRole('grid', { name: 'Chronology' }).focus();
+    for (let i = 0; i < 40 && (await curly.count()) === 0; i++) await page.keyboard.press('PageDown');
+    await expect(curly.first()).toBeVisible();
+  });
+}
+
+test('re-importing the same files changes nothing', async ({ page }) => {
+  await newCase(page, 'Re-import');
+  await importFiles(page, csvFiles());
+  await page.getByRole('button', { name: 'Accept and store' }).click();
+  await expect(page.getByRole('heading', { name: 'Import stored' })).toBeVisible({ timeout: 60_000 });
+  await page.getByRole('button', { name: 'import more files' }).click();
+  await importFiles(page, csvFiles());
+  await expect(page.getByText('Nothing new: everything in these files is already in the case.')).toBeVisible();
+  await expect(page.getByText('Imported before')).toHaveCount(5);
+  await expect(page.getByRole('button', { name: 'Accept and store' })).toHaveCount(0);
+  await chronologyOf(page);
+});
+
+test('an overlapping file adds only its new rows and lists changed rows to accept or reject', async ({ page }) => {
+  await newCase(page, 'Overlap');
+  const header = 'crn,contact_id,contact_date,contact_start_time,type_code,type_description,staff_code,notes\n';
+  const first = header + 'X900417,1,01/06/2023,10:00,COAP,Planned Office Visit (NS),N07P214,First note\nX900417,2,02/06/2023,10:00,COAP,Planned Office Visit (NS),N07P214,Second note\n';
+  const second = header + 'X900417,2,02/06/2023,10:00,COAP,Planned Office Visit (NS),N07P214,Second note corrected\nX900417,3,03/06/2023,10:00,COAP,Planned Office Visit (NS),N07P214,Third note\n';
+  await importFiles(page, [{ name: 'june-a.csv', mimeType: 'text/csv', buffer: Buffer.from(first) }]);
+  await page.getByRole('button', { name: 'Accept and store' }).click();
+  await page.getByRole('button', { name: 'import more files' }).click();
+  await importFiles(page, [{ name: 'june-b.csv', mimeType: 'text/csv', buffer: Buffer.from(second) }]);
+  await expect(page.getByText('Rows that differ from what the case holds (1)')).toBeVisible();
+  await expect(page.getByRole('cell', { name: 'Second note corrected' })).toBeVisible();
+  await expect(page.getByText(/Accept adds\s*1\s*new rows/)).toBeVisible();
+  await page.getByRole('button', { name: 'Accept and store' }).click();
+  await expect(page.getByRole('heading', { name: 'Import stored' })).toBeVisible();
+  await page.getByRole('link', { name: 'Chronology', exact: true }).click();
+  await expect(page.getByRole('grid', { name: 'Chronology' })).toHaveAttribute('aria-rowcount', '4');
+  await expect(page.locator('tr[data-record-id="contact:2"]')).toContainText('Second note');
+  await expect(page.locator('tr[data-record-id="contact:2"]')).not.toContainText('corrected');
+});
+
+test('a bad file shows its row errors, can be downloaded, and stores nothing', async ({ page }) => {
+  await newCase(page, 'Bad file');
+  const bad = 'crn,contact_id,contact_date,type_code,staff_code\nX900417,1,31/02/2022,COAP,N07P214\nX900417,2,01/02/2022,COAP,N07P21\n';
+  await importFiles(page, [{ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) }]);
+  await expect(page.getByText('Blocked')).toBeVisible();
+  const problems = page.getByRole('region', { name: 'Problems' });
+  await expect(problems.getByRole('row').nth(1)).toContainText('bad.csv');
+  await expect(problems).toContainText('contact_date');
+  await expect(problems).toContainText('31/02/2022');
+  await expect(problems).toContainText('not a real date');
+  await expect(problems).toContainText('staff_code');
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download problems (CSV)' }).click();
+  expect((await download).suggestedFilename()).toBe('import-problems.csv');
+  await expect(page.getByRole('button', { name: 'Accept and store' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Back' }).click();
+  await page.getByRole('link', { name: 'Chronology', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'This case has no records yet' })).toBeVisible();
+});
+
+test('cancel during the check leaves nothing stored', async ({ page }) => {
+  await newCase(page, 'Cancelled');
+  await page.getByLabel('Choose files').setInputFiles(csvFiles());
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByLabel('Choose files')).toBeVisible();
+  await page.getByRole('link', { name: 'Chronology', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'This case has no records yet' })).toBeVisible();
+});
