@@ -21,6 +21,11 @@ export function decodeText(bytes: Uint8Array): DecodedText {
   }
 }
 
+/** Excel's "Unicode text" saves UTF-16 with a byte-order mark; the importer reads UTF-8 and Windows-1252 only. */
+export function isUtf16(bytes: Uint8Array): boolean {
+  return bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
+}
+
 /** Bytes that no text file holds: NUL, and most C0 controls. A binary file renamed .csv is refused on this. */
 export function looksBinary(bytes: Uint8Array): boolean {
   const sample = bytes.subarray(0, 8192);

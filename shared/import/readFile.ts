@@ -4,7 +4,7 @@ import type { ContactRecord, InformationRecord } from '../schemas/record.js';
 import type { TeamSnapshot, WorkloadSnapshot } from '../schemas/snapshots.js';
 import { mapHeaders, REQUIRED, detectKind, type FileKind } from './columns.js';
 import { readCsv, type CsvTable } from './csv.js';
-import { decodeText, looksBinary, type TextEncoding } from './decode.js';
+import { decodeText, isUtf16, looksBinary, type TextEncoding } from './decode.js';
 import type { RowIssue } from './issues.js';
 import { readAllocation } from './kinds/allocations.js';
 import { readContact } from './kinds/contacts.js';
@@ -83,6 +83,7 @@ const fileError = (input: ImportFileInput, encoding: SourceEncoding, message: st
 export function readCsvImportFile(input: ImportFileInput): ReadFileResult {
   if (input.bytes.length === 0) return fileError(input, 'utf-8', 'the file is empty');
   if (looksLikeZip(input.bytes)) return fileError(input, 'utf-8', 'this is a workbook (.xlsx), not a CSV file');
+  if (isUtf16(input.bytes)) return fileError(input, 'utf-8', 'the file is UTF-16 text: save it as "CSV UTF-8" and import it again');
   if (looksBinary(input.bytes)) return fileError(input, 'utf-8', 'not a text file (is it a spreadsheet or binary file renamed .csv?)');
   const { text, encoding } = decodeText(input.bytes);
   return readImportTable(input, readCsv(text), encoding);
