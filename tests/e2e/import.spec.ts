@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import Papa from 'papaparse';
 import { demoBytes, demoManifest } from '../helpers/demoFiles.js';
@@ -125,4 +126,38 @@ test('cancel during the check leaves nothing stored', async ({ page }) => {
   await expect(page.getByLabel('Choose files')).toBeVisible();
   await page.getByRole('link', { name: 'Chronology', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'This case has no records yet' })).toBeVisible();
+});
+
+test('without an allocations file, allocations are proposed from transfer contacts and stored only when confirmed', async ({ page }) => {
+  await newCase(page, 'Proposed allocations');
+  await importFiles(page, csvFiles().filter((f) => f.name !== 'allocations.csv'));
+  const proposals = page.getByRole('region', { name: 'Who held the case (proposed)' });
+  await expect(proposals.getByLabel('Staff code, row 1')).toHaveValue('N07P101');
+  await expect(proposals.getByLabel('To, row 1')).toHaveValue('2023-01-31');
+  await expect(proposals.getByLabel('Staff code, row 2')).toHaveValue('N07P214');
+  await expect(proposals.getByLabel('To, row 2')).toHaveValue('');
+  // The reviewer adds the sickness cover the transfers cannot show, and makes a mistake first.
+  await proposals.getByRole('button', { name: 'Add an allocation' }).click();
+  await proposals.getByLabel('Staff code, row 3').fill('N07P377');
+  await proposals.getByLabel('From, row 3').fill('10/07/2023');
+  await proposals.getByLabel('To, row 3').fill('31/02/2023');
+  await proposals.getByLabel('Cover, row 3').check();
+  await page.getByLabel('I have checked these allocations: store them with the import').check();
+  await page.getByRole('button', { name: 'Accept and store' }).click();
+  await expect(proposals.getByText('Enter a real date, or leave blank if still held')).toBeVisible();
+  await proposals.getByLabel('To, row 3').fill('20/08/2023');
+  await page.getByRole('button', { name: 'Accept and store' }).click();
+  await expect(page.getByRole('heading', { name: 'Import stored' })).toBeVisible({ timeout: 60_000 });
+  const rows = demoManifest.caseContacts + demoManifest.information + demoManifest.otherContacts + demoManifest.workloadSnapshots + demoManifest.teamSnapshots + 3;
+  await expect(page.getByText(`${rows.toLocaleString('en-GB')} rows were added`)).toBeVisible();
+});
+
+test('the import screens have no axe-core violations (WCAG 2.2 AA)', async ({ page }) => {
+  const scan = async () => (await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze()).violations;
+  await newCase(page, 'Accessible import');
+  expect(await scan()).toEqual([]);
+  const bad = 'crn,contact_id,contact_date,type_code,staff_code\nX900417,1,31/02/2022,COAP,N07P214\n';
+  await importFiles(page, [...csvFiles().filter((f) => f.name !== 'allocations.csv'), { name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) }]);
+  await expect(page.getByRole('region', { name: 'Who held the case (proposed)' })).toBeVisible();
+  expect(await scan()).toEqual([]);
 });

@@ -1,8 +1,11 @@
 import { useState } from 'react';
+import { validateAllocations, type AllocationFieldErrors, type AllocationFields } from '../../../../shared/domain/allocationForm.js';
 import { toSafeCsv } from '../../../../shared/domain/csvExport.js';
+import type { Allocation } from '../../../../shared/schemas/index.js';
 import { contentOf, type ChangedRow } from '../../../../shared/import/plan.js';
 import { formatUkDate } from '../../../../shared/time/display.js';
 import { changeKey, type ImportPreview } from './protocol.js';
+import { ProposedAllocations } from './ProposedAllocations.js';
 
 function downloadProblems(preview: ImportPreview): void {
   const rows = preview.files.flatMap((f) => [
@@ -28,9 +31,25 @@ function differences(change: ChangedRow): { field: string; before: string; after
 
 const range = (from: string | null, to: string | null) => (from && to ? (from === to ? formatUkDate(from) : `${formatUkDate(from)} to ${formatUkDate(to)}`) : '—');
 
-export function ImportPreviewView(props: { preview: ImportPreview; onAccept: (acceptedChangeKeys: string[]) => void; onCancel: () => void }) {
+export function ImportPreviewView(props: {
+  crn: string;
+  preview: ImportPreview;
+  onAccept: (acceptedChangeKeys: string[], confirmedAllocations: Allocation[]) => void;
+  onCancel: () => void;
+}) {
   const { preview } = props;
   const [acceptedChanges, setAcceptedChanges] = useState<Set<string>>(new Set());
+  const [allocations, setAllocations] = useState<AllocationFields[]>(() =>
+    preview.proposedAllocations.map((p) => ({ staffCode: p.staffCode, staffName: p.staffName ?? '', from: p.from.value, to: p.to?.value ?? '', cover: p.cover, reason: p.reason ?? '' })),
+  );
+  const [allocationErrors, setAllocationErrors] = useState<AllocationFieldErrors[]>([]);
+  const [allocationsConfirmed, setAllocationsConfirmed] = useState(false);
+  const accept = () => {
+    if (!allocationsConfirmed) return props.onAccept([...acceptedChanges], []);
+    const checked = validateAllocations(props.crn, allocations);
+    if (!checked.ok) return setAllocationErrors(checked.errors);
+    props.onAccept([...acceptedChanges], checked.allocations);
+  };
   const problems = preview.files.flatMap((f) => [
     ...f.errors.map((e) => ({ ...e, file: f.file, severity: 'Error' as const })),
     ...f.warnings.map((w) => ({ ...w, file: f.file, severity: 'Warning' as const })),
@@ -168,6 +187,10 @@ export function ImportPreviewView(props: { preview: ImportPreview; onAccept: (ac
         </fieldset>
       )}
 
+      {preview.proposedAllocations.length > 0 && !nothingToDo && (
+        <ProposedAllocations rows={allocations} errors={allocationErrors} confirmed={allocationsConfirmed} onChange={setAllocations} onConfirm={setAllocationsConfirmed} />
+      )}
+
       {nothingToDo ? (
         <p><strong>Nothing new: everything in these files is already in the case.</strong></p>
       ) : (
@@ -178,7 +201,7 @@ export function ImportPreviewView(props: { preview: ImportPreview; onAccept: (ac
       )}
       <div className="button-group">
         {!nothingToDo && (
-          <button type="button" className="button" onClick={() => props.onAccept([...acceptedChanges])}>
+          <button type="button" className="button" onClick={accept}>
             Accept and store
           </button>
         )}

@@ -29,7 +29,7 @@ export function ImportView({ found }: { found: Case }) {
       />
     );
   }
-  if (state.step === 'preview') return <ImportPreviewView preview={state.preview} onAccept={accept} onCancel={cancel} />;
+  if (state.step === 'preview') return <ImportPreviewView crn={found.crn} preview={state.preview} onAccept={accept} onCancel={cancel} />;
   if (state.step === 'stored') {
     return (
       <div className="panel-confirmation" role="status">

@@ -1,10 +1,11 @@
 /// <reference lib="webworker" />
 // Reads, checks and writes imports off the main thread, so the window stays responsive with 100,000 rows.
 // Cancel terminates this worker: nothing is stored before Accept, and a write cut short aborts its transaction.
+import { proposeAllocations } from '../../../../shared/domain/allocationProposals.js';
 import { planImport, routeRows, sourceFileOf, summariseFile, type PlannedRow } from '../../../../shared/import/plan.js';
 import { readImportFile } from '../../../../shared/import/readFile.js';
 import { collectStaff } from '../../../../shared/import/staff.js';
-import type { SourceFile } from '../../../../shared/schemas/index.js';
+import type { Allocation, ContactRecord, SourceFile } from '../../../../shared/schemas/index.js';
 import { sha256Hex } from '../../lib/sha256.js';
 import { openDatabase } from '../../store/db.js';
 import { applyImport, loadStored } from '../../store/imports.js';
@@ -57,33 +58,41 @@ async function read(caseId: string, crn: string, files: File[]): Promise<void> {
   // Plan over all files together, so a row repeated in two files of one import is added once.
   const deduplicated = [...new Map(rows.map((r) => [`${r.table}:${r.key}`, r])).values()];
   const plan = planImport(deduplicated, await loadStored(db, caseId, deduplicated));
-  const preview: ImportPreview = { files: previews, changed: plan.changed, toAdd: plan.added.length };
+  const hasAllocations = deduplicated.some((r) => r.table === 'allocations') || (await db.allocations.where('caseId').equals(caseId).count()) > 0;
+  const caseContacts = deduplicated.filter((r) => r.table === 'records' && 'kind' in r.item && r.item.kind === 'contact').map((r) => r.item as ContactRecord);
+  const preview: ImportPreview = {
+    files: previews,
+    changed: plan.changed,
+    toAdd: plan.added.length,
+    proposedAllocations: hasAllocations ? [] : proposeAllocations(crn, caseContacts),
+  };
   pending = { caseId, rows: plan.added, preview, sources };
   post({ type: 'preview', preview });
 }
 
-async function accept(acceptedChangeKeys: string[]): Promise<void> {
+async function accept(acceptedChangeKeys: string[], confirmedAllocations: Allocation[]): Promise<void> {
   if (!pending) throw new Error('There is nothing waiting to be stored.');
   const accepted = new Set(acceptedChangeKeys);
   const acceptedChanges = pending.preview.changed.filter((c) => accepted.has(changeKey(c)));
+  const rows = [...pending.rows, ...confirmedAllocations.map((a) => ({ table: 'allocations' as const, key: a.id, item: a }))];
   await applyImport(
     db,
     {
       caseId: pending.caseId,
-      rows: pending.rows,
+      rows,
       acceptedChanges,
       sources: pending.sources,
-      staff: collectStaff([...pending.rows.map((r) => r.item), ...acceptedChanges.map((c) => c.after)]),
+      staff: collectStaff([...rows.map((r) => r.item), ...acceptedChanges.map((c) => c.after)]),
     },
     (done, total) => post({ type: 'progress', phase: 'writing', file: '', done, total }),
   );
-  const written = pending.rows.length + acceptedChanges.length;
+  const written = rows.length + acceptedChanges.length;
   pending = null;
   post({ type: 'stored', written });
 }
 
 self.onmessage = (event: MessageEvent<ToWorker>) => {
   const message = event.data;
-  const work = message.type === 'read' ? read(message.caseId, message.crn, message.files) : accept(message.acceptedChangeKeys);
+  const work = message.type === 'read' ? read(message.caseId, message.crn, message.files) : accept(message.acceptedChangeKeys, message.confirmedAllocations);
   work.catch((e: unknown) => post({ type: 'failed', message: e instanceof Error ? e.message : String(e) }));
 };

@@ -1,11 +1,13 @@
+import type { AllocationProposal } from '../../../../shared/domain/allocationProposals.js';
 import type { FileSummary, ChangedRow } from '../../../../shared/import/plan.js';
+import type { Allocation } from '../../../../shared/schemas/index.js';
 import type { RowIssue } from '../../../../shared/import/issues.js';
 import type { ReadFileResult } from '../../../../shared/import/readFile.js';
 
 /** Messages between the import screen and its worker, which reads, checks and writes off the main thread. */
 export type ToWorker =
   | { type: 'read'; caseId: string; crn: string; files: File[] }
-  | { type: 'accept'; acceptedChangeKeys: string[] };
+  | { type: 'accept'; acceptedChangeKeys: string[]; confirmedAllocations: Allocation[] };
 
 export interface FilePreview extends FileSummary {
   file: string;
@@ -27,6 +29,8 @@ export interface ImportPreview {
   changed: ChangedRow[];
   /** Rows that will be written on Accept, before any changed rows the user accepts. */
   toAdd: number;
+  /** Who held the case, proposed from transfer contacts when the case has no allocations: stored only if confirmed. */
+  proposedAllocations: AllocationProposal[];
 }
 
 export type FromWorker =

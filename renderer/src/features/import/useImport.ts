@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Allocation } from '../../../../shared/schemas/index.js';
 import type { FromWorker, ImportPreview } from './protocol.js';
 
 export type ImportState =
@@ -52,10 +53,10 @@ export function useImport(caseId: string, crn: string) {
     [caseId, crn, stop],
   );
 
-  const accept = useCallback((acceptedChangeKeys: string[]) => {
+  const accept = useCallback((acceptedChangeKeys: string[], confirmedAllocations: Allocation[]) => {
     startedAt.current = performance.now();
     setState({ step: 'writing', file: '', done: 0, total: 0, secondsLeft: null });
-    worker.current?.postMessage({ type: 'accept', acceptedChangeKeys });
+    worker.current?.postMessage({ type: 'accept', acceptedChangeKeys, confirmedAllocations });
   }, []);
 
   const cancel = useCallback(() => {
