@@ -122,29 +122,44 @@ export const REQUIRED: Record<FileKind, readonly string[]> = {
   allocations: ['crn', 'staff_code', 'from'],
 };
 
-/** Map each header to its canonical column for a kind; unknown headers map to null. */
-export function mapHeaders(kind: FileKind, header: readonly string[]): (string | null)[] {
+/**
+ * A user's answers for headers the tool did not know, by normalised header: the canonical column it holds, or
+ * null to ignore it. Saved per kind of file, so each unknown column is asked about once.
+ */
+export type ColumnMap = Record<string, string | null>;
+export type SavedColumnMaps = Partial<Record<FileKind, ColumnMap>>;
+
+/** Map each header to its canonical column for a kind; unknown (or ignored) headers map to null. */
+export function mapHeaders(kind: FileKind, header: readonly string[], columnMap: ColumnMap = {}): (string | null)[] {
   const lookup = new Map<string, string>();
   for (const [canonical, aliases] of Object.entries(COLUMNS[kind])) {
     lookup.set(normaliseHeader(canonical), canonical);
     for (const alias of aliases) lookup.set(normaliseHeader(alias), canonical);
   }
-  return header.map((h) => lookup.get(normaliseHeader(h)) ?? null);
+  return header.map((h) => {
+    const key = normaliseHeader(h);
+    if (key in columnMap) return columnMap[key] ?? null;
+    return lookup.get(key) ?? null;
+  });
+}
+
+/** Headers neither known for the kind nor answered by the user: what the mapping step asks about. */
+export function unknownHeaders(kind: FileKind, header: readonly string[], columnMap: ColumnMap = {}): string[] {
+  const mapped = mapHeaders(kind, header, columnMap);
+  return header.filter((h, i) => mapped[i] === null && h.trim() !== '' && !(normaliseHeader(h) in columnMap));
 }
 
 /**
  * Recognise a file's kind from its header row: the kind whose required columns it best covers. A file missing a
  * required column is still recognised when it has most of them, so the user is told which column is missing.
  */
-export function detectKind(header: readonly string[]): FileKind | null {
-  let best: { kind: FileKind; missing: number; matched: number } | null = null;
+export function detectKind(header: readonly string[], saved: SavedColumnMaps = {}): FileKind | null {
+  let best: { kind: FileKind; share: number; matched: number } | null = null;
   for (const kind of FILE_KINDS) {
-    const mapped = new Set(mapHeaders(kind, header).filter((c): c is string => c !== null));
-    const missing = REQUIRED[kind].filter((c) => !mapped.has(c)).length;
-    if (missing * 2 > REQUIRED[kind].length) continue;
-    if (!best || missing < best.missing || (missing === best.missing && mapped.size > best.matched)) {
-      best = { kind, missing, matched: mapped.size };
-    }
+    const mapped = new Set(mapHeaders(kind, header, saved[kind]).filter((c): c is string => c !== null));
+    const share = REQUIRED[kind].filter((c) => mapped.has(c)).length / REQUIRED[kind].length;
+    if (share < 0.5) continue;
+    if (!best || share > best.share || (share === best.share && mapped.size > best.matched)) best = { kind, share, matched: mapped.size };
   }
   return best?.kind ?? null;
 }

@@ -2,7 +2,7 @@ import type { Provenance } from '../schemas/common.js';
 import type { Allocation } from '../schemas/allocation.js';
 import type { ContactRecord, InformationRecord } from '../schemas/record.js';
 import type { TeamSnapshot, WorkloadSnapshot } from '../schemas/snapshots.js';
-import { mapHeaders, REQUIRED, detectKind, type FileKind } from './columns.js';
+import { mapHeaders, REQUIRED, detectKind, type ColumnMap, type FileKind } from './columns.js';
 import { readCsv, type CsvTable } from './csv.js';
 import { decodeText, isUtf16, looksBinary, type TextEncoding } from './decode.js';
 import type { RowIssue } from './issues.js';
@@ -68,38 +68,55 @@ export interface ImportFileInput {
   sha256: string;
   /** Forces the kind (the command line's `KIND:path`); otherwise recognised from the header row. */
   kind?: FileKind;
+  /** The user's answers for headers the tool did not know. */
+  columnMap?: ColumnMap;
   /** Told how far validation has got, every thousand rows. */
   onProgress?: (rowsDone: number, rowsTotal: number) => void;
 }
 
-function fileErrors(input: ImportFileInput, encoding: SourceEncoding, errors: RowIssue[], kind = input.kind): ReadFileResult {
+function fileErrors(input: Omit<ImportFileInput, 'bytes'>, encoding: SourceEncoding, errors: RowIssue[], kind = input.kind): ReadFileResult {
   const summary = { file: input.fileName, encoding, rows: 0, accepted: 0, errors, warnings: [] };
   return kind ? ({ ...summary, kind, items: [] } as ReadFileResult) : { ...summary, kind: null, items: [] };
 }
 
-const fileError = (input: ImportFileInput, encoding: SourceEncoding, message: string) => fileErrors(input, encoding, [{ row: 1, message }]);
+const fileError = (input: Omit<ImportFileInput, 'bytes'>, encoding: SourceEncoding, message: string) => fileErrors(input, encoding, [{ row: 1, message }]);
+
+export type SourceTable = { ok: true; table: CsvTable; encoding: SourceEncoding } | { ok: false; encoding: SourceEncoding; message: string };
+
+/** A CSV file's bytes as a table, or why they cannot be one. */
+export function csvSourceTable(bytes: Uint8Array): SourceTable {
+  if (bytes.length === 0) return { ok: false, encoding: 'utf-8', message: 'the file is empty' };
+  if (looksLikeZip(bytes)) return { ok: false, encoding: 'utf-8', message: 'this is a workbook (.xlsx), not a CSV file' };
+  if (isUtf16(bytes)) return { ok: false, encoding: 'utf-8', message: 'the file is UTF-16 text: save it as "CSV UTF-8" and import it again' };
+  if (looksBinary(bytes)) return { ok: false, encoding: 'utf-8', message: 'not a text file (is it a spreadsheet or binary file renamed .csv?)' };
+  const { text, encoding } = decodeText(bytes);
+  return { ok: true, table: readCsv(text), encoding };
+}
+
+/** A file's bytes as a table, CSV or XLSX (recognised by its bytes, not its name). */
+export async function sourceTable(bytes: Uint8Array): Promise<SourceTable> {
+  if (!looksLikeZip(bytes)) return csvSourceTable(bytes);
+  // The workbook reader loads only when a workbook arrives: most imports are CSV.
+  const { readXlsxTable } = await import('./xlsx.js');
+  const workbook = await readXlsxTable(bytes);
+  return workbook.ok ? { ok: true, table: workbook.table, encoding: 'xlsx' } : { ok: false, encoding: 'xlsx', message: workbook.message };
+}
+
+const fromSource = (input: ImportFileInput, source: SourceTable) =>
+  source.ok ? readImportTable(input, source.table, source.encoding) : fileError(input, source.encoding, source.message);
 
 /** Read and validate one CSV import file. Nothing here stores anything: the caller decides what to keep. */
 export function readCsvImportFile(input: ImportFileInput): ReadFileResult {
-  if (input.bytes.length === 0) return fileError(input, 'utf-8', 'the file is empty');
-  if (looksLikeZip(input.bytes)) return fileError(input, 'utf-8', 'this is a workbook (.xlsx), not a CSV file');
-  if (isUtf16(input.bytes)) return fileError(input, 'utf-8', 'the file is UTF-16 text: save it as "CSV UTF-8" and import it again');
-  if (looksBinary(input.bytes)) return fileError(input, 'utf-8', 'not a text file (is it a spreadsheet or binary file renamed .csv?)');
-  const { text, encoding } = decodeText(input.bytes);
-  return readImportTable(input, readCsv(text), encoding);
+  return fromSource(input, csvSourceTable(input.bytes));
 }
 
-/** Read and validate one import file, CSV or XLSX (recognised by its bytes, not its name). */
+/** Read and validate one import file, CSV or XLSX. */
 export async function readImportFile(input: ImportFileInput): Promise<ReadFileResult> {
-  if (!looksLikeZip(input.bytes)) return readCsvImportFile(input);
-  // The workbook reader loads only when a workbook arrives: most imports are CSV.
-  const { readXlsxTable } = await import('./xlsx.js');
-  const workbook = await readXlsxTable(input.bytes);
-  return workbook.ok ? readImportTable(input, workbook.table, 'xlsx') : fileError(input, 'xlsx', workbook.message);
+  return fromSource(input, await sourceTable(input.bytes));
 }
 
 /** Validate a table of rows (from a CSV or a workbook) as the given or recognised kind. */
-export function readImportTable(input: ImportFileInput, table: CsvTable, encoding: SourceEncoding): ReadFileResult {
+export function readImportTable(input: Omit<ImportFileInput, 'bytes'>, table: CsvTable, encoding: SourceEncoding): ReadFileResult {
   if (table.header.length === 0 || table.header.every((h) => h.trim() === '')) {
     return fileError(input, encoding, 'the file has no header row');
   }
@@ -107,7 +124,7 @@ export function readImportTable(input: ImportFileInput, table: CsvTable, encodin
   if (!kind) {
     return fileError(input, encoding, 'not recognised as contacts, workload, team, information or allocations: check the header row');
   }
-  const columns = mapHeaders(kind, table.header);
+  const columns = mapHeaders(kind, table.header, input.columnMap);
   const missing = REQUIRED[kind].filter((c) => !columns.includes(c));
   if (missing.length > 0) {
     return fileErrors(input, encoding, missing.map((column) => ({ row: 1, column, message: 'missing required column' })), kind);

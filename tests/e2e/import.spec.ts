@@ -161,3 +161,43 @@ test('the import screens have no axe-core violations (WCAG 2.2 AA)', async ({ pa
   await expect(page.getByRole('region', { name: 'Who held the case (proposed)' })).toBeVisible();
   expect(await scan()).toEqual([]);
 });
+
+test('unknown columns are asked about once, with example values, and the answers are remembered', async ({ page }) => {
+  await newCase(page, 'Mapped columns');
+  const file = (name: string, id: number) => ({
+    name, mimeType: 'text/csv',
+    buffer: Buffer.from(`Case Ref,Contact No,Date,Type,Officer Code,Free Text\nX900417,${id},01/06/2023,COAP,N07P214,Seen in the office\n`),
+  });
+  await page.getByLabel('Choose files').setInputFiles([file('local-export.csv', 1)]);
+  await expect(page.getByRole('heading', { name: 'Tell Foresight what these columns hold' })).toBeVisible();
+  await expect(page.getByRole('row', { name: /Free Text/ })).toContainText('Seen in the office');
+  await page.getByLabel('Case Ref').selectOption('crn');
+  await page.getByLabel('Contact No').selectOption('contact_id');
+  await page.getByLabel('Type', { exact: true }).selectOption('type_code');
+  await page.getByLabel('Free Text').selectOption('notes');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByRole('heading', { name: 'Check what will be imported' })).toBeVisible();
+  await page.getByRole('button', { name: 'Accept and store' }).click();
+  await expect(page.getByRole('heading', { name: 'Import stored' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'import more files' }).click();
+  await importFiles(page, [file('local-export-2.csv', 2)]);
+  await page.getByRole('button', { name: 'Accept and store' }).click();
+  await page.getByRole('link', { name: 'Chronology', exact: true }).click();
+  await expect(page.getByRole('grid', { name: 'Chronology' })).toHaveAttribute('aria-rowcount', '3');
+  await expect(page.locator('tr[data-record-id="contact:2"]')).toContainText('Seen in the office');
+});
+
+test('a file of no known kind can be given its kind and columns', async ({ page }) => {
+  await newCase(page, 'Unknown kind');
+  await page.getByLabel('Choose files').setInputFiles([{ name: 'who.csv', mimeType: 'text/csv', buffer: Buffer.from('Ref,Started,Officer\nX900417,01/02/2023,N07P214\n') }]);
+  await expect(page.getByRole('heading', { name: 'Tell Foresight what these columns hold' })).toBeVisible();
+  await page.getByLabel('What does this file hold?').selectOption('allocations');
+  await page.getByLabel('Ref').selectOption('crn');
+  await page.getByLabel('Started').selectOption('from');
+  await page.getByLabel('Officer').selectOption('staff_code');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByRole('heading', { name: 'Check what will be imported' })).toBeVisible();
+  await expect(page.getByRole('cell', { name: 'allocations', exact: true })).toBeVisible();
+  await expect(page.getByText(/Accept adds\s*1\s*new rows/)).toBeVisible();
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectKind, mapHeaders } from '../../shared/import/columns.js';
+import { detectKind, mapHeaders, unknownHeaders } from '../../shared/import/columns.js';
 import { readCsv } from '../../shared/import/csv.js';
 import { decodeText } from '../../shared/import/decode.js';
 import { readCsvImportFile } from '../../shared/import/readFile.js';
@@ -41,6 +41,12 @@ describe('recognising and mapping columns', () => {
     ]);
   });
 
+  it('uses the answers a user saved for unknown headers, including "ignore"', () => {
+    expect(mapHeaders('contacts', ['Case Ref', 'Junk', 'crn'], { caseref: 'notes', junk: null })).toEqual(['notes', null, 'crn']);
+    expect(unknownHeaders('contacts', ['Case Ref', 'Junk', 'Other'], { caseref: 'notes', junk: null })).toEqual(['Other']);
+    expect(detectKind(['Ref', 'Started', 'Officer'], { allocations: { ref: 'crn', started: 'from', officer: 'staff_code' } })).toBe('allocations');
+  });
+
   it('maps the WMT export headers without asking', () => {
     expect(mapHeaders('workload', ['Workload Date', 'Offender Manager', 'Capacity', 'Total Cases', 'Contracted Hours', 'Reductions', 'Available Points', 'Total Points'])).toEqual([
       'snapshot_date', 'om_name', 'capacity_pct', 'total_cases', 'contracted_hours', 'reduction_hours', 'available_points', 'total_points',
@@ -54,6 +60,7 @@ describe('recognising and mapping columns', () => {
     [['info_id', 'crn', 'occurred', 'source_agency', 'summary'], 'information'],
     [['crn', 'staff_code', 'from', 'to', 'cover'], 'allocations'],
     [['name', 'address'], null],
+    [['Case Ref', 'Contact No', 'Date', 'Type', 'Officer Code', 'Free Text'], 'contacts'],
   ])('recognises %j as %s', (header, kind) => {
     expect(detectKind(header)).toBe(kind);
   });

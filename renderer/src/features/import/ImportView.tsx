@@ -2,12 +2,13 @@ import { useState, type DragEvent } from 'react';
 import type { Case } from '../../../../shared/schemas/index.js';
 import { href } from '../shell/useHashRoute.js';
 import { ImportPreviewView } from './ImportPreview.js';
+import { MappingStep } from './MappingStep.js';
 import { Progress } from './Progress.js';
 import { useImport } from './useImport.js';
 
 /** Import nDelius, WMT and partner files into a case: choose, check, preview, then store all or nothing. */
 export function ImportView({ found }: { found: Case }) {
-  const { state, start, accept, cancel } = useImport(found.id, found.crn);
+  const { state, start, answerMapping, accept, cancel } = useImport(found.id, found.crn);
   const [dragging, setDragging] = useState(false);
 
   const onDrop = (e: DragEvent) => {
@@ -29,6 +30,7 @@ export function ImportView({ found }: { found: Case }) {
       />
     );
   }
+  if (state.step === 'mapping') return <MappingStep questions={state.questions} onAnswer={answerMapping} onCancel={cancel} />;
   if (state.step === 'preview') return <ImportPreviewView crn={found.crn} preview={state.preview} onAccept={accept} onCancel={cancel} />;
   if (state.step === 'stored') {
     return (

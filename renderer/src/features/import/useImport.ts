@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Allocation } from '../../../../shared/schemas/index.js';
-import type { FromWorker, ImportPreview } from './protocol.js';
+import type { FromWorker, ImportPreview, MappingAnswer, MappingQuestion } from './protocol.js';
 
 export type ImportState =
   | { step: 'choose' }
   | { step: 'reading' | 'writing'; file: string; done: number; total: number; secondsLeft: number | null }
+  | { step: 'mapping'; questions: MappingQuestion[] }
   | { step: 'preview'; preview: ImportPreview }
   | { step: 'stored'; written: number }
   | { step: 'failed'; message: string };
@@ -37,6 +38,7 @@ export function useImport(caseId: string, crn: string) {
           const secondsLeft = m.done > 0 && m.total > m.done ? Math.round((elapsed / m.done) * (m.total - m.done)) : null;
           setState({ step: m.phase, file: m.file, done: m.done, total: m.total, secondsLeft });
         }
+        else if (m.type === 'needsMapping') setState({ step: 'mapping', questions: m.questions });
         else if (m.type === 'preview') setState({ step: 'preview', preview: m.preview });
         else if (m.type === 'stored') {
           setState({ step: 'stored', written: m.written });
@@ -53,6 +55,12 @@ export function useImport(caseId: string, crn: string) {
     [caseId, crn, stop],
   );
 
+  const answerMapping = useCallback((answers: MappingAnswer[], remember: boolean) => {
+    startedAt.current = performance.now();
+    setState({ step: 'reading', file: '', done: 0, total: 0, secondsLeft: null });
+    worker.current?.postMessage({ type: 'mapped', answers, remember });
+  }, []);
+
   const accept = useCallback((acceptedChangeKeys: string[], confirmedAllocations: Allocation[]) => {
     startedAt.current = performance.now();
     setState({ step: 'writing', file: '', done: 0, total: 0, secondsLeft: null });
@@ -64,5 +72,5 @@ export function useImport(caseId: string, crn: string) {
     setState({ step: 'choose' });
   }, [stop]);
 
-  return { state, start, accept, cancel };
+  return { state, start, answerMapping, accept, cancel };
 }
