@@ -37,21 +37,25 @@ export function buildCaseBundle(caseInfo: Case, files: readonly ReadFileWithSour
     const source: SourceFile = { fileName: result.file, sha256, kind: result.kind, rows: result.rows };
     bundle.sources.push(source);
     const ofCase = <T extends { crn: string }>(items: T[]) => items.filter((i) => i.crn === caseInfo.crn);
+    // A loop, not push(...items): spreading 100,000 arguments overflows the stack.
+    const append = <T>(target: T[], items: readonly T[]) => {
+      for (const item of items) target.push(item);
+    };
     switch (result.kind) {
       case 'contacts':
         for (const c of result.items) (c.crn === caseInfo.crn ? records : otherWork).push(c);
         break;
       case 'information':
-        records.push(...ofCase(result.items));
+        append(records, ofCase(result.items));
         break;
       case 'allocations':
-        bundle.allocations.push(...ofCase(result.items));
+        append(bundle.allocations, ofCase(result.items));
         break;
       case 'workload':
-        bundle.workload.push(...result.items);
+        append(bundle.workload, result.items);
         break;
       case 'team':
-        bundle.teams.push(...result.items);
+        append(bundle.teams, result.items);
         break;
     }
   }

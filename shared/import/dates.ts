@@ -97,3 +97,16 @@ export function parseDateTime(raw: string): Parsed<TimeValue> {
   if (!clock.ok) return clock;
   return { ok: true, value: localDateTime(date.value, clock.value) };
 }
+
+const GAP_WARNING = 'this time did not exist in London (the clocks went forward): read as one hour later';
+
+/**
+ * A wall-clock time in the hour skipped when the clocks go forward cannot have happened as written; it is read
+ * as the same moment an hour on, and the importer says so. True when `value` differs from the clock time typed.
+ */
+export function skippedByClockChange(clock: { hour: number; minute: number }, value: TimeValue): boolean {
+  const typed = `${String(clock.hour).padStart(2, '0')}:${String(clock.minute).padStart(2, '0')}`;
+  return value.precision === 'exact' && value.value.slice(11, 16) !== typed;
+}
+
+export { GAP_WARNING };

@@ -140,9 +140,9 @@ export function readImportTable(input: Omit<ImportFileInput, 'bytes'>, table: Cs
     if (n % 1000 === 0) input.onProgress?.(n, table.rows.length);
     const reader = new RowReader(index, row.cells, row.line);
     const item = READERS[kind](reader, { fileName: input.fileName, sha256: input.sha256, row: row.line });
-    warnings.push(...reader.warnings);
+    for (const w of reader.warnings) warnings.push(w);
     if (!item) {
-      errors.push(...reader.errors);
+      for (const e of reader.errors) errors.push(e);
       continue;
     }
     const key = rowKey(kind, item);

@@ -1,6 +1,6 @@
 import type { Grade } from '../schemas/common.js';
 import type { TimeValue } from '../time/precision.js';
-import { parseClock, parseDate, parseDateTime } from './dates.js';
+import { GAP_WARNING, parseClock, parseDate, parseDateTime, skippedByClockChange } from './dates.js';
 import type { RowIssue } from './issues.js';
 
 const NDELIUS_GRADES: Record<string, Grade> = {
@@ -73,8 +73,15 @@ export class RowReader {
     const v = required ? this.required(column) : this.text(column);
     if (v === undefined) return undefined;
     const parsed = parseDateTime(v);
-    if (!parsed.ok) this.error(column, parsed.message);
-    return parsed.ok ? parsed.value : undefined;
+    if (!parsed.ok) {
+      this.error(column, parsed.message);
+      return undefined;
+    }
+    const clock = /[T ](\d{1,2}):(\d{2})/.exec(v);
+    if (clock && !/(Z|[+-]\d{2}:?\d{2})$/.test(v) && skippedByClockChange({ hour: Number(clock[1]), minute: Number(clock[2]) }, parsed.value)) {
+      this.warn(column, GAP_WARNING);
+    }
+    return parsed.value;
   }
 
   clock(column: string): { hour: number; minute: number; second: number } | undefined {

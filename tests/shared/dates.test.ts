@@ -52,3 +52,12 @@ describe('reading dates from import files', () => {
     expect(parseClock('09:05:07')).toEqual({ ok: true, value: { hour: 9, minute: 5, second: 7 } });
   });
 });
+
+describe('times the clocks skipped', () => {
+  it('reads 01:30 on the spring-forward day as 02:30 BST, and warns', async () => {
+    const { readText } = await import('../helpers/demoFiles.js');
+    const r = readText('c.csv', 'crn,contact_id,contact_date,contact_start_time,type_code,staff_code\nX123456,1,2025-03-30,01:30,COAP,N07P012\nX123456,2,2025-03-30,02:30,COAP,N07P012\n');
+    expect(r.items.map((c) => 'occurred' in c && c.occurred.value)).toEqual(['2025-03-30T02:30:00+01:00', '2025-03-30T02:30:00+01:00']);
+    expect(r.warnings).toEqual([{ row: 2, column: 'contact_start_time', message: expect.stringMatching(/did not exist in London/) }]);
+  });
+});

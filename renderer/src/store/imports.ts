@@ -13,8 +13,15 @@ function dexieKey(caseId: string, table: TableName, key: string): string[] {
 export async function loadStored(db: ForesightDb, caseId: string, rows: readonly PlannedRow[]): Promise<Map<string, StoredItem>> {
   const stored = new Map<string, StoredItem>();
   const byTable = new Map<TableName, string[]>();
-  for (const r of rows) byTable.set(r.table, [...(byTable.get(r.table) ?? []), r.key]);
-  for (const [table, keys] of byTable) {
+  for (const r of rows) {
+    const keys = byTable.get(r.table);
+    if (keys) keys.push(r.key);
+    else byTable.set(r.table, [r.key]);
+  }
+  for (const [table, wanted] of byTable) {
+    // Reading the case's keys alone is cheap; only rows that exist are fetched whole (none, for a new case).
+    const existing = new Set((await db.table(table).where('caseId').equals(caseId).primaryKeys()).map((k) => (k as string[]).slice(1).join('|')));
+    const keys = wanted.filter((k) => existing.has(k));
     for (let i = 0; i < keys.length; i += CHUNK) {
       const slice = keys.slice(i, i + CHUNK);
       const found = await db.table(table).bulkGet(slice.map((k) => dexieKey(caseId, table, k)));

@@ -1,7 +1,7 @@
 import type { Provenance } from '../../schemas/common.js';
 import { PROBATION, type ContactRecord } from '../../schemas/record.js';
 import type { TimeValue } from '../../time/precision.js';
-import { localDateTime } from '../dates.js';
+import { GAP_WARNING, localDateTime, skippedByClockChange } from '../dates.js';
 import type { RowReader } from '../rowReader.js';
 
 const CRN = /^[A-Z]\d{6}$/;
@@ -29,6 +29,7 @@ export function readContact(r: RowReader, provenance: Provenance): ContactRecord
   if (r.errors.length > 0 || !crn || !contactId || !date || !staffCode) return undefined;
 
   const occurred: TimeValue = start ?? (startClock ? localDateTime(date, startClock) : { value: date, precision: 'day' });
+  if (!start && startClock && skippedByClockChange(startClock, occurred)) r.warn('contact_start_time', GAP_WARNING);
   const typeDescription = r.text('type_description');
   const description = r.text('description');
   const contact: ContactRecord = {

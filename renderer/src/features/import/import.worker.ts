@@ -103,7 +103,7 @@ async function check(answers: Map<number, { kind: FileKind; columnMap: ColumnMap
     if (result.errors.length > 0) continue;
     const source = sourceFileOf(result, f.sha256);
     if (source) sources.push(source);
-    rows.push(...routed.rows);
+    for (const row of routed.rows) rows.push(row);
   }
   parsed = null;
   // Plan over all files together, so a row repeated in two files of one import is added once.
