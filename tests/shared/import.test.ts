@@ -127,6 +127,20 @@ describe('reading snapshots', () => {
     expect(r.warnings).toEqual([{ row: 2, column: 'capacity_pct', message: 'disagrees with total_points / available_points' }]);
   });
 
+  it('allows only the rounding the file\'s own decimals imply', () => {
+    const rows = (capacity: string) => readText('w.csv', `snapshot_date,staff_code,capacity_pct,available_points,total_points\n2022-06-01,N07P012,${capacity},2000,2467\n`).warnings.length;
+    expect(rows('123.4')).toBe(0);
+    expect(rows('123')).toBe(0);
+    expect(rows('123.2')).toBe(1);
+    expect(rows('124')).toBe(1);
+  });
+
+  it('checks available points against WMT\'s arithmetic when hours and target are given', () => {
+    const warn = (available: number) => readText('w.csv', `snapshot_date,staff_code,capacity_pct,nominal_target,contracted_hours,reduction_hours,available_points\n2022-06-01,N07P012,100,2176,37,1.8,${available}\n`).warnings;
+    expect(warn(2070)).toEqual([]);
+    expect(warn(2176)).toEqual([{ row: 2, column: 'available_points', message: 'disagrees with nominal_target × (contracted_hours − reduction_hours) / 37' }]);
+  });
+
   it('needs capacity or both point figures', () => {
     const r = readText('w.csv', 'snapshot_date,staff_code,total_points\n2022-06-01,N07P012,2500\n');
     expect(r.errors[0]).toMatchObject({ row: 2, column: 'capacity_pct' });

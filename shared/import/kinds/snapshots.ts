@@ -15,6 +15,15 @@ const NUMBERS = [
   ['custody_cases', 'custodyCases'],
 ] as const;
 
+/** Half a unit in the last decimal place the file wrote: `123.1` may be off by 0.05 through rounding, `123` by 0.5. */
+function roundingOf(text: string | undefined): number {
+  const decimals = text?.split('.')[1]?.replace(/%$/, '').length ?? 0;
+  return 0.5 * 10 ** -decimals + 1e-9;
+}
+
+/** WMT's published arithmetic (nominal target 2176 over 37 hours in the seed data). */
+const DEFAULT_CONTRACTED_HOURS = 37;
+
 /** A snapshot date may come as a datetime (WMT's day rolls over at 18:30); the snapshot's date is what counts. */
 function snapshotDate(r: RowReader): string | undefined {
   return r.dateTime('snapshot_date', true)?.value.slice(0, 10);
@@ -38,8 +47,15 @@ export function readWorkload(r: RowReader, provenance: Provenance): WorkloadSnap
   if (stated === undefined && computed === undefined && !r.errors.some((e) => e.column === 'capacity_pct')) {
     r.error('capacity_pct', 'needs capacity_pct, or both total_points and available_points', '');
   }
-  if (stated !== undefined && computed !== undefined && Math.abs(stated - computed) > 0.5) {
+  if (stated !== undefined && computed !== undefined && Math.abs(stated - computed) > roundingOf(r.text('capacity_pct'))) {
     r.warn('capacity_pct', 'disagrees with total_points / available_points');
+  }
+  const { nominalTarget, contractedHours, reductionHours } = figures;
+  if (availablePoints !== undefined && nominalTarget !== undefined && contractedHours !== undefined) {
+    const expected = Math.floor((nominalTarget * (contractedHours - (reductionHours ?? 0))) / DEFAULT_CONTRACTED_HOURS);
+    if (Math.abs(expected - availablePoints) > 1) {
+      r.warn('available_points', 'disagrees with nominal_target × (contracted_hours − reduction_hours) / 37');
+    }
   }
   if (r.errors.length > 0 || !date || !staffCode) return undefined;
   const snapshot: WorkloadSnapshot = {
@@ -71,7 +87,7 @@ export function readTeam(r: RowReader, provenance: Provenance): TeamSnapshot | u
   if (stated === undefined && computed === undefined && !r.errors.some((e) => e.column === 'staffing_pct')) {
     r.error('staffing_pct', 'needs staffing_pct, or both target_fte and in_post_fte', '');
   }
-  if (stated !== undefined && computed !== undefined && Math.abs(stated - computed) > 1) {
+  if (stated !== undefined && computed !== undefined && Math.abs(stated - computed) > roundingOf(r.text('staffing_pct'))) {
     r.warn('staffing_pct', 'disagrees with in_post_fte / target_fte');
   }
   const extra = {
