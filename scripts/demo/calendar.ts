@@ -1,12 +1,7 @@
-/** Calendar-day arithmetic on `YYYY-MM-DD` strings, free of time zones: the generator works in London dates. */
-export function addDays(date: string, days: number): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d) + days * 86_400_000).toISOString().slice(0, 10);
-}
+// The generator works in London calendar dates, with the app's own date arithmetic.
+import { addDaysToDate as addDays, daysBetweenDates as daysBetween } from '../../shared/time/calendar.js';
 
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}
+export { addDays, daysBetween };
 
 export function isWeekday(date: string): boolean {
   const day = new Date(`${date}T00:00:00Z`).getUTCDay();

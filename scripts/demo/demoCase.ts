@@ -77,21 +77,24 @@ export interface DemoOptions {
   seed?: number;
 }
 
+/** What the generator wrote: the counts tests check the app against. */
+export interface DemoManifest {
+  crn: string;
+  caseContacts: number;
+  information: number;
+  otherContacts: number;
+  workloadSnapshots: number;
+  teamSnapshots: number;
+  allocations: number;
+}
+
 export interface DemoFiles {
   contacts: Row[];
   information: Row[];
   allocations: Row[];
   workload: Row[];
   team: Row[];
-  manifest: {
-    crn: string;
-    caseContacts: number;
-    information: number;
-    otherContacts: number;
-    workloadSnapshots: number;
-    teamSnapshots: number;
-    allocations: number;
-  };
+  manifest: DemoManifest;
 }
 
 class ContactLog {

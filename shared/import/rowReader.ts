@@ -11,6 +11,12 @@ const NDELIUS_GRADES: Record<string, Grade> = {
   PSC: 'SPO', NPSC: 'SPO', SPO: 'SPO',
 };
 
+/** Copy only the values that are present, so an optional field is absent rather than `undefined`. */
+export function assignDefined<T extends object>(target: T, values: { [K in keyof T]?: T[K] | undefined }): T {
+  for (const [k, v] of Object.entries(values)) if (v !== undefined) Object.assign(target, { [k]: v });
+  return target;
+}
+
 /**
  * Reads one CSV record by canonical column name, collecting every problem instead of stopping at the first,
  * so the preview can show them all.

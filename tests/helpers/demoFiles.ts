@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readCsvImportFile } from '../../shared/import/readFile.js';
+import type { DemoManifest } from '../../scripts/demo/demoCase.js';
 
 export const DEMO_DIR = join(import.meta.dirname, '../../assets/demo');
 
@@ -13,15 +14,7 @@ export function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-export const demoManifest = JSON.parse(readFileSync(join(DEMO_DIR, 'manifest.json'), 'utf8')) as {
-  crn: string;
-  caseContacts: number;
-  information: number;
-  otherContacts: number;
-  workloadSnapshots: number;
-  teamSnapshots: number;
-  allocations: number;
-};
+export const demoManifest = JSON.parse(readFileSync(join(DEMO_DIR, 'manifest.json'), 'utf8')) as DemoManifest;
 
 /** Read a CSV given as text, the way the importer reads a user's file. */
 export function readText(fileName: string, text: string) {

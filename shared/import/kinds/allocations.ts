@@ -1,7 +1,7 @@
 import type { Allocation } from '../../schemas/allocation.js';
 import type { Provenance } from '../../schemas/common.js';
 import { latestInstant, earliestInstant } from '../../time/london.js';
-import type { RowReader } from '../rowReader.js';
+import { assignDefined, type RowReader } from '../rowReader.js';
 
 const CRN = /^[A-Z]\d{6}$/;
 const STAFF = /^[A-Z0-9]{7}$/;
@@ -24,13 +24,5 @@ export function readAllocation(r: RowReader, provenance: Provenance): Allocation
     cover: cover ?? false,
     provenance,
   };
-  const staffName = r.text('staff_name');
-  const grade = r.grade('grade');
-  const teamCode = r.text('team_code');
-  const reason = r.text('reason');
-  if (staffName) allocation.staffName = staffName;
-  if (grade) allocation.grade = grade;
-  if (teamCode) allocation.teamCode = teamCode;
-  if (reason) allocation.reason = reason;
-  return allocation;
+  return assignDefined(allocation, { staffName: r.text('staff_name'), grade: r.grade('grade'), teamCode: r.text('team_code'), reason: r.text('reason') });
 }

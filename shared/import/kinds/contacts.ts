@@ -2,7 +2,7 @@ import type { Provenance } from '../../schemas/common.js';
 import { PROBATION, type ContactRecord } from '../../schemas/record.js';
 import type { TimeValue } from '../../time/precision.js';
 import { GAP_WARNING, localDateTime, skippedByClockChange } from '../dates.js';
-import type { RowReader } from '../rowReader.js';
+import { assignDefined, type RowReader } from '../rowReader.js';
 
 const CRN = /^[A-Z]\d{6}$/;
 const STAFF = /^[A-Z0-9]{7}$/;
@@ -61,6 +61,5 @@ export function readContact(r: RowReader, provenance: Provenance): ContactRecord
     sensitive,
     createdBy: r.text('created_by'),
   };
-  for (const [k, v] of Object.entries(optional)) if (v !== undefined) Object.assign(contact, { [k]: v });
-  return contact;
+  return assignDefined(contact, optional);
 }

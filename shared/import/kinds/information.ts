@@ -1,7 +1,7 @@
 import type { Provenance } from '../../schemas/common.js';
 import type { InformationRecord } from '../../schemas/record.js';
 import { Precision, type TimeValue } from '../../time/precision.js';
-import type { RowReader } from '../rowReader.js';
+import { assignDefined, type RowReader } from '../rowReader.js';
 
 const CRN = /^[A-Z]\d{6}$/;
 const STAFF = /^[A-Z0-9]{7}$/;
@@ -43,9 +43,6 @@ export function readInformation(r: RowReader, provenance: Provenance): Informati
     reachedProbation: reachedProbation ?? null,
     provenance,
   };
-  if (cameToLight) info.cameToLight = cameToLight;
   if (knownToStaffCode && knownFrom) Object.assign(info, { knownToStaffCode, knownFrom });
-  const evidenceRef = r.text('evidence_ref');
-  if (evidenceRef) info.evidenceRef = evidenceRef;
-  return info;
+  return assignDefined(info, { cameToLight, evidenceRef: r.text('evidence_ref') });
 }

@@ -1,6 +1,6 @@
 import type { Provenance } from '../../schemas/common.js';
 import type { TeamSnapshot, WorkloadSnapshot } from '../../schemas/snapshots.js';
-import type { RowReader } from '../rowReader.js';
+import { assignDefined, type RowReader } from '../rowReader.js';
 
 const STAFF = /^[A-Z0-9]{7}$/;
 const NUMBERS = [
@@ -65,15 +65,7 @@ export function readWorkload(r: RowReader, provenance: Provenance): WorkloadSnap
     ...figures,
     provenance,
   };
-  const omName = r.text('om_name');
-  const grade = r.grade('grade_code');
-  const teamCode = r.text('team_code');
-  const teamName = r.text('team_name');
-  if (omName) snapshot.omName = omName;
-  if (grade) snapshot.grade = grade;
-  if (teamCode) snapshot.teamCode = teamCode;
-  if (teamName) snapshot.teamName = teamName;
-  return snapshot;
+  return assignDefined(snapshot, { omName: r.text('om_name'), grade: r.grade('grade_code'), teamCode: r.text('team_code'), teamName: r.text('team_name') });
 }
 
 /** One team's staffing on a date: `staffing_pct`, else in post ÷ target FTE. */
@@ -103,12 +95,5 @@ export function readTeam(r: RowReader, provenance: Provenance): TeamSnapshot | u
     staffingPct: stated ?? Math.round((computed ?? 0) * 10) / 10,
     provenance,
   };
-  if (targetFte !== undefined) snapshot.targetFte = targetFte;
-  if (inPostFte !== undefined) snapshot.inPostFte = inPostFte;
-  for (const [k, v] of Object.entries(extra)) if (v !== undefined) Object.assign(snapshot, { [k]: v });
-  const teamName = r.text('team_name');
-  const deliveryStatus = r.text('delivery_status');
-  if (teamName) snapshot.teamName = teamName;
-  if (deliveryStatus) snapshot.deliveryStatus = deliveryStatus;
-  return snapshot;
+  return assignDefined(snapshot, { targetFte, inPostFte, ...extra, teamName: r.text('team_name'), deliveryStatus: r.text('delivery_status') });
 }
