@@ -2,5 +2,5 @@
 // built-ins, Electron) fails to compile here, which keeps the engine pure.
 declare class TextDecoder {
   constructor(label?: string, options?: { fatal?: boolean });
-  decode(input?: Uint8Array): string;
+  decode(input?: Uint8Array, options?: { stream?: boolean }): string;
 }

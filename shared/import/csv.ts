@@ -20,15 +20,25 @@ function linesSpanned(cells: readonly string[]): number {
   return lines;
 }
 
+export interface CsvPiece {
+  rows: CsvRow[];
+  problems: { line: number; message: string }[];
+  /** The line the next piece starts on. */
+  nextLine: number;
+}
+
 /**
- * Read RFC 4180 CSV (quoted fields may span lines; `\n` or `\r\n`), keeping for each record the line it starts on,
- * which is how errors are reported to the user and the command line. Blank lines are skipped but still counted.
- * Line breaks occur only between records or inside quoted fields, so counting them in the fields is exact.
+ * Parse a run of whole CSV records starting at `firstLine`, keeping for each the line it starts on, which is how
+ * errors are reported to the user and the command line. Blank lines are skipped but still counted. Line breaks
+ * occur only between records or inside quoted fields, so counting them in the fields is exact.
  */
-export function readCsv(text: string): CsvTable {
-  const records: CsvRow[] = [];
-  const problems: CsvTable['problems'] = [];
-  let line = 1;
+export function parseCsvPiece(whole: string, firstLine: number): CsvPiece {
+  const rows: CsvRow[] = [];
+  const problems: CsvPiece['problems'] = [];
+  // The final line ending closes the last record; parsed, it would read as one more (empty) record.
+  const text = whole.replace(/\r?\n$/, '');
+  if (text === '') return { rows, problems, nextLine: firstLine + (whole === '' ? 0 : 1) };
+  let line = firstLine;
   Papa.parse<string[]>(text, {
     delimiter: ',',
     newline: text.includes('\r\n') ? '\r\n' : '\n',
@@ -39,9 +49,15 @@ export function readCsv(text: string): CsvTable {
       line += linesSpanned(cells);
       for (const e of result.errors) problems.push({ line: start, message: e.message });
       if (cells.length === 1 && cells[0] === '') return;
-      records.push({ line: start, cells });
+      rows.push({ line: start, cells });
     },
   });
+  return { rows, problems, nextLine: line };
+}
+
+/** Read RFC 4180 CSV (quoted fields may span lines; `\n` or `\r\n`) whole: the header and every record. */
+export function readCsv(text: string): CsvTable {
+  const { rows: records, problems } = parseCsvPiece(text, 1);
   const [headerRow, ...rows] = records;
   return { header: headerRow?.cells ?? [], rows, problems };
 }

@@ -3,7 +3,7 @@ import type { Allocation } from '../schemas/allocation.js';
 import type { ContactRecord, InformationRecord } from '../schemas/record.js';
 import type { TeamSnapshot, WorkloadSnapshot } from '../schemas/snapshots.js';
 import { mapHeaders, REQUIRED, detectKind, type ColumnMap, type FileKind } from './columns.js';
-import { readCsv, type CsvTable } from './csv.js';
+import { readCsv, type CsvRow, type CsvTable } from './csv.js';
 import { decodeText, isUtf16, looksBinary, type TextEncoding } from './decode.js';
 import type { RowIssue } from './issues.js';
 import { readAllocation } from './kinds/allocations.js';
@@ -115,54 +115,78 @@ export async function readImportFile(input: ImportFileInput): Promise<ReadFileRe
   return fromSource(input, await sourceTable(input.bytes));
 }
 
-/** Validate a table of rows (from a CSV or a workbook) as the given or recognised kind. */
-export function readImportTable(input: Omit<ImportFileInput, 'bytes'>, table: CsvTable, encoding: SourceEncoding): ReadFileResult {
-  if (table.header.length === 0 || table.header.every((h) => h.trim() === '')) {
-    return fileError(input, encoding, 'the file has no header row');
+/** Validates a file's rows a chunk at a time, remembering only ids (to catch duplicates) and the problems found. */
+export interface RowValidator {
+  kind: FileKind;
+  validate(rows: readonly CsvRow[], problems?: readonly { line: number; message: string }[]): ItemsByKind[FileKind][];
+  /** The file's counts and problems so far. */
+  summary(): { rows: number; accepted: number; errors: RowIssue[]; warnings: RowIssue[] };
+}
+
+/** Recognise a file's kind and columns from its header; a file that cannot be read as any kind is an error. */
+export function openValidator(input: Omit<ImportFileInput, 'bytes'>, header: readonly string[], encoding: SourceEncoding): { ok: true; validator: RowValidator } | { ok: false; result: ReadFileResult } {
+  if (header.length === 0 || header.every((h) => h.trim() === '')) {
+    return { ok: false, result: fileError(input, encoding, 'the file has no header row') };
   }
-  const kind = input.kind ?? detectKind(table.header);
+  const kind = input.kind ?? detectKind(header);
   if (!kind) {
-    return fileError(input, encoding, 'not recognised as contacts, workload, team, information or allocations: check the header row');
+    return { ok: false, result: fileError(input, encoding, 'not recognised as contacts, workload, team, information or allocations: check the header row') };
   }
-  const columns = mapHeaders(kind, table.header, input.columnMap);
+  const columns = mapHeaders(kind, header, input.columnMap);
   const missing = REQUIRED[kind].filter((c) => !columns.includes(c));
   if (missing.length > 0) {
-    return fileErrors(input, encoding, missing.map((column) => ({ row: 1, column, message: 'missing required column' })), kind);
+    return { ok: false, result: fileErrors(input, encoding, missing.map((column) => ({ row: 1, column, message: 'missing required column' })), kind) };
   }
   const index = new Map<string, number>();
   columns.forEach((c, i) => c !== null && !index.has(c) && index.set(c, i));
-
-  const errors: RowIssue[] = table.problems.map((p) => ({ row: p.line, message: `malformed CSV: ${p.message}` }));
+  const errors: RowIssue[] = [];
   const warnings: RowIssue[] = [];
-  const items: ItemsByKind[FileKind][] = [];
   const seen = new Map<string, number>();
-  for (const [n, row] of table.rows.entries()) {
-    if (n % 1000 === 0) input.onProgress?.(n, table.rows.length);
-    const reader = new RowReader(index, row.cells, row.line);
-    const item = READERS[kind](reader, { fileName: input.fileName, sha256: input.sha256, row: row.line });
-    for (const w of reader.warnings) warnings.push(w);
-    if (!item) {
-      for (const e of reader.errors) errors.push(e);
-      continue;
+  let rowCount = 0;
+  let badRows = 0;
+  const validate = (rows: readonly CsvRow[], problems: readonly { line: number; message: string }[] = []) => {
+    const chunkErrors: RowIssue[] = problems.map((p) => ({ row: p.line, message: `malformed CSV: ${p.message}` }));
+    const items: ItemsByKind[FileKind][] = [];
+    for (const row of rows) {
+      if (rowCount % 1000 === 0) input.onProgress?.(rowCount, 0);
+      rowCount++;
+      const reader = new RowReader(index, row.cells, row.line);
+      const item = READERS[kind](reader, { fileName: input.fileName, sha256: input.sha256, row: row.line });
+      for (const w of reader.warnings) warnings.push(w);
+      if (!item) {
+        for (const e of reader.errors) chunkErrors.push(e);
+        continue;
+      }
+      const key = rowKey(kind, item);
+      const first = seen.get(key);
+      if (first !== undefined) {
+        chunkErrors.push({ row: row.line, column: DUPLICATE_COLUMN[kind], value: reader.text(DUPLICATE_COLUMN[kind]) ?? '', message: `duplicate of row ${first}` });
+        continue;
+      }
+      seen.set(key, row.line);
+      items.push(item);
     }
-    const key = rowKey(kind, item);
-    const first = seen.get(key);
-    if (first !== undefined) {
-      errors.push({ row: row.line, column: DUPLICATE_COLUMN[kind], value: reader.text(DUPLICATE_COLUMN[kind]) ?? '', message: `duplicate of row ${first}` });
-      continue;
-    }
-    seen.set(key, row.line);
-    items.push(item);
-  }
-  const badRows = new Set(errors.map((e) => e.row));
+    // Every error of a chunk names a record of that chunk, so distinct lines count the rows refused.
+    badRows += new Set(chunkErrors.map((e) => e.row)).size;
+    for (const e of chunkErrors) errors.push(e);
+    return items;
+  };
   return {
-    file: input.fileName,
-    kind,
-    encoding,
-    rows: table.rows.length,
-    accepted: table.rows.filter((r) => !badRows.has(r.line)).length,
-    errors: errors.sort((a, b) => a.row - b.row),
-    warnings,
-    items,
-  } as ReadFileResult;
+    ok: true,
+    validator: {
+      kind,
+      validate,
+      summary: () => ({ rows: rowCount, accepted: rowCount - badRows, errors: [...errors].sort((a, b) => a.row - b.row), warnings }),
+    },
+  };
+}
+
+/** Validate a table of rows (from a CSV or a workbook) as the given or recognised kind. */
+export function readImportTable(input: Omit<ImportFileInput, 'bytes'>, table: CsvTable, encoding: SourceEncoding): ReadFileResult {
+  const total = table.rows.length;
+  const progress = input.onProgress;
+  const opened = openValidator(progress ? { ...input, onProgress: (done: number) => progress(done, total) } : input, table.header, encoding);
+  if (!opened.ok) return opened.result;
+  const items = opened.validator.validate(table.rows, table.problems);
+  return { file: input.fileName, kind: opened.validator.kind, encoding, ...opened.validator.summary(), items } as ReadFileResult;
 }

@@ -1,0 +1,88 @@
+import { parseCsvPiece, type CsvRow } from './csv.js';
+import { decodeWindows1252, type TextEncoding } from './decode.js';
+
+/** Synchronous access to a file's bytes (FileReaderSync in a worker, a buffer in Node). */
+export type ReadBytes = (start: number, end: number) => Uint8Array;
+
+export const STREAM_CHUNK = 1 << 20;
+
+/** Decide a file's encoding by passing its bytes through a strict UTF-8 decoder, a chunk at a time. */
+export function detectEncoding(read: ReadBytes, size: number, chunk = STREAM_CHUNK): { encoding: TextEncoding; hadBom: boolean } {
+  const head = read(0, Math.min(3, size));
+  const hadBom = head.length === 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  try {
+    for (let at = hadBom ? 3 : 0; at < size; at += chunk) decoder.decode(read(at, Math.min(size, at + chunk)), { stream: true });
+    decoder.decode();
+    return { encoding: 'utf-8', hadBom };
+  } catch {
+    return { encoding: 'windows-1252', hadBom: false };
+  }
+}
+
+/** Where to cut decoded text so that only whole records go to the parser: after the last line break outside quotes. */
+function lastRecordEnd(text: string): number {
+  let inQuotes = false;
+  let end = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34) inQuotes = !inQuotes;
+    else if (c === 10 && !inQuotes) end = i;
+  }
+  return end + 1;
+}
+
+export interface CsvChunk {
+  /** Records of this chunk (the header is not among them). */
+  rows: CsvRow[];
+  problems: { line: number; message: string }[];
+  /** Bytes read so far, for progress. */
+  bytesRead: number;
+}
+
+function* pieces(read: ReadBytes, size: number, encoding: TextEncoding, hadBom: boolean, chunk: number): Generator<CsvChunk> {
+  const decoder = encoding === 'utf-8' ? new TextDecoder('utf-8') : null;
+  let carry = '';
+  let line = 1;
+  for (let at = hadBom ? 3 : 0; ; at += chunk) {
+    const last = at + chunk >= size;
+    const bytes = read(at, Math.min(size, at + chunk));
+    const text = carry + (decoder ? decoder.decode(bytes, { stream: !last }) : decodeWindows1252(bytes));
+    const cut = last ? text.length : lastRecordEnd(text);
+    carry = text.slice(cut);
+    const piece = parseCsvPiece(text.slice(0, cut), line);
+    line = piece.nextLine;
+    yield { rows: piece.rows, problems: piece.problems, bytesRead: Math.min(size, at + chunk) };
+    if (last) return;
+  }
+}
+
+export interface CsvStream {
+  header: string[];
+  /** The records after the header, a chunk at a time. */
+  chunks: Generator<CsvChunk>;
+}
+
+/**
+ * Read a CSV file a chunk at a time, so memory is bounded by the chunk and not the file. Synchronous, so a worker
+ * can read inside one IndexedDB transaction. Records are cut only at line breaks outside quotes (a doubled quote
+ * flips the state twice), and UTF-8 is decoded in stream mode, so a character split between chunks survives.
+ */
+export function streamCsv(read: ReadBytes, size: number, encoding: TextEncoding, hadBom: boolean, chunk = STREAM_CHUNK): CsvStream {
+  const source = pieces(read, size, encoding, hadBom, chunk);
+  let header: string[] = [];
+  let first: CsvChunk | null = null;
+  // Pulled by hand: leaving a for-of early would close the generator and lose the rest of the file.
+  for (let next = source.next(); !next.done; next = source.next()) {
+    const piece = next.value;
+    if (piece.rows.length === 0 && piece.problems.length === 0) continue;
+    header = piece.rows[0]?.cells ?? [];
+    first = { ...piece, rows: piece.rows.slice(1) };
+    break;
+  }
+  function* chunks(): Generator<CsvChunk> {
+    if (first) yield first;
+    yield* source;
+  }
+  return { header, chunks: chunks() };
+}
