@@ -1,9 +1,8 @@
 import type { Allocation } from '../schemas/allocation.js';
-import type { SourceFile } from '../schemas/bundle.js';
 import type { CaseRecord, ContactRecord } from '../schemas/record.js';
 import type { TeamSnapshot, WorkloadSnapshot } from '../schemas/snapshots.js';
 import { londonDateOfTime } from '../time/london.js';
-import type { ReadFileResult } from './readFile.js';
+import type { ReadFileItems, ReadFileResult } from './readFile.js';
 
 /** Where each imported row goes in a case. */
 export type TableName = 'records' | 'otherWork' | 'allocations' | 'workload' | 'teams';
@@ -24,7 +23,7 @@ export function storeKey(table: TableName, item: StoredItem): string {
 }
 
 /** Route a file's rows into the case: its CRN's contacts and information, other CRNs' contacts as other work. */
-export function routeRows(crn: string, result: ReadFileResult): { rows: PlannedRow[]; otherCaseRows: number } {
+export function routeRows(crn: string, result: ReadFileItems): { rows: PlannedRow[]; otherCaseRows: number } {
   const rows: PlannedRow[] = [];
   let otherCaseRows = 0;
   const add = (table: TableName, item: StoredItem) => rows.push({ table, key: storeKey(table, item), item });
@@ -67,27 +66,6 @@ export interface ChangedRow {
   after: StoredItem;
 }
 
-export interface ImportPlan {
-  added: PlannedRow[];
-  unchanged: number;
-  changed: ChangedRow[];
-}
-
-/**
- * Compare an import with what the case already holds: new rows are added, identical rows change nothing (so
- * re-importing a file is idempotent), and rows whose content differs are listed for the user to accept or reject.
- */
-export function planImport(rows: readonly PlannedRow[], stored: ReadonlyMap<string, StoredItem>): ImportPlan {
-  const plan: ImportPlan = { added: [], unchanged: 0, changed: [] };
-  for (const row of rows) {
-    const before = stored.get(`${row.table}:${row.key}`);
-    if (!before) plan.added.push(row);
-    else if (contentOf(before) === contentOf(row.item)) plan.unchanged++;
-    else plan.changed.push({ table: row.table, key: row.key, before, after: row.item });
-  }
-  return plan;
-}
-
 export interface FileSummary {
   kind: ReadFileResult['kind'];
   /** Earliest and latest date the file's rows carry (London dates). */
@@ -96,20 +74,22 @@ export interface FileSummary {
   officers: string[];
 }
 
-/** What a file holds, for the preview: its date range and the officers it names. */
-export function summariseFile(result: ReadFileResult): FileSummary {
-  const dates: string[] = [];
-  const officers = new Set<string>();
-  for (const item of result.items as StoredItem[]) {
-    if ('occurred' in item) dates.push(londonDateOfTime(item.occurred));
-    else if ('snapshotDate' in item) dates.push(item.snapshotDate);
-    else if ('from' in item) dates.push(londonDateOfTime(item.from));
-    if ('staffCode' in item) officers.add(item.staffCode);
-  }
-  dates.sort();
-  return { kind: result.kind, from: dates[0] ?? null, to: dates[dates.length - 1] ?? null, officers: [...officers].sort() };
-}
+/** What a file holds, for the preview, gathered a chunk at a time: its date range and the officers it names. */
+export class FileSummariser {
+  private from: string | null = null;
+  private to: string | null = null;
+  private readonly officers = new Set<string>();
 
-export function sourceFileOf(result: ReadFileResult, sha256: string): SourceFile | null {
-  return result.kind ? { fileName: result.file, sha256, kind: result.kind, rows: result.rows } : null;
+  add(items: readonly StoredItem[]): void {
+    for (const item of items) {
+      const date = 'occurred' in item ? londonDateOfTime(item.occurred) : 'snapshotDate' in item ? item.snapshotDate : 'from' in item ? londonDateOfTime(item.from) : null;
+      if (date && (this.from === null || date < this.from)) this.from = date;
+      if (date && (this.to === null || date > this.to)) this.to = date;
+      if ('staffCode' in item) this.officers.add(item.staffCode);
+    }
+  }
+
+  summary(kind: ReadFileResult['kind']): FileSummary {
+    return { kind, from: this.from, to: this.to, officers: [...this.officers].sort() };
+  }
 }

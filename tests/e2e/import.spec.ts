@@ -201,3 +201,39 @@ test('a file of no known kind can be given its kind and columns', async ({ page 
   await expect(page.getByRole('cell', { name: 'allocations', exact: true })).toBeVisible();
   await expect(page.getByText(/Accept adds\s*1\s*new rows/)).toBeVisible();
 });
+
+test('a large Windows-1252 file whose first megabyte is plain ASCII is still read as Windows-1252', async ({ page }) => {
+  await newCase(page, 'Late Windows-1252');
+  const header = 'crn,contact_id,contact_date,type_code,staff_code,notes\n';
+  const ascii = Array.from({ length: 14_000 }, (_, i) => `X900417,${i + 1},01/06/2023,COAP,N07P214,Routine note number ${i + 1} about reporting and housing.\n`).join('');
+  const last = encodeWindows1252('X900417,99999,02/06/2023,COAP,N07P214,He said it was “fine”.\n');
+  const bytes = Buffer.concat([Buffer.from(header + ascii), Buffer.from(last)]);
+  expect(bytes.length).toBeGreaterThan(1024 * 1024);
+  await importFiles(page, [{ name: 'late.csv', mimeType: 'text/csv', buffer: bytes }]);
+  await expect(page.getByRole('cell', { name: 'Windows-1252' })).toBeVisible();
+  await page.getByRole('button', { name: 'Accept and store' }).click();
+  await expect(page.getByRole('heading', { name: 'Import stored' })).toBeVisible({ timeout: 60_000 });
+  await page.getByRole('link', { name: 'Chronology', exact: true }).click();
+  await page.getByRole('grid', { name: 'Chronology' }).focus();
+  await page.keyboard.press('End');
+  await expect(page.getByRole('complementary', { name: 'Selected record' })).toContainText('He said it was “fine”.');
+});
+
+test('a changed row the user accepts replaces the stored one, with the new file as its source', async ({ page }) => {
+  await newCase(page, 'Accepted change');
+  const header = 'crn,contact_id,contact_date,type_code,staff_code,notes\n';
+  await importFiles(page, [{ name: 'v1.csv', mimeType: 'text/csv', buffer: Buffer.from(header + 'X900417,7,01/06/2023,COAP,N07P214,Original\n') }]);
+  await page.getByRole('button', { name: 'Accept and store' }).click();
+  await page.getByRole('button', { name: 'import more files' }).click();
+  await importFiles(page, [{ name: 'v2.csv', mimeType: 'text/csv', buffer: Buffer.from(header + 'X900417,7,01/06/2023,COAP,N07P214,Corrected\n') }]);
+  await page.getByLabel("Replace contact:7 with the file's version").check();
+  await expect(page.getByText(/replaces\s*1\s*changed rows/)).toBeVisible();
+  await page.getByRole('button', { name: 'Accept and store' }).click();
+  await expect(page.getByRole('heading', { name: 'Import stored' })).toBeVisible();
+  await page.getByRole('link', { name: 'Chronology', exact: true }).click();
+  await page.locator('tr[data-record-id="contact:7"]').click();
+  const detail = page.getByRole('complementary', { name: 'Selected record' });
+  await expect(detail).toContainText('Corrected');
+  await expect(detail).toContainText('v2.csv');
+  await expect(detail.locator('.hash')).toHaveText(/^[0-9a-f]{64}$/);
+});

@@ -1,52 +1,182 @@
 /// <reference lib="webworker" />
 // Reads, checks and writes imports off the main thread, so the window stays responsive with 100,000 rows.
+// A CSV is read a chunk at a time, twice: once to check it (keeping only keys and problems), and again at Accept,
+// inside the one transaction that stores it. Memory is bounded by the chunk, not the file.
 // Cancel terminates this worker: nothing is stored before Accept, and a write cut short aborts its transaction.
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex } from '@noble/hashes/utils.js';
 import { proposeAllocations } from '../../../../shared/domain/allocationProposals.js';
 import { detectKind, unknownHeaders, type ColumnMap, type FileKind, type SavedColumnMaps } from '../../../../shared/import/columns.js';
-import { planImport, routeRows, sourceFileOf, summariseFile, type PlannedRow } from '../../../../shared/import/plan.js';
-import { readImportTable, sourceTable, type SourceTable } from '../../../../shared/import/readFile.js';
+import type { CsvChunk } from '../../../../shared/import/csvStream.js';
+import { STREAM_CHUNK, streamCsv } from '../../../../shared/import/csvStream.js';
+import { decodeText, isUtf16, looksBinary, type TextEncoding } from '../../../../shared/import/decode.js';
+import { contentOf, FileSummariser, routeRows, type ChangedRow, type PlannedRow, type StoredItem, type TableName } from '../../../../shared/import/plan.js';
+import { openValidator, type ReadFileItems, type SourceEncoding } from '../../../../shared/import/readFile.js';
 import { collectStaff } from '../../../../shared/import/staff.js';
-import type { Allocation, ContactRecord, SourceFile } from '../../../../shared/schemas/index.js';
-import { sha256Hex } from '../../lib/sha256.js';
+import { looksLikeZip } from '../../../../shared/import/zipGuard.js';
+import type { Allocation, ContactRecord, SourceFile, Staff } from '../../../../shared/schemas/index.js';
+import { earliestInstant } from '../../../../shared/time/london.js';
 import { openDatabase } from '../../store/db.js';
-import { applyImport, loadStored } from '../../store/imports.js';
+import { existingKeys, IMPORT_TABLES, storedRows, storeImport } from '../../store/imports.js';
 import { getSetting, setSetting } from '../../store/settings.js';
-import { changeKey, type FilePreview, type FromWorker, type ImportPreview, type MappingAnswer, type MappingQuestion, type ToWorker } from './protocol.js';
+import { changeKey, type FilePreview, type FromWorker, type MappingAnswer, type MappingQuestion, type ToWorker } from './protocol.js';
 
 declare const self: DedicatedWorkerGlobalScope;
 const db = openDatabase();
 const post = (message: FromWorker) => self.postMessage(message);
 const COLUMN_MAPPINGS = 'columnMappings';
+const XLSX_CHUNK = 5000;
 
-interface ParsedFile {
+/** One file, readable from the start as many times as needed. */
+interface ImportSource {
   name: string;
+  /** Known once the file has been read through (a CSV is hashed while it is first checked). */
   sha256: string;
-  source: SourceTable;
+  encoding: SourceEncoding;
+  header: string[];
+  samples: string[][];
+  /** Why the file cannot be read at all, if so. */
+  error?: string;
+  /** The file's rows a chunk at a time; `tee` sees every byte read, in order. */
+  chunks(tee?: (bytes: Uint8Array) => void): Iterable<CsvChunk>;
+  size: number;
 }
 
-let parsed: { caseId: string; crn: string; files: ParsedFile[]; saved: SavedColumnMaps } | null = null;
-let pending: { caseId: string; rows: PlannedRow[]; preview: ImportPreview; sources: SourceFile[] } | null = null;
-
-function samplesOf(source: SourceTable & { ok: true }): string[][] {
-  return source.table.header.map((_, i) => source.table.rows.map((r) => r.cells[i]?.trim() ?? '').filter((v) => v !== '').slice(0, 3));
+function syncReader(file: File, tee?: (bytes: Uint8Array) => void) {
+  const reader = new FileReaderSync();
+  return (start: number, end: number) => {
+    const bytes = new Uint8Array(reader.readAsArrayBuffer(file.slice(start, end)));
+    tee?.(bytes);
+    return bytes;
+  };
 }
 
-/** Parse every file once; ask about any kind or column the tool does not know before checking the rows. */
+const samplesOf = (header: readonly string[], rows: readonly { cells: string[] }[]) =>
+  header.map((_, i) => rows.map((r) => r.cells[i]?.trim() ?? '').filter((v) => v !== '').slice(0, 3));
+
+/**
+ * Open a file: read its header and first rows only. Its encoding is settled from the first chunk (a strict UTF-8
+ * decode) and confirmed while it is checked, when it is also hashed: each CSV is read once to check, once to store.
+ */
+async function openSource(file: File): Promise<ImportSource> {
+  const read = syncReader(file);
+  const head = read(0, Math.min(file.size, STREAM_CHUNK));
+  if (looksLikeZip(head)) return openWorkbook(file);
+  const base = { name: file.name, size: file.size, sha256: '', header: [] as string[], samples: [] as string[][], chunks: () => [] as CsvChunk[] };
+  const fail = (error: string): ImportSource => ({ ...base, encoding: 'utf-8', error });
+  if (file.size === 0) return fail('the file is empty');
+  if (isUtf16(head)) return fail('the file is UTF-16 text: save it as "CSV UTF-8" and import it again');
+  if (looksBinary(head)) return fail('not a text file (is it a spreadsheet or binary file renamed .csv?)');
+  const { hadBom } = decodeText(head.subarray(0, 3));
+  let encoding: TextEncoding = 'utf-8';
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(head.subarray(hadBom ? 3 : 0), { stream: true });
+  } catch {
+    encoding = 'windows-1252';
+  }
+  const source: ImportSource = {
+    ...base,
+    encoding,
+    chunks: (tee) => streamCsv(syncReader(file, tee), file.size, source.encoding as TextEncoding, hadBom && source.encoding === 'utf-8').chunks,
+  };
+  const first = streamCsv(read, file.size, encoding, hadBom);
+  const firstChunk = first.chunks.next();
+  source.header = first.header;
+  source.samples = samplesOf(first.header, firstChunk.done ? [] : firstChunk.value.rows);
+  return source;
+}
+
+/**
+ * Read a CSV through for the check, hashing it and confirming its encoding on the way. Invalid UTF-8 found late
+ * means the file is Windows-1252 after all: the scan starts again in that encoding.
+ */
+function* scanned(source: ImportSource, onRestart: () => void): Generator<CsvChunk> {
+  if (source.encoding === 'xlsx') {
+    yield* source.chunks();
+    return;
+  }
+  for (;;) {
+    const hash = sha256.create();
+    const strict = source.encoding === 'utf-8' ? new TextDecoder('utf-8', { fatal: true }) : null;
+    let invalid = false;
+    let first = true;
+    const tee = (bytes: Uint8Array) => {
+      hash.update(bytes);
+      if (!strict || invalid) return;
+      try {
+        strict.decode(first && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes, { stream: true });
+      } catch {
+        invalid = true;
+      }
+      first = false;
+    };
+    for (const chunk of source.chunks(tee)) {
+      if (invalid) break;
+      yield chunk;
+    }
+    if (!invalid && strict) {
+      try {
+        strict.decode();
+      } catch {
+        invalid = true;
+      }
+    }
+    if (!invalid) {
+      source.sha256 = bytesToHex(hash.digest());
+      return;
+    }
+    source.encoding = 'windows-1252';
+    onRestart();
+  }
+}
+
+/** A workbook is a zip, so it is read whole; its rows are then handed on in chunks like a CSV's. */
+async function openWorkbook(file: File): Promise<ImportSource> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const digest = bytesToHex(sha256(bytes));
+  const { readXlsxTable } = await import('../../../../shared/import/xlsx.js');
+  const workbook = await readXlsxTable(bytes);
+  const base = { name: file.name, size: file.size, sha256: digest, encoding: 'xlsx' as const };
+  if (!workbook.ok) return { ...base, header: [], samples: [], error: workbook.message, chunks: () => [] };
+  const { header, rows } = workbook.table;
+  return {
+    ...base,
+    header,
+    samples: samplesOf(header, rows.slice(0, 50)),
+    chunks: function* () {
+      for (let i = 0; i < rows.length; i += XLSX_CHUNK) yield { rows: rows.slice(i, i + XLSX_CHUNK), problems: [], bytesRead: Math.round(((i + XLSX_CHUNK) / rows.length) * file.size) };
+    },
+  };
+}
+
+interface Checked {
+  caseId: string;
+  crn: string;
+  files: { source: ImportSource; kind: FileKind; columnMap: ColumnMap }[];
+  /** What the case held before this import, by table: rows under these keys are compared, never rewritten silently. */
+  existing: Map<TableName, Set<string>>;
+  changed: ChangedRow[];
+  sources: SourceFile[];
+  staff: Staff[];
+  /** Rows in the files going ahead, for progress while storing. */
+  rows: number;
+}
+
+let opened: { caseId: string; crn: string; sources: ImportSource[]; saved: SavedColumnMaps } | null = null;
+let checked: Checked | null = null;
+
+/** Open every file; ask about any kind or column the tool does not know before checking the rows. */
 async function read(caseId: string, crn: string, files: File[]): Promise<void> {
   const saved = (await getSetting<SavedColumnMaps>(db, COLUMN_MAPPINGS)) ?? {};
-  const parsedFiles: ParsedFile[] = [];
-  for (const file of files) {
-    post({ type: 'progress', phase: 'reading', file: file.name, done: 0, total: 0 });
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    parsedFiles.push({ name: file.name, sha256: await sha256Hex(bytes), source: await sourceTable(bytes) });
-  }
-  parsed = { caseId, crn, files: parsedFiles, saved };
+  const sources: ImportSource[] = [];
+  for (const file of files) sources.push(await openSource(file));
+  opened = { caseId, crn, sources, saved };
   const questions: MappingQuestion[] = [];
-  parsedFiles.forEach((f, index) => {
-    if (!f.source.ok || f.source.table.header.every((h) => h.trim() === '')) return;
-    const kind = detectKind(f.source.table.header, saved);
-    if (kind && unknownHeaders(kind, f.source.table.header, saved[kind]).length === 0) return;
-    questions.push({ index, file: f.name, kind, header: f.source.table.header, samples: samplesOf(f.source), saved: kind ? saved[kind] ?? {} : {} });
+  sources.forEach((s, index) => {
+    if (s.error || s.header.every((h) => h.trim() === '')) return;
+    const kind = detectKind(s.header, saved);
+    if (kind && unknownHeaders(kind, s.header, saved[kind]).length === 0) return;
+    questions.push({ index, file: s.name, kind, header: s.header, samples: s.samples, saved: kind ? saved[kind] ?? {} : {} });
   });
   if (questions.length > 0) post({ type: 'needsMapping', questions });
   else await check(new Map());
@@ -54,91 +184,172 @@ async function read(caseId: string, crn: string, files: File[]): Promise<void> {
 
 /** The user's answers: remembered if they asked, then used to check the rows. */
 async function mapped(answers: MappingAnswer[], remember: boolean): Promise<void> {
-  if (!parsed) throw new Error('There are no files waiting to be checked.');
+  if (!opened) throw new Error('There are no files waiting to be checked.');
   if (remember) {
-    const saved: SavedColumnMaps = { ...parsed.saved };
+    const saved: SavedColumnMaps = { ...opened.saved };
     for (const a of answers) saved[a.kind] = { ...saved[a.kind], ...a.columnMap };
     await setSetting(db, COLUMN_MAPPINGS, saved);
-    parsed.saved = saved;
+    opened.saved = saved;
   }
   await check(new Map(answers.map((a) => [a.index, a])));
 }
 
-async function check(answers: Map<number, { kind: FileKind; columnMap: ColumnMap }>): Promise<void> {
-  if (!parsed) throw new Error('There are no files waiting to be checked.');
-  const { caseId, crn, files, saved } = parsed;
-  const previews: FilePreview[] = [];
-  const rows: PlannedRow[] = [];
-  const sources: SourceFile[] = [];
-  const knownSources = new Set((await db.sources.where('caseId').equals(caseId).toArray()).map((s) => s.sha256));
-  for (const [index, f] of files.entries()) {
-    const answer = answers.get(index);
-    const kind = answer?.kind ?? (f.source.ok ? detectKind(f.source.table.header, saved) : null) ?? undefined;
-    const input = {
-      fileName: f.name,
-      sha256: f.sha256,
-      ...(kind ? { kind, columnMap: { ...saved[kind], ...answer?.columnMap } } : {}),
-      onProgress: (done: number, total: number) => post({ type: 'progress', phase: 'reading', file: f.name, done, total }),
-    };
-    const result = f.source.ok
-      ? readImportTable(input, f.source.table, f.source.encoding)
-      : { file: f.name, encoding: f.source.encoding, rows: 0, accepted: 0, errors: [{ row: 1, message: f.source.message }], warnings: [], kind: null, items: [] as [] };
-    const routed = routeRows(crn, result);
-    const plan = planImport(routed.rows, await loadStored(db, caseId, routed.rows));
-    previews.push({
-      file: f.name,
-      sha256: f.sha256,
-      encoding: result.encoding,
-      rows: result.rows,
-      accepted: result.accepted,
-      errors: result.errors,
-      warnings: result.warnings,
-      ...summariseFile(result),
-      added: plan.added.length,
-      unchanged: plan.unchanged,
-      otherCaseRows: routed.otherCaseRows,
-      alreadyImported: knownSources.has(f.sha256),
-    });
-    // A file with errors is blocked whole; the others go ahead.
-    if (result.errors.length > 0) continue;
-    const source = sourceFileOf(result, f.sha256);
-    if (source) sources.push(source);
-    for (const row of routed.rows) rows.push(row);
-  }
-  parsed = null;
-  // Plan over all files together, so a row repeated in two files of one import is added once.
-  const deduplicated = [...new Map(rows.map((r) => [`${r.table}:${r.key}`, r])).values()];
-  const plan = planImport(deduplicated, await loadStored(db, caseId, deduplicated));
-  const hasAllocations = deduplicated.some((r) => r.table === 'allocations') || (await db.allocations.where('caseId').equals(caseId).count()) > 0;
-  const caseContacts = deduplicated.filter((r) => r.table === 'records' && 'kind' in r.item && r.item.kind === 'contact').map((r) => r.item as ContactRecord);
-  const preview: ImportPreview = {
-    files: previews,
-    changed: plan.changed,
-    toAdd: plan.added.length,
-    proposedAllocations: hasAllocations ? [] : proposeAllocations(crn, caseContacts),
-  };
-  pending = { caseId, rows: plan.added, preview, sources };
-  post({ type: 'preview', preview });
+/** Validate one chunk and route its rows into the case's tables. */
+function routeChunk(crn: string, validator: ReturnType<typeof openValidator> & { ok: true }, chunk: CsvChunk) {
+  const items = validator.validator.validate(chunk.rows, chunk.problems);
+  return { items, ...routeRows(crn, { kind: validator.validator.kind, items } as ReadFileItems) };
 }
 
+function validatorFor(source: ImportSource, kind: FileKind | undefined, columnMap: ColumnMap, onProgress?: (done: number) => void) {
+  return openValidator({ fileName: source.name, sha256: source.sha256, ...(kind ? { kind, columnMap } : {}), ...(onProgress ? { onProgress } : {}) }, source.header, source.encoding);
+}
+
+/** Pass one: check every row, compare with what the case holds, and keep only keys, problems and changed rows. */
+async function check(answers: Map<number, { kind: FileKind; columnMap: ColumnMap }>): Promise<void> {
+  if (!opened) throw new Error('There are no files waiting to be checked.');
+  const { caseId, crn, sources, saved } = opened;
+  const existing = new Map<TableName, Set<string>>();
+  for (const table of IMPORT_TABLES) existing.set(table, await existingKeys(db, caseId, table));
+  const knownSources = new Set((await db.sources.where('caseId').equals(caseId).toArray()).map((s) => s.sha256));
+  const planned = new Set<string>();
+  const previews: FilePreview[] = [];
+  const result: Checked = { caseId, crn, files: [], existing, changed: [], sources: [], staff: [], rows: 0 };
+  const staff = new Map<string, Staff>();
+  // For proposing allocations: the transfer contacts, and the case's earliest contact (the first holder's start).
+  const transfers: ContactRecord[] = [];
+  let earliest: ContactRecord | null = null;
+  let toAdd = 0;
+  let allocationsInImport = false;
+
+  for (const [index, source] of sources.entries()) {
+    const answer = answers.get(index);
+    const kind = answer?.kind ?? (source.error ? null : detectKind(source.header, saved)) ?? undefined;
+    const columnMap = kind ? { ...saved[kind], ...answer?.columnMap } : {};
+    let rowsDone = 0;
+    const open = () => (source.error ? null : validatorFor(source, kind, columnMap, (done) => (rowsDone = done)));
+    let validator = open();
+    const preview: FilePreview = {
+      file: source.name, sha256: source.sha256, encoding: source.encoding, rows: 0, accepted: 0, errors: [], warnings: [],
+      kind: kind ?? null, from: null, to: null, officers: [], added: 0, unchanged: 0, otherCaseRows: 0, alreadyImported: false,
+    };
+    if (!validator || !validator.ok) {
+      const failure = validator && !validator.ok ? validator.result : null;
+      previews.push({ ...preview, kind: failure?.kind ?? null, errors: failure?.errors ?? [{ row: 1, message: source.error ?? 'the file cannot be read' }] });
+      continue;
+    }
+    let summariser = new FileSummariser();
+    let fileChanged: ChangedRow[] = [];
+    let filePlanned: string[] = [];
+    let added = 0;
+    let unchanged = 0;
+    // Invalid UTF-8 found late: the file is checked again as Windows-1252, from a clean slate.
+    const restart = () => {
+      validator = open();
+      summariser = new FileSummariser();
+      fileChanged = [];
+      for (const id of filePlanned) planned.delete(id);
+      filePlanned = [];
+      added = unchanged = preview.otherCaseRows = 0;
+    };
+    for (const chunk of scanned(source, restart)) {
+      if (!validator?.ok) break;
+      const { items, rows, otherCaseRows } = routeChunk(crn, validator, chunk);
+      summariser.add(items as StoredItem[]);
+      for (const s of collectStaff(items as StoredItem[])) if (!staff.has(s.code)) staff.set(s.code, s);
+      preview.otherCaseRows += otherCaseRows;
+      const toCompare = new Map<TableName, PlannedRow[]>();
+      for (const row of rows) {
+        const id = `${row.table}:${row.key}`;
+        if (planned.has(id)) {
+          unchanged++;
+          continue;
+        }
+        planned.add(id);
+        filePlanned.push(id);
+        if (row.table === 'allocations') allocationsInImport = true;
+        if (row.table === 'records' && 'kind' in row.item && row.item.kind === 'contact') {
+          if (/^(ETOM|ROC)$/i.test(row.item.typeCode ?? '')) transfers.push(row.item);
+          if (!earliest || earliestInstant(row.item.occurred) < earliestInstant(earliest.occurred)) earliest = row.item;
+        }
+        if (!existing.get(row.table)?.has(row.key)) {
+          added++;
+          continue;
+        }
+        const list = toCompare.get(row.table);
+        if (list) list.push(row);
+        else toCompare.set(row.table, [row]);
+      }
+      for (const [table, candidates] of toCompare) {
+        const stored = await storedRows(db, caseId, table, candidates.map((c) => c.key));
+        for (const c of candidates) {
+          const before = stored.get(c.key);
+          if (before && contentOf(before) !== contentOf(c.item)) fileChanged.push({ table, key: c.key, before, after: c.item });
+          else unchanged++;
+        }
+      }
+      const fraction = source.size > 0 ? chunk.bytesRead / source.size : 1;
+      post({ type: 'progress', phase: 'reading', file: source.name, done: rowsDone, total: fraction > 0 ? Math.round(rowsDone / fraction) : 0 });
+    }
+    if (!validator?.ok) continue;
+    // The hash is known only now that the file has been read through: the changed rows' provenance takes it.
+    for (const c of fileChanged) if ('provenance' in c.after && c.after.provenance) c.after.provenance.sha256 = source.sha256;
+    Object.assign(preview, { sha256: source.sha256, encoding: source.encoding, alreadyImported: knownSources.has(source.sha256) });
+    const summary = validator.validator.summary();
+    Object.assign(preview, summary, summariser.summary(validator.validator.kind), { kind: validator.validator.kind, added, unchanged });
+    previews.push(preview);
+    // A file with errors is blocked whole; the others go ahead.
+    if (summary.errors.length > 0) continue;
+    toAdd += added;
+    result.changed.push(...fileChanged);
+    result.files.push({ source, kind: validator.validator.kind, columnMap });
+    result.sources.push({ fileName: source.name, sha256: source.sha256, kind: validator.validator.kind, rows: summary.rows });
+    result.rows += summary.rows;
+  }
+  result.staff = [...staff.values()];
+  opened = null;
+  checked = result;
+  const hasAllocations = allocationsInImport || existing.get('allocations')?.size !== 0;
+  post({
+    type: 'preview',
+    preview: { files: previews, changed: result.changed, toAdd, proposedAllocations: hasAllocations ? [] : proposeAllocations(crn, earliest ? [earliest, ...transfers] : transfers) },
+  });
+}
+
+/** Pass two, at Accept: read the files again inside one transaction and store what pass one found new. */
 async function accept(acceptedChangeKeys: string[], confirmedAllocations: Allocation[]): Promise<void> {
-  if (!pending) throw new Error('There is nothing waiting to be stored.');
+  if (!checked) throw new Error('There is nothing waiting to be stored.');
+  const { caseId, crn, files, existing, changed, sources, staff, rows: totalRows } = checked;
   const accepted = new Set(acceptedChangeKeys);
-  const acceptedChanges = pending.preview.changed.filter((c) => accepted.has(changeKey(c)));
-  const rows = [...pending.rows, ...confirmedAllocations.map((a) => ({ table: 'allocations' as const, key: a.id, item: a }))];
-  await applyImport(
+  const acceptedChanges = changed.filter((c) => accepted.has(changeKey(c)));
+  const total = files.reduce((n, f) => n + f.source.size, 0);
+  let bytesBefore = 0;
+  const written = await storeImport(
     db,
-    {
-      caseId: pending.caseId,
-      rows,
-      acceptedChanges,
-      sources: pending.sources,
-      staff: collectStaff([...rows.map((r) => r.item), ...acceptedChanges.map((c) => c.after)]),
+    caseId,
+    async (put) => {
+      const done = new Set<string>();
+      // The database writes a chunk on its own thread while this one parses the next: one write in flight at a time.
+      let inFlight: Promise<void> = Promise.resolve();
+      for (const { source, kind, columnMap } of files) {
+        const validator = validatorFor(source, kind, columnMap);
+        if (!validator.ok) continue;
+        for (const chunk of source.chunks()) {
+          const { rows } = routeChunk(crn, validator, chunk);
+          const fresh = rows.filter((r) => !existing.get(r.table)?.has(r.key) && !done.has(`${r.table}:${r.key}`));
+          for (const r of fresh) done.add(`${r.table}:${r.key}`);
+          await inFlight;
+          inFlight = put(fresh);
+          const fraction = total > 0 ? (bytesBefore + chunk.bytesRead) / total : 1;
+          post({ type: 'progress', phase: 'writing', file: source.name, done: Math.round(fraction * totalRows), total: totalRows });
+        }
+        bytesBefore += source.size;
+      }
+      await inFlight;
+      await put(confirmedAllocations.map((a) => ({ table: 'allocations' as const, key: a.id, item: a })));
     },
-    (done, total) => post({ type: 'progress', phase: 'writing', file: '', done, total }),
+    { acceptedChanges, sources, staff: [...staff, ...collectStaff(confirmedAllocations)] },
   );
-  const written = rows.length + acceptedChanges.length;
-  pending = null;
+  checked = null;
   post({ type: 'stored', written });
 }
 
