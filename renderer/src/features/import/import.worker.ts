@@ -10,12 +10,12 @@ import { detectKind, unknownHeaders, type ColumnMap, type FileKind, type SavedCo
 import type { CsvChunk } from '../../../../shared/import/csvStream.js';
 import { STREAM_CHUNK, streamCsv } from '../../../../shared/import/csvStream.js';
 import { decodeText, isUtf16, looksBinary, type TextEncoding } from '../../../../shared/import/decode.js';
-import { contentOf, FileSummariser, routeRows, type ChangedRow, type PlannedRow, type StoredItem, type TableName } from '../../../../shared/import/plan.js';
+import { FileSummariser, routeRows, type ChangedRow, type StoredItem, type TableName } from '../../../../shared/import/plan.js';
+import { ImportPlanner } from '../../../../shared/import/planner.js';
 import { openValidator, type ReadFileItems, type SourceEncoding } from '../../../../shared/import/readFile.js';
 import { collectStaff } from '../../../../shared/import/staff.js';
 import { looksLikeZip } from '../../../../shared/import/zipGuard.js';
-import type { Allocation, ContactRecord, SourceFile, Staff } from '../../../../shared/schemas/index.js';
-import { earliestInstant } from '../../../../shared/time/london.js';
+import type { Allocation, SourceFile, Staff } from '../../../../shared/schemas/index.js';
 import { openDatabase } from '../../store/db.js';
 import { existingKeys, IMPORT_TABLES, storedRows, storeImport } from '../../store/imports.js';
 import { getSetting, setSetting } from '../../store/settings.js';
@@ -211,15 +211,11 @@ async function check(answers: Map<number, { kind: FileKind; columnMap: ColumnMap
   const existing = new Map<TableName, Set<string>>();
   for (const table of IMPORT_TABLES) existing.set(table, await existingKeys(db, caseId, table));
   const knownSources = new Set((await db.sources.where('caseId').equals(caseId).toArray()).map((s) => s.sha256));
-  const planned = new Set<string>();
   const previews: FilePreview[] = [];
   const result: Checked = { caseId, crn, files: [], existing, changed: [], sources: [], staff: [], rows: 0 };
   const staff = new Map<string, Staff>();
-  // For proposing allocations: the transfer contacts, and the case's earliest contact (the first holder's start).
-  const transfers: ContactRecord[] = [];
-  let earliest: ContactRecord | null = null;
+  const planner = new ImportPlanner(existing);
   let toAdd = 0;
-  let allocationsInImport = false;
 
   for (const [index, source] of sources.entries()) {
     const answer = answers.get(index);
@@ -238,18 +234,13 @@ async function check(answers: Map<number, { kind: FileKind; columnMap: ColumnMap
       continue;
     }
     let summariser = new FileSummariser();
-    let fileChanged: ChangedRow[] = [];
-    let filePlanned: string[] = [];
-    let added = 0;
-    let unchanged = 0;
+    planner.startFile();
     // Invalid UTF-8 found late: the file is checked again as Windows-1252, from a clean slate.
     const restart = () => {
       validator = open();
       summariser = new FileSummariser();
-      fileChanged = [];
-      for (const id of filePlanned) planned.delete(id);
-      filePlanned = [];
-      added = unchanged = preview.otherCaseRows = 0;
+      planner.restartFile();
+      preview.otherCaseRows = 0;
     };
     for (const chunk of scanned(source, restart)) {
       if (!validator?.ok) break;
@@ -257,41 +248,15 @@ async function check(answers: Map<number, { kind: FileKind; columnMap: ColumnMap
       summariser.add(items as StoredItem[]);
       for (const s of collectStaff(items as StoredItem[])) if (!staff.has(s.code)) staff.set(s.code, s);
       preview.otherCaseRows += otherCaseRows;
-      const toCompare = new Map<TableName, PlannedRow[]>();
-      for (const row of rows) {
-        const id = `${row.table}:${row.key}`;
-        if (planned.has(id)) {
-          unchanged++;
-          continue;
-        }
-        planned.add(id);
-        filePlanned.push(id);
-        if (row.table === 'allocations') allocationsInImport = true;
-        if (row.table === 'records' && 'kind' in row.item && row.item.kind === 'contact') {
-          if (/^(ETOM|ROC)$/i.test(row.item.typeCode ?? '')) transfers.push(row.item);
-          if (!earliest || earliestInstant(row.item.occurred) < earliestInstant(earliest.occurred)) earliest = row.item;
-        }
-        if (!existing.get(row.table)?.has(row.key)) {
-          added++;
-          continue;
-        }
-        const list = toCompare.get(row.table);
-        if (list) list.push(row);
-        else toCompare.set(row.table, [row]);
-      }
-      for (const [table, candidates] of toCompare) {
-        const stored = await storedRows(db, caseId, table, candidates.map((c) => c.key));
-        for (const c of candidates) {
-          const before = stored.get(c.key);
-          if (before && contentOf(before) !== contentOf(c.item)) fileChanged.push({ table, key: c.key, before, after: c.item });
-          else unchanged++;
-        }
+      for (const [table, candidates] of planner.plan(rows)) {
+        planner.compare(table, candidates, await storedRows(db, caseId, table, candidates.map((c) => c.key)));
       }
       const fraction = source.size > 0 ? chunk.bytesRead / source.size : 1;
       post({ type: 'progress', phase: 'reading', file: source.name, done: rowsDone, total: fraction > 0 ? Math.round(rowsDone / fraction) : 0 });
     }
     if (!validator?.ok) continue;
     // The hash is known only now that the file has been read through: the changed rows' provenance takes it.
+    const { added, unchanged, changed: fileChanged } = planner.fileTally();
     for (const c of fileChanged) if ('provenance' in c.after && c.after.provenance) c.after.provenance.sha256 = source.sha256;
     Object.assign(preview, { sha256: source.sha256, encoding: source.encoding, alreadyImported: knownSources.has(source.sha256) });
     const summary = validator.validator.summary();
@@ -308,10 +273,11 @@ async function check(answers: Map<number, { kind: FileKind; columnMap: ColumnMap
   result.staff = [...staff.values()];
   opened = null;
   checked = result;
-  const hasAllocations = allocationsInImport || existing.get('allocations')?.size !== 0;
+  const hasAllocations = planner.allocationsInImport || existing.get('allocations')?.size !== 0;
+  const { earliestContact, transfers } = planner;
   post({
     type: 'preview',
-    preview: { files: previews, changed: result.changed, toAdd, proposedAllocations: hasAllocations ? [] : proposeAllocations(crn, earliest ? [earliest, ...transfers] : transfers) },
+    preview: { files: previews, changed: result.changed, toAdd, proposedAllocations: hasAllocations ? [] : proposeAllocations(crn, earliestContact ? [earliestContact, ...transfers] : transfers) },
   });
 }
 
@@ -335,7 +301,7 @@ async function accept(acceptedChangeKeys: string[], confirmedAllocations: Alloca
         if (!validator.ok) continue;
         for (const chunk of source.chunks()) {
           const { rows } = routeChunk(crn, validator, chunk);
-          const fresh = rows.filter((r) => !existing.get(r.table)?.has(r.key) && !done.has(`${r.table}:${r.key}`));
+          const fresh = rows.filter((r) => ImportPlanner.isNew(existing, r) && !done.has(`${r.table}:${r.key}`));
           for (const r of fresh) done.add(`${r.table}:${r.key}`);
           await inFlight;
           inFlight = put(fresh);
