@@ -2,6 +2,8 @@
 import { addDaysToDate as addDays, daysBetweenDates as daysBetween } from '../../shared/time/calendar.js';
 
 export { addDays, daysBetween };
+/** nDelius screens and spreadsheets show dates as DD/MM/YYYY. */
+export { ukNumericDate as ukDate } from '../../shared/time/display.js';
 
 export function isWeekday(date: string): boolean {
   const day = new Date(`${date}T00:00:00Z`).getUTCDay();
@@ -12,12 +14,6 @@ export function eachDay(from: string, to: string): string[] {
   const days: string[] = [];
   for (let d = from; d <= to; d = addDays(d, 1)) days.push(d);
   return days;
-}
-
-/** nDelius screens and spreadsheets show dates as DD/MM/YYYY. */
-export function ukDate(date: string): string {
-  const [y, m, d] = date.split('-');
-  return `${d}/${m}/${y}`;
 }
 
 /** A small seeded generator (mulberry32): the same seed always writes the same case. */

@@ -9,6 +9,12 @@ export function formatUkDate(date: string): string {
   return format(new Date(y, m - 1, d), 'd MMM yyyy');
 }
 
+/** A date as people type it in forms: `23/11/2026`. */
+export function ukNumericDate(date: string): string {
+  const [y, m, d] = date.split('-');
+  return `${d}/${m}/${y}`;
+}
+
 /**
  * A time as the data knows it: `23 Nov 2026, 14:05` when the clock time is known, `23 Nov 2026` when only the day is,
  * `Nov 2026` for a month, with `around` for approximate times. A date without a known time never shows 00:00.

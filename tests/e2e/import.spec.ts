@@ -133,7 +133,8 @@ test('without an allocations file, allocations are proposed from transfer contac
   await importFiles(page, csvFiles().filter((f) => f.name !== 'allocations.csv'));
   const proposals = page.getByRole('region', { name: 'Who held the case (proposed)' });
   await expect(proposals.getByLabel('Staff code, row 1')).toHaveValue('N07P101');
-  await expect(proposals.getByLabel('To, row 1')).toHaveValue('2023-01-31');
+  await expect(proposals.getByLabel('From, row 1')).toHaveValue('16/05/2022');
+  await expect(proposals.getByLabel('To, row 1')).toHaveValue('31/01/2023');
   await expect(proposals.getByLabel('Staff code, row 2')).toHaveValue('N07P214');
   await expect(proposals.getByLabel('To, row 2')).toHaveValue('');
   // The reviewer adds the sickness cover the transfers cannot show, and makes a mistake first.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatTime, formatUkDate } from '../../shared/time/display.js';
+import { formatTime, formatUkDate, ukNumericDate } from '../../shared/time/display.js';
 import { earliestInstant, endOfLondonDay, latestInstant, londonDateOf, startOfLondonDay, toLondonIso } from '../../shared/time/london.js';
 import { TimeValue } from '../../shared/time/precision.js';
 
@@ -36,8 +36,9 @@ describe('London time model', () => {
 });
 
 describe('showing times to people', () => {
-  it('writes UK dates as 23 Nov 2026', () => {
+  it('writes UK dates as 23 Nov 2026, and as 23/11/2026 in forms', () => {
     expect(formatUkDate('2026-11-23')).toBe('23 Nov 2026');
+    expect(ukNumericDate('2026-11-03')).toBe('03/11/2026');
   });
 
   it('never shows 00:00 for a time known only to the day', () => {

@@ -3,7 +3,7 @@ import { validateAllocations, type AllocationFieldErrors, type AllocationFields 
 import { toSafeCsv } from '../../../../shared/domain/csvExport.js';
 import type { Allocation } from '../../../../shared/schemas/index.js';
 import { contentOf, type ChangedRow } from '../../../../shared/import/plan.js';
-import { formatUkDate } from '../../../../shared/time/display.js';
+import { formatUkDate, ukNumericDate } from '../../../../shared/time/display.js';
 import { changeKey, type ImportPreview } from './protocol.js';
 import { ProposedAllocations } from './ProposedAllocations.js';
 
@@ -40,7 +40,7 @@ export function ImportPreviewView(props: {
   const { preview } = props;
   const [acceptedChanges, setAcceptedChanges] = useState<Set<string>>(new Set());
   const [allocations, setAllocations] = useState<AllocationFields[]>(() =>
-    preview.proposedAllocations.map((p) => ({ staffCode: p.staffCode, staffName: p.staffName ?? '', from: p.from.value, to: p.to?.value ?? '', cover: p.cover, reason: p.reason ?? '' })),
+    preview.proposedAllocations.map((p) => ({ staffCode: p.staffCode, staffName: p.staffName ?? '', from: ukNumericDate(p.from.value), to: p.to ? ukNumericDate(p.to.value) : '', cover: p.cover, reason: p.reason ?? '' })),
   );
   const [allocationErrors, setAllocationErrors] = useState<AllocationFieldErrors[]>([]);
   const [allocationsConfirmed, setAllocationsConfirmed] = useState(false);

@@ -31,7 +31,7 @@ function FileQuestion(props: { q: MappingQuestion; answer: MappingAnswer | null;
       </div>
       {kind && unknown.length > 0 && (
         <table className="table table--compact">
-          <caption className="hint">Columns Foresight does not recognise in a {KIND_NAMES[kind].toLowerCase()} file. Required: {REQUIRED[kind].join(', ')}.</caption>
+          <caption className="hint">Columns Foresight does not recognise. This kind of file needs: {REQUIRED[kind].join(', ')}.</caption>
           <thead><tr><th scope="col">Column in the file</th><th scope="col">Example values</th><th scope="col">Holds</th></tr></thead>
           <tbody>
             {unknown.map((header) => {
