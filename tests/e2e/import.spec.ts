@@ -50,7 +50,7 @@ for (const [variant, files] of [['UTF-8 CSV', csvFiles], ['Windows-1252 CSV', wi
     await importFiles(page, files());
     const table = page.getByRole('table').filter({ has: page.getByRole('columnheader', { name: 'Kind' }) });
     await expect(table.getByRole('row')).toHaveCount(6);
-    await expect(table).toContainText('contacts');
+    await expect(table).toContainText('Contacts (nDelius contact list)');
     await expect(table).toContainText(variant === 'Windows-1252 CSV' ? 'Windows-1252' : variant === 'Excel workbooks' ? 'Excel workbook' : 'UTF-8');
     await expect(page.getByText('Problems')).toHaveCount(0);
     await page.getByRole('button', { name: 'Accept and store' }).click();
@@ -199,7 +199,7 @@ test('a file of no known kind can be given its kind and columns', async ({ page 
   await page.getByLabel('Officer').selectOption('staff_code');
   await page.getByRole('button', { name: 'Continue' }).click();
   await expect(page.getByRole('heading', { name: 'Check what will be imported' })).toBeVisible();
-  await expect(page.getByRole('cell', { name: 'allocations', exact: true })).toBeVisible();
+  await expect(page.getByRole('cell', { name: 'Allocations (who held the case)', exact: true })).toBeVisible();
   await expect(page.getByText(/Accept adds\s*1\s*new rows/)).toBeVisible();
 });
 

@@ -32,7 +32,13 @@ export function ChronologyView({ caseId }: { caseId: string }) {
         <ChronologyTable records={records} total={total} selectedIndex={selectedIndex} onSelect={onSelect} />
       </div>
       <aside className="chronology__detail" aria-label="Selected record" tabIndex={0}>
-        {selected ? <RecordDetail record={selected} /> : <p className="hint">Select a record to see its notes, its times and where it came from.</p>}
+        {selected ? (
+          <RecordDetail record={selected} />
+        ) : selectedIndex !== null ? (
+          <p className="hint" aria-live="polite">Loading this record…</p>
+        ) : (
+          <p className="hint">Select a record to see its notes, its times and where it came from.</p>
+        )}
       </aside>
     </div>
   );

@@ -6,6 +6,7 @@ import { contentOf, type ChangedRow } from '../../../../shared/import/plan.js';
 import { formatUkDate, ukNumericDate } from '../../../../shared/time/display.js';
 import { changeKey, type ImportPreview } from './protocol.js';
 import { ProposedAllocations } from './ProposedAllocations.js';
+import { KIND_NAMES } from './kindNames.js';
 
 function downloadProblems(preview: ImportPreview): void {
   const rows = preview.files.flatMap((f) => [
@@ -92,7 +93,7 @@ export function ImportPreviewView(props: {
                 {f.errors.length > 0 && <strong className="tag tag--red">Blocked</strong>}
                 {f.alreadyImported && <strong className="tag tag--grey">Imported before</strong>}
               </td>
-              <td>{f.kind ?? 'Not recognised'}</td>
+              <td>{f.kind ? KIND_NAMES[f.kind] : 'Not recognised'}</td>
               <td>{f.encoding === 'xlsx' ? 'Excel workbook' : f.encoding === 'utf-8' ? 'UTF-8' : 'Windows-1252'}</td>
               <td className="numeric">{f.rows.toLocaleString('en-GB')}</td>
               <td className="numeric">{f.errors.length.toLocaleString('en-GB')}</td>

@@ -1,14 +1,8 @@
 import { useState } from 'react';
 import { COLUMNS, FILE_KINDS, normaliseHeader, REQUIRED, unknownHeaders, type FileKind } from '../../../../shared/import/columns.js';
+import { KIND_NAMES } from './kindNames.js';
 import type { MappingAnswer, MappingQuestion } from './protocol.js';
 
-const KIND_NAMES: Record<FileKind, string> = {
-  contacts: 'Contacts (nDelius contact list)',
-  workload: 'Workload snapshots (WMT)',
-  team: 'Team staffing snapshots',
-  information: 'Partner-agency information',
-  allocations: 'Allocations (who held the case)',
-};
 const IGNORE = '';
 
 function FileQuestion(props: { q: MappingQuestion; answer: MappingAnswer | null; onChange: (a: MappingAnswer) => void }) {
