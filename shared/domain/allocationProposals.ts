@@ -4,7 +4,11 @@ import { addDaysToDate } from '../time/calendar.js';
 import { earliestInstant, londonDateOfTime } from '../time/london.js';
 
 /** nDelius writes these when the responsible officer changes (workforce-allocations-to-delius). */
-export const TRANSFER_TYPES = ['ETOM', 'ROC'] as const;
+const TRANSFER_TYPES = ['ETOM', 'ROC'];
+
+export function isTransferContact(contact: ContactRecord): boolean {
+  return TRANSFER_TYPES.includes(contact.typeCode?.toUpperCase() ?? '');
+}
 
 const STAFF_CODE = /\b([A-Z0-9]{7})\b/;
 
@@ -34,7 +38,7 @@ export interface AllocationProposal extends Allocation {
 export function proposeAllocations(crn: string, contacts: readonly ContactRecord[]): AllocationProposal[] {
   const caseContacts = contacts.filter((c) => c.crn === crn);
   const transfers = caseContacts
-    .filter((c) => c.typeCode && (TRANSFER_TYPES as readonly string[]).includes(c.typeCode.toUpperCase()))
+    .filter(isTransferContact)
     .map((c) => ({ contact: c, next: officerIn(detailsAfter(c.notes ?? '', 'New Details')), previous: officerIn(detailsAfter(c.notes ?? '', 'Previous Details')), reason: detailsAfter(c.notes ?? '', 'Allocation Reason') }))
     .filter((t) => t.next !== null)
     .sort((a, b) => earliestInstant(a.contact.occurred) - earliestInstant(b.contact.occurred));

@@ -32,12 +32,6 @@ group('Allocation', 'ETOM ETOS ETRC ROC CADE EPOMAT ETCX POM4');
 group('Custody and licence', 'EREL ETER ROTL ROTR C256 C395 CDHC C399 C401 EAPP');
 group('Case discussion', 'C238 RRPCC1 C053 CTPJ CCON LRP1 IRP1 ERFI ICON CAIL CAIR');
 
-export const RECORD_KINDS: readonly RecordKind[] = [
-  'Supervision', 'Home visit', 'Communication', 'Police liaison', 'MAPPA', 'Safeguarding', 'Management oversight',
-  'Assessment', 'Enforcement and recall', 'Allocation', 'Custody and licence', 'Case discussion', 'Other contact',
-  'Partner information',
-];
-
 export function recordKind(record: CaseRecord): RecordKind {
   if (record.kind === 'information') return 'Partner information';
   return (record.typeCode && BY_CODE[record.typeCode.toUpperCase()]) || 'Other contact';

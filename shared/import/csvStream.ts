@@ -1,5 +1,5 @@
 import { parseCsvPiece, type CsvRow } from './csv.js';
-import { decodeWindows1252, type TextEncoding } from './decode.js';
+import { decodeWindows1252, hasUtf8Bom, Utf8Check, type TextEncoding } from './decode.js';
 
 /** Synchronous access to a file's bytes (FileReaderSync in a worker, a buffer in Node). */
 export type ReadBytes = (start: number, end: number) => Uint8Array;
@@ -8,16 +8,9 @@ export const STREAM_CHUNK = 1 << 20;
 
 /** Decide a file's encoding by passing its bytes through a strict UTF-8 decoder, a chunk at a time. */
 export function detectEncoding(read: ReadBytes, size: number, chunk = STREAM_CHUNK): { encoding: TextEncoding; hadBom: boolean } {
-  const head = read(0, Math.min(3, size));
-  const hadBom = head.length === 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  try {
-    for (let at = hadBom ? 3 : 0; at < size; at += chunk) decoder.decode(read(at, Math.min(size, at + chunk)), { stream: true });
-    decoder.decode();
-    return { encoding: 'utf-8', hadBom };
-  } catch {
-    return { encoding: 'windows-1252', hadBom: false };
-  }
+  const check = new Utf8Check();
+  for (let at = 0; at < size && check.valid; at += chunk) check.feed(read(at, Math.min(size, at + chunk)));
+  return check.finish() ? { encoding: 'utf-8', hadBom: hasUtf8Bom(read(0, Math.min(3, size))) } : { encoding: 'windows-1252', hadBom: false };
 }
 
 /** Where to cut decoded text so that only whole records go to the parser: after the last line break outside quotes. */

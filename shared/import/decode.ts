@@ -11,8 +11,44 @@ export interface DecodedText {
  * Decode a file's bytes. UTF-8 (with or without BOM) when the bytes are valid UTF-8; otherwise Windows-1252,
  * which decodes any byte, so a spreadsheet re-saved on Windows reads without question marks.
  */
+export function hasUtf8Bom(bytes: Uint8Array): boolean {
+  return bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+}
+
+/**
+ * Checks that bytes fed in order, a chunk at a time, are valid UTF-8 (a leading BOM allowed): how a file too large
+ * to hold is found to be Windows-1252 instead.
+ */
+export class Utf8Check {
+  private readonly strict = new TextDecoder('utf-8', { fatal: true });
+  private first = true;
+  valid = true;
+
+  feed(bytes: Uint8Array): void {
+    if (!this.valid) return;
+    const body = this.first && hasUtf8Bom(bytes) ? bytes.subarray(3) : bytes;
+    this.first = false;
+    try {
+      this.strict.decode(body, { stream: true });
+    } catch {
+      this.valid = false;
+    }
+  }
+
+  /** Whether the whole file was valid, including its last character. */
+  finish(): boolean {
+    if (!this.valid) return false;
+    try {
+      this.strict.decode();
+    } catch {
+      this.valid = false;
+    }
+    return this.valid;
+  }
+}
+
 export function decodeText(bytes: Uint8Array): DecodedText {
-  const hadBom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  const hadBom = hasUtf8Bom(bytes);
   const body = hadBom ? bytes.subarray(3) : bytes;
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(body), encoding: 'utf-8', hadBom };

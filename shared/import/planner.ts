@@ -1,3 +1,4 @@
+import { isTransferContact } from '../domain/allocationProposals.js';
 import type { ContactRecord } from '../schemas/record.js';
 import { earliestInstant } from '../time/london.js';
 import { contentOf, type ChangedRow, type PlannedRow, type StoredItem, type TableName } from './plan.js';
@@ -81,7 +82,7 @@ export class ImportPlanner {
   private note(row: PlannedRow): void {
     if (row.table === 'allocations') this.allocationsInImport = true;
     if (row.table !== 'records' || !('kind' in row.item) || row.item.kind !== 'contact') return;
-    if (/^(ETOM|ROC)$/i.test(row.item.typeCode ?? '')) this.transfers.push(row.item);
+    if (isTransferContact(row.item)) this.transfers.push(row.item);
     if (!this.earliestContact || earliestInstant(row.item.occurred) < earliestInstant(this.earliestContact.occurred)) this.earliestContact = row.item;
   }
 }

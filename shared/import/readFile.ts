@@ -83,12 +83,19 @@ const fileError = (input: Omit<ImportFileInput, 'bytes'>, encoding: SourceEncodi
 
 export type SourceTable = { ok: true; table: CsvTable; encoding: SourceEncoding } | { ok: false; encoding: SourceEncoding; message: string };
 
+/** Why a file's first bytes cannot start a CSV (empty, a workbook, UTF-16, binary), or null when they can. */
+export function notCsv(head: Uint8Array, size: number): string | null {
+  if (size === 0) return 'the file is empty';
+  if (looksLikeZip(head)) return 'this is a workbook (.xlsx), not a CSV file';
+  if (isUtf16(head)) return 'the file is UTF-16 text: save it as "CSV UTF-8" and import it again';
+  if (looksBinary(head)) return 'not a text file (is it a spreadsheet or binary file renamed .csv?)';
+  return null;
+}
+
 /** A CSV file's bytes as a table, or why they cannot be one. */
 export function csvSourceTable(bytes: Uint8Array): SourceTable {
-  if (bytes.length === 0) return { ok: false, encoding: 'utf-8', message: 'the file is empty' };
-  if (looksLikeZip(bytes)) return { ok: false, encoding: 'utf-8', message: 'this is a workbook (.xlsx), not a CSV file' };
-  if (isUtf16(bytes)) return { ok: false, encoding: 'utf-8', message: 'the file is UTF-16 text: save it as "CSV UTF-8" and import it again' };
-  if (looksBinary(bytes)) return { ok: false, encoding: 'utf-8', message: 'not a text file (is it a spreadsheet or binary file renamed .csv?)' };
+  const refusal = notCsv(bytes, bytes.length);
+  if (refusal) return { ok: false, encoding: 'utf-8', message: refusal };
   const { text, encoding } = decodeText(bytes);
   return { ok: true, table: readCsv(text), encoding };
 }

@@ -28,8 +28,3 @@ export function formatTime(t: TimeValue): string {
   if (!hasClockTime(t)) return prefix + formatUkDate(t.value);
   return prefix + format(new TZDate(Date.parse(t.value), LONDON), 'd MMM yyyy, HH:mm');
 }
-
-/** Whether a London time is in British Summer Time, for showing the zone beside a clock time. */
-export function londonZoneName(epochMs: number): 'GMT' | 'BST' {
-  return format(new TZDate(epochMs, LONDON), 'xxx') === '+00:00' ? 'GMT' : 'BST';
-}

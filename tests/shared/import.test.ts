@@ -163,3 +163,19 @@ describe('reading partner information', () => {
     expect(r.errors[0]).toMatchObject({ row: 2, column: 'known_from' });
   });
 });
+
+describe('checking UTF-8 a chunk at a time', () => {
+  it('accepts a character split between chunks and a leading BOM, and rejects Windows-1252 bytes', async () => {
+    const { Utf8Check } = await import('../../shared/import/decode.js');
+    const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode('Zoë “ok”')]);
+    const split = new Utf8Check();
+    for (let i = 0; i < bytes.length; i++) split.feed(bytes.subarray(i, i + 1));
+    expect(split.finish()).toBe(true);
+    const cp1252 = new Utf8Check();
+    cp1252.feed(new Uint8Array([0x48, 0x93, 0x69, 0x94]));
+    expect(cp1252.finish()).toBe(false);
+    const truncated = new Utf8Check();
+    truncated.feed(new Uint8Array([0x5a, 0x6f, 0xc3]));
+    expect(truncated.finish()).toBe(false);
+  });
+});

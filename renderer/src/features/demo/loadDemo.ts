@@ -3,7 +3,8 @@ import { buildCaseBundle } from '../../../../shared/import/buildBundle.js';
 import { parseDateTime } from '../../../../shared/import/dates.js';
 import { readImportFile } from '../../../../shared/import/readFile.js';
 import type { Case } from '../../../../shared/schemas/index.js';
-import { sha256Hex } from '../../lib/sha256.js';
+import { sha256 as sha256Of } from '@noble/hashes/sha2.js';
+import { bytesToHex } from '@noble/hashes/utils.js';
 import { storeCaseBundle } from '../../store/cases.js';
 import type { ForesightDb } from '../../store/db.js';
 
@@ -37,7 +38,7 @@ export async function loadDemoCase(db: ForesightDb, fetchBytes: FetchBytes = fet
   const files = await Promise.all(
     DEMO_FILES.map(async (fileName) => {
       const bytes = await fetchBytes(fileName);
-      const sha256 = await sha256Hex(bytes);
+      const sha256 = bytesToHex(sha256Of(bytes));
       const result = await readImportFile({ fileName, bytes, sha256 });
       const firstError = result.errors[0];
       if (firstError) throw new Error(`The demo file ${fileName} has an error on row ${firstError.row}: ${firstError.message}`);

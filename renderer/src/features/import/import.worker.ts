@@ -9,10 +9,10 @@ import { proposeAllocations } from '../../../../shared/domain/allocationProposal
 import { detectKind, unknownHeaders, type ColumnMap, type FileKind, type SavedColumnMaps } from '../../../../shared/import/columns.js';
 import type { CsvChunk } from '../../../../shared/import/csvStream.js';
 import { STREAM_CHUNK, streamCsv } from '../../../../shared/import/csvStream.js';
-import { decodeText, isUtf16, looksBinary, type TextEncoding } from '../../../../shared/import/decode.js';
+import { hasUtf8Bom, Utf8Check, type TextEncoding } from '../../../../shared/import/decode.js';
 import { FileSummariser, routeRows, type ChangedRow, type StoredItem, type TableName } from '../../../../shared/import/plan.js';
 import { ImportPlanner } from '../../../../shared/import/planner.js';
-import { openValidator, type ReadFileItems, type SourceEncoding } from '../../../../shared/import/readFile.js';
+import { notCsv, openValidator, type ReadFileItems, type SourceEncoding } from '../../../../shared/import/readFile.js';
 import { collectStaff } from '../../../../shared/import/staff.js';
 import { looksLikeZip } from '../../../../shared/import/zipGuard.js';
 import type { Allocation, SourceFile, Staff } from '../../../../shared/schemas/index.js';
@@ -63,17 +63,12 @@ async function openSource(file: File): Promise<ImportSource> {
   const head = read(0, Math.min(file.size, STREAM_CHUNK));
   if (looksLikeZip(head)) return openWorkbook(file);
   const base = { name: file.name, size: file.size, sha256: '', header: [] as string[], samples: [] as string[][], chunks: () => [] as CsvChunk[] };
-  const fail = (error: string): ImportSource => ({ ...base, encoding: 'utf-8', error });
-  if (file.size === 0) return fail('the file is empty');
-  if (isUtf16(head)) return fail('the file is UTF-16 text: save it as "CSV UTF-8" and import it again');
-  if (looksBinary(head)) return fail('not a text file (is it a spreadsheet or binary file renamed .csv?)');
-  const { hadBom } = decodeText(head.subarray(0, 3));
-  let encoding: TextEncoding = 'utf-8';
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(head.subarray(hadBom ? 3 : 0), { stream: true });
-  } catch {
-    encoding = 'windows-1252';
-  }
+  const refusal = notCsv(head, file.size);
+  if (refusal) return { ...base, encoding: 'utf-8', error: refusal };
+  const hadBom = hasUtf8Bom(head);
+  const firstCheck = new Utf8Check();
+  firstCheck.feed(head);
+  const encoding: TextEncoding = firstCheck.valid ? 'utf-8' : 'windows-1252';
   const source: ImportSource = {
     ...base,
     encoding,
@@ -97,31 +92,16 @@ function* scanned(source: ImportSource, onRestart: () => void): Generator<CsvChu
   }
   for (;;) {
     const hash = sha256.create();
-    const strict = source.encoding === 'utf-8' ? new TextDecoder('utf-8', { fatal: true }) : null;
-    let invalid = false;
-    let first = true;
+    const utf8 = source.encoding === 'utf-8' ? new Utf8Check() : null;
     const tee = (bytes: Uint8Array) => {
       hash.update(bytes);
-      if (!strict || invalid) return;
-      try {
-        strict.decode(first && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes, { stream: true });
-      } catch {
-        invalid = true;
-      }
-      first = false;
+      utf8?.feed(bytes);
     };
     for (const chunk of source.chunks(tee)) {
-      if (invalid) break;
+      if (utf8 && !utf8.valid) break;
       yield chunk;
     }
-    if (!invalid && strict) {
-      try {
-        strict.decode();
-      } catch {
-        invalid = true;
-      }
-    }
-    if (!invalid) {
+    if (!utf8 || utf8.finish()) {
       source.sha256 = bytesToHex(hash.digest());
       return;
     }
