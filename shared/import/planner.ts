@@ -3,6 +3,12 @@ import type { ContactRecord } from '../schemas/record.js';
 import { earliestInstant } from '../time/london.js';
 import { contentOf, type ChangedRow, type PlannedRow, type StoredItem, type TableName } from './plan.js';
 
+/** The keys a case holds in a table (a set, or a map from key to where it is stored). */
+export interface HeldKeys {
+  has(key: string): boolean;
+  readonly size: number;
+}
+
 /** Per file: how its rows compare with what the case held before the import. */
 export interface FileTally {
   added: number;
@@ -24,7 +30,7 @@ export class ImportPlanner {
   earliestContact: ContactRecord | null = null;
   allocationsInImport = false;
 
-  constructor(private readonly existing: ReadonlyMap<TableName, ReadonlySet<string>>) {}
+  constructor(private readonly existing: ReadonlyMap<TableName, HeldKeys>) {}
 
   /** Start the next file: the rows planned so far stay planned, so a later repeat of them counts once. */
   startFile(): void {
@@ -75,7 +81,7 @@ export class ImportPlanner {
   }
 
   /** Whether a row is written at Accept: new to the case, and not already written from an earlier file. */
-  static isNew(existing: ReadonlyMap<TableName, ReadonlySet<string>>, row: PlannedRow): boolean {
+  static isNew(existing: ReadonlyMap<TableName, HeldKeys>, row: PlannedRow): boolean {
     return !existing.get(row.table)?.has(row.key);
   }
 

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadDemoCase } from '../../renderer/src/features/demo/loadDemo.js';
-import { chronology, chronologySlice, countRecords, createCase, deleteCase, listCases, renameCase, storeCaseBundle } from '../../renderer/src/store/cases.js';
+import { chronology, countRecords, createCase, deleteCase, listCases, renameCase, storeCaseBundle } from '../../renderer/src/store/cases.js';
+import { countRows } from '../../renderer/src/store/blocks.js';
 import type { ForesightDb } from '../../renderer/src/store/db.js';
 import type { CaseBundle } from '../../shared/schemas/bundle.js';
 import { demoBytes, demoManifest } from '../helpers/demoFiles.js';
@@ -23,20 +24,19 @@ describe('the demo case in the store', () => {
     expect(records).toHaveLength(demoManifest.caseContacts + demoManifest.information);
     const times = records.map((r) => r.occurredAt);
     expect([...times].sort((a, b) => a - b)).toEqual(times);
-    expect(await db.otherWork.count()).toBe(demoManifest.otherContacts);
-    expect(await db.workload.count()).toBe(demoManifest.workloadSnapshots);
-    expect(await db.teams.count()).toBe(demoManifest.teamSnapshots);
+    expect(await countRows(db, demo.id, 'otherWork')).toBe(demoManifest.otherContacts);
+    expect(await countRows(db, demo.id, 'workload')).toBe(demoManifest.workloadSnapshots);
+    expect(await countRows(db, demo.id, 'teams')).toBe(demoManifest.teamSnapshots);
     expect(await db.allocations.count()).toBe(demoManifest.allocations);
     expect(records[0]?.provenance).toMatchObject({ fileName: expect.stringMatching(/\.csv$/), sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
   });
 
-  it('reads the chronology in slices that join up to the whole, in the same order', async () => {
+  it('orders records that happened at the same moment by id, the same way on every read', async () => {
     ({ db } = freshDb());
-    const demo = await loadDemoCase(db, demoFetch);
-    const whole = (await chronology(db, demo.id)).map((r) => r.id);
-    const slices = [];
-    for (let from = 0; from < whole.length; from += 100) slices.push(...(await chronologySlice(db, demo.id, from, 100)).map((r) => r.id));
-    expect(slices).toEqual(whole);
+    const at = { value: '2023-03-01', precision: 'day' as const };
+    const record = (id: string) => ({ kind: 'contact', id, crn: 'X123456', occurred: at, recorded: null, typeCode: 'COAP', typeDescription: '', outcomeCode: null, outcomeDescription: null, staffCode: null, staffName: null, teamCode: null, notes: '', provenance: null });
+    await storeCaseBundle(db, { ...emptyBundle('same-day'), records: [record('contact:9'), record('contact:10'), record('contact:1')] as never });
+    expect((await chronology(db, 'same-day')).map((r) => r.id)).toEqual(['contact:1', 'contact:10', 'contact:9']);
   });
 
   it('changes nothing when the same case is stored again', async () => {
@@ -50,6 +50,10 @@ describe('the demo case in the store', () => {
 
 const emptyCase = (id: string, crn = 'X123456') => ({
   id, crn, title: `Case ${id}`, subject: '', offenceAt: { value: '2023-01-01', precision: 'day' as const }, synthetic: false, createdAt: '2026-11-23T00:00:00Z',
+});
+
+const emptyBundle = (id: string): CaseBundle => ({
+  schemaVersion: 1, case: emptyCase(id), staff: [], allocations: [], records: [], otherWork: [], workload: [], teams: [], sources: [],
 });
 
 describe('creating, renaming and deleting cases', () => {
@@ -71,7 +75,7 @@ describe('creating, renaming and deleting cases', () => {
     const demo = await loadDemoCase(db, demoFetch);
     await createCase(db, emptyCase('other'));
     await deleteCase(db, demo.id);
-    expect(await tableCounts(db)).toMatchObject({ cases: 1, records: 0, otherWork: 0, workload: 0, teams: 0, allocations: 0, staff: 0, sources: 0 });
+    expect(await tableCounts(db)).toMatchObject({ cases: 1, blocks: 0, blockKeys: 0, allocations: 0, staff: 0, sources: 0 });
     expect(await countRecords(db, 'other')).toBe(0);
   });
 });
@@ -79,21 +83,11 @@ describe('creating, renaming and deleting cases', () => {
 describe('all-or-nothing storage', () => {
   it('stores nothing of a case when any part of it fails to write', async () => {
     ({ db } = freshDb());
-    const bundle: CaseBundle = {
-      schemaVersion: 1,
-      case: emptyCase('broken'),
-      staff: [],
-      allocations: [],
-      records: [],
-      otherWork: [],
-      // A snapshot without its key fields cannot be stored: the write fails part-way through the transaction.
-      workload: [{ capacityPct: 100 } as never],
-      teams: [],
-      sources: [],
-    };
+    // A snapshot holding a function cannot be stored (IndexedDB cannot clone it): the write fails part-way through.
+    const bundle: CaseBundle = { ...emptyBundle('broken'), workload: [{ capacityPct: 100, staffCode: 'N07P001', snapshotDate: '2023-01-01', note: () => 0 } as never] };
     const demoRecords = (await import('../../shared/import/readFile.js')).readCsvImportFile({ fileName: 'contacts.csv', bytes: demoBytes('contacts.csv'), sha256: 'a'.repeat(64) });
     bundle.records = demoRecords.kind === 'contacts' ? demoRecords.items.filter((c) => c.crn === demoManifest.crn) : [];
     await expect(storeCaseBundle(db, bundle)).rejects.toThrow();
-    expect(await tableCounts(db)).toMatchObject({ cases: 0, records: 0 });
+    expect(await tableCounts(db)).toMatchObject({ cases: 0, blocks: 0, blockKeys: 0 });
   });
 });

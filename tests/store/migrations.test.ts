@@ -1,20 +1,52 @@
 import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
+import { BLOCK_ROWS, blockOfKey, readRows } from '../../renderer/src/store/blocks.js';
+import { chronology, countRecords } from '../../renderer/src/store/cases.js';
 import { openDatabase } from '../../renderer/src/store/db.js';
 import { STORE_VERSIONS } from '../../renderer/src/store/schema.js';
 
 /**
  * The migration harness: for every released schema version, write a database exactly as that version did, then
- * open it with the current code and check nothing was lost. A new version adds fixtures here, never edits old ones.
+ * open it with the current code and check, through the store's own reading functions, that nothing was lost.
+ * A new version adds fixtures here, never edits old ones.
  */
+const theCase = { id: 'c1', crn: 'X123456', title: 'Case', subject: 'S', offenceAt: { value: '2023-01-01', precision: 'day' }, synthetic: false, createdAt: '2026-01-01T00:00:00Z' };
+const contact = (n: number) => ({ id: `contact:${n}`, kind: 'contact', crn: 'X123456', occurred: { value: `2022-01-${String(n).padStart(2, '0')}`, precision: 'day' } });
+const snapshot = { staffCode: 'N07P012', snapshotDate: '2022-01-01', capacityPct: 120 };
+const team = { teamCode: 'N07T02', snapshotDate: '2022-01-01', staffingPct: 60 };
+const other = { ...contact(7), crn: 'X999999' };
+const allocation = { id: 'alloc:1', crn: 'X123456', staffCode: 'N07P012', from: { value: '2022-01-01', precision: 'day' }, to: null };
+const blocksOf = (table: string, items: object[], keys: string[]) => ({
+  blocks: [{ caseId: 'c1', table, block: 0, items }],
+  blockKeys: [{ caseId: 'c1', table, block: 0, keys }],
+});
+
+/** What each fixture holds, read back through the current store. */
+const EXPECTED = { records: [contact(1), contact(2)], otherWork: [other], workload: [snapshot], teams: [team], allocations: [{ ...allocation, caseId: 'c1' }] };
+
+const inBlocks = () => {
+  const parts = [
+    blocksOf('records', [contact(1), contact(2)], ['contact:1', 'contact:2']),
+    blocksOf('otherWork', [other], ['contact:7']),
+    blocksOf('workload', [snapshot], ['N07P012|2022-01-01']),
+    blocksOf('teams', [team], ['N07T02|2022-01-01']),
+  ];
+  return { blocks: parts.flatMap((p) => p.blocks), blockKeys: parts.flatMap((p) => p.blockKeys) };
+};
+
 const FIXTURES: Record<number, Record<string, object[]>> = {
   1: {
-    cases: [{ id: 'c1', crn: 'X123456', title: 'Case', subject: 'S', offenceAt: { value: '2023-01-01', precision: 'day' }, synthetic: false, createdAt: '2026-01-01T00:00:00Z' }],
-    records: [{ caseId: 'c1', id: 'contact:1', kind: 'contact', crn: 'X123456', occurredAt: 1, occurred: { value: '2022-01-01', precision: 'day' } }],
-    workload: [{ caseId: 'c1', staffCode: 'N07P012', snapshotDate: '2022-01-01', capacityPct: 120 }],
+    cases: [theCase],
+    records: [{ caseId: 'c1', occurredAt: 2, ...contact(2) }, { caseId: 'c1', occurredAt: 1, ...contact(1) }],
+    otherWork: [{ caseId: 'c1', occurredAt: 7, ...other }],
+    workload: [{ caseId: 'c1', ...snapshot }],
+    teams: [{ caseId: 'c1', ...team }],
+    allocations: [{ caseId: 'c1', ...allocation }],
     settings: [{ key: 'demoInstalled', value: true }],
   },
+  2: { cases: [theCase], ...inBlocks(), allocations: [{ caseId: 'c1', ...allocation }], settings: [{ key: 'demoInstalled', value: true }] },
+  3: { cases: [theCase], ...inBlocks(), allocations: [{ caseId: 'c1', ...allocation }], settings: [{ key: 'demoInstalled', value: true }] },
 };
 
 describe('store migrations', () => {
@@ -36,20 +68,31 @@ describe('store migrations', () => {
       const current = openDatabase('foresight', { indexedDB, IDBKeyRange });
       await current.open();
       expect(current.verno).toBe(STORE_VERSIONS[STORE_VERSIONS.length - 1]?.version);
-      for (const [table, rows] of Object.entries(fixture)) expect(await current.table(table).toArray(), table).toEqual(rows);
+      expect(await current.cases.toArray()).toEqual([theCase]);
+      expect(await current.settings.toArray()).toEqual([{ key: 'demoInstalled', value: true }]);
+      expect((await chronology(current, 'c1')).map(({ occurredAt: _, ...r }) => r)).toEqual(EXPECTED.records);
+      for (const table of ['otherWork', 'workload', 'teams'] as const) expect(await readRows(current, 'c1', table), table).toEqual(EXPECTED[table]);
+      expect(await current.allocations.toArray()).toEqual(EXPECTED.allocations);
+      expect(await countRecords(current, 'c1')).toBe(2);
       current.close();
     });
   }
 
-  it('serves time-range queries from the [caseId+occurredAt] index', async () => {
-    const current = openDatabase('foresight', { indexedDB: new IDBFactory(), IDBKeyRange });
-    await current.records.bulkAdd([
-      { caseId: 'a', id: 'contact:2', occurredAt: 20 } as never,
-      { caseId: 'a', id: 'contact:1', occurredAt: 10 } as never,
-      { caseId: 'b', id: 'contact:3', occurredAt: 15 } as never,
-    ]);
-    const ids = (await current.records.where('[caseId+occurredAt]').between(['a', 0], ['a', 15]).toArray()).map((r) => r.id);
-    expect(ids).toEqual(['contact:1']);
+  it('moves more rows than fit one block into several, keeping every key with its row', async () => {
+    const indexedDB = new IDBFactory();
+    const old = new Dexie('foresight', { indexedDB, IDBKeyRange });
+    old.version(1).stores(STORE_VERSIONS[0]?.stores ?? {});
+    const many = Array.from({ length: BLOCK_ROWS + 5 }, (_, i) => ({ caseId: 'c1', occurredAt: i, ...contact(1), id: `contact:${i}` }));
+    await old.table('records').bulkAdd(many);
+    old.close();
+    const current = openDatabase('foresight', { indexedDB, IDBKeyRange });
+    expect(await current.blockKeys.count()).toBe(2);
+    const where = await blockOfKey(current, 'c1', 'records');
+    expect(where.size).toBe(BLOCK_ROWS + 5);
+    expect([...where.values()].filter((b) => b === 1)).toHaveLength(5);
+    const rows = await readRows(current, 'c1', 'records');
+    expect(new Set(rows.map((r) => (r as { id: string }).id))).toEqual(new Set(where.keys()));
+    expect(await countRecords(current, 'c1')).toBe(BLOCK_ROWS + 5);
     current.close();
   });
 });

@@ -1,31 +1,22 @@
 import type { Case, CaseBundle, CaseRecord } from '../../../shared/schemas/index.js';
 import { earliestInstant } from '../../../shared/time/london.js';
+import { storeKey } from '../../../shared/import/plan.js';
+import { BLOCK_TABLES, BlockWriter, countRows, readRows } from './blocks.js';
 import { CASE_TABLES, type ForesightDb, type StoredRecord } from './db.js';
-
-const WRITE_CHUNK = 5000;
 
 export function listCases(db: ForesightDb): Promise<Case[]> {
   return db.cases.orderBy('crn').toArray();
 }
 
-export async function countRecords(db: ForesightDb, caseId: string): Promise<number> {
-  return db.records.where('caseId').equals(caseId).count();
+export function countRecords(db: ForesightDb, caseId: string): Promise<number> {
+  return countRows(db, caseId, 'records');
 }
 
-function chronologyRange(db: ForesightDb, caseId: string) {
-  return db.records.where('[caseId+occurredAt]').between([caseId, -Infinity], [caseId, Infinity]);
+/** The case's chronology in time order (ties by id, so the order never changes between reads). */
+export async function chronology(db: ForesightDb, caseId: string): Promise<StoredRecord[]> {
+  const records = (await readRows<CaseRecord>(db, caseId, 'records')).map((r) => ({ ...r, occurredAt: earliestInstant(r.occurred) }));
+  return records.sort((a, b) => a.occurredAt - b.occurredAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
-
-/** The case's chronology in time order, from the [caseId+occurredAt] index. */
-export function chronology(db: ForesightDb, caseId: string): Promise<StoredRecord[]> {
-  return chronologyRange(db, caseId).toArray();
-}
-
-/** One slice of the chronology in time order: `count` records starting at position `from`. */
-export function chronologySlice(db: ForesightDb, caseId: string, from: number, count: number): Promise<StoredRecord[]> {
-  return chronologyRange(db, caseId).offset(from).limit(count).toArray();
-}
-
 export async function createCase(db: ForesightDb, c: Case): Promise<void> {
   await db.cases.add(c);
 }
@@ -43,27 +34,21 @@ export async function deleteCase(db: ForesightDb, caseId: string): Promise<void>
   });
 }
 
-async function putInChunks<T>(table: { bulkPut(items: T[]): Promise<unknown> }, items: T[]): Promise<void> {
-  for (let i = 0; i < items.length; i += WRITE_CHUNK) await table.bulkPut(items.slice(i, i + WRITE_CHUNK));
-}
-
 /**
- * Store a whole case in one transaction, written in chunks: if anything fails, nothing of it is stored.
- * Putting the same bundle again changes nothing (rows are keyed by case and id).
+ * Store a whole case in one transaction: if anything fails, nothing of it is stored.
+ * Putting the same bundle again changes nothing: the case's rows are replaced, not added to.
  */
 export async function storeCaseBundle(db: ForesightDb, bundle: CaseBundle): Promise<void> {
   const caseId = bundle.case.id;
   const withCase = <T extends object>(items: T[]) => items.map((item) => ({ ...item, caseId }));
-  const withTime = <T extends { occurred: CaseRecord['occurred'] }>(items: T[]) =>
-    items.map((item) => ({ ...item, caseId, occurredAt: earliestInstant(item.occurred) }));
   await db.transaction('rw', [db.cases, ...CASE_TABLES.map((t) => db[t])], async () => {
     await db.cases.put(bundle.case);
-    await putInChunks(db.records, withTime(bundle.records));
-    await putInChunks(db.otherWork, withTime(bundle.otherWork));
-    await putInChunks(db.allocations, withCase(bundle.allocations));
-    await putInChunks(db.staff, withCase(bundle.staff));
-    await putInChunks(db.workload, withCase(bundle.workload));
-    await putInChunks(db.teams, withCase(bundle.teams));
-    await putInChunks(db.sources, withCase(bundle.sources));
+    await db.blocks.where('caseId').equals(caseId).delete();
+    await db.blockKeys.where('caseId').equals(caseId).delete();
+    const blocks = new BlockWriter(db, caseId);
+    for (const table of BLOCK_TABLES) await blocks.append(table, bundle[table].map((item) => ({ key: storeKey(table, item), item })));
+    await db.allocations.bulkPut(withCase(bundle.allocations));
+    await db.staff.bulkPut(withCase(bundle.staff));
+    await db.sources.bulkPut(withCase(bundle.sources));
   });
 }

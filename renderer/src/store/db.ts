@@ -1,25 +1,26 @@
 import Dexie, { type EntityTable } from 'dexie';
-import type { Allocation, Case, CaseRecord, ContactRecord, SourceFile, Staff, TeamSnapshot, WorkloadSnapshot } from '../../../shared/schemas/index.js';
+import type { Allocation, Case, CaseRecord, SourceFile, Staff } from '../../../shared/schemas/index.js';
+import type { BlockKeys, BlockTable, RowBlock } from './blocks.js';
 import { DATABASE_NAME, STORE_VERSIONS } from './schema.js';
 
-/** Every stored row carries its case; records also their earliest occurred instant, for ordering and ranges. */
+/** Every stored row carries its case. */
 type OfCase<T> = T & { caseId: string };
-export type StoredRecord = OfCase<CaseRecord> & { occurredAt: number };
-export type StoredContact = OfCase<ContactRecord> & { occurredAt: number };
+/** A record as the chronology holds it: with its earliest occurred instant, for ordering. */
+export type StoredRecord = CaseRecord & { occurredAt: number };
 
 export interface Setting {
   key: string;
   value: unknown;
 }
 
+type BlockKey = [string, BlockTable, number];
+
 export type ForesightDb = Dexie & {
   cases: EntityTable<Case, 'id'>;
-  records: Dexie.Table<StoredRecord, [string, string]>;
+  blocks: Dexie.Table<RowBlock, BlockKey>;
+  blockKeys: Dexie.Table<BlockKeys, BlockKey>;
   allocations: Dexie.Table<OfCase<Allocation>, [string, string]>;
   staff: Dexie.Table<OfCase<Staff>, [string, string]>;
-  workload: Dexie.Table<OfCase<WorkloadSnapshot>, [string, string, string]>;
-  teams: Dexie.Table<OfCase<TeamSnapshot>, [string, string, string]>;
-  otherWork: Dexie.Table<StoredContact, [string, string]>;
   sources: Dexie.Table<OfCase<SourceFile>, [string, string]>;
   settings: EntityTable<Setting, 'key'>;
 };
@@ -27,8 +28,11 @@ export type ForesightDb = Dexie & {
 /** Open the store with every schema version declared, so any older database upgrades in order. */
 export function openDatabase(name = DATABASE_NAME, options?: ConstructorParameters<typeof Dexie>[1]): ForesightDb {
   const db = new Dexie(name, options) as ForesightDb;
-  for (const v of STORE_VERSIONS) db.version(v.version).stores(v.stores);
+  for (const v of STORE_VERSIONS) {
+    const version = db.version(v.version).stores(v.stores);
+    if (v.upgrade) version.upgrade(v.upgrade);
+  }
   return db;
 }
 
-export const CASE_TABLES = ['records', 'allocations', 'staff', 'workload', 'teams', 'otherWork', 'sources'] as const;
+export const CASE_TABLES = ['blocks', 'blockKeys', 'allocations', 'staff', 'sources'] as const;

@@ -1,28 +1,31 @@
 import type { ChangedRow, PlannedRow, StoredItem, TableName } from '../../../shared/import/plan.js';
-import type { SourceFile, Staff } from '../../../shared/schemas/index.js';
-import { earliestInstant } from '../../../shared/time/london.js';
+import type { Allocation, SourceFile, Staff } from '../../../shared/schemas/index.js';
+import { BLOCK_TABLES, blockOfKey, BlockWriter, rowsByKey, type BlockTable } from './blocks.js';
 import type { ForesightDb } from './db.js';
 
 export const IMPORT_TABLES: readonly TableName[] = ['records', 'otherWork', 'allocations', 'workload', 'teams'];
 
-function dexieKey(caseId: string, table: TableName, key: string): string[] {
-  return table === 'workload' || table === 'teams' ? [caseId, ...key.split('|')] : [caseId, key];
-}
+const isBlockTable = (table: TableName): table is BlockTable => (BLOCK_TABLES as readonly string[]).includes(table);
 
-/** The keys a case already holds in a table, as the import names them. Keys only: cheap even at 100,000 rows. */
-export async function existingKeys(db: ForesightDb, caseId: string, table: TableName): Promise<Set<string>> {
-  const keys = await db.table(table).where('caseId').equals(caseId).primaryKeys();
-  return new Set(keys.map((k) => (k as string[]).slice(1).join('|')));
+/**
+ * The keys a case already holds in a table, as the import names them, each with where it is stored (its block;
+ * allocations are stored one per value). Keys only: cheap even at 100,000 rows.
+ */
+export async function existingKeys(db: ForesightDb, caseId: string, table: TableName): Promise<Map<string, number>> {
+  if (isBlockTable(table)) return blockOfKey(db, caseId, table);
+  const keys = await db.allocations.where('caseId').equals(caseId).primaryKeys();
+  return new Map(keys.map((k) => [k[1], -1]));
 }
 
 /** The stored rows under some keys, without the store's own fields. */
-export async function storedRows(db: ForesightDb, caseId: string, table: TableName, keys: readonly string[]): Promise<Map<string, StoredItem>> {
-  const found = await db.table(table).bulkGet(keys.map((k) => dexieKey(caseId, table, k)));
+export async function storedRows(db: ForesightDb, caseId: string, table: TableName, keys: readonly string[], where: ReadonlyMap<string, number>): Promise<Map<string, StoredItem>> {
+  if (isBlockTable(table)) return rowsByKey(db, caseId, table, keys, where);
+  const found = await db.allocations.bulkGet(keys.map((k) => [caseId, k]));
   const rows = new Map<string, StoredItem>();
   found.forEach((item, i) => {
     if (!item) return;
-    const { caseId: _c, occurredAt: _o, ...rest } = item as StoredItem & { caseId: string; occurredAt?: number };
-    rows.set(keys[i] as string, rest as StoredItem);
+    const { caseId: _, ...allocation } = item;
+    rows.set(keys[i] as string, allocation);
   });
   return rows;
 }
@@ -30,14 +33,16 @@ export async function storedRows(db: ForesightDb, caseId: string, table: TableNa
 export interface ImportExtras {
   /** Changed rows the user accepted: their new content replaces the old. */
   acceptedChanges: readonly ChangedRow[];
+  /** Where each key the case held before the import is stored, by table. */
+  existing: ReadonlyMap<TableName, ReadonlyMap<string, number>>;
   sources: readonly SourceFile[];
   staff: readonly Staff[];
 }
 
 /**
- * Store an accepted import in one transaction. `produce` hands rows over in chunks (it may read them from the file as
- * it goes, synchronously, so the transaction stays open); if anything fails, or the worker is stopped mid-write, the
- * transaction aborts and the case is as it was before.
+ * Store an accepted import in one transaction. `produce` hands new rows over in chunks (it may read them from the
+ * file as it goes, synchronously, so the transaction stays open); each chunk's rows become one block per table. If
+ * anything fails, or the worker is stopped mid-write, the transaction aborts and the case is as it was before.
  */
 export async function storeImport(
   db: ForesightDb,
@@ -46,18 +51,26 @@ export async function storeImport(
   extras: ImportExtras,
 ): Promise<number> {
   let written = 0;
+  const blocks = new BlockWriter(db, caseId);
+  const putAllocations = (rows: readonly { item: StoredItem }[]) => db.allocations.bulkPut(rows.map(({ item }) => ({ ...(item as Allocation), caseId })));
   const put = async (rows: readonly PlannedRow[]) => {
     for (const table of IMPORT_TABLES) {
-      const items = rows.filter((r) => r.table === table).map(({ item }) =>
-        'occurred' in item ? { ...item, caseId, occurredAt: earliestInstant(item.occurred) } : { ...item, caseId },
-      );
-      if (items.length > 0) await db.table(table).bulkPut(items);
+      const items = rows.filter((r) => r.table === table);
+      if (items.length === 0) continue;
+      if (isBlockTable(table)) await blocks.append(table, items);
+      else await putAllocations(items);
       written += items.length;
     }
   };
-  await db.transaction('rw', [...IMPORT_TABLES.map((t) => db.table(t)), db.sources, db.staff], async () => {
+  await db.transaction('rw', [db.blocks, db.blockKeys, db.allocations, db.sources, db.staff], async () => {
     await produce(put);
-    await put(extras.acceptedChanges.map((c) => ({ table: c.table, key: c.key, item: c.after })));
+    for (const table of IMPORT_TABLES) {
+      const changes = extras.acceptedChanges.filter((c) => c.table === table).map((c) => ({ key: c.key, item: c.after }));
+      if (changes.length === 0) continue;
+      if (isBlockTable(table)) await blocks.replace(table, changes, extras.existing.get(table) ?? new Map());
+      else await putAllocations(changes);
+      written += changes.length;
+    }
     await db.sources.bulkPut(extras.sources.map((s) => ({ ...s, caseId })));
     const known = new Set((await db.staff.where('caseId').equals(caseId).toArray()).map((s) => s.code));
     await db.staff.bulkPut(extras.staff.filter((s) => !known.has(s.code)).map((s) => ({ ...s, caseId })));

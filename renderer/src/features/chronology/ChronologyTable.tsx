@@ -29,13 +29,12 @@ const rowDomId = (index: number) => `chronology-row-${index}`;
  * Keyboard: the grid takes focus; arrows, Page Up/Down, Home and End move the selection, which the detail shows.
  */
 export function ChronologyTable(props: {
-  /** The records read so far; rows past them show as loading until they arrive. */
   records: readonly CaseRecord[];
-  total: number;
   selectedIndex: number | null;
   onSelect: (index: number) => void;
 }) {
-  const { records, total, selectedIndex, onSelect } = props;
+  const { records, selectedIndex, onSelect } = props;
+  const total = records.length;
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: total,
@@ -101,15 +100,8 @@ export function ChronologyTable(props: {
         <tbody>
           {before > 0 && <tr role="presentation" style={{ height: before }} />}
           {items.map((item) => {
-            const record = records[item.index];
+            const record = records[item.index] as CaseRecord;
             const selected = item.index === selectedIndex;
-            if (!record) {
-              return (
-                <tr key={`loading-${item.index}`} id={rowDomId(item.index)} aria-rowindex={item.index + 2} aria-selected={selected} style={{ height: ROW_HEIGHT }} aria-busy="true">
-                  <td colSpan={COLUMNS.length} className="loading-row">Loading…</td>
-                </tr>
-              );
-            }
             const row = rowOf(record);
             return (
               <tr

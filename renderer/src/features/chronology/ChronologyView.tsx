@@ -7,12 +7,11 @@ import { useChronology } from './useChronology.js';
 
 export function ChronologyView({ caseId }: { caseId: string }) {
   const db = useDb();
-  const chronology = useChronology(db, caseId);
+  const records = useChronology(db, caseId);
   const [selectedIndex, setSelectedIndex] = useState<number | null>(null);
   const onSelect = useCallback((i: number) => setSelectedIndex(i), []);
-  if (chronology === undefined) return <p aria-live="polite">Loading the chronology…</p>;
-  const { records, total, complete } = chronology;
-  if (total === 0) {
+  if (records === undefined) return <p aria-live="polite">Loading the chronology…</p>;
+  if (records.length === 0) {
     return (
       <div className="not-built">
         <h2 className="heading-m">This case has no records yet</h2>
@@ -26,16 +25,13 @@ export function ChronologyView({ caseId }: { caseId: string }) {
     <div className="chronology">
       <div className="chronology__table">
         <p className="chronology__count" id="chronology-count">
-          <strong>{total.toLocaleString('en-GB')}</strong> records, earliest first. Select a row, or focus the table and use the arrow keys.
-          {!complete && <span className="hint"> Reading {records.length.toLocaleString('en-GB')} of {total.toLocaleString('en-GB')}…</span>}
+          <strong>{records.length.toLocaleString('en-GB')}</strong> records, earliest first. Select a row, or focus the table and use the arrow keys.
         </p>
-        <ChronologyTable records={records} total={total} selectedIndex={selectedIndex} onSelect={onSelect} />
+        <ChronologyTable records={records} selectedIndex={selectedIndex} onSelect={onSelect} />
       </div>
       <aside className="chronology__detail" aria-label="Selected record" tabIndex={0}>
         {selected ? (
           <RecordDetail record={selected} />
-        ) : selectedIndex !== null ? (
-          <p className="hint" aria-live="polite">Loading this record…</p>
         ) : (
           <p className="hint">Select a record to see its notes, its times and where it came from.</p>
         )}

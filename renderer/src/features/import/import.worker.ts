@@ -134,7 +134,7 @@ interface Checked {
   crn: string;
   files: { source: ImportSource; kind: FileKind; columnMap: ColumnMap }[];
   /** What the case held before this import, by table: rows under these keys are compared, never rewritten silently. */
-  existing: Map<TableName, Set<string>>;
+  existing: Map<TableName, Map<string, number>>;
   changed: ChangedRow[];
   sources: SourceFile[];
   staff: Staff[];
@@ -188,7 +188,7 @@ function validatorFor(source: ImportSource, kind: FileKind | undefined, columnMa
 async function check(answers: Map<number, { kind: FileKind; columnMap: ColumnMap }>): Promise<void> {
   if (!opened) throw new Error('There are no files waiting to be checked.');
   const { caseId, crn, sources, saved } = opened;
-  const existing = new Map<TableName, Set<string>>();
+  const existing = new Map<TableName, Map<string, number>>();
   for (const table of IMPORT_TABLES) existing.set(table, await existingKeys(db, caseId, table));
   const knownSources = new Set((await db.sources.where('caseId').equals(caseId).toArray()).map((s) => s.sha256));
   const previews: FilePreview[] = [];
@@ -229,7 +229,7 @@ async function check(answers: Map<number, { kind: FileKind; columnMap: ColumnMap
       for (const s of collectStaff(items as StoredItem[])) if (!staff.has(s.code)) staff.set(s.code, s);
       preview.otherCaseRows += otherCaseRows;
       for (const [table, candidates] of planner.plan(rows)) {
-        planner.compare(table, candidates, await storedRows(db, caseId, table, candidates.map((c) => c.key)));
+        planner.compare(table, candidates, await storedRows(db, caseId, table, candidates.map((c) => c.key), existing.get(table) ?? new Map()));
       }
       const fraction = source.size > 0 ? chunk.bytesRead / source.size : 1;
       post({ type: 'progress', phase: 'reading', file: source.name, done: rowsDone, total: fraction > 0 ? Math.round(rowsDone / fraction) : 0 });
@@ -293,7 +293,7 @@ async function accept(acceptedChangeKeys: string[], confirmedAllocations: Alloca
       await inFlight;
       await put(confirmedAllocations.map((a) => ({ table: 'allocations' as const, key: a.id, item: a })));
     },
-    { acceptedChanges, sources, staff: [...staff, ...collectStaff(confirmedAllocations)] },
+    { acceptedChanges, existing, sources, staff: [...staff, ...collectStaff(confirmedAllocations)] },
   );
   checked = null;
   post({ type: 'stored', written });
