@@ -4,7 +4,13 @@ import { buildCaseBundle } from '../shared/import/buildBundle.js';
 import { checkReport, formatCheckReport } from '../shared/import/checkReport.js';
 import { parseDateTime } from '../shared/import/dates.js';
 import { readImportFile, type ReadFileResult } from '../shared/import/readFile.js';
-import { Crn } from '../shared/schemas/common.js';
+import { readCaseBundle } from '../shared/bundle/readBundle.js';
+import { asOfReport } from '../shared/engine/asOf.js';
+import { CaseIndex } from '../shared/engine/caseIndex.js';
+import { formatAsOfReport } from './formatAsOf.js';
+import type { CaseBundle } from '../shared/schemas/bundle.js';
+import { Crn, StaffCode } from '../shared/schemas/common.js';
+import { latestInstant } from '../shared/time/london.js';
 import { UsageError, type FileArg, type ParsedArgs } from './args.js';
 
 export interface CliIo {
@@ -18,18 +24,22 @@ export interface CliIo {
 export const COMMANDS = {
   check: ['--json'],
   bundle: ['--json', '--crn', '--offence-at', '--title', '--out'],
+  'as-of': ['--json', '--bundle', '--crn', '--offence-at', '--officer', '--at'],
 } as const;
+
+async function readPath(io: CliIo, path: string): Promise<Uint8Array> {
+  try {
+    return await io.readFile(path);
+  } catch {
+    throw new UsageError(`cannot read ${path}: no such file, or not readable`);
+  }
+}
 
 async function readAll(io: CliIo, files: readonly FileArg[]) {
   if (files.length === 0) throw new UsageError('give at least one file');
   const read: { result: ReadFileResult; sha256: string }[] = [];
   for (const f of files) {
-    let bytes: Uint8Array;
-    try {
-      bytes = await io.readFile(f.path);
-    } catch {
-      throw new UsageError(`cannot read ${f.path}: no such file, or not readable`);
-    }
+    const bytes = await readPath(io, f.path);
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     const result = await readImportFile({ fileName: basename(f.path), bytes, sha256, ...(f.kind ? { kind: f.kind } : {}) });
     read.push({ result, sha256 });
@@ -49,16 +59,21 @@ export async function check(args: ParsedArgs, io: CliIo): Promise<number> {
   return report.ok ? 0 : 1;
 }
 
-/** `bundle FILE... --crn X --offence-at DATETIME [--title T] --out FILE`: refuses (exit 1, nothing written) on any error. */
-export async function bundle(args: ParsedArgs, io: CliIo): Promise<number> {
+function caseDetails(args: ParsedArgs, io: CliIo, command: string) {
   const crn = option(args, '--crn');
   const offenceAtText = option(args, '--offence-at');
-  const out = option(args, '--out');
-  if (!crn) throw new UsageError('bundle needs --crn');
+  if (!crn) throw new UsageError(`${command} needs --crn`);
   if (!Crn.safeParse(crn).success) throw new UsageError(`--crn ${crn} is not a CRN (a letter and six digits)`);
-  if (!offenceAtText) throw new UsageError('bundle needs --offence-at');
+  if (!offenceAtText) throw new UsageError(`${command} needs --offence-at`);
   const offenceAt = parseDateTime(offenceAtText);
   if (!offenceAt.ok) throw new UsageError(`--offence-at ${offenceAtText}: ${offenceAt.message}`);
+  return { id: `case-${crn}`, crn, title: option(args, '--title') ?? `SFO review ${crn}`, subject: '', offenceAt: offenceAt.value, synthetic: false, createdAt: io.now().toISOString() };
+}
+
+/** `bundle FILE... --crn X --offence-at DATETIME [--title T] --out FILE`: refuses (exit 1, nothing written) on any error. */
+export async function bundle(args: ParsedArgs, io: CliIo): Promise<number> {
+  const details = caseDetails(args, io, 'bundle');
+  const out = option(args, '--out');
   if (!out) throw new UsageError('bundle needs --out');
   const read = await readAll(io, args.files);
   const report = checkReport(read.map((r) => r.result));
@@ -67,20 +82,48 @@ export async function bundle(args: ParsedArgs, io: CliIo): Promise<number> {
     io.stderr('No bundle written: the files have errors.');
     return 1;
   }
-  const caseBundle = buildCaseBundle(
-    {
-      id: `case-${crn}`,
-      crn,
-      title: option(args, '--title') ?? `SFO review ${crn}`,
-      subject: '',
-      offenceAt: offenceAt.value,
-      synthetic: false,
-      createdAt: io.now().toISOString(),
-    },
-    read,
-  );
+  const caseBundle = buildCaseBundle(details, read);
   await io.writeFile(out, JSON.stringify(caseBundle, null, 2) + '\n');
   if (args.options.has('--json')) io.stdout(JSON.stringify(report, null, 2));
   io.stderr(`Wrote ${out}: ${caseBundle.records.length} records, ${caseBundle.otherWork.length} contacts on other cases, ${caseBundle.workload.length} workload and ${caseBundle.teams.length} team snapshots, ${caseBundle.allocations.length} allocations.`);
+  return 0;
+}
+
+/**
+ * `as-of (--bundle B | FILE... --crn X --offence-at T) --officer CODE --at T [--json]`: what the officer knew and
+ * carried at the moment. Exit 1 when the bundle or files have errors.
+ */
+export async function asOf(args: ParsedArgs, io: CliIo): Promise<number> {
+  const officer = option(args, '--officer');
+  const atText = option(args, '--at');
+  if (!officer) throw new UsageError('as-of needs --officer');
+  if (!StaffCode.safeParse(officer).success) throw new UsageError(`--officer ${officer} is not a staff code (7 letters or digits)`);
+  if (!atText) throw new UsageError('as-of needs --at');
+  const at = parseDateTime(atText);
+  if (!at.ok) throw new UsageError(`--at ${atText}: ${at.message}`);
+  const bundlePath = option(args, '--bundle');
+  if (bundlePath && args.files.length > 0) throw new UsageError('give either --bundle or import files, not both');
+  let data: CaseBundle;
+  if (bundlePath) {
+    const read = readCaseBundle(new TextDecoder().decode(await readPath(io, bundlePath)));
+    if (!read.ok) {
+      io.stderr(`${bundlePath}: ${read.message}`);
+      return 1;
+    }
+    data = read.bundle;
+  } else {
+    const details = caseDetails(args, io, 'as-of');
+    const read = await readAll(io, args.files);
+    const report = checkReport(read.map((r) => r.result));
+    if (!report.ok) {
+      io.stdout(args.options.has('--json') ? JSON.stringify(report, null, 2) : formatCheckReport(report));
+      io.stderr('The files have errors: fix them, then ask again.');
+      return 1;
+    }
+    data = buildCaseBundle(details, read);
+  }
+  const index = new CaseIndex(data);
+  const report = asOfReport(index, index.view(officer, latestInstant(at.value)));
+  io.stdout(args.options.has('--json') ? JSON.stringify(report, null, 2) : formatAsOfReport(report));
   return 0;
 }

@@ -1,12 +1,13 @@
 // The command line of ../shared/CLI.md, over the same shared/ code as the app.
 // Exit codes: 0 done and clean, 1 the data has errors, 2 the command itself was wrong (one line on stderr).
 import { parseArgs, UsageError } from './args.js';
-import { bundle, check, COMMANDS, type CliIo } from './commands.js';
+import { asOf, bundle, check, COMMANDS, type CliIo } from './commands.js';
 
 export async function run(argv: readonly string[], cliIo: CliIo): Promise<number> {
   try {
     const args = parseArgs(argv, COMMANDS);
-    return args.command === 'check' ? await check(args, cliIo) : await bundle(args, cliIo);
+    const command = { check, bundle, 'as-of': asOf }[args.command as keyof typeof COMMANDS];
+    return await command(args, cliIo);
   } catch (e) {
     if (e instanceof UsageError) {
       cliIo.stderr(`foresight: ${e.message}`);

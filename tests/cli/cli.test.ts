@@ -108,3 +108,49 @@ describe('cli bundle', () => {
     }
   });
 });
+
+describe('cli as-of', () => {
+  const demoArgs = [...Object.keys(demoFiles), '--crn', demoManifest.crn, '--offence-at', '2023-11-12T02:17'];
+  const query = ['--officer', 'N07P214', '--at', '2023-09-22', '--json'];
+
+  it('gives the same answer from the import files as from the bundle built from them', async () => {
+    const fromFiles = memoryIo(demoFiles);
+    expect(await run(['as-of', ...demoArgs, ...query], fromFiles.io)).toBe(0);
+    const built = memoryIo(demoFiles);
+    await run(['bundle', ...demoArgs, '--out', 'case.json'], built.io);
+    const fromBundle = memoryIo({ 'case.json': built.written.get('case.json') ?? '' });
+    expect(await run(['as-of', '--bundle', 'case.json', ...query], fromBundle.io)).toBe(0);
+    expect(fromBundle.json()).toEqual(fromFiles.json());
+    expect(Object.keys(fromFiles.json())).toEqual(['crn', 'at', 'officer', 'knowledge', 'workload', 'team', 'otherWork']);
+  });
+
+  it("shows the demo officer's excessive workload and the Red team before the decision not to recall", async () => {
+    const m = memoryIo(demoFiles);
+    await run(['as-of', ...demoArgs, ...query], m.io);
+    const r = m.json();
+    expect(r.officer).toMatchObject({ staffCode: 'N07P214', holdsCase: true });
+    expect(r.workload).toMatchObject({ excessive: true, caseloadAtLeast50: true, over110Since: '2023-08-21' });
+    expect(r.team).toMatchObject({ teamCode: 'N07T02', deliveryStatus: 'Red' });
+    expect(r.knowledge.notYetHappened).toContain('offence');
+  });
+
+  it('exits 2 with one line for a wrong command, and 1 for a bundle it cannot use', async () => {
+    const missing = memoryIo(demoFiles);
+    expect(await run(['as-of', ...demoArgs, '--at', '2023-09-22'], missing.io)).toBe(2);
+    expect(missing.err).toEqual(['foresight: as-of needs --officer']);
+    const both = memoryIo(demoFiles);
+    expect(await run(['as-of', ...demoArgs, '--bundle', 'b.json', ...query], both.io)).toBe(2);
+    const newer = memoryIo({ 'b.json': JSON.stringify({ schemaVersion: 99 }) });
+    expect(await run(['as-of', '--bundle', 'b.json', ...query], newer.io)).toBe(1);
+    expect(newer.err.join('')).toMatch(/newer version of Foresight/);
+    const broken = memoryIo({ 'b.json': '{"schemaVersion": 1, "case": {}}' });
+    expect(await run(['as-of', '--bundle', 'b.json', ...query], broken.io)).toBe(1);
+    expect(broken.out).toEqual([]);
+  });
+
+  it('exits 1, printing the problems, when the import files have errors', async () => {
+    const m = memoryIo({ 'c.csv': `${CONTACTS}X123456,1,31/02/2023,COAP,N07P001\n` });
+    expect(await run(['as-of', 'c.csv', '--crn', 'X123456', '--offence-at', '2023-11-12', ...query], m.io)).toBe(1);
+    expect(m.json().files[0].errors[0]).toMatchObject({ row: 2, column: 'contact_date' });
+  });
+});

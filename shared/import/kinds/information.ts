@@ -5,6 +5,7 @@ import { assignDefined, type RowReader } from '../rowReader.js';
 
 const CRN = /^[A-Z]\d{6}$/;
 const STAFF = /^[A-Z0-9]{7}$/;
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 /** Apply the file's `precision` column to a parsed occurred time. */
 function withPrecision(t: TimeValue, precision: Precision | undefined): TimeValue {
@@ -19,10 +20,13 @@ function withPrecision(t: TimeValue, precision: Precision | undefined): TimeValu
 export function readInformation(r: RowReader, provenance: Provenance): InformationRecord | undefined {
   const infoId = r.required('info_id');
   const crn = r.pattern('crn', CRN, 'not a CRN (a letter and six digits)', true);
-  const occurred = r.dateTime('occurred', true);
   const precisionText = r.text('precision');
   const precision = precisionText === undefined ? undefined : Precision.safeParse(precisionText.toLowerCase());
   if (precision && !precision.success) r.error('precision', 'expected exact, day, month or approx');
+  // A month-precision time may be given as the month alone.
+  const occurredText = r.text('occurred');
+  const occurred: TimeValue | undefined =
+    precision?.success && precision.data === 'month' && occurredText && MONTH.test(occurredText) ? { value: occurredText, precision: 'month' } : r.dateTime('occurred', true);
   const sourceAgency = r.required('source_agency');
   const summary = r.required('summary');
   const reachedProbation = r.dateTime('shared_with_probation', false);

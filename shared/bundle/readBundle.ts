@@ -1,0 +1,23 @@
+import { BUNDLE_SCHEMA_VERSION, CaseBundle } from '../schemas/bundle.js';
+
+export type BundleRead = { ok: true; bundle: CaseBundle } | { ok: false; message: string };
+
+/** Read a case bundle's JSON and check it against the schema: a clear reason when it cannot be used. */
+export function readCaseBundle(text: string): BundleRead {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    return { ok: false, message: `not a case bundle: the JSON cannot be read (${e instanceof Error ? e.message : String(e)})` };
+  }
+  const version = typeof json === 'object' && json !== null ? (json as { schemaVersion?: unknown }).schemaVersion : undefined;
+  if (typeof version === 'number' && version > BUNDLE_SCHEMA_VERSION) {
+    return { ok: false, message: `this bundle was written by a newer version of Foresight (bundle schema ${version}; this version reads up to ${BUNDLE_SCHEMA_VERSION}): update Foresight to open it` };
+  }
+  const parsed = CaseBundle.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return { ok: false, message: `not a valid case bundle: ${issue ? `${issue.path.join('.') || 'the document'}: ${issue.message}` : 'it does not match the schema'}` };
+  }
+  return { ok: true, bundle: parsed.data };
+}

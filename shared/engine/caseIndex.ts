@@ -1,0 +1,132 @@
+import type { Allocation } from '../schemas/allocation.js';
+import type { Case } from '../schemas/case.js';
+import type { CaseRecord, ContactRecord } from '../schemas/record.js';
+import type { TeamSnapshot, WorkloadSnapshot } from '../schemas/snapshots.js';
+import type { Staff } from '../schemas/staff.js';
+import { earliestInstant, latestInstant, londonDateOf } from '../time/london.js';
+import { allocationSpans } from './allocations.js';
+import { KNOWLEDGE_STATES, knowledgeState, knowledgeTimes, type KnowledgeState, type KnowledgeTimes } from './knowledge.js';
+import { OtherWorkIndex, type OtherWorkAt } from './otherWork.js';
+import { TeamIndex } from './team.js';
+import { WorkloadIndex, type WorkloadAt } from './workload.js';
+
+/** What the engine needs of a case: a case bundle, or what the app's store holds for one. */
+export interface CaseData {
+  case: Pick<Case, 'crn' | 'offenceAt'>;
+  records: readonly CaseRecord[];
+  otherWork: readonly ContactRecord[];
+  workload: readonly WorkloadSnapshot[];
+  teams: readonly TeamSnapshot[];
+  staff: readonly Staff[];
+  allocations: readonly Allocation[];
+}
+
+/** The further offence is itself a fact, hidden from any view set before it. */
+export const OFFENCE_ID = 'offence';
+
+/** Everything an officer's view at a moment is made of, with the records behind each figure. */
+export interface OfficerView {
+  at: number;
+  /** The moment's London date. */
+  date: string;
+  officer: Staff;
+  holdsCase: boolean;
+  /** The officer's allocations (cover included) spanning the moment. */
+  allocations: readonly Allocation[];
+  /** Each record's state, by its position in `CaseIndex.records`: an index into KNOWLEDGE_STATES. */
+  states: Uint8Array;
+  offenceHappened: boolean;
+  workload: WorkloadAt | null;
+  /** The team the officer sat in then, and its latest snapshot; null snapshot: no data. */
+  teamCode: string | null;
+  team: TeamSnapshot | null;
+  otherWork: OtherWorkAt;
+}
+
+const byTimeThenId = (a: { start: number; id: string }, b: { start: number; id: string }) =>
+  a.start - b.start || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/**
+ * A case indexed once, so that asking what an officer knew and carried at any moment is a single pass over
+ * precomputed instants (well under 5 ms at 100,000 records) plus a few binary searches.
+ */
+export class CaseIndex {
+  /** The case's records, in chronology order: earliest occurred instant, then id as text. */
+  readonly records: readonly CaseRecord[];
+  readonly times: readonly KnowledgeTimes[];
+  /** Each record's earliest occurred instant (its place on the timeline). */
+  readonly starts: Float64Array;
+  readonly offenceStart: number;
+  readonly offenceHappened: number;
+  readonly workload: WorkloadIndex;
+  readonly teams: TeamIndex;
+  readonly otherWork: OtherWorkIndex;
+  private readonly staff: Map<string, Staff>;
+  private readonly positions = new Map<string, number>();
+
+  constructor(readonly data: CaseData) {
+    const sorted = data.records.map((r) => ({ r, start: earliestInstant(r.occurred), id: r.id })).sort(byTimeThenId);
+    this.records = sorted.map((s) => s.r);
+    this.starts = Float64Array.from(sorted, (s) => s.start);
+    this.times = this.records.map(knowledgeTimes);
+    this.records.forEach((r, i) => this.positions.set(r.id, i));
+    this.offenceStart = earliestInstant(data.case.offenceAt);
+    this.offenceHappened = latestInstant(data.case.offenceAt);
+    this.workload = new WorkloadIndex(data.workload);
+    this.teams = new TeamIndex(data.teams);
+    this.otherWork = new OtherWorkIndex(data.otherWork);
+    this.staff = new Map(data.staff.map((s) => [s.code, s]));
+  }
+
+  get crn(): string {
+    return this.data.case.crn;
+  }
+
+  positionOf(id: string): number | undefined {
+    return this.positions.get(id);
+  }
+
+  staffMember(code: string): Staff {
+    return this.staff.get(code) ?? { code, name: '' };
+  }
+
+  /** Every officer the case names: allocations first, then anyone else in the staff list. */
+  officers(): Staff[] {
+    const codes = [...new Set([...this.data.allocations.map((a) => a.staffCode), ...this.data.staff.map((s) => s.code)])];
+    return codes.map((c) => this.staffMember(c));
+  }
+
+  holdsCaseAt(officer: string, at: number): Allocation[] {
+    return this.data.allocations.filter((a) => a.staffCode === officer && allocationSpans(a, at));
+  }
+
+  /** Each record's knowledge state for an officer at a moment (indexes into KNOWLEDGE_STATES). */
+  statesAt(officer: string, at: number, holdsCase: boolean, into = new Uint8Array(this.times.length)): Uint8Array {
+    const codes = STATE_CODES;
+    for (let i = 0; i < this.times.length; i++) into[i] = codes[knowledgeState(this.times[i] as KnowledgeTimes, officer, at, holdsCase)];
+    return into;
+  }
+
+  view(officerCode: string, at: number): OfficerView {
+    const date = londonDateOf(at);
+    const allocations = this.holdsCaseAt(officerCode, at);
+    const holdsCase = allocations.length > 0;
+    const workload = this.workload.at(officerCode, date);
+    const teamCode = workload?.snapshot.teamCode ?? allocations.find((a) => a.teamCode)?.teamCode ?? null;
+    return {
+      at,
+      date,
+      officer: this.staffMember(officerCode),
+      holdsCase,
+      allocations,
+      states: this.statesAt(officerCode, at, holdsCase),
+      offenceHappened: this.offenceHappened <= at,
+      workload,
+      teamCode,
+      team: teamCode ? this.teams.at(teamCode, date) : null,
+      otherWork: this.otherWork.at(officerCode, date),
+    };
+  }
+}
+
+const STATE_CODES = Object.fromEntries(KNOWLEDGE_STATES.map((s, i) => [s, i])) as Record<KnowledgeState, number>;

@@ -1,0 +1,30 @@
+import type { ContactRecord } from '../schemas/record.js';
+import { addDaysToDate } from '../time/calendar.js';
+import { londonDateOfTime } from '../time/london.js';
+import { groupSorted, lastAtOrBefore } from './sorted.js';
+
+export interface OtherWorkAt {
+  /** The officer's contacts on other cases on the moment's date. */
+  sameDay: readonly ContactRecord[];
+  /** … and in the seven days ending on it. */
+  sameWeek: readonly ContactRecord[];
+}
+
+const dateOf = (c: ContactRecord) => londonDateOfTime(c.occurred);
+
+/** Each officer's contacts on their other cases, in date order: their competing work. */
+export class OtherWorkIndex {
+  private readonly byOfficer: Map<string, ContactRecord[]>;
+
+  constructor(contacts: readonly ContactRecord[]) {
+    this.byOfficer = groupSorted(contacts, (c) => c.staffCode, dateOf);
+  }
+
+  at(officer: string, date: string): OtherWorkAt {
+    const series = this.byOfficer.get(officer) ?? [];
+    const end = lastAtOrBefore(series, date, dateOf) + 1;
+    const weekStart = lastAtOrBefore(series, addDaysToDate(date, -7), dateOf) + 1;
+    const dayStart = lastAtOrBefore(series, addDaysToDate(date, -1), dateOf) + 1;
+    return { sameDay: series.slice(dayStart, end), sameWeek: series.slice(weekStart, end) };
+  }
+}

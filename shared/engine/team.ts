@@ -1,0 +1,21 @@
+import type { TeamSnapshot } from '../schemas/snapshots.js';
+import { groupSorted, lastAtOrBefore } from './sorted.js';
+
+/** Each team's staffing snapshots in date order. */
+export class TeamIndex {
+  private readonly byTeam: Map<string, TeamSnapshot[]>;
+
+  constructor(snapshots: readonly TeamSnapshot[]) {
+    this.byTeam = groupSorted(snapshots, (s) => s.teamCode, (s) => s.snapshotDate);
+  }
+
+  series(teamCode: string): readonly TeamSnapshot[] {
+    return this.byTeam.get(teamCode) ?? [];
+  }
+
+  /** The team's latest snapshot on or before a date; null when there is none. */
+  at(teamCode: string, date: string): TeamSnapshot | null {
+    const series = this.byTeam.get(teamCode) ?? [];
+    return series[lastAtOrBefore(series, date, (s) => s.snapshotDate)] ?? null;
+  }
+}
