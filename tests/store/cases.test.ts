@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadDemoCase } from '../../renderer/src/features/demo/loadDemo.js';
-import { chronology, countRecords, createCase, deleteCase, listCases, renameCase, storeCaseBundle } from '../../renderer/src/store/cases.js';
+import { countRecords, createCase, deleteCase, listCases, renameCase, storeCaseBundle } from '../../renderer/src/store/cases.js';
 import { countRows } from '../../renderer/src/store/blocks.js';
 import type { ForesightDb } from '../../renderer/src/store/db.js';
 import type { CaseBundle } from '../../shared/schemas/bundle.js';
 import { demoBytes, demoManifest } from '../helpers/demoFiles.js';
-import { freshDb } from './helpers.js';
+import { chronologyOf, freshDb } from './helpers.js';
 
 let db: ForesightDb;
 afterEach(() => db?.close());
@@ -20,7 +20,7 @@ describe('the demo case in the store', () => {
   it('imports the demo files into one case whose chronology holds every generated record, in time order', async () => {
     ({ db } = freshDb());
     const demo = await loadDemoCase(db, demoFetch);
-    const records = await chronology(db, demo.id);
+    const records = await chronologyOf(db, demo.id);
     expect(records).toHaveLength(demoManifest.caseContacts + demoManifest.information);
     const times = records.map((r) => r.occurredAt);
     expect([...times].sort((a, b) => a - b)).toEqual(times);
@@ -34,9 +34,9 @@ describe('the demo case in the store', () => {
   it('orders records that happened at the same moment by id, the same way on every read', async () => {
     ({ db } = freshDb());
     const at = { value: '2023-03-01', precision: 'day' as const };
-    const record = (id: string) => ({ kind: 'contact', id, crn: 'X123456', occurred: at, recorded: null, typeCode: 'COAP', typeDescription: '', outcomeCode: null, outcomeDescription: null, staffCode: null, staffName: null, teamCode: null, notes: '', provenance: null });
+    const record = (id: string) => ({ kind: 'contact', id, crn: 'X123456', occurred: at, recorded: at, typeCode: 'COAP', typeDescription: '', outcomeCode: null, outcomeDescription: null, staffCode: null, staffName: null, teamCode: null, notes: '', provenance: null });
     await storeCaseBundle(db, { ...emptyBundle('same-day'), records: [record('contact:9'), record('contact:10'), record('contact:1')] as never });
-    expect((await chronology(db, 'same-day')).map((r) => r.id)).toEqual(['contact:1', 'contact:10', 'contact:9']);
+    expect((await chronologyOf(db, 'same-day')).map((r) => r.id)).toEqual(['contact:1', 'contact:10', 'contact:9']);
   });
 
   it('changes nothing when the same case is stored again', async () => {

@@ -1,8 +1,18 @@
+import { CaseIndex } from '../../shared/engine/caseIndex.js';
+import { loadCaseData } from '../../renderer/src/store/caseData.js';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { openDatabase } from '../../renderer/src/store/db.js';
+import { openDatabase, type ForesightDb } from '../../renderer/src/store/db.js';
 
 /** A fresh, isolated IndexedDB per test: nothing leaks between tests. */
 export function freshDb(name = 'foresight-test') {
   const indexedDB = new IDBFactory();
   return { db: openDatabase(name, { indexedDB, IDBKeyRange }), indexedDB };
+}
+
+/** A stored case's records in chronology order, as the app reads them (store, then the engine's index). */
+export async function chronologyOf(db: ForesightDb, caseId: string) {
+  const data = await loadCaseData(db, caseId);
+  if (!data) throw new Error(`no case ${caseId}`);
+  const index = new CaseIndex(data);
+  return index.records.map((r, i) => ({ ...r, occurredAt: index.starts[i] as number }));
 }

@@ -2,10 +2,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ChangedRow, PlannedRow } from '../../shared/import/plan.js';
 import type { ContactRecord } from '../../shared/schemas/index.js';
 import { readRows } from '../../renderer/src/store/blocks.js';
-import { chronology, createCase } from '../../renderer/src/store/cases.js';
+import { createCase } from '../../renderer/src/store/cases.js';
 import type { ForesightDb } from '../../renderer/src/store/db.js';
 import { existingKeys, storedRows, storeImport } from '../../renderer/src/store/imports.js';
-import { freshDb } from './helpers.js';
+import { chronologyOf, freshDb } from './helpers.js';
 
 let db: ForesightDb;
 afterEach(() => db?.close());
@@ -30,7 +30,7 @@ describe('storing an import', () => {
     expect([...where.entries()].sort()).toEqual([['contact:1', 0], ['contact:2', 1], ['contact:3', 0]]);
     const stored = await storedRows(db, 'c1', 'records', ['contact:2', 'contact:9'], where);
     expect([...stored.keys()]).toEqual(['contact:2']);
-    expect((await chronology(db, 'c1')).map((r) => r.id)).toEqual(['contact:1', 'contact:2', 'contact:3']);
+    expect((await chronologyOf(db, 'c1')).map((r) => r.id)).toEqual(['contact:1', 'contact:2', 'contact:3']);
   });
 
   it('replaces an accepted changed row in place, leaving its neighbours and the row count as they were', async () => {

@@ -2,9 +2,10 @@ import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { BLOCK_ROWS, blockOfKey, readRows } from '../../renderer/src/store/blocks.js';
-import { chronology, countRecords } from '../../renderer/src/store/cases.js';
+import { countRecords } from '../../renderer/src/store/cases.js';
 import { openDatabase } from '../../renderer/src/store/db.js';
 import { STORE_VERSIONS } from '../../renderer/src/store/schema.js';
+import { chronologyOf } from './helpers.js';
 
 /**
  * The migration harness: for every released schema version, write a database exactly as that version did, then
@@ -12,7 +13,8 @@ import { STORE_VERSIONS } from '../../renderer/src/store/schema.js';
  * A new version adds fixtures here, never edits old ones.
  */
 const theCase = { id: 'c1', crn: 'X123456', title: 'Case', subject: 'S', offenceAt: { value: '2023-01-01', precision: 'day' }, synthetic: false, createdAt: '2026-01-01T00:00:00Z' };
-const contact = (n: number) => ({ id: `contact:${n}`, kind: 'contact', crn: 'X123456', occurred: { value: `2022-01-${String(n).padStart(2, '0')}`, precision: 'day' } });
+const day = (n: number) => ({ value: `2022-01-${String(n).padStart(2, '0')}`, precision: 'day' });
+const contact = (n: number) => ({ id: `contact:${n}`, kind: 'contact', crn: 'X123456', occurred: day(n), recorded: day(n), staffCode: 'N07P012' });
 const snapshot = { staffCode: 'N07P012', snapshotDate: '2022-01-01', capacityPct: 120 };
 const team = { teamCode: 'N07T02', snapshotDate: '2022-01-01', staffingPct: 60 };
 const other = { ...contact(7), crn: 'X999999' };
@@ -70,7 +72,7 @@ describe('store migrations', () => {
       expect(current.verno).toBe(STORE_VERSIONS[STORE_VERSIONS.length - 1]?.version);
       expect(await current.cases.toArray()).toEqual([theCase]);
       expect(await current.settings.toArray()).toEqual([{ key: 'demoInstalled', value: true }]);
-      expect((await chronology(current, 'c1')).map(({ occurredAt: _, ...r }) => r)).toEqual(EXPECTED.records);
+      expect((await chronologyOf(current, 'c1')).map(({ occurredAt: _, ...r }) => r)).toEqual(EXPECTED.records);
       for (const table of ['otherWork', 'workload', 'teams'] as const) expect(await readRows(current, 'c1', table), table).toEqual(EXPECTED[table]);
       expect(await current.allocations.toArray()).toEqual(EXPECTED.allocations);
       expect(await countRecords(current, 'c1')).toBe(2);

@@ -1,8 +1,7 @@
-import type { Case, CaseBundle, CaseRecord } from '../../../shared/schemas/index.js';
-import { earliestInstant } from '../../../shared/time/london.js';
+import type { Case, CaseBundle } from '../../../shared/schemas/index.js';
 import { storeKey } from '../../../shared/import/plan.js';
-import { BLOCK_TABLES, BlockWriter, countRows, readRows } from './blocks.js';
-import { CASE_TABLES, type ForesightDb, type StoredRecord } from './db.js';
+import { BLOCK_TABLES, BlockWriter, countRows } from './blocks.js';
+import { CASE_TABLES, type ForesightDb } from './db.js';
 
 export function listCases(db: ForesightDb): Promise<Case[]> {
   return db.cases.orderBy('crn').toArray();
@@ -12,11 +11,6 @@ export function countRecords(db: ForesightDb, caseId: string): Promise<number> {
   return countRows(db, caseId, 'records');
 }
 
-/** The case's chronology in time order (ties by id, so the order never changes between reads). */
-export async function chronology(db: ForesightDb, caseId: string): Promise<StoredRecord[]> {
-  const records = (await readRows<CaseRecord>(db, caseId, 'records')).map((r) => ({ ...r, occurredAt: earliestInstant(r.occurred) }));
-  return records.sort((a, b) => a.occurredAt - b.occurredAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-}
 export async function createCase(db: ForesightDb, c: Case): Promise<void> {
   await db.cases.add(c);
 }

@@ -1,7 +1,10 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
+import { earliestInstant } from '../../../../shared/time/london.js';
 import { formatTime } from '../../../../shared/time/display.js';
 import { useDb } from '../../store/context.js';
+import { CaseViewStateContext, initialViewState, type CaseViewState } from '../case/caseViewState.js';
+import { useCaseIndex } from '../case/useCaseIndex.js';
 import { ChronologyView } from '../chronology/ChronologyView.js';
 import { NotBuilt } from '../shell/NotBuilt.js';
 import { href, type CaseTab } from '../shell/useHashRoute.js';
@@ -9,6 +12,8 @@ import { CaseGone } from './RenameCase.js';
 
 // The importer (and its XLSX reader) loads only when a user opens Import.
 const ImportView = lazy(() => import('../import/ImportView.js').then((m) => ({ default: m.ImportView })));
+// The timeline's canvas code loads only when a user opens it.
+const TimelineView = lazy(() => import('../timeline/TimelineView.js').then((m) => ({ default: m.TimelineView })));
 
 const TABS: { tab: CaseTab; label: string }[] = [
   { tab: 'chronology', label: 'Chronology' },
@@ -21,6 +26,15 @@ const TABS: { tab: CaseTab; label: string }[] = [
 export function CaseView({ caseId, tab }: { caseId: string; tab: CaseTab }) {
   const db = useDb();
   const found = useLiveQuery(() => db.cases.get(caseId).then((c) => c ?? null), [db, caseId]);
+  const index = useCaseIndex(caseId);
+  const offenceStart = found ? earliestInstant(found.offenceAt) : 0;
+  const [viewState, setViewState] = useState<{ caseId: string; state: CaseViewState }>();
+  const state = viewState?.caseId === caseId ? viewState.state : initialViewState(offenceStart);
+  const update = useCallback(
+    (change: Partial<CaseViewState>) => setViewState((prev) => ({ caseId, state: { ...(prev?.caseId === caseId ? prev.state : initialViewState(offenceStart)), ...change } })),
+    [caseId, offenceStart, setViewState],
+  );
+  const shared = useMemo(() => ({ state, update }), [state, update]);
   if (found === undefined) return <p className="page">Loading…</p>;
   if (found === null) return <CaseGone />;
   return (
@@ -49,17 +63,24 @@ export function CaseView({ caseId, tab }: { caseId: string; tab: CaseTab }) {
           </ul>
         </nav>
       </div>
+      <CaseViewStateContext.Provider value={shared}>
       <div className="case__body">
-        {tab === 'chronology' && <ChronologyView caseId={caseId} />}
+        {(tab === 'chronology' || tab === 'timeline') && index === undefined && <p aria-live="polite">Reading the case…</p>}
+        {tab === 'chronology' && index && <ChronologyView caseId={caseId} index={index} />}
         {tab === 'import' && (
           <Suspense fallback={<p>Loading the importer…</p>}>
             <ImportView found={found} />
           </Suspense>
         )}
-        {tab === 'timeline' && <NotBuilt name="The timeline" purpose="It will show the case at any moment as the officer could see it then: what they knew, what was on record, what others held, and how much they were carrying." />}
+        {tab === 'timeline' && index && (
+          <Suspense fallback={<p>Loading the timeline…</p>}>
+            <TimelineView index={index} />
+          </Suspense>
+        )}
         {tab === 'review' && <NotBuilt name="The review" purpose="It will hold key practice episodes, contributory factors, findings and the practitioner's responses." />}
         {tab === 'training' && <NotBuilt name="Training mode" purpose="It will turn a case into a step-by-step case study, revealing facts one decision at a time." />}
       </div>
+      </CaseViewStateContext.Provider>
     </div>
   );
 }

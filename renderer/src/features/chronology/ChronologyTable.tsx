@@ -1,6 +1,8 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useRef, type KeyboardEvent } from 'react';
 import type { CaseRecord } from '../../../../shared/schemas/index.js';
+import type { KnowledgeState } from '../../../../shared/engine/knowledge.js';
+import { StateTag } from '../case/knowledgeLegend.js';
 import { toRow, type ChronologyRow } from './rowView.js';
 
 const ROW_HEIGHT = 36;
@@ -10,6 +12,8 @@ function rowOf(record: CaseRecord): ChronologyRow {
   if (!row) rowCache.set(record, (row = toRow(record)));
   return row;
 }
+
+const STATE_COLUMN = { key: 'state', label: 'Knowledge at cursor', className: 'col-state' } as const;
 
 const COLUMNS: { key: keyof ChronologyRow; label: string; className: string }[] = [
   { key: 'date', label: 'Date', className: 'col-date' },
@@ -30,10 +34,16 @@ const rowDomId = (index: number) => `chronology-row-${index}`;
  */
 export function ChronologyTable(props: {
   records: readonly CaseRecord[];
+  caption: string;
+  /** Each record's knowledge state at the cursor, shown in its own column. */
+  stateOf?: ((record: CaseRecord) => KnowledgeState | null) | undefined;
+  /** Records drawn faintly: not known and not on record. */
+  ghosted?: (record: CaseRecord) => boolean;
   selectedIndex: number | null;
   onSelect: (index: number) => void;
 }) {
-  const { records, selectedIndex, onSelect } = props;
+  const { records, caption, stateOf, ghosted, selectedIndex, onSelect } = props;
+  const columns = stateOf ? [...COLUMNS, STATE_COLUMN] : COLUMNS;
   const total = records.length;
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
@@ -82,7 +92,7 @@ export function ChronologyTable(props: {
       <table
         className="chronology-table"
         role="grid"
-        aria-label="Chronology"
+        aria-label={caption}
         aria-rowcount={total + 1}
         aria-readonly="true"
         tabIndex={0}
@@ -90,11 +100,11 @@ export function ChronologyTable(props: {
         aria-activedescendant={selectedIndex !== null ? rowDomId(selectedIndex) : undefined}
       >
         <colgroup>
-          {COLUMNS.map((c) => <col key={c.key} className={c.className} />)}
+          {columns.map((c) => <col key={c.key} className={c.className} />)}
         </colgroup>
         <thead>
           <tr aria-rowindex={1}>
-            {COLUMNS.map((c) => <th key={c.key} scope="col">{c.label}</th>)}
+            {columns.map((c) => <th key={c.key} scope="col">{c.label}</th>)}
           </tr>
         </thead>
         <tbody>
@@ -109,7 +119,7 @@ export function ChronologyTable(props: {
                 id={rowDomId(item.index)}
                 aria-rowindex={item.index + 2}
                 aria-selected={selected}
-                className={selected ? 'is-selected' : undefined}
+                className={[selected ? 'is-selected' : '', ghosted?.(record) ? 'is-ghost' : ''].join(' ').trim() || undefined}
                 style={{ height: ROW_HEIGHT }}
                 onClick={() => onSelect(item.index)}
                 data-record-id={record.id}
@@ -119,6 +129,7 @@ export function ChronologyTable(props: {
                     {c.key === 'time' && !row.time ? <span className="visually-hidden">time not known</span> : row[c.key]}
                   </td>
                 ))}
+                {stateOf && <td className={STATE_COLUMN.className}>{stateOf(record) && <StateTag state={stateOf(record) as KnowledgeState} />}</td>}
               </tr>
             );
           })}

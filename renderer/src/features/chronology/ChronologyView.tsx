@@ -1,17 +1,16 @@
-import { useCallback, useState } from 'react';
-import { useDb } from '../../store/context.js';
+import type { CaseIndex } from '../../../../shared/engine/caseIndex.js';
+import { useCaseViewState } from '../case/caseViewState.js';
+import { formatMoment } from '../case/CursorBar.js';
+import { FilterBar } from '../case/FilterBar.js';
+import { useCaseAtCursor } from '../case/useOfficerView.js';
 import { href } from '../shell/useHashRoute.js';
-import { ChronologyTable } from './ChronologyTable.js';
-import { RecordDetail } from './RecordDetail.js';
-import { useChronology } from './useChronology.js';
+import { RecordsWithDetail } from './RecordsWithDetail.js';
 
-export function ChronologyView({ caseId }: { caseId: string }) {
-  const db = useDb();
-  const records = useChronology(db, caseId);
-  const [selectedIndex, setSelectedIndex] = useState<number | null>(null);
-  const onSelect = useCallback((i: number) => setSelectedIndex(i), []);
-  if (records === undefined) return <p aria-live="polite">Loading the chronology…</p>;
-  if (records.length === 0) {
+/** Every record of the case, earliest first, with each one's knowledge state at the shared cursor. */
+export function ChronologyView({ caseId, index }: { caseId: string; index: CaseIndex }) {
+  const { state } = useCaseViewState();
+  const { officer, view, shown } = useCaseAtCursor(index, state, false);
+  if (index.records.length === 0) {
     return (
       <div className="not-built">
         <h2 className="heading-m">This case has no records yet</h2>
@@ -20,22 +19,15 @@ export function ChronologyView({ caseId }: { caseId: string }) {
       </div>
     );
   }
-  const selected = selectedIndex !== null ? records[selectedIndex] : undefined;
+  const name = officer ? index.staffMember(officer).name || officer : null;
   return (
-    <div className="chronology">
-      <div className="chronology__table">
-        <p className="chronology__count" id="chronology-count">
-          <strong>{records.length.toLocaleString('en-GB')}</strong> records, earliest first. Select a row, or focus the table and use the arrow keys.
-        </p>
-        <ChronologyTable records={records} selectedIndex={selectedIndex} onSelect={onSelect} />
-      </div>
-      <aside className="chronology__detail" aria-label="Selected record" tabIndex={0}>
-        {selected ? (
-          <RecordDetail record={selected} />
-        ) : (
-          <p className="hint">Select a record to see its notes, its times and where it came from.</p>
-        )}
-      </aside>
+    <div className="chronology-view">
+      <p className="chronology__count" id="chronology-count">
+        <strong>{index.records.length.toLocaleString('en-GB')}</strong> records, earliest first.
+        {view && name && <> Knowledge states are for {name} as at {formatMoment(state.cursor)}: move the cursor on the <a href={href.case(caseId, 'timeline')}>timeline</a>.</>}
+      </p>
+      <FilterBar index={index} shownCount={shown.reduce((n, s) => n + (s > 0 ? 1 : 0), 0)} />
+      <RecordsWithDetail index={index} shown={shown} states={view?.states ?? null} caption="Chronology" />
     </div>
   );
 }

@@ -1,3 +1,5 @@
+import { KNOWLEDGE_RULES, type KnowledgeState } from '../../../../shared/engine/knowledge.js';
+import { StateTag } from '../case/knowledgeLegend.js';
 import { recordKind } from '../../../../shared/domain/recordKind.js';
 import type { CaseRecord } from '../../../../shared/schemas/index.js';
 import { formatTime } from '../../../../shared/time/display.js';
@@ -19,7 +21,7 @@ function Row({ label, children }: { label: string; children: React.ReactNode }) 
 }
 
 /** Everything one record holds: its notes, every time it carries, and where it came from. */
-export function RecordDetail({ record }: { record: CaseRecord }) {
+export function RecordDetail({ record, state }: { record: CaseRecord; state?: KnowledgeState | null }) {
   const late = record.kind === 'contact' ? lateBy(record.occurred, record.recorded) : null;
   return (
     <section className="record-detail" aria-labelledby="record-detail-title">
@@ -27,6 +29,11 @@ export function RecordDetail({ record }: { record: CaseRecord }) {
       <h2 id="record-detail-title" className="heading-m">
         {record.kind === 'contact' ? record.typeDescription ?? record.typeCode : `Information held by ${record.sourceAgency}`}
       </h2>
+      {state && (
+        <div className="record-detail__state">
+          <StateTag state={state} /> <span className="hint">for the chosen officer at the cursor. {KNOWLEDGE_RULES[state]}</span>
+        </div>
+      )}
       <h3 className="heading-s">Times</h3>
       <dl className="summary-list">
         <Row label="Occurred">{formatTime(record.occurred)}</Row>

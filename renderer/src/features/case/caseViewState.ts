@@ -1,0 +1,38 @@
+import { createContext, useContext } from 'react';
+import { NO_FILTER, type RecordFilter } from '../../../../shared/engine/filters.js';
+
+/** How records the officer did not know are drawn in foresight mode. */
+export type UnknownDisplay = 'show' | 'ghost' | 'hide';
+
+/**
+ * What the chronology and the timeline share within a case: the as-of cursor, the officer whose view it is,
+ * foresight or hindsight, the filters and the selected record.
+ */
+export interface CaseViewState {
+  /** The moment (epoch ms) the case is seen from. */
+  cursor: number;
+  /** The officer whose view it is; null: whoever held the case at the cursor. */
+  officer: string | null;
+  hindsight: boolean;
+  unknown: UnknownDisplay;
+  filter: RecordFilter;
+  selectedId: string | null;
+}
+
+export function initialViewState(offenceStart: number): CaseViewState {
+  // Just before the further offence: the case as the officer could last have seen it.
+  return { cursor: offenceStart - 60_000, officer: null, hindsight: false, unknown: 'ghost', filter: NO_FILTER, selectedId: null };
+}
+
+export interface CaseViewContext {
+  state: CaseViewState;
+  update: (change: Partial<CaseViewState>) => void;
+}
+
+export const CaseViewStateContext = createContext<CaseViewContext | null>(null);
+
+export function useCaseViewState(): CaseViewContext {
+  const context = useContext(CaseViewStateContext);
+  if (!context) throw new Error('useCaseViewState outside a case');
+  return context;
+}

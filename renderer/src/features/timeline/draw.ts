@@ -1,0 +1,429 @@
+import { TZDate } from '@date-fns/tz';
+import { format } from 'date-fns';
+import type { CaseIndex } from '../../../../shared/engine/caseIndex.js';
+import { KNOWLEDGE_STATES } from '../../../../shared/engine/knowledge.js';
+import { EXCESSIVE_CAPACITY_PCT, RUN_MAX_GAP_DAYS } from '../../../../shared/engine/workload.js';
+import { earliestInstant, latestInstant, LONDON, startOfLondonDay } from '../../../../shared/time/london.js';
+import { GHOST, HIDDEN } from '../case/useOfficerView.js';
+import { STATE_COLOURS } from '../case/knowledgeLegend.js';
+import type { CaseLayout, OfficerBands } from './model.js';
+import { periodBoundaries, periodFor, type PeriodUnit } from './periods.js';
+
+/** The visible window: the instant at the plot's left edge, and how many milliseconds one CSS pixel spans. */
+export interface Viewport {
+  start: number;
+  msPerPx: number;
+}
+
+export interface Frame {
+  index: CaseIndex;
+  layout: CaseLayout;
+  bands: OfficerBands;
+  /** Per record: HIDDEN, GHOST or FULL. */
+  shown: Uint8Array;
+  /** Per record: its knowledge state (index into KNOWLEDGE_STATES); null when no officer is chosen. */
+  states: Uint8Array | null;
+  cursor: number;
+  foresight: boolean;
+  selected: number;
+}
+
+export const LABEL_W = 190;
+export const AXIS_H = 30;
+export const LANE_H = 26;
+export const WORKLOAD_H = 100;
+export const TEAM_H = 40;
+const GAP_DAYS = 28;
+const DAY = 86_400_000;
+
+const CAPACITY_LINES = [100, 110, 120];
+
+/** Capacity 70% to 140% across the workload band (beyond it, drawn at the edge). */
+export function capacityY(layout: CaseLayout, pct: number): number {
+  const h = WORKLOAD_H - 16;
+  return workloadTop(layout) + 6 + h - ((Math.min(140, Math.max(70, pct)) - 70) / 70) * h;
+}
+
+export function timelineHeight(layout: CaseLayout): number {
+  return AXIS_H + layout.lanes.length * LANE_H + WORKLOAD_H + TEAM_H + 8;
+}
+
+export const laneTop = (lane: number) => AXIS_H + lane * LANE_H;
+export const workloadTop = (layout: CaseLayout) => AXIS_H + layout.lanes.length * LANE_H;
+export const teamTop = (layout: CaseLayout) => workloadTop(layout) + WORKLOAD_H;
+
+export const xOf = (v: Viewport, t: number) => LABEL_W + (t - v.start) / v.msPerPx;
+export const timeOf = (v: Viewport, x: number) => v.start + (x - LABEL_W) * v.msPerPx;
+
+/** The first position in a lane whose record starts at or after `t`. */
+export function lowerBound(positions: Int32Array, starts: Float64Array, t: number): number {
+  let lo = 0;
+  let hi = positions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((starts[positions[mid] as number] as number) < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Zoomed out, a lane shows counts per period instead of one mark per record. */
+export function binningFor(v: Viewport, width: number, visibleInLane: number): PeriodUnit | null {
+  const plot = width - LABEL_W;
+  if (visibleInLane <= plot / 6) return null;
+  const unit = periodFor(v.msPerPx, 8);
+  return unit === 'hour' ? null : unit;
+}
+
+const stateColour = (f: Frame, i: number) => (f.states ? STATE_COLOURS[KNOWLEDGE_STATES[f.states[i] as number] ?? 'onRecord'] : '#1d70b8');
+
+function mark(ctx: CanvasRenderingContext2D, shape: number, x: number, y: number, colour: string, filled: boolean) {
+  ctx.strokeStyle = colour;
+  ctx.fillStyle = colour;
+  ctx.lineWidth = 2;
+  ctx.beginPath();
+  switch (shape) {
+    case 1: // attended: a circle
+      ctx.arc(x, y, 5, 0, Math.PI * 2);
+      break;
+    case 2: // failed to attend: a cross
+      ctx.moveTo(x - 5, y - 5); ctx.lineTo(x + 5, y + 5); ctx.moveTo(x + 5, y - 5); ctx.lineTo(x - 5, y + 5);
+      ctx.stroke();
+      return;
+    case 3: // acceptable absence: a triangle
+      ctx.moveTo(x, y - 6); ctx.lineTo(x + 6, y + 5); ctx.lineTo(x - 6, y + 5); ctx.closePath();
+      break;
+    case 4: // information: a diamond
+      ctx.moveTo(x, y - 6); ctx.lineTo(x + 6, y); ctx.lineTo(x, y + 6); ctx.lineTo(x - 6, y); ctx.closePath();
+      break;
+    default: // any other contact: a square
+      ctx.rect(x - 4, y - 4, 8, 8);
+  }
+  if (filled) ctx.fill();
+  else ctx.stroke();
+}
+
+function axisLabel(unit: PeriodUnit, t: number): string {
+  const d = new TZDate(t, LONDON);
+  return format(d, unit === 'year' ? 'yyyy' : unit === 'month' || unit === 'quarter' ? 'MMM yyyy' : unit === 'hour' ? 'd MMM, HH:mm' : 'd MMM yyyy');
+}
+
+function drawAxis(ctx: CanvasRenderingContext2D, v: Viewport, width: number, height: number) {
+  const unit = periodFor(v.msPerPx, 80);
+  const t1 = timeOf(v, width);
+  ctx.font = '13px Arial, sans-serif';
+  ctx.textBaseline = 'middle';
+  for (const t of periodBoundaries(timeOf(v, LABEL_W), t1, unit, 400)) {
+    const x = xOf(v, t);
+    if (x < LABEL_W) continue;
+    ctx.fillStyle = '#dcdcdc';
+    ctx.fillRect(Math.round(x), AXIS_H, 1, height - AXIS_H);
+    ctx.fillStyle = '#0b0c0c';
+    ctx.fillText(axisLabel(unit, t), x + 4, AXIS_H / 2);
+  }
+  ctx.fillStyle = '#b1b4b6';
+  ctx.fillRect(LABEL_W, AXIS_H - 1, width - LABEL_W, 1);
+}
+
+function drawLane(ctx: CanvasRenderingContext2D, f: Frame, v: Viewport, width: number, lane: number) {
+  const positions = f.layout.lanePositions[lane] as Int32Array;
+  const starts = f.index.starts;
+  const top = laneTop(lane);
+  const mid = top + LANE_H / 2;
+  const t0 = timeOf(v, LABEL_W - 8);
+  const t1 = timeOf(v, width + 8);
+  const from = lowerBound(positions, starts, t0);
+  const to = lowerBound(positions, starts, t1);
+  const unit = binningFor(v, width, to - from);
+  const isPartner = f.layout.lanes[lane]?.startsWith('partner:');
+  if (unit) {
+    drawCounts(ctx, f, v, positions, from, to, unit, top);
+    return;
+  }
+  // Periods without supervision contact are left visible as gaps, and long ones are labelled.
+  let lastContact = NaN;
+  for (let k = from; k < to; k++) {
+    const i = positions[k] as number;
+    const shown = f.shown[i] as number;
+    if (shown === HIDDEN) continue;
+    const x = xOf(v, starts[i] as number);
+    const ghost = shown === GHOST;
+    ctx.globalAlpha = ghost ? 0.28 : 1;
+    const colour = stateColour(f, i);
+    if (lane === 0 && f.layout.attendance[i]) {
+      if (lastContact === lastContact && (starts[i] as number) - lastContact > GAP_DAYS * DAY) drawGap(ctx, v, lastContact, starts[i] as number, top);
+      lastContact = starts[i] as number;
+    }
+    if (isPartner) drawSharing(ctx, f, v, i, x, mid, width, colour);
+    const shape = isPartner || f.index.records[i]?.kind === 'information' ? 4 : (f.layout.attendance[i] as number);
+    mark(ctx, shape, x, mid, colour, !ghost && shape !== 3);
+    if (i === f.selected) {
+      ctx.globalAlpha = 1;
+      ctx.strokeStyle = '#0b0c0c';
+      ctx.lineWidth = 2;
+      ctx.beginPath();
+      ctx.arc(x, mid, 10, 0, Math.PI * 2);
+      ctx.stroke();
+    }
+  }
+  ctx.globalAlpha = 1;
+}
+
+/** A record another agency held: a line from where it happened to where it reached probation, or on, dashed, if it never did. */
+function drawSharing(ctx: CanvasRenderingContext2D, f: Frame, v: Viewport, i: number, x: number, y: number, width: number, colour: string) {
+  const reached = f.layout.reached[i] as number;
+  if (Number.isNaN(reached)) return;
+  const limit = f.foresight ? Math.min(f.cursor, reached) : reached;
+  ctx.strokeStyle = colour;
+  ctx.lineWidth = 1.5;
+  if (reached === Infinity || reached > limit) {
+    const end = Math.min(width, xOf(v, f.foresight ? f.cursor : f.index.offenceHappened));
+    ctx.setLineDash([4, 3]);
+    ctx.beginPath();
+    ctx.moveTo(x, y);
+    ctx.lineTo(Math.max(x, end), y);
+    ctx.stroke();
+    ctx.setLineDash([]);
+    return;
+  }
+  const rx = xOf(v, reached);
+  ctx.beginPath();
+  ctx.moveTo(x, y);
+  ctx.lineTo(rx, y);
+  ctx.moveTo(rx, y - 7);
+  ctx.lineTo(rx, y + 7);
+  ctx.stroke();
+}
+
+function drawGap(ctx: CanvasRenderingContext2D, v: Viewport, from: number, to: number, top: number) {
+  const x0 = xOf(v, from) + 7;
+  const x1 = xOf(v, to) - 7;
+  if (x1 - x0 < 4) return;
+  const alpha = ctx.globalAlpha;
+  ctx.globalAlpha = 1;
+  ctx.fillStyle = '#fff7bf';
+  ctx.fillRect(x0, top + 4, x1 - x0, LANE_H - 8);
+  if (x1 - x0 > 70) {
+    ctx.fillStyle = '#0b0c0c';
+    ctx.font = '12px Arial, sans-serif';
+    ctx.fillText(`${Math.round((to - from) / DAY)} days, no contact`, x0 + 4, top + LANE_H / 2);
+  }
+  ctx.globalAlpha = alpha;
+}
+
+/** Zoomed out: a bar per calendar period, as tall as its share of the busiest period, coloured by its commonest state. */
+function drawCounts(ctx: CanvasRenderingContext2D, f: Frame, v: Viewport, positions: Int32Array, from: number, to: number, unit: PeriodUnit, top: number) {
+  const bounds = periodBoundaries(f.index.starts[positions[from] as number] ?? 0, f.index.starts[positions[Math.max(from, to - 1)] as number] ?? 0, unit);
+  const states = KNOWLEDGE_STATES.length;
+  const counts = new Uint32Array(bounds.length);
+  const byState = new Uint32Array(bounds.length * states);
+  let b = 0;
+  for (let k = from; k < to; k++) {
+    const i = positions[k] as number;
+    if (f.shown[i] === HIDDEN) continue;
+    const t = f.index.starts[i] as number;
+    while (b + 1 < bounds.length && (bounds[b + 1] as number) <= t) b++;
+    counts[b] = (counts[b] as number) + 1;
+    const slot = b * states + (f.states ? (f.states[i] as number) : 0);
+    byState[slot] = (byState[slot] as number) + 1;
+  }
+  const most = Math.max(1, ...counts);
+  for (let k = 0; k < bounds.length - 1; k++) {
+    const n = counts[k] as number;
+    if (n === 0) continue;
+    let commonest = 0;
+    for (let s = 1; s < states; s++) if ((byState[k * states + s] as number) > (byState[k * states + commonest] as number)) commonest = s;
+    ctx.fillStyle = f.states ? STATE_COLOURS[KNOWLEDGE_STATES[commonest] ?? 'onRecord'] : '#1d70b8';
+    const x0 = xOf(v, bounds[k] as number);
+    const x1 = xOf(v, bounds[k + 1] as number);
+    const h = Math.max(2, ((LANE_H - 6) * Math.sqrt(n)) / Math.sqrt(most));
+    ctx.fillRect(x0 + 0.5, top + LANE_H - 3 - h, Math.max(1, x1 - x0 - 1), h);
+  }
+}
+
+function drawAllocations(ctx: CanvasRenderingContext2D, f: Frame, v: Viewport, width: number, lane: number) {
+  const top = laneTop(lane);
+  const end = f.foresight ? f.cursor : Math.max(f.cursor, f.layout.last);
+  ctx.font = '12px Arial, sans-serif';
+  for (const a of f.bands.allocations) {
+    const from = earliestInstant(a.from);
+    if (f.foresight && from > f.cursor) continue;
+    const to = Math.min(a.to ? latestInstant(a.to) : end, end);
+    const x0 = Math.max(LABEL_W, xOf(v, from));
+    const x1 = Math.min(width, xOf(v, to));
+    if (x1 <= x0) continue;
+    const y = a.cover ? top + LANE_H - 10 : top + 3;
+    ctx.fillStyle = a.cover ? '#f3f2f1' : '#d2e2f1';
+    ctx.fillRect(x0, y, x1 - x0, a.cover ? 8 : 14);
+    ctx.strokeStyle = a.cover ? '#505a5f' : '#1d70b8';
+    ctx.lineWidth = 1;
+    ctx.strokeRect(x0 + 0.5, y + 0.5, x1 - x0 - 1, (a.cover ? 8 : 14) - 1);
+    if (!a.cover && x1 - x0 > 60) {
+      ctx.fillStyle = '#0b0c0c';
+      ctx.fillText(`${a.staffName ?? a.staffCode}${a.grade ? ` (${a.grade})` : ''}`, x0 + 4, y + 7);
+    }
+  }
+}
+
+function drawWorkload(ctx: CanvasRenderingContext2D, f: Frame, v: Viewport, width: number) {
+  const top = workloadTop(f.layout);
+  const y = (pct: number) => capacityY(f.layout, pct);
+  ctx.font = '11px Arial, sans-serif';
+  for (const line of CAPACITY_LINES) {
+    ctx.strokeStyle = line === EXCESSIVE_CAPACITY_PCT ? '#d4351c' : '#b1b4b6';
+    ctx.setLineDash([4, 3]);
+    ctx.beginPath();
+    ctx.moveTo(LABEL_W, y(line));
+    ctx.lineTo(width, y(line));
+    ctx.stroke();
+    ctx.setLineDash([]);
+  }
+  const series = f.bands.workload;
+  const limit = f.foresight ? f.cursor : Infinity;
+  if (series.length === 0) {
+    ctx.fillStyle = '#505a5f';
+    ctx.fillText('No workload snapshots for this officer: no data', LABEL_W + 8, top + WORKLOAD_H / 2);
+    return;
+  }
+  // Excessive-workload stretches are shaded; a line breaks where snapshots are more than 8 days apart (no data between).
+  let prevX = NaN;
+  let prevDay = NaN;
+  ctx.lineWidth = 2;
+  ctx.strokeStyle = '#0b0c0c';
+  ctx.beginPath();
+  series.forEach((s, k) => {
+    const day = startOfLondonDay(s.snapshotDate);
+    if (day > limit) return;
+    const x = xOf(v, day);
+    if (f.bands.excessive[k] && prevX === prevX) {
+      ctx.save();
+      ctx.fillStyle = 'rgba(212, 53, 28, 0.18)';
+      ctx.fillRect(prevX, top + 2, x - prevX, WORKLOAD_H - 6);
+      ctx.restore();
+    }
+    const joined = prevDay === prevDay && day - prevDay <= RUN_MAX_GAP_DAYS * DAY;
+    if (joined) ctx.lineTo(x, y(s.capacityPct));
+    else ctx.moveTo(x, y(s.capacityPct));
+    if ((s.totalCases ?? 0) >= 50) {
+      ctx.save();
+      ctx.fillStyle = '#b86e00';
+      ctx.fillRect(x - 1, top + WORKLOAD_H - 6, 3, 4);
+      ctx.restore();
+    }
+    prevX = x;
+    prevDay = day;
+  });
+  ctx.stroke();
+}
+
+const STATUS_COLOURS: Record<string, string> = { red: '#d4351c', amber: '#f47738', green: '#00703c' };
+
+function drawTeam(ctx: CanvasRenderingContext2D, f: Frame, v: Viewport) {
+  const top = teamTop(f.layout);
+  const series = f.bands.team;
+  const limit = f.foresight ? f.cursor : Infinity;
+  ctx.font = '11px Arial, sans-serif';
+  if (series.length === 0) {
+    ctx.fillStyle = '#505a5f';
+    ctx.fillText('No team staffing snapshots: no data', LABEL_W + 8, top + TEAM_H / 2);
+    return;
+  }
+  series.forEach((s, k) => {
+    const from = startOfLondonDay(s.snapshotDate);
+    if (from > limit) return;
+    const next = series[k + 1];
+    // A snapshot stands for at most five weeks: beyond that the band shows no data.
+    const to = Math.min(next ? startOfLondonDay(next.snapshotDate) : from + 35 * DAY, from + 35 * DAY, limit);
+    const height = ((TEAM_H - 8) * Math.min(100, Math.max(0, s.staffingPct))) / 100;
+    ctx.fillStyle = STATUS_COLOURS[(s.deliveryStatus ?? '').toLowerCase()] ?? '#505a5f';
+    ctx.globalAlpha = 0.55;
+    ctx.fillRect(xOf(v, from), top + TEAM_H - 4 - height, Math.max(1, xOf(v, to) - xOf(v, from) - 1), height);
+    ctx.globalAlpha = 1;
+  });
+}
+
+function drawCursor(ctx: CanvasRenderingContext2D, f: Frame, v: Viewport, width: number, height: number) {
+  const x = xOf(v, f.cursor);
+  if (f.foresight && x < width) {
+    ctx.fillStyle = 'rgba(243, 242, 241, 0.92)';
+    ctx.fillRect(Math.max(LABEL_W, x), AXIS_H, width - Math.max(LABEL_W, x), height - AXIS_H);
+    if (width - x > 220) {
+      ctx.fillStyle = '#505a5f';
+      ctx.font = '13px Arial, sans-serif';
+      ctx.fillText('Later: hidden (foresight)', x + 12, AXIS_H + 14);
+    }
+  }
+  const offence = xOf(v, f.index.offenceStart);
+  if ((!f.foresight || f.cursor >= f.index.offenceHappened) && offence >= LABEL_W && offence <= width) {
+    ctx.fillStyle = '#d4351c';
+    ctx.fillRect(offence - 1, AXIS_H, 3, height - AXIS_H);
+    ctx.font = 'bold 12px Arial, sans-serif';
+    ctx.fillText('Further offence', offence + 5, height - 10);
+  }
+  if (x < LABEL_W || x > width) return;
+  ctx.fillStyle = '#0b0c0c';
+  ctx.fillRect(x - 1, AXIS_H - 6, 3, height - AXIS_H + 6);
+  ctx.beginPath();
+  ctx.moveTo(x - 8, AXIS_H - 14);
+  ctx.lineTo(x + 8, AXIS_H - 14);
+  ctx.lineTo(x, AXIS_H - 2);
+  ctx.closePath();
+  ctx.fill();
+}
+
+function drawLabels(ctx: CanvasRenderingContext2D, f: Frame, height: number) {
+  ctx.fillStyle = '#ffffff';
+  ctx.fillRect(0, 0, LABEL_W - 8, height);
+  ctx.fillStyle = '#0b0c0c';
+  ctx.font = 'bold 13px Arial, sans-serif';
+  ctx.textBaseline = 'middle';
+  const fit = (text: string) => (ctx.measureText(text).width > LABEL_W - 44 ? `${text.slice(0, 22)}…` : text);
+  f.layout.laneLabels.forEach((label, lane) => ctx.fillText(fit(label), 8, laneTop(lane) + LANE_H / 2));
+  ctx.fillText('Workload (WMT %)', 8, workloadTop(f.layout) + 16);
+  ctx.font = '12px Arial, sans-serif';
+  ctx.fillText('shaded: excessive', 8, workloadTop(f.layout) + 34);
+  ctx.fillText('orange ticks: 50+ cases', 8, workloadTop(f.layout) + 50);
+  ctx.fillText('gaps: no snapshot', 8, workloadTop(f.layout) + 66);
+  ctx.font = 'bold 13px Arial, sans-serif';
+  ctx.fillText('Team staffing %', 8, teamTop(f.layout) + TEAM_H / 2);
+  ctx.font = '11px Arial, sans-serif';
+  ctx.fillStyle = '#505a5f';
+  for (const line of CAPACITY_LINES) ctx.fillText(`${line}%`, LABEL_W - 34, capacityY(f.layout, line));
+  ctx.fillStyle = '#dcdcdc';
+  for (let lane = 0; lane <= f.layout.lanes.length; lane++) ctx.fillRect(0, laneTop(lane), 100000, 1);
+  ctx.fillRect(0, teamTop(f.layout), 100000, 1);
+}
+
+/** Paint the whole timeline. Only what is in view is visited: a binary search finds each lane's visible records. */
+export function drawTimeline(ctx: CanvasRenderingContext2D, f: Frame, v: Viewport, width: number, height: number) {
+  ctx.clearRect(0, 0, width, height);
+  drawAxis(ctx, v, width, height);
+  ctx.save();
+  ctx.beginPath();
+  ctx.rect(LABEL_W - 8, AXIS_H, width - LABEL_W + 8, height - AXIS_H);
+  ctx.clip();
+  const allocationLane = f.layout.lanes.indexOf('allocation');
+  f.layout.lanes.forEach((_, lane) => {
+    if (lane === allocationLane) drawAllocations(ctx, f, v, width, lane);
+    drawLane(ctx, f, v, width, lane);
+  });
+  drawWorkload(ctx, f, v, width);
+  drawTeam(ctx, f, v);
+  drawCursor(ctx, f, v, width, height);
+  ctx.restore();
+  drawLabels(ctx, f, height);
+  drawCursorLabel(ctx, f, v, width);
+}
+
+function drawCursorLabel(ctx: CanvasRenderingContext2D, f: Frame, v: Viewport, width: number) {
+  const x = xOf(v, f.cursor);
+  if (x < LABEL_W || x > width) return;
+  const text = format(new TZDate(f.cursor, LONDON), 'd MMM yyyy, HH:mm');
+  ctx.font = 'bold 12px Arial, sans-serif';
+  const w = ctx.measureText(text).width + 10;
+  const left = Math.min(width - w, Math.max(LABEL_W, x + 10));
+  ctx.fillStyle = '#0b0c0c';
+  ctx.fillRect(left, 1, w, 16);
+  ctx.fillStyle = '#ffffff';
+  ctx.fillText(text, left + 5, 9);
+}

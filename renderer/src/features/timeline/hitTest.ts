@@ -1,0 +1,82 @@
+import type { Allocation, TeamSnapshot, WorkloadSnapshot } from '../../../../shared/schemas/index.js';
+import { earliestInstant, latestInstant, startOfLondonDay } from '../../../../shared/time/london.js';
+import { HIDDEN } from '../case/useOfficerView.js';
+import { AXIS_H, binningFor, LABEL_W, LANE_H, lowerBound, teamTop, TEAM_H, timeOf, workloadTop, WORKLOAD_H, xOf, type Frame, type Viewport } from './draw.js';
+import { periodBoundaries } from './periods.js';
+
+export type Hit =
+  | { kind: 'record'; position: number }
+  | { kind: 'count'; lane: number; from: number; to: number; count: number }
+  | { kind: 'workload'; snapshot: WorkloadSnapshot; excessive: boolean }
+  | { kind: 'team'; snapshot: TeamSnapshot }
+  | { kind: 'allocation'; allocation: Allocation }
+  | { kind: 'cursor' };
+
+const REACH = 8;
+
+/** What is under the pointer: the same rules as drawing, so what can be seen can be pointed at, and nothing else. */
+export function hitTest(f: Frame, v: Viewport, width: number, x: number, y: number): Hit | null {
+  if (Math.abs(x - xOf(v, f.cursor)) <= 6 && y <= AXIS_H + 4) return { kind: 'cursor' };
+  if (x < LABEL_W) return null;
+  const t = timeOf(v, x);
+  if (f.foresight && t > f.cursor + REACH * v.msPerPx) return Math.abs(x - xOf(v, f.cursor)) <= 6 ? { kind: 'cursor' } : null;
+  const lane = Math.floor((y - AXIS_H) / LANE_H);
+  if (y >= AXIS_H && lane < f.layout.lanes.length) return hitLane(f, v, width, lane, x) ?? (f.layout.lanes[lane] === 'allocation' ? hitAllocation(f, t, y - AXIS_H - lane * LANE_H) : null);
+  if (y >= workloadTop(f.layout) && y < workloadTop(f.layout) + WORKLOAD_H) {
+    const k = nearestByDate(f.bands.workload, v, x);
+    return k < 0 ? null : { kind: 'workload', snapshot: f.bands.workload[k] as WorkloadSnapshot, excessive: f.bands.excessive[k] === 1 };
+  }
+  if (y >= teamTop(f.layout) && y < teamTop(f.layout) + TEAM_H) {
+    const series = f.bands.team;
+    let found: TeamSnapshot | null = null;
+    for (const s of series) if (startOfLondonDay(s.snapshotDate) <= t) found = s;
+    return found ? { kind: 'team', snapshot: found } : null;
+  }
+  return null;
+}
+
+function hitLane(f: Frame, v: Viewport, width: number, lane: number, x: number): Hit | null {
+  const positions = f.layout.lanePositions[lane] as Int32Array;
+  const starts = f.index.starts;
+  const from = lowerBound(positions, starts, timeOf(v, LABEL_W - 8));
+  const to = lowerBound(positions, starts, timeOf(v, width + 8));
+  const unit = binningFor(v, width, to - from);
+  const t = timeOf(v, x);
+  if (unit) {
+    const [start, end] = periodBoundaries(t, t, unit) as [number, number];
+    let count = 0;
+    for (let k = lowerBound(positions, starts, start); k < positions.length && (starts[positions[k] as number] as number) < end; k++) if (f.shown[positions[k] as number] !== HIDDEN) count++;
+    return count > 0 ? { kind: 'count', lane, from: start, to: end, count } : null;
+  }
+  let best = -1;
+  let bestDistance = REACH + 1;
+  for (let k = lowerBound(positions, starts, t - REACH * v.msPerPx); k < positions.length; k++) {
+    const i = positions[k] as number;
+    const distance = Math.abs(xOf(v, starts[i] as number) - x);
+    if ((starts[i] as number) > t + REACH * v.msPerPx) break;
+    if (f.shown[i] !== HIDDEN && distance < bestDistance) {
+      best = i;
+      bestDistance = distance;
+    }
+  }
+  return best >= 0 ? { kind: 'record', position: best } : null;
+}
+
+function hitAllocation(f: Frame, t: number, yInLane: number): Hit | null {
+  const cover = yInLane > LANE_H / 2;
+  const a = f.bands.allocations.find((a) => a.cover === cover && earliestInstant(a.from) <= t && (a.to === null || t <= latestInstant(a.to)));
+  return a ? { kind: 'allocation', allocation: a } : null;
+}
+
+function nearestByDate(series: readonly WorkloadSnapshot[], v: Viewport, x: number): number {
+  let best = -1;
+  let bestDistance = 12;
+  series.forEach((s, k) => {
+    const d = Math.abs(xOf(v, startOfLondonDay(s.snapshotDate)) - x);
+    if (d < bestDistance) {
+      best = k;
+      bestDistance = d;
+    }
+  });
+  return best;
+}

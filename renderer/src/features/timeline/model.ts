@@ -1,0 +1,68 @@
+import type { Allocation, TeamSnapshot, WorkloadSnapshot } from '../../../../shared/schemas/index.js';
+import type { CaseIndex } from '../../../../shared/engine/caseIndex.js';
+import { attendanceOf, laneLabel, laneOf, lanesOf, type RecordLane } from '../../../../shared/engine/lanes.js';
+
+/** What the timeline draws that does not change as the cursor moves: worked out once per case. */
+export interface CaseLayout {
+  lanes: readonly RecordLane[];
+  laneLabels: readonly string[];
+  /** Per lane, the positions (in chronology order) of its records. */
+  lanePositions: readonly Int32Array[];
+  /** Per record: 0 none, 1 attended, 2 failed to attend, 3 acceptable absence. */
+  attendance: Uint8Array;
+  /** Per record: when information reached probation (Infinity: never; NaN: not partner information). */
+  reached: Float64Array;
+  /** Every instant at which some record certainly happened, ascending: where cursor steps stop. */
+  happenings: Float64Array;
+  first: number;
+  last: number;
+}
+
+const ATTENDANCE_CODES = { attended: 1, failedToAttend: 2, acceptableAbsence: 3 } as const;
+const layouts = new WeakMap<CaseIndex, CaseLayout>();
+
+export function caseLayout(index: CaseIndex): CaseLayout {
+  const cached = layouts.get(index);
+  if (cached) return cached;
+  const lanes = lanesOf(index.records);
+  const laneNumber = new Map(lanes.map((l, i) => [l, i]));
+  const buckets: number[][] = lanes.map(() => []);
+  const attendance = new Uint8Array(index.records.length);
+  const reached = new Float64Array(index.records.length).fill(NaN);
+  index.records.forEach((r, i) => {
+    buckets[laneNumber.get(laneOf(r)) as number]?.push(i);
+    const a = attendanceOf(r);
+    if (a) attendance[i] = ATTENDANCE_CODES[a];
+    const t = index.times[i];
+    if (t && t.elsewhereUntil !== -Infinity) reached[i] = t.elsewhereUntil;
+  });
+  const happenings = Float64Array.from(new Set([...index.times.map((t) => t.happened), index.offenceHappened])).sort();
+  const layout: CaseLayout = {
+    lanes,
+    laneLabels: lanes.map(laneLabel),
+    lanePositions: buckets.map((b) => Int32Array.from(b)),
+    attendance,
+    reached,
+    happenings,
+    first: index.starts[0] ?? index.offenceStart,
+    last: Math.max(index.offenceHappened, index.starts[index.starts.length - 1] ?? 0),
+  };
+  layouts.set(index, layout);
+  return layout;
+}
+
+/** What the timeline draws for one officer: their workload series with its excessive stretches, their team's staffing. */
+export interface OfficerBands {
+  workload: readonly WorkloadSnapshot[];
+  /** Per workload snapshot: excessive workload (HMPPS) on that date. */
+  excessive: Uint8Array;
+  team: readonly TeamSnapshot[];
+  allocations: readonly Allocation[];
+}
+
+export function officerBands(index: CaseIndex, officer: string | null, teamCode: string | null): OfficerBands {
+  const workload = officer ? index.workload.series(officer) : [];
+  const excessive = Uint8Array.from(workload, (s) => (officer && index.workload.at(officer, s.snapshotDate)?.excessive ? 1 : 0));
+  const team = teamCode ?? workload[workload.length - 1]?.teamCode ?? null;
+  return { workload, excessive, team: team ? index.teams.series(team) : [], allocations: index.data.allocations };
+}
