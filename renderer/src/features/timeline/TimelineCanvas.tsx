@@ -72,8 +72,10 @@ export function TimelineCanvas(props: {
     if (!ctx) return;
     const dpr = window.devicePixelRatio || 1;
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    drawTimeline(ctx, frameRef.current, v, canvas.width / dpr, canvas.height / dpr);
+    const painted = drawTimeline(ctx, frameRef.current, v, canvas.width / dpr, canvas.height / dpr);
+    // What the canvas shows, for tests and the benchmark to read: the moment painted, and whether the outcome is in view.
     canvas.dataset.paintedCursor = String(frameRef.current.cursor);
+    canvas.dataset.offenceShown = String(painted.offenceDrawn);
     // User Timing, read by `npm run bench`: when the timeline was first painted.
     if (performance.getEntriesByName('timeline-shown').length === 0) performance.mark('timeline-shown');
   }, []);

@@ -342,7 +342,7 @@ function drawTeam(ctx: CanvasRenderingContext2D, f: Frame, v: Viewport) {
   });
 }
 
-function drawCursor(ctx: CanvasRenderingContext2D, f: Frame, v: Viewport, width: number, height: number) {
+function drawCursor(ctx: CanvasRenderingContext2D, f: Frame, v: Viewport, width: number, height: number): boolean {
   const x = xOf(v, f.cursor);
   if (f.foresight && x < width) {
     ctx.fillStyle = 'rgba(243, 242, 241, 0.92)';
@@ -354,13 +354,14 @@ function drawCursor(ctx: CanvasRenderingContext2D, f: Frame, v: Viewport, width:
     }
   }
   const offence = xOf(v, f.index.offenceStart);
-  if ((!f.foresight || f.cursor >= f.index.offenceHappened) && offence >= LABEL_W && offence <= width) {
+  const offenceDrawn = (!f.foresight || f.cursor >= f.index.offenceHappened) && offence >= LABEL_W && offence <= width;
+  if (offenceDrawn) {
     ctx.fillStyle = '#d4351c';
     ctx.fillRect(offence - 1, AXIS_H, 3, height - AXIS_H);
     ctx.font = 'bold 12px Arial, sans-serif';
     ctx.fillText('Further offence', offence + 5, height - 10);
   }
-  if (x < LABEL_W || x > width) return;
+  if (x < LABEL_W || x > width) return offenceDrawn;
   ctx.fillStyle = '#0b0c0c';
   ctx.fillRect(x - 1, AXIS_H - 6, 3, height - AXIS_H + 6);
   ctx.beginPath();
@@ -369,6 +370,7 @@ function drawCursor(ctx: CanvasRenderingContext2D, f: Frame, v: Viewport, width:
   ctx.lineTo(x, AXIS_H - 2);
   ctx.closePath();
   ctx.fill();
+  return offenceDrawn;
 }
 
 function drawLabels(ctx: CanvasRenderingContext2D, f: Frame, height: number) {
@@ -394,8 +396,11 @@ function drawLabels(ctx: CanvasRenderingContext2D, f: Frame, height: number) {
   ctx.fillRect(0, teamTop(f.layout), 100000, 1);
 }
 
-/** Paint the whole timeline. Only what is in view is visited: a binary search finds each lane's visible records. */
-export function drawTimeline(ctx: CanvasRenderingContext2D, f: Frame, v: Viewport, width: number, height: number) {
+/**
+ * Paint the whole timeline. Only what is in view is visited: a binary search finds each lane's visible records.
+ * Returns whether the further offence was drawn (it never is before it happened, in foresight).
+ */
+export function drawTimeline(ctx: CanvasRenderingContext2D, f: Frame, v: Viewport, width: number, height: number): { offenceDrawn: boolean } {
   ctx.clearRect(0, 0, width, height);
   drawAxis(ctx, v, width, height);
   ctx.save();
@@ -409,10 +414,11 @@ export function drawTimeline(ctx: CanvasRenderingContext2D, f: Frame, v: Viewpor
   });
   drawWorkload(ctx, f, v, width);
   drawTeam(ctx, f, v);
-  drawCursor(ctx, f, v, width, height);
+  const offenceDrawn = drawCursor(ctx, f, v, width, height);
   ctx.restore();
   drawLabels(ctx, f, height);
   drawCursorLabel(ctx, f, v, width);
+  return { offenceDrawn };
 }
 
 function drawCursorLabel(ctx: CanvasRenderingContext2D, f: Frame, v: Viewport, width: number) {
