@@ -9,6 +9,8 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { chromium } from '@playwright/test';
 import { measureImport, writeImportFiles } from './bench-import.mjs';
+import { measureEngine } from './bench-engine.ts';
+import { measureTimeline, measureVisTimeline } from './bench-timeline.mjs';
 
 const root = process.cwd();
 // `npm run bench -- import` (or chronology) runs one part; no argument runs them all.
@@ -64,14 +66,18 @@ async function measure(browser, url, expectedRecords) {
   return { firstRun, reopen, frameMedian: percentile(frames, 50), frameP95: percentile(frames, 95) };
 }
 
-if (!existsSync(join(root, 'dist/renderer/index.html'))) run('npm', ['run', 'build:renderer']);
+// Always from the current source: a stale build would measure old code.
+run('npm', ['run', 'build:renderer']);
 const work = mkdtempSync(join(tmpdir(), 'foresight-bench-'));
 const demoDir = join(work, 'demo-app');
 const bigDir = join(work, 'big-app');
 cpSync(join(root, 'dist/renderer'), demoDir, { recursive: true });
 cpSync(join(root, 'dist/renderer'), bigDir, { recursive: true });
-if (wanted('chronology')) {
-  process.stderr.write('Generating the 100,000-record case…\n');
+const tenDir = join(work, 'ten-app');
+cpSync(join(root, 'dist/renderer'), tenDir, { recursive: true });
+if (wanted('chronology') || wanted('timeline')) {
+  process.stderr.write('Generating the 10,000- and 100,000-record cases…\n');
+  run('npx', ['tsx', 'scripts/demo/generate.ts', '--case-contacts', '10000', '--out', join(tenDir, 'demo')]);
   run('npx', ['tsx', 'scripts/demo/generate.ts', '--case-contacts', '100000', '--out', join(bigDir, 'demo')]);
 }
 
@@ -89,6 +95,21 @@ for (const [name, dir] of wanted('chronology') ? [['demo case', demoDir], ['100,
   const m = await measure(browser, `http://127.0.0.1:${server.address().port}/`, records);
   server.close();
   rows.push({ name, records, ...m });
+}
+const timeline = [];
+const engine = [];
+for (const [name, dir] of wanted('timeline') ? [['10,000 records', tenDir], ['100,000 records', bigDir]] : []) {
+  const manifest = JSON.parse(readFileSync(join(dir, 'demo/manifest.json'), 'utf8'));
+  const records = manifest.caseContacts + manifest.information;
+  process.stderr.write(`Measuring the as-of engine and the timeline at ${name}…\n`);
+  engine.push({ name, ...(await measureEngine(join(dir, 'demo'))) });
+  const server = await serve(dir);
+  const base = `http://127.0.0.1:${server.address().port}/`;
+  const ours = await measureTimeline(browser, base, records);
+  process.stderr.write(`Measuring vis-timeline with ${records.toLocaleString('en-GB')} items…\n`);
+  const theirs = await measureVisTimeline(browser, dir, base, records);
+  server.close();
+  timeline.push({ name, ours, theirs });
 }
 let imp;
 let importFiles;
@@ -114,6 +135,25 @@ if (rows.length > 0) {
 }
 const worst = Math.max(...rows.map((r) => r.frameMedian));
 console.log(`Scroll frame median target < 16 ms: ${worst < 16 ? 'met' : 'NOT met'} (worst ${worst.toFixed(1)} ms)`);
+}
+if (engine.length > 0) {
+  console.log('\nAs-of engine (Node, this machine): index built once, then 200 queries across the case');
+  for (const e of engine) {
+    console.log(`  ${e.name.padEnd(16)} index ${ms(e.buildMs)}   as-of query median ${ms(e.viewMedian)}  p95 ${ms(e.viewP95)}   (target ≤ 5 ms)   CLI report ${ms(e.reportMedian)}`);
+  }
+}
+if (timeline.length > 0) {
+  const f = (s) => (s ? `${s.median.toFixed(1)} / ${s.p95.toFixed(1)} ms` : 'n/a');
+  console.log('\nTimeline (Chromium, this machine): frames median / p95; targets at 100,000: ≤ 16 / ≤ 33 ms, cursor step ≤ 16 ms');
+  for (const { name, ours, theirs } of timeline) {
+    console.log(`  ${name}`);
+    console.log(`    Foresight      first render ${ms(ours.firstRender)}   pan ${f(ours.pan)}   zoom ${f(ours.zoom)}   cursor step ${f(ours.cursorStep)}   panel and table caught up ${f(ours.panelSettled)}`);
+    if (theirs.firstRender === null) console.log('    vis-timeline   first render did not finish within 120 s: not usable at this size');
+    else {
+      console.log(`    vis-timeline   first render ${ms(theirs.firstRender)}   pan ${f(theirs.pan)}   zoom ${f(theirs.zoom)}`);
+      console.log(`    ratio (vis-timeline ÷ Foresight)  first render ${(theirs.firstRender / ours.firstRender).toFixed(1)}×   pan median ${(theirs.pan.median / ours.pan.median).toFixed(1)}×   zoom median ${(theirs.zoom.median / ours.zoom.median).toFixed(1)}×`);
+    }
+  }
 }
 if (imp) {
   const rawRate = imp.raw.rows / (imp.raw.ms / 1000);

@@ -3,7 +3,7 @@ import { londonDateOf, latestInstant } from '../time/london.js';
 import { addDaysToDate } from '../time/calendar.js';
 import type { CaseIndex, OfficerView } from './caseIndex.js';
 import { KNOWLEDGE_STATES, type KnowledgeState } from './knowledge.js';
-import { attendanceOf, laneOf } from './lanes.js';
+import { attendanceOf } from './lanes.js';
 
 /** One line of the officer panel: a figure or fact, the rule that derived it, and the records behind it. */
 export interface Derived {
@@ -17,30 +17,46 @@ export interface Derived {
 
 const codeOf = (r: CaseRecord) => (r.kind === 'contact' ? (r.typeCode?.toUpperCase() ?? '') : '');
 
-/** Records available to the officer at the moment: known, or on the record while they held the case. */
-export function availableTo(index: CaseIndex, view: OfficerView): number[] {
-  const known = KNOWLEDGE_STATES.indexOf('known');
-  const onRecord = KNOWLEDGE_STATES.indexOf('onRecord');
-  const out: number[] = [];
-  view.states.forEach((s, i) => {
-    if (s === known || s === onRecord) out.push(i);
-  });
-  return out;
-}
+const KNOWN = KNOWLEDGE_STATES.indexOf('known');
+const ON_RECORD = KNOWLEDGE_STATES.indexOf('onRecord');
 
-export function recordsIn(index: CaseIndex, view: OfficerView, state: KnowledgeState): CaseRecord[] {
+/** Records in a state at the moment: how many, and the latest few (latest first). Scans back from the end only as far as it must. */
+export function recordsIn(index: CaseIndex, view: OfficerView, state: KnowledgeState, latestCount = 8): { count: number; latest: CaseRecord[] } {
   const code = KNOWLEDGE_STATES.indexOf(state);
-  const out: CaseRecord[] = [];
-  view.states.forEach((s, i) => {
-    if (s === code) out.push(index.records[i] as CaseRecord);
-  });
-  return out;
+  let count = 0;
+  const latest: CaseRecord[] = [];
+  for (let i = view.states.length - 1; i >= 0; i--) {
+    if (view.states[i] !== code) continue;
+    count++;
+    if (latest.length < latestCount) latest.push(index.records[i] as CaseRecord);
+  }
+  return { count, latest };
 }
 
-function latest(index: CaseIndex, available: readonly number[], test: (r: CaseRecord) => boolean): CaseRecord | null {
-  for (let k = available.length - 1; k >= 0; k--) {
-    const r = index.records[available[k] as number] as CaseRecord;
-    if (test(r)) return r;
+/** Where each kind of record the panel looks for sits in the chronology, found once per case. */
+const categories = new WeakMap<CaseIndex, Map<string, Int32Array>>();
+
+function positionsOf(index: CaseIndex, name: string, test: (r: CaseRecord) => boolean): Int32Array {
+  let byName = categories.get(index);
+  if (!byName) categories.set(index, (byName = new Map()));
+  let positions = byName.get(name);
+  if (!positions) {
+    const found: number[] = [];
+    index.records.forEach((r, i) => {
+      if (test(r)) found.push(i);
+    });
+    byName.set(name, (positions = Int32Array.from(found)));
+  }
+  return positions;
+}
+
+/** The latest record of a kind available to the officer (known, or on record while they held the case). */
+function latest(index: CaseIndex, view: OfficerView, name: string, test: (r: CaseRecord) => boolean): CaseRecord | null {
+  const positions = positionsOf(index, name, test);
+  for (let k = positions.length - 1; k >= 0; k--) {
+    const i = positions[k] as number;
+    const s = view.states[i];
+    if (s === KNOWN || s === ON_RECORD) return index.records[i] as CaseRecord;
   }
   return null;
 }
@@ -50,12 +66,11 @@ const ROSH = /ROSH:?\s*([^.]*)/i;
 
 /** What the officer knew at the moment: the facts a supervisor would ask about first, each with its rule. */
 export function whatTheyKnew(index: CaseIndex, view: OfficerView): Derived[] {
-  const available = availableTo(index, view);
-  const assessment = latest(index, available, (r) => ['C004', 'EOAS'].includes(codeOf(r)));
-  const tier = latest(index, available, (r) => codeOf(r) === 'ETCH20');
-  const contact = latest(index, available, (r) => attendanceOf(r) === 'attended');
-  const homeVisit = latest(index, available, (r) => ['CHVS', 'COHV'].includes(codeOf(r)) && attendanceOf(r) !== 'failedToAttend');
-  const oversight = latest(index, available, (r) => ['MO1', 'MO5', 'MO8', 'CSPO'].includes(codeOf(r)));
+  const assessment = latest(index, view, 'assessment', (r) => ['C004', 'EOAS'].includes(codeOf(r)));
+  const tier = latest(index, view, 'tier', (r) => codeOf(r) === 'ETCH20');
+  const contact = latest(index, view, 'attended', (r) => attendanceOf(r) === 'attended');
+  const homeVisit = latest(index, view, 'homeVisit', (r) => ['CHVS', 'COHV'].includes(codeOf(r)) && attendanceOf(r) !== 'failedToAttend');
+  const oversight = latest(index, view, 'oversight', (r) => ['MO1', 'MO5', 'MO8', 'CSPO'].includes(codeOf(r)));
   const notesOf = (r: CaseRecord | null) => (r ? `${r.summary} ${r.notes ?? ''}` : '');
   return [
     { label: 'Latest risk assessment', record: assessment, rule: 'The latest OASys assessment (C004, EOAS) known to the officer or on record while they held the case.', ...(ROSH.exec(notesOf(assessment)) ? { value: `ROSH ${ROSH.exec(notesOf(assessment))?.[1]?.trim()}` } : {}) },
@@ -74,11 +89,16 @@ export const CONCERN_DAYS = 90;
  */
 export function openConcerns(index: CaseIndex, view: OfficerView): CaseRecord[] {
   const since = latestInstant({ value: addDaysToDate(londonDateOf(view.at), -CONCERN_DAYS), precision: 'day' });
-  return availableTo(index, view)
-    .map((i) => index.records[i] as CaseRecord)
-    .filter((r) => (index.starts[index.positionOf(r.id) as number] as number) > since)
-    .filter((r) => laneOf(r) === 'risk' || r.kind === 'information')
-    .filter((r) => r.kind === 'information' || /^(C204|C369|C515|CARR|C344|VINC|C078|C159|C157|C160|C161|CCCP|SFGC|SFRR|C150|C151|C005|ERFM|DAD1|DAD2|C280|C200|CCMM|CCMR)$/.test(codeOf(r)));
+  const out: CaseRecord[] = [];
+  // Records are in time order: walk back from the moment only as far as 90 days.
+  for (let i = view.states.length - 1; i >= 0 && (index.starts[i] as number) > since; i--) {
+    const s = view.states[i];
+    const r = index.records[i] as CaseRecord;
+    if ((s === KNOWN || s === ON_RECORD) && (r.kind === 'information' || CONCERN_TYPES.has(codeOf(r)))) out.push(r);
+  }
+  return out.reverse();
 }
+
+const CONCERN_TYPES = new Set('C204 C369 C515 CARR C344 VINC C078 C159 C157 C160 C161 CCCP SFGC SFRR C150 C151 C005 ERFM DAD1 DAD2 C280 C200 CCMM CCMR'.split(' '));
 
 export const CONCERNS_RULE = `Police, MAPPA, safeguarding and partner information from the ${CONCERN_DAYS} days before the moment, known to the officer or on record while they held the case.`;

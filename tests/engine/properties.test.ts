@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { asOfReport, AS_OF_LISTS } from '../../shared/engine/asOf.js';
 import { CaseIndex, type CaseData } from '../../shared/engine/caseIndex.js';
-import { KNOWLEDGE_STATES } from '../../shared/engine/knowledge.js';
+import { KNOWLEDGE_STATES, knowledgeState } from '../../shared/engine/knowledge.js';
 import type { CaseRecord } from '../../shared/schemas/index.js';
 
 const provenance = { fileName: 'x.csv', sha256: '0'.repeat(64), row: 2 };
@@ -51,6 +51,17 @@ describe('knowledge states (property tests)', () => {
         const report = asOfReport(index, index.view(officer, at));
         const listed = AS_OF_LISTS.flatMap((s) => report.knowledge[s]).filter((id) => id !== 'offence');
         expect(listed.sort()).toEqual(index.records.map((r) => r.id).sort());
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('computes the same state in the fast column pass as the rule-by-rule reference, for every record', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(contact, info), { maxLength: 40 }), moment, fc.constantFrom(...OFFICERS, 'N07P999'), fc.boolean(), (records, at, officer, holds) => {
+        const index = new CaseIndex(caseOf(records));
+        const fast = index.statesAt(officer, at, holds);
+        index.times.forEach((t, i) => expect(KNOWLEDGE_STATES[fast[i] as number]).toBe(knowledgeState(t, officer, at, holds)));
       }),
       { numRuns: 300 },
     );

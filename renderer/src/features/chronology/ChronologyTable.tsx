@@ -6,6 +6,11 @@ import { StateTag } from '../case/knowledgeLegend.js';
 import { toRow, type ChronologyRow } from './rowView.js';
 
 const ROW_HEIGHT = 36;
+
+export interface RecordList {
+  readonly length: number;
+  at(index: number): CaseRecord | undefined;
+}
 const rowCache = new WeakMap<CaseRecord, ChronologyRow>();
 function rowOf(record: CaseRecord): ChronologyRow {
   let row = rowCache.get(record);
@@ -33,7 +38,8 @@ const rowDomId = (index: number) => `chronology-row-${index}`;
  * Keyboard: the grid takes focus; arrows, Page Up/Down, Home and End move the selection, which the detail shows.
  */
 export function ChronologyTable(props: {
-  records: readonly CaseRecord[];
+  /** The rows, in order: an array, or a view onto the case's records that shows only some. */
+  records: RecordList;
   caption: string;
   /** Each record's knowledge state at the cursor, shown in its own column. */
   stateOf?: ((record: CaseRecord) => KnowledgeState | null) | undefined;
@@ -110,7 +116,7 @@ export function ChronologyTable(props: {
         <tbody>
           {before > 0 && <tr role="presentation" style={{ height: before }} />}
           {items.map((item) => {
-            const record = records[item.index] as CaseRecord;
+            const record = records.at(item.index) as CaseRecord;
             const selected = item.index === selectedIndex;
             const row = rowOf(record);
             return (

@@ -1,3 +1,5 @@
+import { useCallback } from 'react';
+import type { RecordFilter } from '../../../../shared/engine/filters.js';
 import type { CaseIndex } from '../../../../shared/engine/caseIndex.js';
 import { useCaseViewState } from '../case/caseViewState.js';
 import { formatMoment } from '../case/CursorBar.js';
@@ -8,8 +10,10 @@ import { RecordsWithDetail } from './RecordsWithDetail.js';
 
 /** Every record of the case, earliest first, with each one's knowledge state at the shared cursor. */
 export function ChronologyView({ caseId, index }: { caseId: string; index: CaseIndex }) {
-  const { state } = useCaseViewState();
+  const { state, update } = useCaseViewState();
   const { officer, view, shown } = useCaseAtCursor(index, state, false);
+  const onSelectId = useCallback((id: string | null) => update({ selectedId: id }), [update]);
+  const onFilter = useCallback((filter: RecordFilter) => update({ filter }), [update]);
   if (index.records.length === 0) {
     return (
       <div className="not-built">
@@ -26,8 +30,8 @@ export function ChronologyView({ caseId, index }: { caseId: string; index: CaseI
         <strong>{index.records.length.toLocaleString('en-GB')}</strong> records, earliest first.
         {view && name && <> Knowledge states are for {name} as at {formatMoment(state.cursor)}: move the cursor on the <a href={href.case(caseId, 'timeline')}>timeline</a>.</>}
       </p>
-      <FilterBar index={index} shownCount={shown.reduce((n, s) => n + (s > 0 ? 1 : 0), 0)} />
-      <RecordsWithDetail index={index} shown={shown} states={view?.states ?? null} caption="Chronology" />
+      <FilterBar index={index} shownCount={shown.reduce((n, s) => n + (s > 0 ? 1 : 0), 0)} filter={state.filter} onChange={onFilter} />
+      <RecordsWithDetail index={index} shown={shown} states={view?.states ?? null} caption="Chronology" selectedId={state.selectedId} onSelectId={onSelectId} />
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { memo, type ReactNode } from 'react';
 import { holderAt } from '../../../../shared/engine/allocations.js';
 import type { CaseIndex, OfficerView } from '../../../../shared/engine/caseIndex.js';
 import { KNOWLEDGE_RULES } from '../../../../shared/engine/knowledge.js';
@@ -21,9 +21,10 @@ function Why({ rule, children }: { rule: string; children?: ReactNode }) {
   );
 }
 
-function RecordLinks({ records, onSelect, limit = 8 }: { records: readonly CaseRecord[]; onSelect?: (id: string) => void; limit?: number }) {
+/** Records behind a figure, latest first; `total` when there are more than are listed. */
+function RecordLinks({ records, total = records.length, onSelect }: { records: readonly CaseRecord[]; total?: number; onSelect?: (id: string) => void }) {
   if (records.length === 0) return <p className="hint">None.</p>;
-  const shown = records.slice(-limit).reverse();
+  const shown = records;
   return (
     <ul className="record-links">
       {shown.map((r) => (
@@ -31,7 +32,7 @@ function RecordLinks({ records, onSelect, limit = 8 }: { records: readonly CaseR
           {onSelect ? <button type="button" className="link-button" onClick={() => onSelect(r.id)}>{formatTime(r.occurred)}</button> : formatTime(r.occurred)}: {oneLineSummary(r)}
         </li>
       ))}
-      {records.length > limit && <li className="hint">and {records.length - limit} earlier</li>}
+      {total > records.length && <li className="hint">and {(total - records.length).toLocaleString('en-GB')} earlier</li>}
     </ul>
   );
 }
@@ -39,7 +40,7 @@ function RecordLinks({ records, onSelect, limit = 8 }: { records: readonly CaseR
 const plural = (n: number, word: string) => `${n.toLocaleString('en-GB')} ${word}${n === 1 ? '' : 's'}`;
 
 /** What the officer knew and carried at the cursor. Every figure opens to show its rule and its records. */
-export function OfficerPanel({ index, view, onSelect }: { index: CaseIndex; view: OfficerView; onSelect: (id: string) => void }) {
+export const OfficerPanel = memo(function OfficerPanel({ index, view, onSelect }: { index: CaseIndex; view: OfficerView; onSelect: (id: string) => void }) {
   const o = view.officer;
   const held = view.allocations[0];
   const since = held ? daysBetweenDates(londonDateOf(earliestInstant(held.from)), view.date) : null;
@@ -52,7 +53,7 @@ export function OfficerPanel({ index, view, onSelect }: { index: CaseIndex; view
   const w = view.workload;
   const team = view.team;
   return (
-    <aside className="officer-panel" aria-labelledby="officer-panel-title">
+    <aside className="officer-panel" aria-labelledby="officer-panel-title" data-at={view.at}>
       <h2 id="officer-panel-title" className="heading-m">{o.name || o.code}</h2>
       <p className="officer-panel__meta">
         {o.code}{o.grade ? ` · ${o.grade}` : ''}
@@ -86,22 +87,22 @@ export function OfficerPanel({ index, view, onSelect }: { index: CaseIndex; view
           <dt className="summary-list__key">Open concerns</dt>
           <dd className="summary-list__value">
             {plural(concerns.length, 'record')}
-            <Why rule={CONCERNS_RULE}><RecordLinks records={concerns} onSelect={onSelect} /></Why>
+            <Why rule={CONCERNS_RULE}><RecordLinks records={[...concerns].reverse().slice(0, 8)} total={concerns.length} onSelect={onSelect} /></Why>
           </dd>
         </div>
       </dl>
 
       <h3 className="heading-s">On record, not evidenced as known</h3>
-      <div>{plural(onRecord.length, 'record')} <Why rule={KNOWLEDGE_RULES.onRecord}><RecordLinks records={onRecord} onSelect={onSelect} /></Why></div>
+      <div>{plural(onRecord.count, 'record')} <Why rule={KNOWLEDGE_RULES.onRecord}><RecordLinks records={onRecord.latest} total={onRecord.count} onSelect={onSelect} /></Why></div>
       <h3 className="heading-s">What others held</h3>
       <div>
-        {plural(elsewhere.length, 'record')} held by other agencies, not shared with probation
-        <Why rule={KNOWLEDGE_RULES.heldElsewhere}><RecordLinks records={elsewhere} onSelect={onSelect} /></Why>
+        {plural(elsewhere.count, 'record')} held by other agencies, not shared with probation
+        <Why rule={KNOWLEDGE_RULES.heldElsewhere}><RecordLinks records={elsewhere.latest} total={elsewhere.count} onSelect={onSelect} /></Why>
       </div>
-      {notYetRecorded.length > 0 && (
+      {notYetRecorded.count > 0 && (
         <div>
-          {plural(notYetRecorded.length, 'record')} had happened but were not yet on the record
-          <Why rule={KNOWLEDGE_RULES.notYetRecorded}><RecordLinks records={notYetRecorded} onSelect={onSelect} /></Why>
+          {plural(notYetRecorded.count, 'record')} had happened but were not yet on the record
+          <Why rule={KNOWLEDGE_RULES.notYetRecorded}><RecordLinks records={notYetRecorded.latest} total={notYetRecorded.count} onSelect={onSelect} /></Why>
         </div>
       )}
 
@@ -157,9 +158,9 @@ export function OfficerPanel({ index, view, onSelect }: { index: CaseIndex; view
       <div>
         {plural(view.otherWork.sameDay.length, 'contact')} on other cases that day, {plural(view.otherWork.sameWeek.length, 'contact')} in the seven days to it
         <Why rule="The officer's contacts on other CRNs in the imported files: on the moment's date, and in the seven days ending on it.">
-          <RecordLinks records={view.otherWork.sameWeek} limit={10} />
+          <RecordLinks records={[...view.otherWork.sameWeek].reverse().slice(0, 10)} total={view.otherWork.sameWeek.length} />
         </Why>
       </div>
     </aside>
   );
-}
+});

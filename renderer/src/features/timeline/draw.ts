@@ -3,7 +3,7 @@ import { format } from 'date-fns';
 import type { CaseIndex } from '../../../../shared/engine/caseIndex.js';
 import { KNOWLEDGE_STATES } from '../../../../shared/engine/knowledge.js';
 import { EXCESSIVE_CAPACITY_PCT, RUN_MAX_GAP_DAYS } from '../../../../shared/engine/workload.js';
-import { earliestInstant, latestInstant, LONDON, startOfLondonDay } from '../../../../shared/time/london.js';
+import { earliestInstant, latestInstant, LONDON } from '../../../../shared/time/london.js';
 import { GHOST, HIDDEN } from '../case/useOfficerView.js';
 import { STATE_COLOURS } from '../case/knowledgeLegend.js';
 import type { CaseLayout, OfficerBands } from './model.js';
@@ -292,23 +292,20 @@ function drawWorkload(ctx: CanvasRenderingContext2D, f: Frame, v: Viewport, widt
   ctx.strokeStyle = '#0b0c0c';
   ctx.beginPath();
   series.forEach((s, k) => {
-    const day = startOfLondonDay(s.snapshotDate);
+    const day = f.bands.workloadDays[k] as number;
     if (day > limit) return;
     const x = xOf(v, day);
+    // Shading and ticks go straight onto the canvas: the line's path is only stroked once, after the loop.
     if (f.bands.excessive[k] && prevX === prevX) {
-      ctx.save();
       ctx.fillStyle = 'rgba(212, 53, 28, 0.18)';
       ctx.fillRect(prevX, top + 2, x - prevX, WORKLOAD_H - 6);
-      ctx.restore();
     }
     const joined = prevDay === prevDay && day - prevDay <= RUN_MAX_GAP_DAYS * DAY;
     if (joined) ctx.lineTo(x, y(s.capacityPct));
     else ctx.moveTo(x, y(s.capacityPct));
     if ((s.totalCases ?? 0) >= 50) {
-      ctx.save();
       ctx.fillStyle = '#b86e00';
       ctx.fillRect(x - 1, top + WORKLOAD_H - 6, 3, 4);
-      ctx.restore();
     }
     prevX = x;
     prevDay = day;
@@ -329,11 +326,10 @@ function drawTeam(ctx: CanvasRenderingContext2D, f: Frame, v: Viewport) {
     return;
   }
   series.forEach((s, k) => {
-    const from = startOfLondonDay(s.snapshotDate);
+    const from = f.bands.teamDays[k] as number;
     if (from > limit) return;
-    const next = series[k + 1];
     // A snapshot stands for at most five weeks: beyond that the band shows no data.
-    const to = Math.min(next ? startOfLondonDay(next.snapshotDate) : from + 35 * DAY, from + 35 * DAY, limit);
+    const to = Math.min(f.bands.teamDays[k + 1] ?? from + 35 * DAY, from + 35 * DAY, limit);
     const height = ((TEAM_H - 8) * Math.min(100, Math.max(0, s.staffingPct))) / 100;
     ctx.fillStyle = STATUS_COLOURS[(s.deliveryStatus ?? '').toLowerCase()] ?? '#505a5f';
     ctx.globalAlpha = 0.55;

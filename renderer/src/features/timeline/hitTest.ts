@@ -1,5 +1,5 @@
 import type { Allocation, TeamSnapshot, WorkloadSnapshot } from '../../../../shared/schemas/index.js';
-import { earliestInstant, latestInstant, startOfLondonDay } from '../../../../shared/time/london.js';
+import { earliestInstant, latestInstant } from '../../../../shared/time/london.js';
 import { HIDDEN } from '../case/useOfficerView.js';
 import { AXIS_H, binningFor, LABEL_W, LANE_H, lowerBound, teamTop, TEAM_H, timeOf, workloadTop, WORKLOAD_H, xOf, type Frame, type Viewport } from './draw.js';
 import { periodBoundaries } from './periods.js';
@@ -23,13 +23,14 @@ export function hitTest(f: Frame, v: Viewport, width: number, x: number, y: numb
   const lane = Math.floor((y - AXIS_H) / LANE_H);
   if (y >= AXIS_H && lane < f.layout.lanes.length) return hitLane(f, v, width, lane, x) ?? (f.layout.lanes[lane] === 'allocation' ? hitAllocation(f, t, y - AXIS_H - lane * LANE_H) : null);
   if (y >= workloadTop(f.layout) && y < workloadTop(f.layout) + WORKLOAD_H) {
-    const k = nearestByDate(f.bands.workload, v, x);
+    const k = nearestDay(f.bands.workloadDays, v, x);
     return k < 0 ? null : { kind: 'workload', snapshot: f.bands.workload[k] as WorkloadSnapshot, excessive: f.bands.excessive[k] === 1 };
   }
   if (y >= teamTop(f.layout) && y < teamTop(f.layout) + TEAM_H) {
-    const series = f.bands.team;
     let found: TeamSnapshot | null = null;
-    for (const s of series) if (startOfLondonDay(s.snapshotDate) <= t) found = s;
+    f.bands.team.forEach((s, k) => {
+      if ((f.bands.teamDays[k] as number) <= t) found = s;
+    });
     return found ? { kind: 'team', snapshot: found } : null;
   }
   return null;
@@ -68,11 +69,11 @@ function hitAllocation(f: Frame, t: number, yInLane: number): Hit | null {
   return a ? { kind: 'allocation', allocation: a } : null;
 }
 
-function nearestByDate(series: readonly WorkloadSnapshot[], v: Viewport, x: number): number {
+function nearestDay(days: Float64Array, v: Viewport, x: number): number {
   let best = -1;
   let bestDistance = 12;
-  series.forEach((s, k) => {
-    const d = Math.abs(xOf(v, startOfLondonDay(s.snapshotDate)) - x);
+  days.forEach((day, k) => {
+    const d = Math.abs(xOf(v, day) - x);
     if (d < bestDistance) {
       best = k;
       bestDistance = d;

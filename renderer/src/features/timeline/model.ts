@@ -1,5 +1,6 @@
 import type { Allocation, TeamSnapshot, WorkloadSnapshot } from '../../../../shared/schemas/index.js';
 import type { CaseIndex } from '../../../../shared/engine/caseIndex.js';
+import { startOfLondonDay } from '../../../../shared/time/london.js';
 import { attendanceOf, laneLabel, laneOf, lanesOf, type RecordLane } from '../../../../shared/engine/lanes.js';
 
 /** What the timeline draws that does not change as the cursor moves: worked out once per case. */
@@ -54,9 +55,12 @@ export function caseLayout(index: CaseIndex): CaseLayout {
 /** What the timeline draws for one officer: their workload series with its excessive stretches, their team's staffing. */
 export interface OfficerBands {
   workload: readonly WorkloadSnapshot[];
+  /** Where each snapshot is drawn: the start of its London day (worked out once, not on every frame). */
+  workloadDays: Float64Array;
   /** Per workload snapshot: excessive workload (HMPPS) on that date. */
   excessive: Uint8Array;
   team: readonly TeamSnapshot[];
+  teamDays: Float64Array;
   allocations: readonly Allocation[];
 }
 
@@ -64,5 +68,7 @@ export function officerBands(index: CaseIndex, officer: string | null, teamCode:
   const workload = officer ? index.workload.series(officer) : [];
   const excessive = Uint8Array.from(workload, (s) => (officer && index.workload.at(officer, s.snapshotDate)?.excessive ? 1 : 0));
   const team = teamCode ?? workload[workload.length - 1]?.teamCode ?? null;
-  return { workload, excessive, team: team ? index.teams.series(team) : [], allocations: index.data.allocations };
+  const teamSeries = team ? index.teams.series(team) : [];
+  const day = (s: { snapshotDate: string }) => startOfLondonDay(s.snapshotDate);
+  return { workload, workloadDays: Float64Array.from(workload, day), excessive, team: teamSeries, teamDays: Float64Array.from(teamSeries, day), allocations: index.data.allocations };
 }
