@@ -13,9 +13,15 @@ async function openTimeline(page: Page) {
   await expect(page.locator('canvas')).toHaveAttribute('data-painted-cursor', /\d+/, { timeout: 30_000 });
 }
 
+/** The officer panel and the table follow the cursor once it rests: wait for them to catch up with the canvas. */
+async function settled(page: Page) {
+  await expect.poll(async () => (await page.locator('.officer-panel').getAttribute('data-at')) === (await page.locator('canvas').getAttribute('data-painted-cursor'))).toBe(true);
+}
+
 async function jumpTo(page: Page, date: string) {
   await page.getByLabel('Jump to date').fill(date);
   await page.getByRole('button', { name: 'Go' }).click();
+  await settled(page);
 }
 
 const table = (page: Page) => page.getByRole('grid', { name: 'Records as at the cursor' });
@@ -40,10 +46,12 @@ test('stepping the cursor hides later records and the outcome, and hindsight sho
   // The next record to happen is the tier change at 02:41 on 25 Sep: stepping reveals it, and nothing later.
   await page.getByRole('button', { name: 'Next record' }).click();
   await expect(page.getByTestId('cursor-moment')).toHaveText('25 Sep 2023, 02:41');
+  await settled(page);
   await expect.poll(() => rowCount(page)).toBe(before + 1);
   expect(await lastRowId(page)).toBe('contact:2600000318');
 
   await page.getByRole('button', { name: 'Previous record' }).click();
+  await settled(page);
   await expect.poll(() => rowCount(page)).toBe(before);
 
   await page.getByLabel(/Hindsight on/).check();

@@ -32,8 +32,8 @@ export function TimelineView({ index }: { index: CaseIndex }) {
   const onFilter = useCallback((filter: RecordFilter) => update({ filter }), [update]);
   const onStep = useCallback((direction: -1 | 1) => update({ cursor: stepToRecord(layout.happenings, state.cursor, direction) }), [layout, state.cursor, update]);
   // The canvas follows the cursor at once; the panel and the table follow when it rests, without holding it up.
-  const laterView = useSettledValue(view, SETTLE_MS);
-  const laterShown = useSettledValue(shown, SETTLE_MS);
+  const restingCursor = useSettledValue(state.cursor, SETTLE_MS);
+  const { view: laterView, shown: laterShown } = useCaseAtCursor(index, { ...state, cursor: restingCursor }, true);
   const shownCount = useMemo(() => laterShown.reduce((n, s) => n + (s > 0 ? 1 : 0), 0), [laterShown]);
   return (
     <div className="timeline-view">

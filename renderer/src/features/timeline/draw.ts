@@ -245,6 +245,23 @@ function drawAllocations(ctx: CanvasRenderingContext2D, f: Frame, v: Viewport, w
   const top = laneTop(lane);
   const end = f.foresight ? f.cursor : Math.max(f.cursor, f.layout.last);
   ctx.font = '12px Arial, sans-serif';
+  // Gaps between allocations: nobody held the case.
+  const held = f.bands.allocations.filter((a) => !a.cover).map((a) => [earliestInstant(a.from), a.to ? latestInstant(a.to) : Infinity] as const).sort((a, b) => a[0] - b[0]);
+  held.forEach(([, to], k) => {
+    const next = held[k + 1];
+    if (!next || next[0] - to < DAY) return;
+    const gapEnd = Math.min(next[0], end);
+    if (gapEnd <= to) return;
+    const x0 = Math.max(LABEL_W, xOf(v, to));
+    const x1 = Math.min(width, xOf(v, gapEnd));
+    if (x1 <= x0) return;
+    ctx.fillStyle = '#fff7bf';
+    ctx.fillRect(x0, top + 3, x1 - x0, LANE_H - 6);
+    if (x1 - x0 > 80) {
+      ctx.fillStyle = '#0b0c0c';
+      ctx.fillText('Not allocated', x0 + 4, top + LANE_H / 2);
+    }
+  });
   for (const a of f.bands.allocations) {
     const from = earliestInstant(a.from);
     if (f.foresight && from > f.cursor) continue;

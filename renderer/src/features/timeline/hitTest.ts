@@ -16,10 +16,11 @@ const REACH = 8;
 
 /** What is under the pointer: the same rules as drawing, so what can be seen can be pointed at, and nothing else. */
 export function hitTest(f: Frame, v: Viewport, width: number, x: number, y: number): Hit | null {
-  if (Math.abs(x - xOf(v, f.cursor)) <= 6 && y <= AXIS_H + 4) return { kind: 'cursor' };
+  // The cursor can be taken anywhere along its line (its handle is in the axis).
+  if (x >= LABEL_W && Math.abs(x - xOf(v, f.cursor)) <= (y <= AXIS_H + 4 ? 8 : 4)) return { kind: 'cursor' };
   if (x < LABEL_W) return null;
   const t = timeOf(v, x);
-  if (f.foresight && t > f.cursor + REACH * v.msPerPx) return Math.abs(x - xOf(v, f.cursor)) <= 6 ? { kind: 'cursor' } : null;
+  if (f.foresight && t > f.cursor + REACH * v.msPerPx) return null;
   const lane = Math.floor((y - AXIS_H) / LANE_H);
   if (y >= AXIS_H && lane < f.layout.lanes.length) return hitLane(f, v, width, lane, x) ?? (f.layout.lanes[lane] === 'allocation' ? hitAllocation(f, t, y - AXIS_H - lane * LANE_H) : null);
   if (y >= workloadTop(f.layout) && y < workloadTop(f.layout) + WORKLOAD_H) {
