@@ -4,7 +4,10 @@ import { buildCaseBundle } from '../shared/import/buildBundle.js';
 import { checkReport, formatCheckReport } from '../shared/import/checkReport.js';
 import { parseDateTime } from '../shared/import/dates.js';
 import { readImportFile, type ReadFileResult } from '../shared/import/readFile.js';
+import { bundleRows, withImportEntry } from '../shared/bundle/bundleRows.js';
+import { decryptBundle, encryptBundle } from '../shared/bundle/encryption.js';
 import { readCaseBundle } from '../shared/bundle/readBundle.js';
+import { verifyTrail } from '../shared/audit/trail.js';
 import { asOfReport } from '../shared/engine/asOf.js';
 import { CaseIndex } from '../shared/engine/caseIndex.js';
 import { formatAsOfReport } from './formatAsOf.js';
@@ -15,17 +18,24 @@ import { UsageError, type FileArg, type ParsedArgs } from './args.js';
 
 export interface CliIo {
   readFile(path: string): Promise<Uint8Array>;
-  writeFile(path: string, content: string): Promise<void>;
+  writeFile(path: string, content: string | Uint8Array): Promise<void>;
   stdout(text: string): void;
   stderr(text: string): void;
   now(): Date;
+  /** An environment variable: the passphrase travels this way, never as an argument others can see. */
+  env(name: string): string | undefined;
 }
 
 export const COMMANDS = {
   check: ['--json'],
   bundle: ['--json', '--crn', '--offence-at', '--title', '--out'],
   'as-of': ['--json', '--bundle', '--crn', '--offence-at', '--officer', '--at'],
+  verify: ['--json', '--bundle'],
+  encrypt: ['--bundle', '--out'],
+  decrypt: ['--in', '--out'],
 } as const;
+
+const PASSPHRASE = 'FORESIGHT_PASSPHRASE';
 
 async function readPath(io: CliIo, path: string): Promise<Uint8Array> {
   try {
@@ -82,7 +92,7 @@ export async function bundle(args: ParsedArgs, io: CliIo): Promise<number> {
     io.stderr('No bundle written: the files have errors.');
     return 1;
   }
-  const caseBundle = buildCaseBundle(details, read);
+  const caseBundle = withImportEntry(buildCaseBundle(details, read), io.env('FORESIGHT_USER') ?? io.env('USER') ?? 'unknown', io.now());
   await io.writeFile(out, JSON.stringify(caseBundle, null, 2) + '\n');
   if (args.options.has('--json')) io.stdout(JSON.stringify(report, null, 2));
   io.stderr(`Wrote ${out}: ${caseBundle.records.length} records, ${caseBundle.otherWork.length} contacts on other cases, ${caseBundle.workload.length} workload and ${caseBundle.teams.length} team snapshots, ${caseBundle.allocations.length} allocations.`);
@@ -125,5 +135,76 @@ export async function asOf(args: ParsedArgs, io: CliIo): Promise<number> {
   const index = new CaseIndex(data);
   const report = asOfReport(index, index.view(officer, latestInstant(at.value)));
   io.stdout(args.options.has('--json') ? JSON.stringify(report, null, 2) : formatAsOfReport(report));
+  return 0;
+}
+
+function required(args: ParsedArgs, name: string, command: string): string {
+  const value = option(args, name);
+  if (!value) throw new UsageError(`${command} needs ${name}`);
+  return value;
+}
+
+function noFiles(args: ParsedArgs, command: string) {
+  if (args.files.length > 0) throw new UsageError(`${command} takes no file arguments (unexpected: ${args.files[0]?.path})`);
+}
+
+/** `verify --bundle B [--json]`: the bundle against its schema and its audit trail. Exit 0 intact, 1 naming the first failure. */
+export async function verify(args: ParsedArgs, io: CliIo): Promise<number> {
+  noFiles(args, 'verify');
+  const path = required(args, '--bundle', 'verify');
+  const read = readCaseBundle(new TextDecoder().decode(await readPath(io, path)));
+  const json = args.options.has('--json');
+  if (!read.ok) {
+    if (json) io.stdout(JSON.stringify({ ok: false, reason: read.message }, null, 2));
+    else io.stdout(`Not intact: ${read.message}`);
+    return 1;
+  }
+  const result = verifyTrail(read.bundle.audit, bundleRows(read.bundle));
+  if (json) io.stdout(JSON.stringify(result, null, 2));
+  else io.stdout(result.ok ? `Intact: ${result.entries} audit entries, ${result.rows} rows.` : `Not intact: ${result.reason}`);
+  if (result.ok && result.entries === 0) io.stderr('This bundle has no audit trail (it was written before trails existed): only its schema was checked.');
+  return result.ok ? 0 : 1;
+}
+
+function passphrase(io: CliIo, command: string): string {
+  const value = io.env(PASSPHRASE);
+  if (!value) throw new UsageError(`${command} reads the passphrase from the environment variable ${PASSPHRASE}, which is not set`);
+  return value;
+}
+
+/** `encrypt --bundle B --out F`: the bundle, checked, then encrypted with the passphrase from the environment. */
+export async function encrypt(args: ParsedArgs, io: CliIo): Promise<number> {
+  noFiles(args, 'encrypt');
+  const path = required(args, '--bundle', 'encrypt');
+  const out = required(args, '--out', 'encrypt');
+  const secret = passphrase(io, 'encrypt');
+  const read = readCaseBundle(new TextDecoder().decode(await readPath(io, path)));
+  if (!read.ok) {
+    io.stderr(`${path}: ${read.message}; nothing written`);
+    return 1;
+  }
+  await io.writeFile(out, await encryptBundle(JSON.stringify(read.bundle, null, 2) + '\n', secret));
+  io.stderr(`Wrote ${out}: encrypted with AES-256-GCM.`);
+  return 0;
+}
+
+/** `decrypt --in F --out B`: a wrong passphrase or a damaged file gives exit 1 and one line, and writes nothing. */
+export async function decrypt(args: ParsedArgs, io: CliIo): Promise<number> {
+  noFiles(args, 'decrypt');
+  const path = required(args, '--in', 'decrypt');
+  const out = required(args, '--out', 'decrypt');
+  const secret = passphrase(io, 'decrypt');
+  const opened = await decryptBundle(await readPath(io, path), secret);
+  if (!opened.ok) {
+    io.stderr(`${path}: ${opened.message}; nothing written`);
+    return 1;
+  }
+  const read = readCaseBundle(opened.json);
+  if (!read.ok) {
+    io.stderr(`${path}: decrypted, but ${read.message}; nothing written`);
+    return 1;
+  }
+  await io.writeFile(out, opened.json);
+  io.stderr(`Wrote ${out}.`);
   return 0;
 }

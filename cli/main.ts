@@ -9,6 +9,7 @@ const io: CliIo = {
   stdout: (text) => process.stdout.write(text + '\n'),
   stderr: (text) => process.stderr.write(text + '\n'),
   now: () => new Date(),
+  env: (name) => process.env[name],
 };
 
 run(process.argv.slice(2), io).then(

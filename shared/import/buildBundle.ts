@@ -31,6 +31,7 @@ export function buildCaseBundle(caseInfo: Case, files: readonly ReadFileWithSour
     workload: [],
     teams: [],
     sources: [],
+    audit: [],
   };
   for (const { result, sha256 } of files) {
     if (!result.kind) continue;

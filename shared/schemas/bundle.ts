@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { AuditEntry } from '../audit/trail.js';
 import { Allocation } from './allocation.js';
 import { Case } from './case.js';
 import { CaseRecord, ContactRecord } from './record.js';
 import { TeamSnapshot, WorkloadSnapshot } from './snapshots.js';
 import { Staff } from './staff.js';
 
-export const BUNDLE_SCHEMA_VERSION = 1;
+export const BUNDLE_SCHEMA_VERSION = 2;
 
 /** A file that was imported into the case: the basis of every record's provenance. */
 export const SourceFile = z.object({
@@ -16,9 +17,9 @@ export const SourceFile = z.object({
 });
 export type SourceFile = z.infer<typeof SourceFile>;
 
-/** The app's own interchange format: one case and everything imported into it. */
-export const CaseBundle = z.object({
-  schemaVersion: z.literal(BUNDLE_SCHEMA_VERSION),
+/** Version 1: a case and everything imported into it, without an audit trail. Read, then migrated. */
+export const CaseBundleV1 = z.object({
+  schemaVersion: z.literal(1),
   case: Case,
   staff: z.array(Staff),
   allocations: z.array(Allocation),
@@ -28,5 +29,11 @@ export const CaseBundle = z.object({
   workload: z.array(WorkloadSnapshot),
   teams: z.array(TeamSnapshot),
   sources: z.array(SourceFile),
+});
+
+/** The app's own interchange format: one case, everything imported into it, and its audit trail. */
+export const CaseBundle = CaseBundleV1.extend({
+  schemaVersion: z.literal(BUNDLE_SCHEMA_VERSION),
+  audit: z.array(AuditEntry),
 });
 export type CaseBundle = z.infer<typeof CaseBundle>;

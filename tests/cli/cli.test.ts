@@ -4,10 +4,10 @@ import type { CliIo } from '../../cli/commands.js';
 import { CaseBundle } from '../../shared/schemas/bundle.js';
 import { demoBytes, demoManifest, sha256 } from '../helpers/demoFiles.js';
 
-function memoryIo(files: Record<string, Uint8Array | string>) {
+function memoryIo(files: Record<string, Uint8Array | string>, env: Record<string, string> = {}) {
   const out: string[] = [];
   const err: string[] = [];
-  const written = new Map<string, string>();
+  const written = new Map<string, string | Uint8Array>();
   const io: CliIo = {
     readFile: async (path) => {
       const f = files[path];
@@ -18,6 +18,7 @@ function memoryIo(files: Record<string, Uint8Array | string>) {
     stdout: (t) => out.push(t),
     stderr: (t) => err.push(t),
     now: () => new Date('2026-11-23T12:00:00Z'),
+    env: (name) => env[name],
   };
   return { io, out, err, written, json: () => JSON.parse(out.join('\n')) };
 }
@@ -152,5 +153,86 @@ describe('cli as-of', () => {
     const m = memoryIo({ 'c.csv': `${CONTACTS}X123456,1,31/02/2023,COAP,N07P001\n` });
     expect(await run(['as-of', 'c.csv', '--crn', 'X123456', '--offence-at', '2023-11-12', ...query], m.io)).toBe(1);
     expect(m.json().files[0].errors[0]).toMatchObject({ row: 2, column: 'contact_date' });
+  });
+});
+
+describe('cli verify, encrypt and decrypt', () => {
+  const demoArgs = [...Object.keys(demoFiles), '--crn', demoManifest.crn, '--offence-at', '2023-11-12T02:17'];
+  async function demoBundle(): Promise<string> {
+    const m = memoryIo(demoFiles, { FORESIGHT_USER: 'A Reviewer' });
+    expect(await run(['bundle', ...demoArgs, '--out', 'case.json'], m.io)).toBe(0);
+    return m.written.get('case.json') as string;
+  }
+  const verifyJson = async (text: string) => {
+    const m = memoryIo({ 'case.json': text });
+    const code = await run(['verify', '--bundle', 'case.json', '--json'], m.io);
+    return { code, result: m.json() };
+  };
+
+  it('verifies a bundle the tool built: its trail names who built it, and every row matches', async () => {
+    const text = await demoBundle();
+    const bundle = JSON.parse(text);
+    expect(bundle.audit).toHaveLength(1);
+    expect(bundle.audit[0]).toMatchObject({ seq: 1, who: 'A Reviewer', kind: 'import', prev: '0'.repeat(64) });
+    const { code, result } = await verifyJson(text);
+    expect(code).toBe(0);
+    expect(result).toMatchObject({ ok: true, entries: 1 });
+  });
+
+  it('names the record that was changed after the trail recorded it', async () => {
+    const bundle = JSON.parse(await demoBundle());
+    bundle.records[5].notes = 'Rewritten later.';
+    const { code, result } = await verifyJson(JSON.stringify(bundle));
+    expect(code).toBe(1);
+    expect(result).toMatchObject({ ok: false, row: `records:${bundle.records[5].id}` });
+  });
+
+  it('names the first entry that was changed, removed or reordered', async () => {
+    const bundle = JSON.parse(await demoBundle());
+    bundle.audit[0].who = 'Someone else';
+    expect((await verifyJson(JSON.stringify(bundle))).result).toMatchObject({ ok: false, entry: 1, reason: expect.stringMatching(/changed/) });
+    const original = JSON.parse(await demoBundle());
+    const second = { ...original.audit[0], seq: 2, prev: original.audit[0].hash, what: 'Note added' };
+    original.audit = [second];
+    expect((await verifyJson(JSON.stringify(original))).result).toMatchObject({ ok: false, entry: 2 });
+  });
+
+  it('refuses a bundle that breaks the schema, with exit 1', async () => {
+    const { code, result } = await verifyJson('{"schemaVersion": 2, "case": {}}');
+    expect(code).toBe(1);
+    expect(result.ok).toBe(false);
+  });
+
+  it('encrypts and decrypts a bundle with the passphrase from the environment; a wrong one writes nothing', async () => {
+    const text = await demoBundle();
+    const sealed = memoryIo({ 'case.json': text }, { FORESIGHT_PASSPHRASE: 'correct horse battery staple' });
+    expect(await run(['encrypt', '--bundle', 'case.json', '--out', 'case.foresight'], sealed.io)).toBe(0);
+    const file = sealed.written.get('case.foresight') as Uint8Array;
+    expect(new TextDecoder().decode(file)).not.toContain(demoManifest.crn);
+
+    const wrong = memoryIo({ 'case.foresight': file }, { FORESIGHT_PASSPHRASE: 'wrong' });
+    expect(await run(['decrypt', '--in', 'case.foresight', '--out', 'back.json'], wrong.io)).toBe(1);
+    expect(wrong.err).toHaveLength(1);
+    expect(wrong.err[0]).toMatch(/wrong passphrase, or the file is damaged/);
+    expect(wrong.written.size).toBe(0);
+
+    const right = memoryIo({ 'case.foresight': file }, { FORESIGHT_PASSPHRASE: 'correct horse battery staple' });
+    expect(await run(['decrypt', '--in', 'case.foresight', '--out', 'back.json'], right.io)).toBe(0);
+    expect(JSON.parse(right.written.get('back.json') as string)).toEqual(JSON.parse(text));
+  });
+
+  it('says a damaged file is damaged, and never reads the passphrase from an argument', async () => {
+    const text = await demoBundle();
+    const sealed = memoryIo({ 'case.json': text }, { FORESIGHT_PASSPHRASE: 'p' });
+    await run(['encrypt', '--bundle', 'case.json', '--out', 'case.foresight'], sealed.io);
+    const file = new Uint8Array(sealed.written.get('case.foresight') as Uint8Array);
+    file[file.length - 10] = (file[file.length - 10] as number) ^ 1;
+    const damaged = memoryIo({ 'case.foresight': file }, { FORESIGHT_PASSPHRASE: 'p' });
+    expect(await run(['decrypt', '--in', 'case.foresight', '--out', 'back.json'], damaged.io)).toBe(1);
+    expect(damaged.written.size).toBe(0);
+    const noSecret = memoryIo({ 'case.json': text });
+    expect(await run(['encrypt', '--bundle', 'case.json', '--out', 'x'], noSecret.io)).toBe(2);
+    expect(noSecret.err[0]).toMatch(/FORESIGHT_PASSPHRASE/);
+    expect(await run(['encrypt', '--bundle', 'case.json', '--out', 'x', '--passphrase', 'p'], memoryIo({}).io)).toBe(2);
   });
 });

@@ -13,6 +13,7 @@ async function asOf(files: Record<string, string>, officer: string, at: string, 
     stdout: (t) => out.push(t),
     stderr: (t) => err.push(t),
     now: () => new Date('2026-11-23T12:00:00Z'),
+    env: () => undefined,
   };
   const code = await run(['as-of', ...Object.keys(files), '--crn', 'X123456', '--offence-at', offenceAt, '--officer', officer, '--at', at, '--json'], io);
   if (code !== 0) throw new Error(`exit ${code}: ${out.join('\n')} ${err.join('\n')}`);

@@ -53,7 +53,7 @@ const emptyCase = (id: string, crn = 'X123456') => ({
 });
 
 const emptyBundle = (id: string): CaseBundle => ({
-  schemaVersion: 1, case: emptyCase(id), staff: [], allocations: [], records: [], otherWork: [], workload: [], teams: [], sources: [],
+  schemaVersion: 2, case: emptyCase(id), staff: [], allocations: [], records: [], otherWork: [], workload: [], teams: [], sources: [], audit: [],
 });
 
 describe('creating, renaming and deleting cases', () => {

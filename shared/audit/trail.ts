@@ -1,0 +1,89 @@
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+import { z } from 'zod';
+
+/**
+ * The audit trail: every change to a case, attributable and tamper-evident. Each entry carries the SHA-256 of the
+ * entry before it and its own, over a canonical JSON form (keys sorted), so removing, reordering or editing any entry
+ * breaks the chain at that entry; the content hashes of the rows an entry stored let a changed row be named too.
+ */
+export const AUDIT_KINDS = ['import', 'edit', 'note', 'export', 'bundleSent', 'bundleReceived'] as const;
+
+export const AuditEntry = z.object({
+  seq: z.number().int().min(1),
+  /** When, as an ISO instant. */
+  at: z.string().min(1),
+  /** Who: the name set in the app's settings (or given to the command line). */
+  who: z.string(),
+  kind: z.enum(AUDIT_KINDS),
+  /** What, in plain words. */
+  what: z.string(),
+  before: z.unknown().optional(),
+  after: z.unknown().optional(),
+  /** The rows this entry stored, by key (`records:contact:123`), with the SHA-256 of each row's content. */
+  rows: z.record(z.string(), z.string().regex(/^[0-9a-f]{64}$/)).optional(),
+  prev: z.string().regex(/^[0-9a-f]{64}$/),
+  hash: z.string().regex(/^[0-9a-f]{64}$/),
+});
+export type AuditEntry = z.infer<typeof AuditEntry>;
+
+export const GENESIS = '0'.repeat(64);
+
+/** JSON with every object's keys sorted: the same content always gives the same bytes. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
+    entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+export const sha256Hex = (text: string) => bytesToHex(sha256(utf8ToBytes(text)));
+
+export function entryHash(entry: Omit<AuditEntry, 'hash'>): string {
+  return sha256Hex(canonicalJson(entry));
+}
+
+/** Append an entry to a trail, chained to the last one. */
+export function appendEntry(trail: readonly AuditEntry[], entry: Omit<AuditEntry, 'seq' | 'prev' | 'hash'>): AuditEntry[] {
+  const last = trail[trail.length - 1];
+  const unsigned = { ...entry, seq: (last?.seq ?? 0) + 1, prev: last?.hash ?? GENESIS };
+  return [...trail, { ...unsigned, hash: entryHash(unsigned) }];
+}
+
+export type TrailCheck =
+  | { ok: true; entries: number; rows: number }
+  | { ok: false; entry: number; reason: string }
+  | { ok: false; row: string; reason: string };
+
+/**
+ * Check a trail: each entry's hash, the chain from the first, and that every row the case holds has the content the
+ * trail last recorded for it. Reports the first entry, or else the first row, that does not match.
+ */
+export function verifyTrail(trail: readonly AuditEntry[], rows: ReadonlyMap<string, unknown>): TrailCheck {
+  let prev = GENESIS;
+  const expected = new Map<string, string>();
+  for (const [i, entry] of trail.entries()) {
+    if (entry.seq !== i + 1) return { ok: false, entry: entry.seq, reason: `entry ${i + 1} is missing or out of order (found entry ${entry.seq})` };
+    if (entry.prev !== prev) return { ok: false, entry: entry.seq, reason: `entry ${entry.seq} is not chained to the entry before it` };
+    const { hash, ...unsigned } = entry;
+    if (entryHash(unsigned) !== hash) return { ok: false, entry: entry.seq, reason: `entry ${entry.seq} has been changed since it was written` };
+    for (const [key, digest] of Object.entries(entry.rows ?? {})) expected.set(key, digest);
+    prev = hash;
+  }
+  if (trail.length === 0) return { ok: true, entries: 0, rows: 0 };
+  for (const [key, row] of rows) {
+    const digest = expected.get(key);
+    if (digest === undefined) return { ok: false, row: key, reason: `${key} is in the case but no entry of the trail stored it` };
+    if (sha256Hex(canonicalJson(row)) !== digest) return { ok: false, row: key, reason: `${key} has been changed since the trail recorded it` };
+  }
+  for (const key of expected.keys()) if (!rows.has(key)) return { ok: false, row: key, reason: `${key} was stored by the trail but is missing from the case` };
+  return { ok: true, entries: trail.length, rows: rows.size };
+}
+
+/** The content hashes of rows, by key, for an entry's `rows`. */
+export function rowDigests(rows: ReadonlyMap<string, unknown>): Record<string, string> {
+  return Object.fromEntries([...rows].map(([key, row]) => [key, sha256Hex(canonicalJson(row))]));
+}

@@ -1,0 +1,79 @@
+import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js';
+import { z } from 'zod';
+import { canonicalJson } from '../audit/trail.js';
+
+/**
+ * An encrypted case bundle, for sending a case to a practitioner or a trainer: AES-256-GCM through WebCrypto, with
+ * the key derived from a passphrase by PBKDF2-SHA-256. The file is a short magic line, a JSON header line (the key
+ * derivation's salt and work factor, the cipher's nonce), then the ciphertext. The header is authenticated with the
+ * ciphertext, so a changed work factor or nonce fails like a wrong passphrase.
+ */
+export const MAGIC = 'FORESIGHT-ENCRYPTED-BUNDLE\n';
+/** OWASP's 2023 recommendation for PBKDF2-HMAC-SHA256; files asking for less are refused (no downgrade). */
+export const PBKDF2_ITERATIONS = 600_000;
+
+const Hex = (bytes: number) => z.string().regex(new RegExp(`^[0-9a-f]{${bytes * 2}}$`));
+const Header = z.object({
+  version: z.literal(1),
+  kdf: z.object({ name: z.literal('PBKDF2'), hash: z.literal('SHA-256'), iterations: z.number().int(), salt: Hex(16) }),
+  cipher: z.object({ name: z.literal('AES-GCM'), iv: Hex(12) }),
+});
+type Header = z.infer<typeof Header>;
+
+async function keyFor(passphrase: string, header: Header, usage: 'encrypt' | 'decrypt'): Promise<CryptoKey> {
+  const base = await crypto.subtle.importKey('raw', new TextEncoder().encode(passphrase.normalize('NFC')), 'PBKDF2', false, ['deriveKey']);
+  return crypto.subtle.deriveKey(
+    { name: 'PBKDF2', hash: 'SHA-256', salt: hexToBytes(header.kdf.salt) as Uint8Array<ArrayBuffer>, iterations: header.kdf.iterations },
+    base,
+    { name: 'AES-GCM', length: 256 },
+    false,
+    [usage],
+  );
+}
+
+export async function encryptBundle(json: string, passphrase: string): Promise<Uint8Array> {
+  const header: Header = {
+    version: 1,
+    kdf: { name: 'PBKDF2', hash: 'SHA-256', iterations: PBKDF2_ITERATIONS, salt: bytesToHex(crypto.getRandomValues(new Uint8Array(16))) },
+    cipher: { name: 'AES-GCM', iv: bytesToHex(crypto.getRandomValues(new Uint8Array(12))) },
+  };
+  const headerLine = canonicalJson(header);
+  const key = await keyFor(passphrase, header, 'encrypt');
+  const sealed = new Uint8Array(
+    await crypto.subtle.encrypt({ name: 'AES-GCM', iv: hexToBytes(header.cipher.iv) as Uint8Array<ArrayBuffer>, additionalData: new TextEncoder().encode(headerLine) }, key, new TextEncoder().encode(json)),
+  );
+  const head = new TextEncoder().encode(`${MAGIC}${headerLine}\n`);
+  const out = new Uint8Array(head.length + sealed.length);
+  out.set(head);
+  out.set(sealed, head.length);
+  return out;
+}
+
+export type Decrypted = { ok: true; json: string } | { ok: false; message: string };
+
+export async function decryptBundle(file: Uint8Array, passphrase: string): Promise<Decrypted> {
+  const magic = new TextEncoder().encode(MAGIC);
+  if (file.length < magic.length || magic.some((b, i) => file[i] !== b)) return { ok: false, message: 'not an encrypted Foresight bundle' };
+  const end = file.indexOf(0x0a, magic.length);
+  if (end < 0) return { ok: false, message: 'the file is damaged: its header is incomplete' };
+  const headerLine = new TextDecoder('utf-8', { fatal: false }).decode(file.subarray(magic.length, end));
+  let header: Header;
+  try {
+    header = Header.parse(JSON.parse(headerLine));
+  } catch {
+    return { ok: false, message: 'the file is damaged: its header cannot be read' };
+  }
+  if (header.kdf.iterations < PBKDF2_ITERATIONS) return { ok: false, message: `refused: the file asks for a weaker key derivation (${header.kdf.iterations} iterations) than Foresight allows` };
+  if (header.kdf.iterations > 100 * PBKDF2_ITERATIONS) return { ok: false, message: 'refused: the file asks for an unreasonable key derivation work factor' };
+  try {
+    const key = await keyFor(passphrase, header, 'decrypt');
+    const plain = await crypto.subtle.decrypt(
+      { name: 'AES-GCM', iv: hexToBytes(header.cipher.iv) as Uint8Array<ArrayBuffer>, additionalData: new TextEncoder().encode(headerLine) },
+      key,
+      file.slice(end + 1) as Uint8Array<ArrayBuffer>,
+    );
+    return { ok: true, json: new TextDecoder('utf-8', { fatal: true }).decode(new Uint8Array(plain)) };
+  } catch {
+    return { ok: false, message: 'wrong passphrase, or the file is damaged' };
+  }
+}
