@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { earliestInstant } from '../../../../shared/time/london.js';
 import { formatTime } from '../../../../shared/time/display.js';
 import { useDb } from '../../store/context.js';
@@ -12,8 +12,11 @@ import { CaseGone } from './RenameCase.js';
 
 // The importer (and its XLSX reader) loads only when a user opens Import.
 const ImportView = lazy(() => import('../import/ImportView.js').then((m) => ({ default: m.ImportView })));
-// The timeline's canvas code loads only when a user opens it.
-const TimelineView = lazy(() => import('../timeline/TimelineView.js').then((m) => ({ default: m.TimelineView })));
+// The timeline's canvas code is not in the first bundle: it is fetched once a case is open and the window is idle,
+// and rendered directly once here (a lazy component would show its fallback for React's 300 ms reveal throttle).
+type TimelineModule = typeof import('../timeline/TimelineView.js');
+const loadTimeline = () => import('../timeline/TimelineView.js');
+const TimelineView = lazy(() => loadTimeline().then((m) => ({ default: m.TimelineView })));
 
 const TABS: { tab: CaseTab; label: string }[] = [
   { tab: 'chronology', label: 'Chronology' },
@@ -35,6 +38,16 @@ export function CaseView({ caseId, tab }: { caseId: string; tab: CaseTab }) {
     [caseId, offenceStart, setViewState],
   );
   const shared = useMemo(() => ({ state, update }), [state, update]);
+  const [timeline, setTimeline] = useState<TimelineModule | null>(null);
+  useEffect(() => {
+    if (!index) return;
+    let cancelled = false;
+    const idle = requestIdleCallback(() => void loadTimeline().then((m) => !cancelled && setTimeline(() => m)));
+    return () => {
+      cancelled = true;
+      cancelIdleCallback(idle);
+    };
+  }, [index]);
   if (found === undefined) return <p className="page">Loading…</p>;
   if (found === null) return <CaseGone />;
   return (
@@ -72,7 +85,8 @@ export function CaseView({ caseId, tab }: { caseId: string; tab: CaseTab }) {
             <ImportView found={found} />
           </Suspense>
         )}
-        {tab === 'timeline' && index && (
+        {tab === 'timeline' && index && timeline && <timeline.TimelineView index={index} />}
+        {tab === 'timeline' && index && !timeline && (
           <Suspense fallback={<p>Loading the timeline…</p>}>
             <TimelineView index={index} />
           </Suspense>

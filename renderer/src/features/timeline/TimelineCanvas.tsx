@@ -68,7 +68,8 @@ export function TimelineCanvas(props: {
     const canvas = canvasRef.current;
     const v = viewport.current;
     if (!canvas || !v) return;
-    const ctx = canvas.getContext('2d');
+    // Opaque: the compositor need not blend the canvas with the page beneath it.
+    const ctx = canvas.getContext('2d', { alpha: false });
     if (!ctx) return;
     const dpr = window.devicePixelRatio || 1;
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);

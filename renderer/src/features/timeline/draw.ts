@@ -414,7 +414,8 @@ function drawLabels(ctx: CanvasRenderingContext2D, f: Frame, height: number) {
  * Returns whether the further offence was drawn (it never is before it happened, in foresight).
  */
 export function drawTimeline(ctx: CanvasRenderingContext2D, f: Frame, v: Viewport, width: number, height: number): { offenceDrawn: boolean } {
-  ctx.clearRect(0, 0, width, height);
+  ctx.fillStyle = '#ffffff';
+  ctx.fillRect(0, 0, width, height);
   drawAxis(ctx, v, width, height);
   ctx.save();
   ctx.beginPath();
