@@ -5,16 +5,18 @@ import { caseVersion, loadCaseData } from '../../store/caseData.js';
 import { useDb } from '../../store/context.js';
 
 /**
- * A case read from the store and indexed once for the engine; read again when an import changes it.
+ * A case read from the store and indexed once for the engine; read again when an import changes it, but only while
+ * a view that needs it is open (`enabled`): indexing 100,000 records takes the main thread for about half a second,
+ * which must not happen behind the import screen.
  * undefined while loading; null when the case is gone.
  */
-export function useCaseIndex(caseId: string): CaseIndex | null | undefined {
+export function useCaseIndex(caseId: string, enabled: boolean): CaseIndex | null | undefined {
   const db = useDb();
   const version = useLiveQuery(() => caseVersion(db, caseId), [db, caseId]);
   const [state, setState] = useState<{ key: string; index: CaseIndex | null }>();
   const key = `${caseId}@${version ?? ''}`;
   useEffect(() => {
-    if (version === undefined) return;
+    if (version === undefined || !enabled) return;
     let cancelled = false;
     loadCaseData(db, caseId).then((data) => {
       if (cancelled) return;
@@ -26,7 +28,7 @@ export function useCaseIndex(caseId: string): CaseIndex | null | undefined {
     return () => {
       cancelled = true;
     };
-  }, [db, caseId, version, key]);
+  }, [db, caseId, version, key, enabled]);
   // While a newer version loads, the last one stays on screen rather than flashing a loading message.
   return state?.key.startsWith(`${caseId}@`) ? state.index : undefined;
 }
