@@ -57,6 +57,16 @@ async function readAll(io: CliIo, files: readonly FileArg[]) {
   return read;
 }
 
+/** Read the files and check them; with any error, print the report and the refusal, and give null. */
+async function readCleanFiles(args: ParsedArgs, io: CliIo, refusal: string) {
+  const read = await readAll(io, args.files);
+  const report = checkReport(read.map((r) => r.result));
+  if (report.ok) return { read, report };
+  io.stdout(args.options.has('--json') ? JSON.stringify(report, null, 2) : formatCheckReport(report));
+  io.stderr(refusal);
+  return null;
+}
+
 function option(args: ParsedArgs, name: string): string | undefined {
   const v = args.options.get(name);
   return typeof v === 'string' ? v : undefined;
@@ -83,15 +93,10 @@ function caseDetails(args: ParsedArgs, io: CliIo, command: string) {
 /** `bundle FILE... --crn X --offence-at DATETIME [--title T] --out FILE`: refuses (exit 1, nothing written) on any error. */
 export async function bundle(args: ParsedArgs, io: CliIo): Promise<number> {
   const details = caseDetails(args, io, 'bundle');
-  const out = option(args, '--out');
-  if (!out) throw new UsageError('bundle needs --out');
-  const read = await readAll(io, args.files);
-  const report = checkReport(read.map((r) => r.result));
-  if (!report.ok) {
-    io.stdout(args.options.has('--json') ? JSON.stringify(report, null, 2) : formatCheckReport(report));
-    io.stderr('No bundle written: the files have errors.');
-    return 1;
-  }
+  const out = required(args, '--out', 'bundle');
+  const clean = await readCleanFiles(args, io, 'No bundle written: the files have errors.');
+  if (!clean) return 1;
+  const { read, report } = clean;
   const caseBundle = withImportEntry(buildCaseBundle(details, read), io.env('FORESIGHT_USER') ?? io.env('USER') ?? 'unknown', io.now());
   await io.writeFile(out, JSON.stringify(caseBundle, null, 2) + '\n');
   if (args.options.has('--json')) io.stdout(JSON.stringify(report, null, 2));
@@ -123,14 +128,9 @@ export async function asOf(args: ParsedArgs, io: CliIo): Promise<number> {
     data = read.bundle;
   } else {
     const details = caseDetails(args, io, 'as-of');
-    const read = await readAll(io, args.files);
-    const report = checkReport(read.map((r) => r.result));
-    if (!report.ok) {
-      io.stdout(args.options.has('--json') ? JSON.stringify(report, null, 2) : formatCheckReport(report));
-      io.stderr('The files have errors: fix them, then ask again.');
-      return 1;
-    }
-    data = buildCaseBundle(details, read);
+    const clean = await readCleanFiles(args, io, 'The files have errors: fix them, then ask again.');
+    if (!clean) return 1;
+    data = buildCaseBundle(details, clean.read);
   }
   const index = new CaseIndex(data);
   const report = asOfReport(index, index.view(officer, latestInstant(at.value)));
