@@ -3,7 +3,7 @@ import type { Case } from '../schemas/case.js';
 import type { CaseRecord, ContactRecord } from '../schemas/record.js';
 import type { TeamSnapshot, WorkloadSnapshot } from '../schemas/snapshots.js';
 import type { Staff } from '../schemas/staff.js';
-import { earliestInstant, latestInstant, londonDateOf } from '../time/london.js';
+import { earliestInstant, instantCache, latestInstant, londonDateOf } from '../time/london.js';
 import { allocationSpans } from './allocations.js';
 import { KNOWLEDGE_STATES, knowledgeTimes, type KnowledgeState, type KnowledgeTimes } from './knowledge.js';
 import { OtherWorkIndex, type OtherWorkAt } from './otherWork.js';
@@ -67,10 +67,11 @@ export class CaseIndex {
   private readonly columns: KnowledgeColumns;
 
   constructor(readonly data: CaseData) {
-    const sorted = data.records.map((r) => ({ r, start: earliestInstant(r.occurred), id: r.id })).sort(byTimeThenId);
+    const instants = instantCache();
+    const sorted = data.records.map((r) => ({ r, start: instants.earliest(r.occurred), id: r.id })).sort(byTimeThenId);
     this.records = sorted.map((s) => s.r);
     this.starts = Float64Array.from(sorted, (s) => s.start);
-    this.times = this.records.map(knowledgeTimes);
+    this.times = this.records.map((r) => knowledgeTimes(r, instants.latest));
     this.records.forEach((r, i) => this.positions.set(r.id, i));
     this.columns = knowledgeColumns(this.times);
     this.offenceStart = earliestInstant(data.case.offenceAt);

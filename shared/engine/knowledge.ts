@@ -1,5 +1,6 @@
 import { PROBATION, type CaseRecord } from '../schemas/record.js';
-import { latestInstant } from '../time/london.js';
+import { latestInstant as latestOf } from '../time/london.js';
+import type { TimeValue } from '../time/precision.js';
 
 /**
  * For an officer at a moment, each record is in exactly one knowledge state: the first rule that applies, in this
@@ -39,7 +40,7 @@ export interface KnowledgeTimes {
 
 const isProbation = (agency: string) => agency.trim().toLowerCase() === PROBATION.toLowerCase();
 
-export function knowledgeTimes(record: CaseRecord): KnowledgeTimes {
+export function knowledgeTimes(record: CaseRecord, latestInstant: (t: TimeValue) => number = latestOf): KnowledgeTimes {
   const happened = latestInstant(record.occurred);
   if (record.kind === 'contact') {
     return { happened, cameToLight: -Infinity, doneBy: record.staffCode, knownTo: null, knownFrom: Infinity, elsewhereUntil: -Infinity, recorded: latestInstant(record.recorded) };

@@ -238,3 +238,22 @@ test('a changed row the user accepts replaces the stored one, with the new file 
   await expect(detail).toContainText('v2.csv');
   await expect(detail.locator('.hash')).toHaveText(/^[0-9a-f]{64}$/);
 });
+
+test('closing the window while an import is being stored leaves the case as it was', async ({ page, context }) => {
+  await newCase(page, 'Closed mid-import');
+  const caseUrl = page.url().replace(/\/import$/, '');
+  // Enough rows that storing them takes a while: 60,000 contacts for the case.
+  const header = 'crn,contact_id,contact_date,type_code,staff_code,notes';
+  const rows = Array.from({ length: 60_000 }, (_, i) => `X900417,${4_000_000_000 + i},2023-0${1 + (i % 9)}-1${i % 10},COAP,N07P214,"Attended on time; discussed housing, work and the licence conditions at length. Ref ${i}."`);
+  await page.getByLabel('Choose files').setInputFiles({ name: 'big.csv', mimeType: 'text/csv', buffer: Buffer.from([header, ...rows].join('\n')) });
+  await page.getByRole('button', { name: 'Accept and store' }).click({ timeout: 60_000 });
+  await expect(page.getByRole('heading', { name: 'Storing the import' })).toBeVisible();
+  await expect.poll(async () => Number((await page.getByRole('progressbar').getAttribute('value')) ?? 0), { intervals: [20] }).toBeGreaterThan(0);
+  // Part-way through the write: it has started and has not finished.
+  expect(await page.getByRole('heading', { name: 'Import stored' }).isVisible()).toBe(false);
+  await page.close({ runBeforeUnload: false });
+
+  const reopened = await context.newPage();
+  await reopened.goto(caseUrl);
+  await expect(reopened.getByRole('heading', { name: 'This case has no records yet' })).toBeVisible({ timeout: 30_000 });
+});
