@@ -7,7 +7,7 @@ import { z } from 'zod';
  * entry before it and its own, over a canonical JSON form (keys sorted), so removing, reordering or editing any entry
  * breaks the chain at that entry; the content hashes of the rows an entry stored let a changed row be named too.
  */
-export const AUDIT_KINDS = ['import', 'edit', 'note', 'export', 'bundleSent', 'bundleReceived'] as const;
+const AUDIT_KINDS = ['import', 'edit', 'note', 'export', 'bundleSent', 'bundleReceived'] as const;
 
 export const AuditEntry = z.object({
   seq: z.number().int().min(1),
@@ -27,7 +27,7 @@ export const AuditEntry = z.object({
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
 
-export const GENESIS = '0'.repeat(64);
+const GENESIS = '0'.repeat(64);
 
 /** JSON with every object's keys sorted: the same content always gives the same bytes. */
 export function canonicalJson(value: unknown): string {

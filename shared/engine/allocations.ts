@@ -6,8 +6,8 @@ export function allocationSpans(a: Allocation, at: number): boolean {
   return earliestInstant(a.from) <= at && (a.to === null || at <= latestInstant(a.to));
 }
 
-/** The allocations (cover included) that span a moment, the officer's own first when asked for. */
-export function allocationsAt(allocations: readonly Allocation[], at: number): Allocation[] {
+/** The allocations (cover included) that span a moment. */
+function allocationsAt(allocations: readonly Allocation[], at: number): Allocation[] {
   return allocations.filter((a) => allocationSpans(a, at));
 }
 

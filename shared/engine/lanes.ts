@@ -4,7 +4,7 @@ import { PROBATION, type CaseRecord } from '../schemas/record.js';
 /** The timeline's record lanes, top to bottom; partner information gets one lane per agency. */
 export type RecordLane = 'supervision' | 'risk' | 'oversight' | 'allocation' | `partner:${string}`;
 
-export const LANE_LABELS: Record<'supervision' | 'risk' | 'oversight' | 'allocation', string> = {
+const LANE_LABELS: Record<'supervision' | 'risk' | 'oversight' | 'allocation', string> = {
   supervision: 'Supervision contacts',
   risk: 'Risk and assessment',
   oversight: 'Oversight, enforcement and recall',

@@ -81,7 +81,7 @@ export function whatTheyKnew(index: CaseIndex, view: OfficerView): Derived[] {
   ];
 }
 
-export const CONCERN_DAYS = 90;
+const CONCERN_DAYS = 90;
 
 /**
  * Concerns open at the moment: police, MAPPA, safeguarding and partner information available to the officer

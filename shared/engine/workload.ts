@@ -7,7 +7,7 @@ export const EXCESSIVE_CAPACITY_PCT = 110;
 /** A run of snapshots is broken when two in a row are more than this many days apart. */
 export const RUN_MAX_GAP_DAYS = 8;
 /** L − S ≥ 27 days: the run spans at least 28 calendar days. */
-export const EXCESSIVE_RUN_DAYS = 27;
+const EXCESSIVE_RUN_DAYS = 27;
 /** HMIP: quality falls when a practitioner holds 50 or more cases. */
 export const CASELOAD_CONCERN = 50;
 

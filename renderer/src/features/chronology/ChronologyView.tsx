@@ -4,7 +4,7 @@ import type { CaseIndex } from '../../../../shared/engine/caseIndex.js';
 import { useCaseViewState } from '../case/caseViewState.js';
 import { formatMoment } from '../case/CursorBar.js';
 import { FilterBar } from '../case/FilterBar.js';
-import { useCaseAtCursor } from '../case/useOfficerView.js';
+import { useCaseAtCursor } from '../case/useCaseAtCursor.js';
 import { href } from '../shell/useHashRoute.js';
 import { RecordsWithDetail } from './RecordsWithDetail.js';
 

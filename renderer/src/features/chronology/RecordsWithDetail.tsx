@@ -2,7 +2,7 @@ import { memo, useCallback, useMemo } from 'react';
 import type { CaseIndex } from '../../../../shared/engine/caseIndex.js';
 import { KNOWLEDGE_STATES, type KnowledgeState } from '../../../../shared/engine/knowledge.js';
 import type { CaseRecord } from '../../../../shared/schemas/index.js';
-import { GHOST, HIDDEN } from '../case/useOfficerView.js';
+import { GHOST, HIDDEN } from '../case/useCaseAtCursor.js';
 import { ChronologyTable, type RecordList } from './ChronologyTable.js';
 
 /** Where a value sits in an ascending array, or -1. */

@@ -6,7 +6,7 @@ import { CursorBar } from '../case/CursorBar.js';
 import { stepToRecord } from '../case/cursorSteps.js';
 import { FilterBar } from '../case/FilterBar.js';
 import { KnowledgeLegend } from '../case/knowledgeLegend.js';
-import { useCaseAtCursor } from '../case/useOfficerView.js';
+import { useCaseAtCursor } from '../case/useCaseAtCursor.js';
 import { RecordsWithDetail } from '../chronology/RecordsWithDetail.js';
 import { useSettledValue } from '../case/useSettledValue.js';
 import { caseLayout, officerBands } from './model.js';

@@ -4,7 +4,7 @@ import type { CaseIndex } from '../../../../shared/engine/caseIndex.js';
 import { KNOWLEDGE_STATES } from '../../../../shared/engine/knowledge.js';
 import { EXCESSIVE_CAPACITY_PCT, RUN_MAX_GAP_DAYS } from '../../../../shared/engine/workload.js';
 import { earliestInstant, latestInstant, LONDON } from '../../../../shared/time/london.js';
-import { GHOST, HIDDEN } from '../case/useOfficerView.js';
+import { GHOST, HIDDEN } from '../case/useCaseAtCursor.js';
 import { STATE_COLOURS } from '../case/knowledgeLegend.js';
 import type { CaseLayout, OfficerBands } from './model.js';
 import { periodBoundaries, periodFor, type PeriodUnit } from './periods.js';

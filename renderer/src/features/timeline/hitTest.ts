@@ -1,6 +1,6 @@
 import type { Allocation, TeamSnapshot, WorkloadSnapshot } from '../../../../shared/schemas/index.js';
 import { earliestInstant, latestInstant } from '../../../../shared/time/london.js';
-import { HIDDEN } from '../case/useOfficerView.js';
+import { HIDDEN } from '../case/useCaseAtCursor.js';
 import { AXIS_H, binningFor, LABEL_W, LANE_H, lowerBound, teamTop, TEAM_H, timeOf, workloadTop, WORKLOAD_H, xOf, type Frame, type Viewport } from './draw.js';
 import { periodBoundaries } from './periods.js';
 
