@@ -1,4 +1,5 @@
 import type { Allocation } from '../schemas/allocation.js';
+import type { Staff } from '../schemas/staff.js';
 import { earliestInstant, latestInstant } from '../time/london.js';
 
 /** An allocation spans a moment from the start of its `from` to the end of its `to`; a blank `to`: still held. */
@@ -18,4 +19,16 @@ function allocationsAt(allocations: readonly Allocation[], at: number): Allocati
 export function holderAt(allocations: readonly Allocation[], at: number): Allocation | null {
   const spanning = allocationsAt(allocations, at);
   return spanning.find((a) => a.cover) ?? spanning[0] ?? null;
+}
+
+/**
+ * Whose view it is by default: whoever held the case at the moment (cover first); in a gap, whoever held it last;
+ * before any allocation, the first officer to hold it; with no allocations, the first officer named.
+ */
+export function defaultOfficer(allocations: readonly Allocation[], staff: readonly Staff[], at: number): string | null {
+  const holder = holderAt(allocations, at);
+  if (holder) return holder.staffCode;
+  const byStart = [...allocations].sort((a, b) => earliestInstant(a.from) - earliestInstant(b.from));
+  const last = byStart.filter((a) => earliestInstant(a.from) <= at).pop();
+  return last?.staffCode ?? byStart[0]?.staffCode ?? staff[0]?.code ?? null;
 }

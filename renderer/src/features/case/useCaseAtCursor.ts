@@ -1,27 +1,14 @@
 import { useMemo } from 'react';
-import { holderAt } from '../../../../shared/engine/allocations.js';
+import { defaultOfficer } from '../../../../shared/engine/allocations.js';
 import type { CaseIndex, OfficerView } from '../../../../shared/engine/caseIndex.js';
 import { isFiltering, matchesFilter } from '../../../../shared/engine/filters.js';
 import { KNOWLEDGE_STATES, type KnowledgeState } from '../../../../shared/engine/knowledge.js';
-import { earliestInstant } from '../../../../shared/time/london.js';
 import type { CaseViewState } from './caseViewState.js';
 
 /** How a record shows: hidden, ghosted (drawn faintly), or in full. */
 export const HIDDEN = 0;
 export const GHOST = 1;
 export const FULL = 2;
-
-/**
- * Whose view it is by default: whoever held the case at the moment (cover first); in a gap, whoever held it last;
- * before any allocation, the first officer to hold it.
- */
-export function defaultOfficer(index: CaseIndex, at: number): string | null {
-  const allocations = index.data.allocations;
-  const holder = holderAt(allocations, at);
-  if (holder) return holder.staffCode;
-  const started = [...allocations].filter((a) => earliestInstant(a.from) <= at).sort((a, b) => earliestInstant(b.from) - earliestInstant(a.from));
-  return started[0]?.staffCode ?? [...allocations].sort((a, b) => earliestInstant(a.from) - earliestInstant(b.from))[0]?.staffCode ?? index.data.staff[0]?.code ?? null;
-}
 
 export interface CaseAtCursor {
   officer: string | null;
@@ -36,7 +23,7 @@ const NOT_YET = KNOWLEDGE_STATES.indexOf('notYetHappened');
 
 /** The case seen from the cursor by the chosen officer: each record's state, and whether it shows. */
 export function useCaseAtCursor(index: CaseIndex, state: CaseViewState, applyForesight: boolean): CaseAtCursor {
-  const officer = state.officer ?? defaultOfficer(index, state.cursor);
+  const officer = state.officer ?? defaultOfficer(index.data.allocations, index.data.staff, state.cursor);
   const view = useMemo(() => (officer ? index.view(officer, state.cursor) : null), [index, officer, state.cursor]);
   const { filter, hindsight, unknown } = state;
   const shown = useMemo(() => {
