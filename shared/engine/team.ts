@@ -1,6 +1,9 @@
 import type { TeamSnapshot } from '../schemas/snapshots.js';
 import { groupSorted, lastAtOrBefore } from './sorted.js';
 
+export const TEAM_RULE =
+  "The latest team snapshot on or before the moment's date, for the team the officer sat in then (their latest workload snapshot's team, else their allocation's).";
+
 /** Each team's staffing snapshots in date order. */
 export class TeamIndex {
   private readonly byTeam: Map<string, TeamSnapshot[]>;

@@ -3,6 +3,8 @@ import { holderAt } from '../../../../shared/engine/allocations.js';
 import type { CaseIndex, OfficerView } from '../../../../shared/engine/caseIndex.js';
 import { KNOWLEDGE_RULES } from '../../../../shared/engine/knowledge.js';
 import { CONCERNS_RULE, openConcerns, recordsIn, whatTheyKnew } from '../../../../shared/engine/officerSummary.js';
+import { OTHER_WORK_RULE } from '../../../../shared/engine/otherWork.js';
+import { TEAM_RULE } from '../../../../shared/engine/team.js';
 import { CASELOAD_CONCERN, WORKLOAD_RULES } from '../../../../shared/engine/workload.js';
 import type { CaseRecord } from '../../../../shared/schemas/index.js';
 import { daysBetweenDates } from '../../../../shared/time/calendar.js';
@@ -147,7 +149,7 @@ export const OfficerPanel = memo(function OfficerPanel({ index, view, onSelect }
         <div>
           {team.teamName ?? team.teamCode}: <strong>{team.staffingPct}% staffed</strong>
           {team.deliveryStatus && <> · status <span className={`tag ${/red/i.test(team.deliveryStatus) ? 'tag--red' : 'tag--grey'}`}>{team.deliveryStatus}</span></>}
-          <Why rule="The latest team snapshot on or before the moment's date, for the team the officer sat in then (their latest workload snapshot's team, else their allocation's).">
+          <Why rule={TEAM_RULE}>
             <p>Snapshot of {formatUkDate(team.snapshotDate)}, from {team.provenance.fileName}, row {team.provenance.row}.</p>
           </Why>
         </div>
@@ -157,7 +159,7 @@ export const OfficerPanel = memo(function OfficerPanel({ index, view, onSelect }
       <h3 className="heading-s">Their other work</h3>
       <div>
         {plural(view.otherWork.sameDay.length, 'contact')} on other cases that day, {plural(view.otherWork.sameWeek.length, 'contact')} in the seven days to it
-        <Why rule="The officer's contacts on other CRNs in the imported files: on the moment's date, and in the seven days ending on it.">
+        <Why rule={OTHER_WORK_RULE}>
           <RecordLinks records={[...view.otherWork.sameWeek].reverse().slice(0, 10)} total={view.otherWork.sameWeek.length} />
         </Why>
       </div>
