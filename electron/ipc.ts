@@ -1,4 +1,5 @@
 import { BRIDGE_METHODS, bridgeContract, channelFor, type BridgeMethod, type BridgeRequest, type BridgeResponse } from '../shared/bridge/contract.js';
+import { createKeyProtection, type SafeStorageLike } from './keyProtection.js';
 import { isTrustedSender, type SenderFrame } from './security/origin.js';
 
 export type BridgeHandlers = { [M in BridgeMethod]: (request: BridgeRequest<M>) => Promise<BridgeResponse<M>> };
@@ -40,8 +41,9 @@ export interface AppInfoSource {
   platform: string;
 }
 
-export function createBridgeHandlers(app: AppInfoSource): BridgeHandlers {
+export function createBridgeHandlers(app: AppInfoSource, safeStorage: SafeStorageLike): BridgeHandlers {
   return {
     getAppInfo: async () => ({ name: app.name, version: app.version, shell: 'desktop', platform: app.platform }),
+    ...createKeyProtection(safeStorage, app.platform),
   };
 }

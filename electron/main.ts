@@ -2,7 +2,7 @@
 // or a handler with injected adapters, tested without the Electron binary.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { app, BrowserWindow, ipcMain, protocol, session } from 'electron';
+import { app, BrowserWindow, ipcMain, protocol, safeStorage, session } from 'electron';
 import { hardenContents, hardenSession } from './hardening.js';
 import { createBridgeHandlers, registerBridge } from './ipc.js';
 import { createAppProtocolHandler } from './protocol.js';
@@ -30,7 +30,7 @@ if (!app.requestSingleInstanceLock()) {
   app.whenReady().then(() => {
     hardenSession(session.defaultSession, app.isPackaged);
     protocol.handle(APP_SCHEME, createAppProtocolHandler({ root: join(__dirname, '../renderer'), readFile }));
-    registerBridge(ipcMain, createBridgeHandlers({ name: app.getName(), version: app.getVersion(), platform: process.platform }));
+    registerBridge(ipcMain, createBridgeHandlers({ name: app.getName(), version: app.getVersion(), platform: process.platform }, safeStorage));
 
     mainWindow = new BrowserWindow({
       width: 1400,

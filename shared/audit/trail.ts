@@ -7,7 +7,8 @@ import { z } from 'zod';
  * entry before it and its own, over a canonical JSON form (keys sorted), so removing, reordering or editing any entry
  * breaks the chain at that entry; the content hashes of the rows an entry stored let a changed row be named too.
  */
-const AUDIT_KINDS = ['import', 'edit', 'note', 'export', 'bundleSent', 'bundleReceived'] as const;
+export const AUDIT_KINDS = ['import', 'edit', 'note', 'export', 'bundleSent', 'bundleReceived', 'restore', 'upgrade'] as const;
+export type AuditKind = (typeof AUDIT_KINDS)[number];
 
 export const AuditEntry = z.object({
   seq: z.number().int().min(1),
@@ -46,12 +47,22 @@ export function entryHash(entry: Omit<AuditEntry, 'hash'>): string {
   return sha256Hex(canonicalJson(entry));
 }
 
-/** Append an entry to a trail, chained to the last one. */
-export function appendEntry(trail: readonly AuditEntry[], entry: Omit<AuditEntry, 'seq' | 'prev' | 'hash'>): AuditEntry[] {
-  const last = trail[trail.length - 1];
+/** What a change says of itself; the trail adds its place in the chain. */
+export type NewAuditEntry = Omit<AuditEntry, 'seq' | 'prev' | 'hash'>;
+
+/** The entry that follows `last` (or starts a trail). */
+export function chainedEntry(last: AuditEntry | undefined, entry: NewAuditEntry): AuditEntry {
   const unsigned = { ...entry, seq: (last?.seq ?? 0) + 1, prev: last?.hash ?? GENESIS };
-  return [...trail, { ...unsigned, hash: entryHash(unsigned) }];
+  return { ...unsigned, hash: entryHash(unsigned) };
 }
+
+/** Append an entry to a trail, chained to the last one. */
+export function appendEntry(trail: readonly AuditEntry[], entry: NewAuditEntry): AuditEntry[] {
+  return [...trail, chainedEntry(trail[trail.length - 1], entry)];
+}
+
+/** The content hash of one row, as an entry's `rows` records it. */
+export const rowDigest = (row: unknown) => sha256Hex(canonicalJson(row));
 
 export type TrailCheck =
   | { ok: true; entries: number; rows: number }
@@ -77,7 +88,7 @@ export function verifyTrail(trail: readonly AuditEntry[], rows: ReadonlyMap<stri
   for (const [key, row] of rows) {
     const digest = expected.get(key);
     if (digest === undefined) return { ok: false, row: key, reason: `${key} is in the case but no entry of the trail stored it` };
-    if (sha256Hex(canonicalJson(row)) !== digest) return { ok: false, row: key, reason: `${key} has been changed since the trail recorded it` };
+    if (rowDigest(row) !== digest) return { ok: false, row: key, reason: `${key} has been changed since the trail recorded it` };
   }
   for (const key of expected.keys()) if (!rows.has(key)) return { ok: false, row: key, reason: `${key} was stored by the trail but is missing from the case` };
   return { ok: true, entries: trail.length, rows: rows.size };
@@ -85,5 +96,5 @@ export function verifyTrail(trail: readonly AuditEntry[], rows: ReadonlyMap<stri
 
 /** The content hashes of rows, by key, for an entry's `rows`. */
 export function rowDigests(rows: ReadonlyMap<string, unknown>): Record<string, string> {
-  return Object.fromEntries([...rows].map(([key, row]) => [key, sha256Hex(canonicalJson(row))]));
+  return Object.fromEntries([...rows].map(([key, row]) => [key, rowDigest(row)]));
 }

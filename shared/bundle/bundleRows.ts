@@ -1,6 +1,6 @@
 import { storeKey } from '../import/plan.js';
 import type { CaseBundle } from '../schemas/bundle.js';
-import { appendEntry, rowDigests, type AuditEntry } from '../audit/trail.js';
+import { appendEntry, rowDigests, type AuditKind } from '../audit/trail.js';
 
 /** Every row of a bundle under a key the audit trail names it by (`records:contact:123`, `case`). */
 export function bundleRows(bundle: CaseBundle): Map<string, unknown> {
@@ -13,15 +13,15 @@ export function bundleRows(bundle: CaseBundle): Map<string, unknown> {
   return rows;
 }
 
+/** A bundle with one more trail entry, recording the content hash of every row it holds. */
+export function withWholeCaseEntry(bundle: CaseBundle, entry: { who: string; at: Date; kind: AuditKind; what: string }): CaseBundle {
+  const { at, ...rest } = entry;
+  return { ...bundle, audit: appendEntry(bundle.audit, { ...rest, at: at.toISOString(), rows: rowDigests(bundleRows(bundle)) }) };
+}
+
 /** The trail entry for building a case from import files: who, when, and the content hash of every row stored. */
 export function withImportEntry(bundle: CaseBundle, who: string, at: Date): CaseBundle {
   const files = bundle.sources.map((s) => s.fileName).join(', ');
-  const entry: Omit<AuditEntry, 'seq' | 'prev' | 'hash'> = {
-    at: at.toISOString(),
-    who,
-    kind: 'import',
-    what: `Case built from ${bundle.sources.length} file${bundle.sources.length === 1 ? '' : 's'} (${files}): ${bundle.records.length} records`,
-    rows: rowDigests(bundleRows(bundle)),
-  };
-  return { ...bundle, audit: appendEntry(bundle.audit, entry) };
+  const what = `Case built from ${bundle.sources.length} file${bundle.sources.length === 1 ? '' : 's'} (${files}): ${bundle.records.length} records`;
+  return withWholeCaseEntry(bundle, { who, at, kind: 'import', what });
 }

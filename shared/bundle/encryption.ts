@@ -1,6 +1,7 @@
 import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js';
 import { z } from 'zod';
 import { canonicalJson } from '../audit/trail.js';
+import { PBKDF2_ITERATIONS, passphraseKey } from '../crypto/passphrase.js';
 
 /**
  * An encrypted case bundle, for sending a case to a practitioner or a trainer: AES-256-GCM through WebCrypto, with
@@ -9,8 +10,6 @@ import { canonicalJson } from '../audit/trail.js';
  * ciphertext, so a changed work factor or nonce fails like a wrong passphrase.
  */
 export const MAGIC = 'FORESIGHT-ENCRYPTED-BUNDLE\n';
-/** OWASP's 2023 recommendation for PBKDF2-HMAC-SHA256; files asking for less are refused (no downgrade). */
-export const PBKDF2_ITERATIONS = 600_000;
 
 const Hex = (bytes: number) => z.string().regex(new RegExp(`^[0-9a-f]{${bytes * 2}}$`));
 const Header = z.object({
@@ -20,16 +19,7 @@ const Header = z.object({
 });
 type Header = z.infer<typeof Header>;
 
-async function keyFor(passphrase: string, header: Header, usage: 'encrypt' | 'decrypt'): Promise<CryptoKey> {
-  const base = await crypto.subtle.importKey('raw', new TextEncoder().encode(passphrase.normalize('NFC')), 'PBKDF2', false, ['deriveKey']);
-  return crypto.subtle.deriveKey(
-    { name: 'PBKDF2', hash: 'SHA-256', salt: hexToBytes(header.kdf.salt) as Uint8Array<ArrayBuffer>, iterations: header.kdf.iterations },
-    base,
-    { name: 'AES-GCM', length: 256 },
-    false,
-    [usage],
-  );
-}
+const keyFor = (passphrase: string, header: Header, usage: 'encrypt' | 'decrypt') => passphraseKey(passphrase, header.kdf.salt, header.kdf.iterations, usage);
 
 export async function encryptBundle(json: string, passphrase: string): Promise<Uint8Array> {
   const header: Header = {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decryptBundle, encryptBundle, MAGIC, PBKDF2_ITERATIONS } from '../../shared/bundle/encryption.js';
+import { decryptBundle, encryptBundle, MAGIC } from '../../shared/bundle/encryption.js';
+import { PBKDF2_ITERATIONS } from '../../shared/crypto/passphrase.js';
 import { readCaseBundle } from '../../shared/bundle/readBundle.js';
 
 const header = (file: Uint8Array) => JSON.parse(new TextDecoder().decode(file).slice(MAGIC.length).split('\n')[0] as string);

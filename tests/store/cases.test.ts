@@ -35,7 +35,7 @@ describe('the demo case in the store', () => {
     ({ db } = freshDb());
     const at = { value: '2023-03-01', precision: 'day' as const };
     const record = (id: string) => ({ kind: 'contact', id, crn: 'X123456', occurred: at, recorded: at, typeCode: 'COAP', typeDescription: '', outcomeCode: null, outcomeDescription: null, staffCode: null, staffName: null, teamCode: null, notes: '', provenance: null });
-    await storeCaseBundle(db, { ...emptyBundle('same-day'), records: [record('contact:9'), record('contact:10'), record('contact:1')] as never });
+    await storeCaseBundle(db, { ...emptyBundle('same-day'), records: [record('contact:9'), record('contact:10'), record('contact:1')] as never }, { kind: 'import', what: 'test' });
     expect((await chronologyOf(db, 'same-day')).map((r) => r.id)).toEqual(['contact:1', 'contact:10', 'contact:9']);
   });
 
@@ -87,7 +87,7 @@ describe('all-or-nothing storage', () => {
     const bundle: CaseBundle = { ...emptyBundle('broken'), workload: [{ capacityPct: 100, staffCode: 'N07P001', snapshotDate: '2023-01-01', note: () => 0 } as never] };
     const demoRecords = (await import('../../shared/import/readFile.js')).readCsvImportFile({ fileName: 'contacts.csv', bytes: demoBytes('contacts.csv'), sha256: 'a'.repeat(64) });
     bundle.records = demoRecords.kind === 'contacts' ? demoRecords.items.filter((c) => c.crn === demoManifest.crn) : [];
-    await expect(storeCaseBundle(db, bundle)).rejects.toThrow();
+    await expect(storeCaseBundle(db, bundle, { kind: 'import', what: 'test' })).rejects.toThrow();
     expect(await tableCounts(db)).toMatchObject({ cases: 0, blocks: 0, blockKeys: 0 });
   });
 });

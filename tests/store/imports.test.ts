@@ -13,7 +13,7 @@ afterEach(() => db?.close());
 const contact = (n: number, notes = 'seen') =>
   ({ kind: 'contact', id: `contact:${n}`, contactId: String(n), crn: 'X123456', occurred: { value: `2023-01-${String(n).padStart(2, '0')}`, precision: 'day' }, recorded: { value: `2023-01-${String(n).padStart(2, '0')}`, precision: 'day' }, staffCode: 'N07P001', notes }) as unknown as ContactRecord;
 const row = (n: number, notes?: string): PlannedRow => ({ table: 'records', key: `contact:${n}`, item: contact(n, notes) });
-const extras = { acceptedChanges: [] as ChangedRow[], existing: new Map(), sources: [], staff: [] };
+const extras = { acceptedChanges: [] as ChangedRow[], existing: new Map(), sources: [], staff: [], audit: { who: 'Test Reviewer', at: new Date('2026-11-23T10:00:00Z'), what: (n: number) => `${n} rows` } };
 
 async function importRows(chunks: PlannedRow[][], more: Partial<typeof extras> = {}) {
   return storeImport(db, 'c1', async (put) => {

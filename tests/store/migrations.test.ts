@@ -4,6 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { BLOCK_ROWS, blockOfKey, readRows } from '../../renderer/src/store/blocks.js';
 import { countRecords } from '../../renderer/src/store/cases.js';
 import { openDatabase } from '../../renderer/src/store/db.js';
+import { caseBundleOf } from '../../renderer/src/store/caseBundle.js';
+import { verifyTrail } from '../../shared/audit/trail.js';
+import { bundleRows, withWholeCaseEntry } from '../../shared/bundle/bundleRows.js';
+import type { CaseBundle } from '../../shared/schemas/index.js';
 import { STORE_VERSIONS } from '../../renderer/src/store/schema.js';
 import { chronologyOf } from './helpers.js';
 
@@ -49,6 +53,16 @@ const FIXTURES: Record<number, Record<string, object[]>> = {
   },
   2: { cases: [theCase], ...inBlocks(), allocations: [{ caseId: 'c1', ...allocation }], settings: [{ key: 'demoInstalled', value: true }] },
   3: { cases: [theCase], ...inBlocks(), allocations: [{ caseId: 'c1', ...allocation }], settings: [{ key: 'demoInstalled', value: true }] },
+  4: {
+    cases: [theCase],
+    ...inBlocks(),
+    allocations: [{ caseId: 'c1', ...allocation }],
+    settings: [{ key: 'demoInstalled', value: true }],
+    audit: withWholeCaseEntry(
+      { schemaVersion: 2, case: theCase, records: EXPECTED.records, otherWork: EXPECTED.otherWork, workload: EXPECTED.workload, teams: EXPECTED.teams, allocations: [allocation], staff: [], sources: [], audit: [] } as unknown as CaseBundle,
+      { who: 'Fixture', at: new Date('2026-11-23T09:00:00Z'), kind: 'import', what: 'fixture' },
+    ).audit.map((e) => ({ ...e, caseId: 'c1' })),
+  },
 };
 
 describe('store migrations', () => {
@@ -76,6 +90,10 @@ describe('store migrations', () => {
       for (const table of ['otherWork', 'workload', 'teams'] as const) expect(await readRows(current, 'c1', table), table).toEqual(EXPECTED[table]);
       expect(await current.allocations.toArray()).toEqual(EXPECTED.allocations);
       expect(await countRecords(current, 'c1')).toBe(2);
+      const stored = await caseBundleOf(current, 'c1');
+      if (!stored) throw new Error('case missing');
+      expect(stored.audit).toHaveLength(1);
+      expect(verifyTrail(stored.audit, bundleRows(stored))).toEqual({ ok: true, entries: 1, rows: 7 });
       current.close();
     });
   }

@@ -11,4 +11,12 @@ export const browserBridge: ForesightBridge = {
     shell: 'browser',
     platform: navigator.platform || 'unknown',
   }),
+  // A browser has no operating-system secret store to offer: a passphrase protects the store instead.
+  keyProtection: async () => ({ available: false, reason: 'In the browser build, a passphrase protects the cases stored on this computer.' }),
+  protectKey: async () => {
+    throw new Error('The browser build cannot protect a key with the operating system.');
+  },
+  unprotectKey: async () => {
+    throw new Error('The browser build cannot protect a key with the operating system.');
+  },
 };

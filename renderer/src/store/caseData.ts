@@ -1,12 +1,12 @@
 import type { CaseData } from '../../../shared/engine/caseIndex.js';
-import type { Allocation, CaseRecord, ContactRecord, Staff, TeamSnapshot, WorkloadSnapshot } from '../../../shared/schemas/index.js';
+import type { Allocation, Case, CaseRecord, ContactRecord, Staff, TeamSnapshot, WorkloadSnapshot } from '../../../shared/schemas/index.js';
 import { readRows } from './blocks.js';
 import type { ForesightDb } from './db.js';
 
 const withoutCase = <T extends { caseId: string }>({ caseId: _, ...rest }: T) => rest;
 
 /** Everything the engine needs of a stored case, read in one transaction so the parts agree. */
-export async function loadCaseData(db: ForesightDb, caseId: string): Promise<CaseData | null> {
+export async function loadCaseData(db: ForesightDb, caseId: string): Promise<(CaseData & { case: Case }) | null> {
   return db.transaction('r', [db.cases, db.blocks, db.allocations, db.staff], async () => {
     const found = await db.cases.get(caseId);
     if (!found) return null;

@@ -1,48 +1,77 @@
+import { rowDigest, type AuditKind } from '../../../shared/audit/trail.js';
+import { withWholeCaseEntry } from '../../../shared/bundle/bundleRows.js';
 import type { Case, CaseBundle } from '../../../shared/schemas/index.js';
 import { storeKey } from '../../../shared/import/plan.js';
+import { appendAudit, currentUser, putTrail } from './audit.js';
 import { BLOCK_TABLES, BlockWriter, countRows } from './blocks.js';
 import { CASE_TABLES, type ForesightDb } from './db.js';
 
-export function listCases(db: ForesightDb): Promise<Case[]> {
-  return db.cases.orderBy('crn').toArray();
+/** Every case, by CRN. (The CRN is not an index: indexes stay in the clear in an encrypted store.) */
+export async function listCases(db: ForesightDb): Promise<Case[]> {
+  return (await db.cases.toArray()).sort((a, b) => (a.crn < b.crn ? -1 : a.crn > b.crn ? 1 : a.id < b.id ? -1 : 1));
 }
 
 export function countRecords(db: ForesightDb, caseId: string): Promise<number> {
   return countRows(db, caseId, 'records');
 }
 
-export async function createCase(db: ForesightDb, c: Case): Promise<void> {
-  await db.cases.add(c);
+export async function createCase(db: ForesightDb, c: Case, now = new Date()): Promise<void> {
+  const who = await currentUser(db);
+  await db.transaction('rw', [db.cases, db.audit], async () => {
+    await db.cases.add(c);
+    await appendAudit(db, c.id, { at: now.toISOString(), who, kind: 'edit', what: `Case created: ${c.title} (CRN ${c.crn})`, after: c, rows: { case: rowDigest(c) } });
+  });
 }
 
-export async function renameCase(db: ForesightDb, caseId: string, title: string): Promise<void> {
-  const updated = await db.cases.update(caseId, { title });
-  if (updated === 0) throw new Error('That case no longer exists.');
+/** Rename a case; the change and its trail entry are stored together or not at all. */
+export async function renameCase(db: ForesightDb, caseId: string, title: string, now = new Date()): Promise<void> {
+  const who = await currentUser(db);
+  await db.transaction('rw', [db.cases, db.audit], async () => {
+    const before = await db.cases.get(caseId);
+    if (!before) throw new Error('That case no longer exists.');
+    if (before.title === title) return;
+    const after = { ...before, title };
+    await db.cases.put(after);
+    await appendAudit(db, caseId, { at: now.toISOString(), who, kind: 'edit', what: 'Case renamed', before: { title: before.title }, after: { title }, rows: { case: rowDigest(after) } });
+  });
 }
 
-/** Delete a case and everything stored with it, in one transaction: either all of it goes or none of it. */
+/** Delete a case, everything stored with it and its backups, in one transaction: either all of it goes or none of it. */
 export async function deleteCase(db: ForesightDb, caseId: string): Promise<void> {
-  await db.transaction('rw', [db.cases, ...CASE_TABLES.map((t) => db[t])], async () => {
+  await db.transaction('rw', [db.cases, ...CASE_TABLES.map((t) => db[t]), db.backups, db.backupData], async () => {
     for (const t of CASE_TABLES) await db[t].where('caseId').equals(caseId).delete();
+    const backups = await db.backups.where('caseId').equals(caseId).primaryKeys();
+    await db.backups.bulkDelete(backups);
+    await db.backupData.bulkDelete(backups);
     await db.cases.delete(caseId);
   });
 }
 
+export interface WholeCaseChange {
+  kind: AuditKind;
+  what: string;
+  who?: string;
+  at?: Date;
+}
+
 /**
- * Store a whole case in one transaction: if anything fails, nothing of it is stored.
- * Putting the same bundle again changes nothing: the case's rows are replaced, not added to.
+ * Store a whole case (the demo, a received bundle, a backup) in one transaction, replacing anything stored under its
+ * id: if anything fails, the case is as it was. Its trail is the bundle's, plus one entry for this change that
+ * records the content of every row. Putting the same bundle again gives the same rows.
  */
-export async function storeCaseBundle(db: ForesightDb, bundle: CaseBundle): Promise<void> {
+export async function storeCaseBundle(db: ForesightDb, bundle: CaseBundle, change: WholeCaseChange): Promise<void> {
   const caseId = bundle.case.id;
+  const who = change.who ?? (await currentUser(db));
+  const stored = withWholeCaseEntry(bundle, { who, at: change.at ?? new Date(), kind: change.kind, what: change.what });
   const withCase = <T extends object>(items: T[]) => items.map((item) => ({ ...item, caseId }));
   await db.transaction('rw', [db.cases, ...CASE_TABLES.map((t) => db[t])], async () => {
-    await db.cases.put(bundle.case);
-    await db.blocks.where('caseId').equals(caseId).delete();
-    await db.blockKeys.where('caseId').equals(caseId).delete();
+    for (const t of CASE_TABLES) await db[t].where('caseId').equals(caseId).delete();
+    await db.cases.put(stored.case);
     const blocks = new BlockWriter(db, caseId);
-    for (const table of BLOCK_TABLES) await blocks.append(table, bundle[table].map((item) => ({ key: storeKey(table, item), item })));
-    await db.allocations.bulkPut(withCase(bundle.allocations));
-    await db.staff.bulkPut(withCase(bundle.staff));
-    await db.sources.bulkPut(withCase(bundle.sources));
+    for (const table of BLOCK_TABLES) await blocks.append(table, stored[table].map((item) => ({ key: storeKey(table, item), item })));
+    await db.allocations.bulkPut(withCase(stored.allocations));
+    await db.staff.bulkPut(withCase(stored.staff));
+    await db.sources.bulkPut(withCase(stored.sources));
+    await putTrail(db, caseId, stored.audit);
   });
 }

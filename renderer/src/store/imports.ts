@@ -1,6 +1,8 @@
+import { rowDigest } from '../../../shared/audit/trail.js';
 import type { ChangedRow, PlannedRow, StoredItem, TableName } from '../../../shared/import/plan.js';
 import type { Allocation, SourceFile, Staff } from '../../../shared/schemas/index.js';
 import { BLOCK_TABLES, blockOfKey, BlockWriter, rowsByKey, type BlockTable } from './blocks.js';
+import { appendAudit } from './audit.js';
 import type { ForesightDb } from './db.js';
 
 export const IMPORT_TABLES: readonly TableName[] = ['records', 'otherWork', 'allocations', 'workload', 'teams'];
@@ -37,6 +39,8 @@ export interface ImportExtras {
   existing: ReadonlyMap<TableName, ReadonlyMap<string, number>>;
   sources: readonly SourceFile[];
   staff: readonly Staff[];
+  /** Who accepted the import, when, and what it was, for the case's audit trail. */
+  audit: { who: string; at: Date; what: (written: number) => string };
 }
 
 /**
@@ -51,29 +55,50 @@ export async function storeImport(
   extras: ImportExtras,
 ): Promise<number> {
   let written = 0;
+  // The trail entry records the content hash of every row this import stores, under the keys bundles use.
+  const digests: Record<string, string> = {};
+  const record = (table: string, rows: readonly { key: string; item: unknown }[]) => {
+    for (const r of rows) digests[`${table}:${r.key}`] = rowDigest(r.item);
+  };
   const blocks = new BlockWriter(db, caseId);
   const putAllocations = (rows: readonly { item: StoredItem }[]) => db.allocations.bulkPut(rows.map(({ item }) => ({ ...(item as Allocation), caseId })));
   const put = async (rows: readonly PlannedRow[]) => {
     for (const table of IMPORT_TABLES) {
       const items = rows.filter((r) => r.table === table);
       if (items.length === 0) continue;
+      record(table, items);
       if (isBlockTable(table)) await blocks.append(table, items);
       else await putAllocations(items);
       written += items.length;
     }
   };
-  await db.transaction('rw', [db.blocks, db.blockKeys, db.allocations, db.sources, db.staff], async () => {
+  await db.transaction('rw', [db.blocks, db.blockKeys, db.allocations, db.sources, db.staff, db.audit], async () => {
     await produce(put);
     for (const table of IMPORT_TABLES) {
       const changes = extras.acceptedChanges.filter((c) => c.table === table).map((c) => ({ key: c.key, item: c.after }));
       if (changes.length === 0) continue;
+      record(table, changes);
       if (isBlockTable(table)) await blocks.replace(table, changes, extras.existing.get(table) ?? new Map());
       else await putAllocations(changes);
       written += changes.length;
     }
     await db.sources.bulkPut(extras.sources.map((s) => ({ ...s, caseId })));
+    record('sources', extras.sources.map((s) => ({ key: s.sha256, item: s })));
     const known = new Set((await db.staff.where('caseId').equals(caseId).toArray()).map((s) => s.code));
-    await db.staff.bulkPut(extras.staff.filter((s) => !known.has(s.code)).map((s) => ({ ...s, caseId })));
+    const newStaff = extras.staff.filter((s) => !known.has(s.code));
+    await db.staff.bulkPut(newStaff.map((s) => ({ ...s, caseId })));
+    record('staff', newStaff.map((s) => ({ key: s.code, item: s })));
+    const changed = extras.acceptedChanges;
+    await appendAudit(db, caseId, {
+      at: extras.audit.at.toISOString(),
+      who: extras.audit.who,
+      kind: 'import',
+      what: extras.audit.what(written),
+      ...(changed.length > 0
+        ? { before: Object.fromEntries(changed.map((c) => [`${c.table}:${c.key}`, c.before])), after: Object.fromEntries(changed.map((c) => [`${c.table}:${c.key}`, c.after])) }
+        : {}),
+      rows: digests,
+    });
   });
   return written;
 }

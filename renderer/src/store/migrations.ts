@@ -1,6 +1,8 @@
 import type { Transaction } from 'dexie';
 import { storeKey, type StoredItem } from '../../../shared/import/plan.js';
-import { BLOCK_ROWS, BLOCK_TABLES } from './blocks.js';
+import { withWholeCaseEntry } from '../../../shared/bundle/bundleRows.js';
+import { BUNDLE_SCHEMA_VERSION, type Case, type CaseBundle } from '../../../shared/schemas/index.js';
+import { BLOCK_ROWS, BLOCK_TABLES, type BlockTable, type RowBlock } from './blocks.js';
 
 /** Version 1 to 2: each case's rows, one value each, into blocks, in the order they were stored. */
 export async function rowsIntoBlocks(tx: Transaction): Promise<void> {
@@ -19,5 +21,34 @@ export async function rowsIntoBlocks(tx: Transaction): Promise<void> {
         await tx.table('blockKeys').put({ caseId, table, block, keys: part.map((item) => storeKey(table, item)) });
       }
     }
+  }
+}
+
+/**
+ * Version 3 to 4: each case gets an audit trail. Its first entry records the case as it stood at the upgrade (the
+ * content hash of every row), so later changes are checked against what was there, not against nothing.
+ */
+export async function startTrails(tx: Transaction): Promise<void> {
+  const at = new Date();
+  const ofCase = async <T>(table: string, caseId: string) =>
+    ((await tx.table(table).where('caseId').equals(caseId).toArray()) as (T & { caseId: string })[]).map(({ caseId: _, ...row }) => row as T);
+  for (const found of (await tx.table('cases').toArray()) as Case[]) {
+    const blocks = (await tx.table('blocks').where('caseId').equals(found.id).toArray()) as RowBlock[];
+    blocks.sort((a, b) => a.block - b.block);
+    const rowsOf = <T>(table: BlockTable) => blocks.filter((b) => b.table === table).flatMap((b) => b.items) as T[];
+    const bundle: CaseBundle = {
+      schemaVersion: BUNDLE_SCHEMA_VERSION,
+      case: found,
+      records: rowsOf('records'),
+      otherWork: rowsOf('otherWork'),
+      workload: rowsOf('workload'),
+      teams: rowsOf('teams'),
+      allocations: await ofCase('allocations', found.id),
+      staff: await ofCase('staff', found.id),
+      sources: await ofCase('sources', found.id),
+      audit: [],
+    };
+    const started = withWholeCaseEntry(bundle, { who: 'Foresight', at, kind: 'upgrade', what: 'Audit trail started: the case as it stood when Foresight was upgraded' });
+    await tx.table('audit').bulkAdd(started.audit.map((e) => ({ ...e, caseId: found.id })));
   }
 }

@@ -1,5 +1,5 @@
 import type { Transaction } from 'dexie';
-import { rowsIntoBlocks } from './migrations.js';
+import { rowsIntoBlocks, startTrails } from './migrations.js';
 
 /**
  * Every version of the store's schema, oldest first. A version is never edited once released: a change is a new
@@ -40,6 +40,13 @@ export const STORE_VERSIONS: readonly StoreVersion[] = [
     // The per-row tables, emptied into blocks by version 2, are dropped (Dexie reads a table only before the version that deletes it).
     version: 3,
     stores: { records: null, otherWork: null, workload: null, teams: null },
+  },
+  {
+    // The audit trail and backups. The case's CRN is no longer an index: indexes are kept in the clear when the store
+    // is encrypted, so they hold only ids, times and kinds.
+    version: 4,
+    stores: { cases: 'id', audit: '[caseId+seq], caseId', backups: 'id, caseId', backupData: 'id' },
+    upgrade: startTrails,
   },
 ];
 

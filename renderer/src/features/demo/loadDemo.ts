@@ -54,6 +54,6 @@ export async function loadDemoCase(db: ForesightDb, fetchBytes: FetchBytes = fet
     synthetic: true,
     createdAt: now.toISOString(),
   };
-  await storeCaseBundle(db, buildCaseBundle(demoCase, files));
+  await storeCaseBundle(db, buildCaseBundle(demoCase, files), { kind: 'import', what: `Demo case loaded from its ${files.length} built-in files`, at: now });
   return demoCase;
 }

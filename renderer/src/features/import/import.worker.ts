@@ -18,6 +18,7 @@ import { looksLikeZip } from '../../../../shared/import/zipGuard.js';
 import type { Allocation, SourceFile, Staff } from '../../../../shared/schemas/index.js';
 import { openDatabase } from '../../store/db.js';
 import { existingKeys, IMPORT_TABLES, storedRows, storeImport } from '../../store/imports.js';
+import { currentUser } from '../../store/audit.js';
 import { getSetting, setSetting } from '../../store/settings.js';
 import { changeKey, type FilePreview, type FromWorker, type MappingAnswer, type MappingQuestion, type ToWorker } from './protocol.js';
 
@@ -293,10 +294,26 @@ async function accept(acceptedChangeKeys: string[], confirmedAllocations: Alloca
       await inFlight;
       await put(confirmedAllocations.map((a) => ({ table: 'allocations' as const, key: a.id, item: a })));
     },
-    { acceptedChanges, existing, sources, staff: [...staff, ...collectStaff(confirmedAllocations)] },
+    {
+      acceptedChanges,
+      existing,
+      sources,
+      staff: [...staff, ...collectStaff(confirmedAllocations)],
+      audit: { who: await currentUser(db), at: new Date(), what: (n) => importSummary(sources, n, acceptedChanges.length, confirmedAllocations.length) },
+    },
   );
   checked = null;
   post({ type: 'stored', written });
+}
+
+const plural = (n: number, word: string) => `${n.toLocaleString('en-GB')} ${word}${n === 1 ? '' : 's'}`;
+
+/** What an import did, in a line for the audit trail. */
+function importSummary(sources: readonly SourceFile[], written: number, changes: number, allocations: number): string {
+  const parts = [`${plural(written - changes - allocations, 'row')} added`];
+  if (changes > 0) parts.push(`${plural(changes, 'changed row')} accepted`);
+  if (allocations > 0) parts.push(`${plural(allocations, 'proposed allocation')} confirmed`);
+  return `Imported ${plural(sources.length, 'file')} (${sources.map((s) => s.fileName).join(', ')}): ${parts.join(', ')}`;
 }
 
 self.onmessage = (event: MessageEvent<ToWorker>) => {

@@ -1,0 +1,79 @@
+import { gunzipSync, gzipSync, strFromU8, strToU8 } from 'fflate';
+import { readCaseBundle } from '../../../shared/bundle/readBundle.js';
+import type { CaseBundle } from '../../../shared/schemas/index.js';
+import { caseBundleOf } from './caseBundle.js';
+import type { ForesightDb } from './db.js';
+import { getSetting } from './settings.js';
+
+export type BackupReason = 'import' | 'daily' | 'beforeRestore';
+
+/** A copy of a whole case, its trail included, kept in the (encrypted) store. Its bytes are kept apart, in backupData. */
+export interface Backup {
+  id: string;
+  caseId: string;
+  /** When, as an ISO instant. */
+  at: string;
+  reason: BackupReason;
+  title: string;
+  crn: string;
+  records: number;
+  entries: number;
+  /** Size of the compressed copy, in bytes. */
+  size: number;
+}
+
+export const BACKUPS_KEPT = 'backupsKept';
+export const DEFAULT_BACKUPS_KEPT = 10;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export async function backupsKept(db: ForesightDb): Promise<number> {
+  return (await getSetting<number>(db, BACKUPS_KEPT)) ?? DEFAULT_BACKUPS_KEPT;
+}
+
+/** A case's backups, newest first (or every case's, without a case id). */
+export async function listBackups(db: ForesightDb, caseId?: string): Promise<Backup[]> {
+  const all = caseId === undefined ? await db.backups.toArray() : await db.backups.where('caseId').equals(caseId).toArray();
+  return all.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : a.id < b.id ? 1 : -1));
+}
+
+/** Keep a copy of a case as it is now, then drop its oldest copies beyond the number the user chose to keep. */
+export async function makeBackup(db: ForesightDb, caseId: string, reason: BackupReason, now = new Date()): Promise<Backup | null> {
+  const bundle = await caseBundleOf(db, caseId);
+  if (!bundle) return null;
+  const bytes = gzipSync(strToU8(JSON.stringify(bundle)), { level: 6 });
+  const backup: Backup = {
+    id: `${caseId}@${now.toISOString()}`,
+    caseId,
+    at: now.toISOString(),
+    reason,
+    title: bundle.case.title,
+    crn: bundle.case.crn,
+    records: bundle.records.length,
+    entries: bundle.audit.length,
+    size: bytes.length,
+  };
+  const kept = await backupsKept(db);
+  await db.transaction('rw', [db.backups, db.backupData], async () => {
+    await db.backups.put(backup);
+    await db.backupData.put({ id: backup.id, bytes });
+    const stale = (await listBackups(db, caseId)).slice(kept).map((b) => b.id);
+    await db.backups.bulkDelete(stale);
+    await db.backupData.bulkDelete(stale);
+  });
+  return backup;
+}
+
+/** Whether a case's newest backup is older than a day (or it has none): the daily backup is due. */
+export async function dailyBackupDue(db: ForesightDb, caseId: string, now = new Date()): Promise<boolean> {
+  const newest = (await listBackups(db, caseId))[0];
+  return !newest || now.getTime() - Date.parse(newest.at) >= DAY_MS;
+}
+
+/** The case a backup holds, read and checked like any bundle. */
+export async function backupBundle(db: ForesightDb, backupId: string): Promise<CaseBundle> {
+  const data = await db.backupData.get(backupId);
+  if (!data) throw new Error('That backup no longer exists.');
+  const read = readCaseBundle(strFromU8(gunzipSync(data.bytes)));
+  if (!read.ok) throw new Error(`The backup cannot be read: ${read.message}`);
+  return read.bundle;
+}
