@@ -1,7 +1,8 @@
 import { expect, test } from '@playwright/test';
+import { openApp, unlock } from './app.js';
 
 test('a case can be created, renamed and deleted (with confirmation)', async ({ page }) => {
-  await page.goto('/');
+  await openApp(page);
   await expect(page.getByRole('grid', { name: 'Chronology' })).toBeVisible({ timeout: 30_000 });
   await page.getByRole('link', { name: 'Cases', exact: true }).click();
   await page.getByRole('button', { name: 'Create a case' }).click();
@@ -39,13 +40,14 @@ test('a case can be created, renamed and deleted (with confirmation)', async ({ 
 });
 
 test('a deleted demo case stays deleted until the user restores it', async ({ page }) => {
-  await page.goto('/');
+  await openApp(page);
   await expect(page.getByRole('grid', { name: 'Chronology' })).toBeVisible({ timeout: 30_000 });
   await page.goto('/#/');
   await page.getByRole('link', { name: /^Delete SFO review: Daniel Marsh/ }).click();
   await page.getByRole('button', { name: 'Yes, delete this case' }).click();
   await expect(page.getByText('There are no cases yet.')).toBeVisible();
   await page.reload();
+  await unlock(page);
   await expect(page.getByText('There are no cases yet.')).toBeVisible();
   await page.getByRole('button', { name: 'Restore the demo case' }).click();
   await expect(page.getByRole('grid', { name: 'Chronology' })).toBeVisible({ timeout: 30_000 });

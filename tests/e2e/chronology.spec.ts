@@ -1,11 +1,12 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { demoManifest } from '../helpers/demoFiles.js';
+import { openApp } from './app.js';
 
 const DEMO_RECORDS = demoManifest.caseContacts + demoManifest.information;
 
 async function openFresh(page: Page) {
-  await page.goto('/');
+  await openApp(page);
   await expect(page.getByRole('grid', { name: 'Chronology' })).toBeVisible({ timeout: 30_000 });
 }
 

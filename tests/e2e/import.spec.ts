@@ -4,6 +4,7 @@ import Papa from 'papaparse';
 import { demoBytes, demoManifest } from '../helpers/demoFiles.js';
 import { encodeWindows1252 } from '../helpers/windows1252.js';
 import { makeXlsx } from '../helpers/xlsx.js';
+import { openApp } from './app.js';
 
 const DEMO = ['contacts.csv', 'information.csv', 'allocations.csv', 'workload_snapshots.csv', 'team_snapshots.csv'];
 const DEMO_RECORDS = demoManifest.caseContacts + demoManifest.information;
@@ -19,7 +20,7 @@ const xlsxFiles = (): Upload[] =>
   });
 
 async function newCase(page: Page, title: string) {
-  await page.goto('/');
+  await openApp(page);
   await expect(page.getByRole('grid', { name: 'Chronology' })).toBeVisible({ timeout: 30_000 });
   await page.goto('/#/new');
   await page.getByLabel('Case name').fill(title);
@@ -254,6 +255,6 @@ test('closing the window while an import is being stored leaves the case as it w
   await page.close({ runBeforeUnload: false });
 
   const reopened = await context.newPage();
-  await reopened.goto(caseUrl);
+  await openApp(reopened, caseUrl);
   await expect(reopened.getByRole('heading', { name: 'This case has no records yet' })).toBeVisible({ timeout: 30_000 });
 });

@@ -1,13 +1,14 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { demoManifest } from '../helpers/demoFiles.js';
+import { openApp } from './app.js';
 
 const DEMO_RECORDS = demoManifest.caseContacts + demoManifest.information;
 
 const tab = (page: Page, name: string) => page.getByRole('navigation', { name: 'Case views' }).getByRole('link', { name });
 
 async function openTimeline(page: Page) {
-  await page.goto('/');
+  await openApp(page);
   await expect(page.getByRole('grid', { name: 'Chronology' })).toBeVisible({ timeout: 30_000 });
   await tab(page, 'Timeline').click();
   await expect(page.locator('canvas')).toHaveAttribute('data-painted-cursor', /\d+/, { timeout: 30_000 });

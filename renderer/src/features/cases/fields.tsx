@@ -8,6 +8,8 @@ export function TextField(props: {
   onChange: (value: string) => void;
   error?: string | undefined;
   width?: 'short';
+  /** A passphrase field: hidden as typed, and filled by password managers only where the browser offers. */
+  password?: 'new' | 'current';
 }) {
   const describedBy = [props.hint && `${props.id}-hint`, props.error && `${props.id}-error`].filter(Boolean).join(' ');
   return (
@@ -23,7 +25,8 @@ export function TextField(props: {
         onChange={(e) => props.onChange(e.target.value)}
         aria-describedby={describedBy || undefined}
         aria-invalid={props.error ? true : undefined}
-        autoComplete="off"
+        type={props.password ? 'password' : 'text'}
+        autoComplete={props.password === 'new' ? 'new-password' : props.password === 'current' ? 'current-password' : 'off'}
         spellCheck={false}
       />
     </div>

@@ -16,14 +16,16 @@ import { notCsv, openValidator, type ReadFileItems, type SourceEncoding } from '
 import { collectStaff } from '../../../../shared/import/staff.js';
 import { looksLikeZip } from '../../../../shared/import/zipGuard.js';
 import type { Allocation, SourceFile, Staff } from '../../../../shared/schemas/index.js';
-import { openDatabase } from '../../store/db.js';
+import { openDatabase, type ForesightDb } from '../../store/db.js';
+import { sealerFor } from '../../store/sealing.js';
 import { existingKeys, IMPORT_TABLES, storedRows, storeImport } from '../../store/imports.js';
 import { currentUser } from '../../store/audit.js';
 import { getSetting, setSetting } from '../../store/settings.js';
 import { changeKey, type FilePreview, type FromWorker, type MappingAnswer, type MappingQuestion, type ToWorker } from './protocol.js';
 
 declare const self: DedicatedWorkerGlobalScope;
-const db = openDatabase();
+// The store is opened with the data key the window sends with the first message.
+let db: ForesightDb;
 const post = (message: FromWorker) => self.postMessage(message);
 const COLUMN_MAPPINGS = 'columnMappings';
 const XLSX_CHUNK = 5000;
@@ -318,6 +320,7 @@ function importSummary(sources: readonly SourceFile[], written: number, changes:
 
 self.onmessage = (event: MessageEvent<ToWorker>) => {
   const m = event.data;
+  if (m.type === 'read') db ??= openDatabase(undefined, { sealer: sealerFor(m.dataKey) });
   const work =
     m.type === 'read' ? read(m.caseId, m.crn, m.files) : m.type === 'mapped' ? mapped(m.answers, m.remember) : accept(m.acceptedChangeKeys, m.confirmedAllocations);
   work.catch((e: unknown) => post({ type: 'failed', message: e instanceof Error ? e.message : String(e) }));

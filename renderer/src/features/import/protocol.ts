@@ -7,7 +7,7 @@ import type { ReadFileResult } from '../../../../shared/import/readFile.js';
 
 /** Messages between the import screen and its worker, which reads, checks and writes off the main thread. */
 export type ToWorker =
-  | { type: 'read'; caseId: string; crn: string; files: File[] }
+  | { type: 'read'; caseId: string; crn: string; files: File[]; dataKey: Uint8Array }
   | { type: 'mapped'; answers: MappingAnswer[]; remember: boolean }
   | { type: 'accept'; acceptedChangeKeys: string[]; confirmedAllocations: Allocation[] };
 

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Allocation } from '../../../../shared/schemas/index.js';
+import { useDataKey } from '../../store/context.js';
 import type { FromWorker, ImportPreview, MappingAnswer, MappingQuestion } from './protocol.js';
 
 export type ImportState =
@@ -15,6 +16,7 @@ export type ImportState =
  * cut short aborts its transaction, so the case stays as it was.
  */
 export function useImport(caseId: string, crn: string) {
+  const dataKey = useDataKey();
   const [state, setState] = useState<ImportState>({ step: 'choose' });
   const worker = useRef<Worker | null>(null);
   const startedAt = useRef(0);
@@ -50,9 +52,9 @@ export function useImport(caseId: string, crn: string) {
       };
       w.onerror = (e) => setState({ step: 'failed', message: e.message || 'The import stopped unexpectedly.' });
       setState({ step: 'reading', file: files[0]?.name ?? '', done: 0, total: 0, secondsLeft: null });
-      w.postMessage({ type: 'read', caseId, crn, files });
+      w.postMessage({ type: 'read', caseId, crn, files, dataKey });
     },
-    [caseId, crn, stop],
+    [caseId, crn, stop, dataKey],
   );
 
   const answerMapping = useCallback((answers: MappingAnswer[], remember: boolean) => {
