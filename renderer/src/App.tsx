@@ -4,6 +4,10 @@ import { CaseList } from './features/cases/CaseList.js';
 import { NewCase } from './features/cases/CaseForm.js';
 import { DeleteCase } from './features/cases/DeleteCase.js';
 import { RenameCase } from './features/cases/RenameCase.js';
+import { BackupsPage } from './features/backups/BackupsPage.js';
+import { ExportCase } from './features/caseFiles/ExportCase.js';
+import { OpenCaseFile } from './features/caseFiles/OpenCaseFile.js';
+import { SettingsPage } from './features/settings/SettingsPage.js';
 import { Layout } from './features/shell/Layout.js';
 import { useHashRoute } from './features/shell/useHashRoute.js';
 import { firstRun } from './features/demo/firstRun.js';
@@ -34,6 +38,10 @@ export function App() {
   else if (route.page === 'case') page = <CaseView caseId={route.caseId} tab={route.tab} />;
   else if (route.page === 'rename') page = <RenameCase caseId={route.caseId} />;
   else if (route.page === 'delete') page = <DeleteCase caseId={route.caseId} />;
+  else if (route.page === 'export') page = <ExportCase caseId={route.caseId} />;
+  else if (route.page === 'settings') page = <SettingsPage />;
+  else if (route.page === 'backups') page = <BackupsPage />;
+  else if (route.page === 'open') page = <OpenCaseFile />;
   else page = <div className="page"><h1 className="heading-l">Page not found</h1><p><a href="#/">Go to the list of cases</a></p></div>;
 
   return <Layout>{page}</Layout>;

@@ -28,3 +28,8 @@ export function formatTime(t: TimeValue): string {
   if (!hasClockTime(t)) return prefix + formatUkDate(t.value);
   return prefix + format(new TZDate(Date.parse(t.value), LONDON), 'd MMM yyyy, HH:mm');
 }
+
+/** A moment the app itself recorded (an audit entry, a backup), in London time: `23 Nov 2026, 14:05`. */
+export function formatInstant(iso: string): string {
+  return format(new TZDate(Date.parse(iso), LONDON), 'd MMM yyyy, HH:mm');
+}

@@ -9,6 +9,9 @@ import { ChronologyView } from '../chronology/ChronologyView.js';
 import { NotBuilt } from '../shell/NotBuilt.js';
 import { href, type CaseTab } from '../shell/useHashRoute.js';
 import { CaseGone } from './RenameCase.js';
+import { ActivityView } from '../activity/ActivityView.js';
+import { describeTrail } from '../activity/trailStatus.js';
+import { useTrailCheck } from '../activity/useTrailCheck.js';
 
 // The importer (and its XLSX reader) loads only when a user opens Import.
 const ImportView = lazy(() => import('../import/ImportView.js').then((m) => ({ default: m.ImportView })));
@@ -22,6 +25,7 @@ const TABS: { tab: CaseTab; label: string }[] = [
   { tab: 'chronology', label: 'Chronology' },
   { tab: 'import', label: 'Import' },
   { tab: 'timeline', label: 'Timeline' },
+  { tab: 'activity', label: 'Activity' },
   { tab: 'review', label: 'Review' },
   { tab: 'training', label: 'Training' },
 ];
@@ -30,6 +34,7 @@ export function CaseView({ caseId, tab }: { caseId: string; tab: CaseTab }) {
   const db = useDb();
   const found = useLiveQuery(() => db.cases.get(caseId).then((c) => c ?? null), [db, caseId]);
   const index = useCaseIndex(caseId, tab === 'chronology' || tab === 'timeline');
+  const trail = useTrailCheck(caseId);
   const offenceStart = found ? earliestInstant(found.offenceAt) : 0;
   const [viewState, setViewState] = useState<{ caseId: string; state: CaseViewState }>();
   const state = viewState?.caseId === caseId ? viewState.state : initialViewState(offenceStart);
@@ -64,6 +69,11 @@ export function CaseView({ caseId, tab }: { caseId: string; tab: CaseTab }) {
             <strong>Synthetic demo case.</strong> Every name, CRN and staff code in it is invented; it shows how Foresight reads a real case.
           </div>
         )}
+        {trail.status.state === 'done' && !trail.status.trail.ok && (
+          <div className="notification notification--error" role="alert">
+            <strong>{describeTrail(trail.status.trail)}</strong> This case may have been changed outside Foresight. <a href={href.case(caseId, 'activity')}>See the activity</a>
+          </div>
+        )}
         <nav className="tabs" aria-label="Case views">
           <ul className="tabs__list">
             {TABS.map((t) => (
@@ -91,6 +101,7 @@ export function CaseView({ caseId, tab }: { caseId: string; tab: CaseTab }) {
             <TimelineView index={index} />
           </Suspense>
         )}
+        {tab === 'activity' && <ActivityView caseId={caseId} status={trail.status} onCheck={trail.check} />}
         {tab === 'review' && <NotBuilt name="The review" purpose="It will hold key practice episodes, contributory factors, findings and the practitioner's responses." />}
         {tab === 'training' && <NotBuilt name="Training mode" purpose="It will turn a case into a step-by-step case study, revealing facts one decision at a time." />}
       </div>

@@ -10,7 +10,7 @@ export function DeleteCase({ caseId }: { caseId: string }) {
   const db = useDb();
   const found = useLiveQuery(async () => {
     const c = await db.cases.get(caseId);
-    return c ? { ...c, records: await countRecords(db, caseId) } : null;
+    return c ? { ...c, records: await countRecords(db, caseId), backups: await db.backups.where('caseId').equals(caseId).count() } : null;
   }, [db, caseId]);
   const [deleting, setDeleting] = useState(false);
   if (found === undefined) return <p className="page">Loading…</p>;
@@ -29,7 +29,7 @@ export function DeleteCase({ caseId }: { caseId: string }) {
         <strong className="warning-text__text">
           <span className="visually-hidden">Warning</span>
           This deletes the case ({found.crn}) and its {found.records.toLocaleString('en-GB')} records, allocations, workload and
-          staffing snapshots from this computer. It cannot be undone.
+          staffing snapshots, its audit trail and its {found.backups} {found.backups === 1 ? 'backup' : 'backups'} from this computer. It cannot be undone.
         </strong>
       </div>
       <div className="button-group">

@@ -16,6 +16,11 @@ export function Layout({ children }: { children: ReactNode }) {
       <header className="app-header">
         <a className="app-header__name" href={href.cases()}>Foresight</a>
         <span className="app-header__strap">Serious further offence reviews: what was known, and what was carried</span>
+        <nav className="app-header__nav" aria-label="Foresight">
+          <a href={href.open()}>Open a case file</a>
+          <a href={href.backups()}>Backups</a>
+          <a href={href.settings()}>Settings</a>
+        </nav>
       </header>
       <main id="main" tabIndex={-1} className="app-main">
         {children}

@@ -6,22 +6,30 @@ export type Route =
   | { page: 'case'; caseId: string; tab: CaseTab }
   | { page: 'rename'; caseId: string }
   | { page: 'delete'; caseId: string }
+  | { page: 'export'; caseId: string }
+  | { page: 'settings' }
+  | { page: 'backups' }
+  | { page: 'open' }
   | { page: 'not-found' };
 
-export type CaseTab = 'chronology' | 'import' | 'timeline' | 'review' | 'training';
-const TABS: readonly CaseTab[] = ['chronology', 'import', 'timeline', 'review', 'training'];
+export type CaseTab = 'chronology' | 'import' | 'timeline' | 'activity' | 'review' | 'training';
+const TABS: readonly CaseTab[] = ['chronology', 'import', 'timeline', 'activity', 'review', 'training'];
+const PAGES = ['settings', 'backups', 'open'] as const;
 
 /** Routes live in the URL's hash: the app is one page served from app:// (or Vite), with no server to route. */
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
   if (parts.length === 0) return { page: 'cases' };
   if (parts[0] === 'new' && parts.length === 1) return { page: 'new-case' };
+  const page = PAGES.find((p) => p === parts[0]);
+  if (page && parts.length === 1) return { page };
   if (parts[0] === 'cases' && parts[1]) {
     const caseId = parts[1];
     const rest = parts[2];
     if (rest === undefined) return { page: 'case', caseId, tab: 'chronology' };
     if (rest === 'rename') return { page: 'rename', caseId };
     if (rest === 'delete') return { page: 'delete', caseId };
+    if (rest === 'export') return { page: 'export', caseId };
     if ((TABS as readonly string[]).includes(rest)) return { page: 'case', caseId, tab: rest as CaseTab };
   }
   return { page: 'not-found' };
@@ -34,6 +42,10 @@ export const href = {
     tab === 'chronology' ? `#/cases/${encodeURIComponent(caseId)}` : `#/cases/${encodeURIComponent(caseId)}/${tab}`,
   rename: (caseId: string) => `#/cases/${encodeURIComponent(caseId)}/rename`,
   delete: (caseId: string) => `#/cases/${encodeURIComponent(caseId)}/delete`,
+  export: (caseId: string) => `#/cases/${encodeURIComponent(caseId)}/export`,
+  settings: () => '#/settings',
+  backups: () => '#/backups',
+  open: () => '#/open',
 };
 
 function subscribe(onChange: () => void): () => void {

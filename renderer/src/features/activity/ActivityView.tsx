@@ -1,0 +1,128 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useMemo, useState } from 'react';
+import type { AuditEntry, AuditKind } from '../../../../shared/audit/trail.js';
+import { formatInstant } from '../../../../shared/time/display.js';
+import { londonDateOfTime } from '../../../../shared/time/london.js';
+import { readTrail } from '../../store/audit.js';
+import { useDb } from '../../store/context.js';
+import { href } from '../shell/useHashRoute.js';
+import { describeTrail, type TrailStatus } from './trailStatus.js';
+
+export const KIND_LABELS: Record<AuditKind, string> = {
+  import: 'Import',
+  edit: 'Edit',
+  note: 'Note',
+  export: 'Export',
+  bundleSent: 'Case file sent',
+  bundleReceived: 'Case file received',
+  restore: 'Restore',
+  upgrade: 'Upgrade',
+};
+
+interface Filter {
+  who: string;
+  kind: AuditKind | '';
+  from: string;
+  to: string;
+}
+
+const dayOf = (entry: AuditEntry) => londonDateOfTime({ value: entry.at, precision: 'exact' });
+
+/** The case's audit trail: every change, who made it and when, filterable, with the result of checking the chain. */
+export function ActivityView({ caseId, status, onCheck }: { caseId: string; status: TrailStatus; onCheck: () => void }) {
+  const db = useDb();
+  const trail = useLiveQuery(() => readTrail(db, caseId), [db, caseId]);
+  const [filter, setFilter] = useState<Filter>({ who: '', kind: '', from: '', to: '' });
+  const people = useMemo(() => [...new Set((trail ?? []).map((e) => e.who))].sort(), [trail]);
+  const shown = useMemo(
+    () => (trail ?? []).filter((e) => (!filter.who || e.who === filter.who) && (!filter.kind || e.kind === filter.kind) && (!filter.from || dayOf(e) >= filter.from) && (!filter.to || dayOf(e) <= filter.to)).reverse(),
+    [trail, filter],
+  );
+  const set = (change: Partial<Filter>) => setFilter((f) => ({ ...f, ...change }));
+  return (
+    <div className="activity">
+      <h2 className="heading-m">Activity</h2>
+      <TrailPanel status={status} onCheck={onCheck} />
+      <p><a href={href.export(caseId)}>Send this case as an encrypted file</a></p>
+      <section className="filter-bar" aria-label="Filter the activity">
+        <div className="filter">
+          <label className="label" htmlFor="activity-who">Person</label>
+          <select id="activity-who" className="select" value={filter.who} onChange={(e) => set({ who: e.target.value })}>
+            <option value="">Everyone</option>
+            {people.map((p) => <option key={p} value={p}>{p}</option>)}
+          </select>
+        </div>
+        <div className="filter">
+          <label className="label" htmlFor="activity-kind">Kind</label>
+          <select id="activity-kind" className="select" value={filter.kind} onChange={(e) => set({ kind: e.target.value as Filter['kind'] })}>
+            <option value="">All kinds</option>
+            {(Object.keys(KIND_LABELS) as AuditKind[]).map((k) => <option key={k} value={k}>{KIND_LABELS[k]}</option>)}
+          </select>
+        </div>
+        <div className="filter">
+          <label className="label" htmlFor="activity-from">From</label>
+          <input id="activity-from" className="input" type="date" value={filter.from} onChange={(e) => set({ from: e.target.value })} />
+        </div>
+        <div className="filter">
+          <label className="label" htmlFor="activity-to">To</label>
+          <input id="activity-to" className="input" type="date" value={filter.to} onChange={(e) => set({ to: e.target.value })} />
+        </div>
+      </section>
+      {trail && (
+        <table className="table">
+          <caption className="table__caption">{shown.length === trail.length ? `${trail.length} entries, newest first` : `${shown.length} of ${trail.length} entries, newest first`}</caption>
+          <thead>
+            <tr><th scope="col">Entry</th><th scope="col">When</th><th scope="col">Who</th><th scope="col">Kind</th><th scope="col">What</th></tr>
+          </thead>
+          <tbody>
+            {shown.map((e) => (
+              <tr key={e.seq} data-entry={e.seq}>
+                <td>{e.seq}</td>
+                <td className="nowrap">{formatInstant(e.at)}</td>
+                <td>{e.who}</td>
+                <td>{KIND_LABELS[e.kind]}</td>
+                <td><EntryDetail entry={e} /></td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}
+
+export function TrailPanel({ status, onCheck }: { status: TrailStatus; onCheck: () => void }) {
+  const broken = status.state === 'done' && !status.trail.ok;
+  return (
+    <div className={`notification${broken || status.state === 'failed' ? ' notification--error' : status.state === 'done' ? ' notification--success' : ''}`} role="status">
+      {status.state === 'checking' && <p>Checking the audit trail…</p>}
+      {status.state === 'failed' && <p>The audit trail could not be checked: {status.message}</p>}
+      {status.state === 'done' && (
+        <p>
+          <strong>{describeTrail(status.trail)}</strong> Checked {formatInstant(status.at.toISOString())}.
+        </p>
+      )}
+      <button type="button" className="button button--secondary button--small" onClick={onCheck} disabled={status.state === 'checking'}>Check the trail now</button>
+    </div>
+  );
+}
+
+function EntryDetail({ entry }: { entry: AuditEntry }) {
+  const rows = Object.keys(entry.rows ?? {}).length;
+  const hasChange = entry.before !== undefined || entry.after !== undefined;
+  return (
+    <>
+      {entry.what}
+      <details className="details">
+        <summary>Details</summary>
+        <dl className="summary-list">
+          {hasChange && entry.before !== undefined && <><dt>Before</dt><dd><pre>{JSON.stringify(entry.before, null, 2)}</pre></dd></>}
+          {hasChange && entry.after !== undefined && <><dt>After</dt><dd><pre>{JSON.stringify(entry.after, null, 2)}</pre></dd></>}
+          <dt>Rows recorded</dt><dd>{rows.toLocaleString('en-GB')}</dd>
+          <dt>Hash</dt><dd><code>{entry.hash}</code></dd>
+          <dt>Follows</dt><dd><code>{entry.prev}</code></dd>
+        </dl>
+      </details>
+    </>
+  );
+}

@@ -1,0 +1,61 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState, type FormEvent } from 'react';
+import { useDataKey, useDb } from '../../store/context.js';
+import { MIN_PASSPHRASE } from '../../store/keyring.js';
+import { CaseGone } from '../cases/RenameCase.js';
+import { ErrorSummary, TextField } from '../cases/fields.js';
+import { href } from '../shell/useHashRoute.js';
+import { runCaseFileJob, saveBytes } from './runCaseFileJob.js';
+
+/** Send a case to a practitioner or a trainer: the whole case and its trail, encrypted with a passphrase. */
+export function ExportCase({ caseId }: { caseId: string }) {
+  const db = useDb();
+  const dataKey = useDataKey();
+  const found = useLiveQuery(() => db.cases.get(caseId).then((c) => c ?? null), [db, caseId]);
+  const [passphrase, setPassphrase] = useState('');
+  const [again, setAgain] = useState('');
+  const [errors, setErrors] = useState<{ passphrase?: string; again?: string }>({});
+  const [state, setState] = useState<{ step: 'form' } | { step: 'working' } | { step: 'done'; fileName: string } | { step: 'failed'; message: string }>({ step: 'form' });
+  if (found === undefined) return <p className="page">Loading…</p>;
+  if (found === null) return <CaseGone />;
+  const fileName = `${found.crn}-${new Date().toISOString().slice(0, 10)}.foresight`;
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const problems: typeof errors = {};
+    if (passphrase.length < MIN_PASSPHRASE) problems.passphrase = `Enter a passphrase of at least ${MIN_PASSPHRASE} characters`;
+    else if (again !== passphrase) problems.again = 'The two passphrases are not the same';
+    setErrors(problems);
+    if (problems.passphrase || problems.again) return;
+    setState({ step: 'working' });
+    try {
+      const { bytes } = await runCaseFileJob(dataKey, { type: 'export', caseId, passphrase, fileName });
+      saveBytes(bytes, fileName);
+      setState({ step: 'done', fileName });
+    } catch (err) {
+      setState({ step: 'failed', message: err instanceof Error ? err.message : String(err) });
+    }
+  };
+  return (
+    <div className="page page--narrow">
+      <a className="back-link" href={href.case(caseId, 'activity')}>Back to the case</a>
+      <h1 className="heading-l">Send this case as an encrypted file</h1>
+      <p>The file holds the whole case, <strong>{found.title}</strong> (CRN {found.crn}), with its audit trail, encrypted with a passphrase you choose (AES-256). The export is recorded in the trail.</p>
+      {state.step === 'done' ? (
+        <div className="notification notification--success" role="status">
+          <p><strong>Saved {state.fileName}.</strong> Send the passphrase separately from the file: by phone, not in the same email.</p>
+          <p><a href={href.case(caseId, 'activity')}>Back to the case</a></p>
+        </div>
+      ) : (
+        <>
+          {state.step === 'failed' && <p className="error-message" role="alert">{state.message}</p>}
+          <ErrorSummary errors={errors} labels={{ passphrase: 'Passphrase', again: 'Passphrase again' }} />
+          <form onSubmit={submit} noValidate>
+            <TextField id="passphrase" label="Passphrase" hint={`At least ${MIN_PASSPHRASE} characters. The person you send it to will need it to open the file.`} value={passphrase} onChange={setPassphrase} error={errors.passphrase} password="new" />
+            <TextField id="again" label="Passphrase again" value={again} onChange={setAgain} error={errors.again} password="new" />
+            <button type="submit" className="button" disabled={state.step === 'working'}>{state.step === 'working' ? 'Encrypting…' : 'Export encrypted file'}</button>
+          </form>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,117 @@
+/// <reference lib="webworker" />
+// Whole-case work off the main thread. One job per worker: it opens the store with the key it is given, does the job
+// and answers once. A job that fails part-way stores nothing: each change is one transaction.
+import { verifyTrail } from '../../../../shared/audit/trail.js';
+import { bundleRows } from '../../../../shared/bundle/bundleRows.js';
+import { decryptBundle, encryptBundle } from '../../../../shared/bundle/encryption.js';
+import { readCaseBundle } from '../../../../shared/bundle/readBundle.js';
+import type { CaseBundle } from '../../../../shared/schemas/index.js';
+import { formatInstant } from '../../../../shared/time/display.js';
+import { appendAudit, currentUser } from '../../store/audit.js';
+import { backupBundle, dailyBackupDue, makeBackup } from '../../store/backups.js';
+import { caseBundleOf } from '../../store/caseBundle.js';
+import { listCases, storeCaseBundle } from '../../store/cases.js';
+import { openDatabase, type ForesightDb } from '../../store/db.js';
+import { sealerFor } from '../../store/sealing.js';
+import type { CaseFileJob, CaseFileResults, FromCaseFileWorker, ToCaseFileWorker } from './protocol.js';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+/** What "export everything" writes: every case on this computer, each a whole bundle. */
+const EVERYTHING = 'foresight-everything';
+
+async function bundleOrFail(db: ForesightDb, caseId: string): Promise<CaseBundle> {
+  const bundle = await caseBundleOf(db, caseId);
+  if (!bundle) throw new Error('That case no longer exists.');
+  return bundle;
+}
+
+/** Decrypt a case file and read every case in it, refusing any whose trail is broken. */
+async function readCaseFile(bytes: Uint8Array, passphrase: string): Promise<CaseBundle[]> {
+  const decrypted = await decryptBundle(bytes, passphrase);
+  if (!decrypted.ok) throw new Error(`The case file cannot be opened: ${decrypted.message}. Nothing has been stored.`);
+  let texts: string[] = [decrypted.json];
+  try {
+    const json = JSON.parse(decrypted.json) as { kind?: unknown; cases?: unknown };
+    if (json.kind === EVERYTHING && Array.isArray(json.cases)) texts = json.cases.map((c) => JSON.stringify(c));
+  } catch {
+    // Not JSON at all: readCaseBundle below says so.
+  }
+  return texts.map((text) => {
+    const read = readCaseBundle(text);
+    if (!read.ok) throw new Error(`The case file cannot be opened: ${read.message}. Nothing has been stored.`);
+    const trail = verifyTrail(read.bundle.audit, bundleRows(read.bundle));
+    if (!trail.ok) throw new Error(`The case file's audit trail is broken (${trail.reason}): it has been changed since it was sent. Nothing has been stored.`);
+    return read.bundle;
+  });
+}
+
+const jobs: { [K in CaseFileJob['type']]: (db: ForesightDb, job: Extract<CaseFileJob, { type: K }>) => Promise<CaseFileResults[K]> } = {
+  async check(db, { caseId, dailyBackup }) {
+    const bundle = await bundleOrFail(db, caseId);
+    const trail = verifyTrail(bundle.audit, bundleRows(bundle));
+    const backedUp = trail.ok && dailyBackup && (await dailyBackupDue(db, caseId)) && (await makeBackup(db, caseId, 'daily')) !== null;
+    return { trail, backedUp };
+  },
+
+  async export(db, { caseId, passphrase, fileName }) {
+    // The export is recorded first, so the file carries the entry that says it was sent.
+    const who = await currentUser(db);
+    await db.transaction('rw', [db.audit], () => appendAudit(db, caseId, { at: new Date().toISOString(), who, kind: 'bundleSent', what: `Exported as an encrypted case file (${fileName})` }));
+    const bundle = await bundleOrFail(db, caseId);
+    return { bytes: await encryptBundle(JSON.stringify(bundle), passphrase) };
+  },
+
+  async exportEverything(db, { passphrase }) {
+    const cases = await listCases(db);
+    const bundles: CaseBundle[] = [];
+    const who = await currentUser(db);
+    for (const c of cases) {
+      await db.transaction('rw', [db.audit], () => appendAudit(db, c.id, { at: new Date().toISOString(), who, kind: 'export', what: 'Exported with every case on this computer ("export everything")' }));
+      bundles.push(await bundleOrFail(db, c.id));
+    }
+    const json = JSON.stringify({ kind: EVERYTHING, exportedAt: new Date().toISOString(), cases: bundles });
+    return { bytes: await encryptBundle(json, passphrase), cases: bundles.length };
+  },
+
+  async open(db, { bytes, passphrase }) {
+    const bundles = await readCaseFile(bytes, passphrase);
+    const here = new Set((await db.cases.toCollection().primaryKeys()) as string[]);
+    return {
+      cases: bundles.map((b) => ({ id: b.case.id, title: b.case.title, crn: b.case.crn, records: b.records.length, entries: b.audit.length, alreadyHere: here.has(b.case.id) })),
+    };
+  },
+
+  async receive(db, { bytes, passphrase, fileName }) {
+    const bundles = await readCaseFile(bytes, passphrase);
+    for (const bundle of bundles) {
+      // A case being replaced is backed up first: receiving a file never loses what was here.
+      if (await db.cases.get(bundle.case.id)) await makeBackup(db, bundle.case.id, 'beforeRestore');
+      await storeCaseBundle(db, bundle, { kind: 'bundleReceived', what: `Received from an encrypted case file (${fileName})` });
+    }
+    return { caseIds: bundles.map((b) => b.case.id) };
+  },
+
+  async restore(db, { backupId }) {
+    const backup = await db.backups.get(backupId);
+    if (!backup) throw new Error('That backup no longer exists.');
+    const bundle = await backupBundle(db, backupId);
+    if (await db.cases.get(bundle.case.id)) await makeBackup(db, bundle.case.id, 'beforeRestore');
+    await storeCaseBundle(db, bundle, { kind: 'restore', what: `Restored from the backup of ${formatInstant(backup.at)}` });
+    return { caseId: bundle.case.id };
+  },
+};
+
+self.onmessage = async (event: MessageEvent<ToCaseFileWorker>) => {
+  const { dataKey, job } = event.data;
+  const db = openDatabase(undefined, { sealer: sealerFor(dataKey) });
+  let answer: FromCaseFileWorker;
+  try {
+    const run = jobs[job.type] as (db: ForesightDb, job: CaseFileJob) => Promise<unknown>;
+    answer = { ok: true, result: await run(db, job) };
+  } catch (e) {
+    answer = { ok: false, message: e instanceof Error ? e.message : String(e) };
+  }
+  db.close();
+  self.postMessage(answer);
+};

@@ -1,0 +1,36 @@
+import type { TrailCheck } from '../../../../shared/audit/trail.js';
+
+/**
+ * Work on whole cases, done in a worker so the window stays responsive with 100,000 records: checking a trail,
+ * exporting and opening encrypted case files, backups and restores.
+ */
+export type CaseFileJob =
+  | { type: 'check'; caseId: string; dailyBackup: boolean }
+  | { type: 'export'; caseId: string; passphrase: string; fileName: string }
+  | { type: 'exportEverything'; passphrase: string }
+  | { type: 'open'; bytes: Uint8Array; passphrase: string; fileName: string }
+  | { type: 'receive'; bytes: Uint8Array; passphrase: string; fileName: string }
+  | { type: 'restore'; backupId: string };
+
+/** A case inside a case file, as the user is shown it before anything is stored. */
+export interface CaseInFile {
+  id: string;
+  title: string;
+  crn: string;
+  records: number;
+  entries: number;
+  /** A case of the same id is already on this computer: receiving replaces it. */
+  alreadyHere: boolean;
+}
+
+export interface CaseFileResults {
+  check: { trail: TrailCheck; backedUp: boolean };
+  export: { bytes: Uint8Array };
+  exportEverything: { bytes: Uint8Array; cases: number };
+  open: { cases: CaseInFile[] };
+  receive: { caseIds: string[] };
+  restore: { caseId: string };
+}
+
+export type ToCaseFileWorker = { dataKey: Uint8Array; job: CaseFileJob };
+export type FromCaseFileWorker = { ok: true; result: unknown } | { ok: false; message: string };

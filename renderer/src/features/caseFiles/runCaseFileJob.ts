@@ -1,0 +1,26 @@
+import type { CaseFileJob, CaseFileResults, FromCaseFileWorker } from './protocol.js';
+
+/** Run one whole-case job in its own worker; the worker ends with the job. */
+export function runCaseFileJob<J extends CaseFileJob>(dataKey: Uint8Array, job: J): Promise<CaseFileResults[J['type']]> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./caseFiles.worker.ts', import.meta.url), { type: 'module' });
+    worker.onmessage = (e: MessageEvent<FromCaseFileWorker>) => {
+      worker.terminate();
+      if (e.data.ok) resolve(e.data.result as CaseFileResults[J['type']]);
+      else reject(new Error(e.data.message));
+    };
+    worker.onerror = (e) => {
+      worker.terminate();
+      reject(new Error(e.message || 'The work stopped unexpectedly.'));
+    };
+    worker.postMessage({ dataKey, job });
+  });
+}
+
+/** Hand bytes to the user as a file: the browser's download (in the desktop app, the same, into Downloads). */
+export function saveBytes(bytes: Uint8Array, fileName: string): void {
+  const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/octet-stream' }));
+  const a = Object.assign(document.createElement('a'), { href: url, download: fileName });
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}

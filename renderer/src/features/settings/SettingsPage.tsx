@@ -1,0 +1,50 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState, type FormEvent } from 'react';
+import { USER_NAME } from '../../store/audit.js';
+import { BACKUPS_KEPT, DEFAULT_BACKUPS_KEPT } from '../../store/backups.js';
+import { useDb } from '../../store/context.js';
+import { getSetting, setSetting } from '../../store/settings.js';
+import { ErrorSummary, TextField } from '../cases/fields.js';
+
+/** Who the audit trail names for changes made here, and how many backups each case keeps. */
+export function SettingsPage() {
+  const db = useDb();
+  const saved = useLiveQuery(async () => ({ name: (await getSetting<string>(db, USER_NAME)) ?? '', kept: (await getSetting<number>(db, BACKUPS_KEPT)) ?? DEFAULT_BACKUPS_KEPT }), [db]);
+  if (!saved) return <p className="page">Loading…</p>;
+  return <SettingsForm initialName={saved.name} initialKept={saved.kept} />;
+}
+
+function SettingsForm({ initialName, initialKept }: { initialName: string; initialKept: number }) {
+  const db = useDb();
+  const [name, setName] = useState(initialName);
+  const [kept, setKept] = useState(String(initialKept));
+  const [errors, setErrors] = useState<{ name?: string; kept?: string }>({});
+  const [done, setDone] = useState(false);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const found: typeof errors = {};
+    const trimmed = name.trim();
+    const count = Number(kept);
+    if (!trimmed) found.name = 'Enter your name';
+    else if (trimmed.length > 100) found.name = 'Your name must be 100 characters or fewer';
+    if (!Number.isInteger(count) || count < 1 || count > 100) found.kept = 'Enter a whole number of backups from 1 to 100';
+    setErrors(found);
+    setDone(false);
+    if (found.name || found.kept) return;
+    await setSetting(db, USER_NAME, trimmed);
+    await setSetting(db, BACKUPS_KEPT, count);
+    setDone(true);
+  };
+  return (
+    <div className="page page--narrow">
+      <h1 className="heading-l">Settings</h1>
+      {done && <div className="notification notification--success" role="status">Settings saved.</div>}
+      <ErrorSummary errors={errors} labels={{ name: 'Your name', kept: 'Backups kept for each case' }} />
+      <form onSubmit={submit} noValidate>
+        <TextField id="name" label="Your name" hint="Every change you make to a case is recorded in its audit trail under this name." value={name} onChange={setName} error={errors.name} />
+        <TextField id="kept" label="Backups kept for each case" hint="A backup is made after each import and once a day while a case is in use. Older ones are removed." value={kept} onChange={setKept} error={errors.kept} width="short" />
+        <button type="submit" className="button">Save settings</button>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,136 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { openApp, PASSPHRASE, unlock } from './app.js';
+
+const scan = async (page: Page) => (await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze()).violations;
+const DEMO = /^SFO review: Daniel Marsh/;
+
+async function openDemo(page: Page) {
+  await openApp(page);
+  await expect(page.getByRole('grid', { name: 'Chronology' })).toBeVisible({ timeout: 30_000 });
+}
+
+test('the store stays locked until the right passphrase is given', async ({ page }) => {
+  await openDemo(page);
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Unlock Foresight' })).toBeVisible();
+  await page.getByLabel('Passphrase', { exact: true }).fill('not the passphrase');
+  await page.getByRole('button', { name: 'Unlock' }).click();
+  await expect(page.getByRole('alert')).toContainText('That passphrase does not unlock the cases on this computer');
+  expect(await scan(page)).toEqual([]);
+  await unlock(page);
+  await expect(page.getByRole('grid', { name: 'Chronology' })).toBeVisible({ timeout: 30_000 });
+});
+
+test('every change is in the activity view under the name set in Settings, and the trail checks out', async ({ page }) => {
+  await openDemo(page);
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByLabel('Your name').fill('Alex Reviewer');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByText('Settings saved.')).toBeVisible();
+  expect(await scan(page)).toEqual([]);
+
+  await page.goto('/#/');
+  await page.getByRole('link', { name: /^Rename SFO review: Daniel Marsh/ }).click();
+  await page.getByLabel('Case name').fill('SFO review: renamed');
+  await page.getByRole('button', { name: 'Save name' }).click();
+  await page.getByRole('link', { name: /^SFO review: renamed/ }).click();
+  await page.getByRole('link', { name: 'Activity' }).click();
+
+  await expect(page.getByText(/Audit trail intact: 2 entries chained/)).toBeVisible({ timeout: 30_000 });
+  const rows = page.locator('tbody tr');
+  await expect(rows).toHaveCount(2);
+  await expect(rows.first()).toContainText('Alex Reviewer');
+  await expect(rows.first()).toContainText('Case renamed');
+  await rows.first().getByText('Details').click();
+  await expect(rows.first()).toContainText('"title": "SFO review: renamed"');
+  await expect(rows.last()).toContainText('Demo case loaded');
+  expect(await scan(page)).toEqual([]);
+
+  await page.getByLabel('Person').selectOption('Alex Reviewer');
+  await expect(rows).toHaveCount(1);
+  await page.getByLabel('Person').selectOption('');
+  await page.getByLabel('Kind').selectOption('import');
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText('Demo case loaded');
+  await page.getByLabel('Kind').selectOption('');
+  await page.getByLabel('To').fill('2000-01-01');
+  await expect(rows).toHaveCount(0);
+  await page.getByRole('button', { name: 'Check the trail now' }).click();
+  await expect(page.getByText(/Audit trail intact: 2 entries chained/)).toBeVisible();
+  await page.screenshot({ path: 'test-results/screens/activity.png', fullPage: true });
+});
+
+test('a case sent as an encrypted file opens only with its passphrase, with its trail, on another profile', async ({ page, browser }) => {
+  await openDemo(page);
+  await page.getByRole('link', { name: 'Activity' }).click();
+  await page.getByRole('link', { name: 'Send this case as an encrypted file' }).click();
+  await page.getByLabel('Passphrase', { exact: true }).fill('send this to the trainer');
+  await page.getByLabel('Passphrase again').fill('send this to the trainer');
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export encrypted file' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^X900417-\d{4}-\d{2}-\d{2}\.foresight$/);
+  const path = await file.path();
+  await expect(page.getByText(/Send the passphrase separately/)).toBeVisible();
+  expect(await scan(page)).toEqual([]);
+
+  // The trainer's computer: a fresh profile, with the demo deleted so the case is new to it.
+  const trainer = await (await browser.newContext()).newPage();
+  await openDemo(trainer);
+  await trainer.goto('/#/');
+  await trainer.getByRole('link', { name: /^Delete SFO review: Daniel Marsh/ }).click();
+  await trainer.getByRole('button', { name: 'Yes, delete this case' }).click();
+  await expect(trainer.getByText('There are no cases yet.')).toBeVisible();
+
+  await trainer.getByRole('link', { name: 'Open a case file' }).click();
+  await trainer.getByLabel('Case file').setInputFiles(path);
+  await trainer.getByLabel('Passphrase').fill('the wrong passphrase');
+  await trainer.getByRole('button', { name: 'Open' }).click();
+  await expect(trainer.getByRole('alert')).toContainText('wrong passphrase, or the file is damaged');
+  await expect(trainer.getByRole('alert')).toContainText('Nothing has been stored');
+  expect(await scan(trainer)).toEqual([]);
+
+  await trainer.getByLabel('Passphrase').fill('send this to the trainer');
+  await trainer.getByRole('button', { name: 'Open' }).click();
+  await expect(trainer.getByText('The file opened and its audit trail is intact')).toBeVisible();
+  await expect(trainer.getByRole('row', { name: /SFO review: Daniel Marsh.*X900417/ })).toContainText('Not yet');
+  await trainer.getByRole('button', { name: 'Add to this computer' }).click();
+  await trainer.getByRole('link', { name: DEMO }).click();
+  await trainer.getByRole('link', { name: 'Activity' }).click();
+  await expect(trainer.getByText(/Audit trail intact: 3 entries chained/)).toBeVisible({ timeout: 30_000 });
+  await expect(trainer.locator('tbody tr').first()).toContainText('Received from an encrypted case file');
+  await expect(trainer.locator('tbody tr').nth(1)).toContainText('Exported as an encrypted case file');
+});
+
+test('a backup of each case is kept, and restoring one brings the case back as it was', async ({ page }) => {
+  await openDemo(page);
+  await page.getByRole('link', { name: 'Backups' }).click();
+  // The first open of the day makes the daily backup.
+  await expect(page.getByRole('row', { name: /SFO review: Daniel Marsh.*Daily/ })).toBeVisible({ timeout: 30_000 });
+  expect(await scan(page)).toEqual([]);
+
+  await page.goto('/#/');
+  await page.getByRole('link', { name: /^Rename SFO review: Daniel Marsh/ }).click();
+  await page.getByLabel('Case name').fill('Renamed after the backup');
+  await page.getByRole('button', { name: 'Save name' }).click();
+  await expect(page.getByRole('link', { name: /^Renamed after the backup/ })).toBeVisible();
+
+  await page.getByRole('link', { name: 'Backups' }).click();
+  await page.getByRole('button', { name: /^Restore SFO review: Daniel Marsh/ }).click();
+  await page.getByRole('button', { name: 'Yes, restore this backup' }).click();
+  await expect(page.getByText(/^Restored SFO review: Daniel Marsh/)).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('row', { name: /Renamed after the backup.*Before being replaced/ })).toBeVisible();
+  await page.getByRole('link', { name: 'Open the case' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('SFO review: Daniel Marsh');
+  await expect(page.locator('tbody tr').first()).toContainText('Restored from the backup of');
+  await expect(page.getByText(/Audit trail intact/)).toBeVisible({ timeout: 30_000 });
+
+  await page.getByRole('link', { name: 'Backups' }).click();
+  await page.getByLabel('Passphrase for the file').fill(PASSPHRASE);
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export everything' }).click();
+  expect((await download).suggestedFilename()).toMatch(/^foresight-everything-/);
+  await expect(page.getByText(/with 1 case\./)).toBeVisible();
+  await page.screenshot({ path: 'test-results/screens/backups.png', fullPage: true });
+});
