@@ -10,6 +10,7 @@ import { extname, join, normalize } from 'node:path';
 import { chromium } from '@playwright/test';
 import { measureImport, writeImportFiles } from './bench-import.mjs';
 import { measureEngine } from './bench-engine.ts';
+import { measureProtect, writeBenchBundle } from './bench-protect.mjs';
 import { measureTimeline, measureVisTimeline } from './bench-timeline.mjs';
 
 const root = process.cwd();
@@ -75,7 +76,7 @@ cpSync(join(root, 'dist/renderer'), demoDir, { recursive: true });
 cpSync(join(root, 'dist/renderer'), bigDir, { recursive: true });
 const tenDir = join(work, 'ten-app');
 cpSync(join(root, 'dist/renderer'), tenDir, { recursive: true });
-if (wanted('chronology') || wanted('timeline')) {
+if (wanted('chronology') || wanted('timeline') || wanted('protect')) {
   process.stderr.write('Generating the 10,000- and 100,000-record cases…\n');
   run('npx', ['tsx', 'scripts/demo/generate.ts', '--case-contacts', '10000', '--out', join(tenDir, 'demo')]);
   run('npx', ['tsx', 'scripts/demo/generate.ts', '--case-contacts', '100000', '--out', join(bigDir, 'demo')]);
@@ -110,6 +111,13 @@ for (const [name, dir] of wanted('timeline') ? [['10,000 records', tenDir], ['10
   const theirs = await measureVisTimeline(browser, dir, base, records);
   server.close();
   timeline.push({ name, ours, theirs });
+}
+let protect;
+if (wanted('protect')) {
+  process.stderr.write('Measuring the encrypted open of the 100,000-record case…\n');
+  const bundlePath = join(work, 'bench-bundle.json');
+  writeBenchBundle(join(bigDir, 'demo'), bundlePath);
+  protect = await measureProtect(browser, root, bundlePath);
 }
 let imp;
 let importFiles;
@@ -154,6 +162,17 @@ if (timeline.length > 0) {
       console.log(`    ratio (vis-timeline ÷ Foresight)  first render ${(theirs.firstRender / ours.firstRender).toFixed(1)}×   pan median ${(theirs.pan.median / ours.pan.median).toFixed(1)}×   zoom median ${(theirs.zoom.median / ours.zoom.median).toFixed(1)}×`);
     }
   }
+}
+if (protect) {
+  const p = protect;
+  console.log(`\nEncrypted store (Chromium, this machine): open a ${p.records.toLocaleString('en-GB')}-record case (${p.rows.toLocaleString('en-GB')} rows) and verify its trail; medians of 3`);
+  console.log(`  unencrypted: open                ${ms(p.plain)}`);
+  console.log(`  unencrypted: open + verify       ${ms(p.plainVerified)}`);
+  console.log(`  encrypted:   open                ${ms(p.encryptedOpenOnly)}`);
+  console.log(`  encrypted:   verify the trail    ${ms(p.verify)}`);
+  console.log(`  encrypted:   open + verify       ${ms(p.encrypted)}`);
+  console.log(`  ratio encrypted open + verify ÷ unencrypted open   ${(p.encrypted / p.plain).toFixed(2)}×   (target ≤ 1.5×)`);
+  console.log(`  ratio encrypted open ÷ unencrypted open            ${(p.encryptedOpenOnly / p.plain).toFixed(2)}×`);
 }
 if (imp) {
   const rawRate = imp.raw.rows / (imp.raw.ms / 1000);

@@ -64,6 +64,12 @@ for (const [variant, files] of [['UTF-8 CSV', csvFiles], ['Windows-1252 CSV', wi
     await page.getByRole('grid', { name: 'Chronology' }).focus();
     for (let i = 0; i < 40 && (await curly.count()) === 0; i++) await page.keyboard.press('PageDown');
     await expect(curly.first()).toBeVisible();
+    // The accepted import is in the case's audit trail, and left a backup.
+    await page.getByRole('link', { name: 'Activity' }).click();
+    await expect(page.locator('tbody tr').first()).toContainText(/Imported 5 files \(.*\): [\d,]+ rows added/);
+    await expect(page.getByText(/Audit trail intact: 2 entries chained/)).toBeVisible({ timeout: 30_000 });
+    await page.getByRole('link', { name: 'Backups' }).click();
+    await expect(page.getByRole('row', { name: new RegExp(`Imported from ${variant}.*After an import`) })).toBeVisible();
   });
 }
 

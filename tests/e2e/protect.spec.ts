@@ -46,6 +46,7 @@ test('every change is in the activity view under the name set in Settings, and t
   await expect(rows.first()).toContainText('"title": "SFO review: renamed"');
   await expect(rows.last()).toContainText('Demo case loaded');
   expect(await scan(page)).toEqual([]);
+  await page.screenshot({ path: 'test-results/screens/activity.png', fullPage: true });
 
   await page.getByLabel('Person').selectOption('Alex Reviewer');
   await expect(rows).toHaveCount(1);
@@ -54,11 +55,13 @@ test('every change is in the activity view under the name set in Settings, and t
   await expect(rows).toHaveCount(1);
   await expect(rows.first()).toContainText('Demo case loaded');
   await page.getByLabel('Kind').selectOption('');
-  await page.getByLabel('To').fill('2000-01-01');
+  await page.getByLabel(/^To/).fill('01/01/2000');
   await expect(rows).toHaveCount(0);
+  await page.getByLabel(/^To/).fill('31/12/2099');
+  await page.getByLabel(/^From/).fill('99/99/2020');
+  await expect(page.getByRole('alert')).toHaveText('Enter dates like 23/11/2026');
   await page.getByRole('button', { name: 'Check the trail now' }).click();
   await expect(page.getByText(/Audit trail intact: 2 entries chained/)).toBeVisible();
-  await page.screenshot({ path: 'test-results/screens/activity.png', fullPage: true });
 });
 
 test('a case sent as an encrypted file opens only with its passphrase, with its trail, on another profile', async ({ page, browser }) => {

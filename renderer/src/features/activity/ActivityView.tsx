@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
 import type { AuditEntry, AuditKind } from '../../../../shared/audit/trail.js';
 import { formatInstant } from '../../../../shared/time/display.js';
+import { parseDate } from '../../../../shared/import/dates.js';
 import { londonDateOfTime } from '../../../../shared/time/london.js';
 import { readTrail } from '../../store/audit.js';
 import { useDb } from '../../store/context.js';
@@ -27,6 +28,12 @@ interface Filter {
 }
 
 const dayOf = (entry: AuditEntry) => londonDateOfTime({ value: entry.at, precision: 'exact' });
+/** A typed UK date (23/11/2026) as YYYY-MM-DD; blank is no limit, and a date that cannot be read is null. */
+const typedDay = (text: string): string | null | '' => {
+  if (!text.trim()) return '';
+  const parsed = parseDate(text);
+  return parsed.ok ? parsed.value : null;
+};
 
 /** The case's audit trail: every change, who made it and when, filterable, with the result of checking the chain. */
 export function ActivityView({ caseId, status, onCheck }: { caseId: string; status: TrailStatus; onCheck: () => void }) {
@@ -34,9 +41,11 @@ export function ActivityView({ caseId, status, onCheck }: { caseId: string; stat
   const trail = useLiveQuery(() => readTrail(db, caseId), [db, caseId]);
   const [filter, setFilter] = useState<Filter>({ who: '', kind: '', from: '', to: '' });
   const people = useMemo(() => [...new Set((trail ?? []).map((e) => e.who))].sort(), [trail]);
+  const from = typedDay(filter.from);
+  const to = typedDay(filter.to);
   const shown = useMemo(
-    () => (trail ?? []).filter((e) => (!filter.who || e.who === filter.who) && (!filter.kind || e.kind === filter.kind) && (!filter.from || dayOf(e) >= filter.from) && (!filter.to || dayOf(e) <= filter.to)).reverse(),
-    [trail, filter],
+    () => (trail ?? []).filter((e) => (!filter.who || e.who === filter.who) && (!filter.kind || e.kind === filter.kind) && (!from || dayOf(e) >= from) && (!to || dayOf(e) <= to)).reverse(),
+    [trail, filter.who, filter.kind, from, to],
   );
   const set = (change: Partial<Filter>) => setFilter((f) => ({ ...f, ...change }));
   return (
@@ -60,14 +69,15 @@ export function ActivityView({ caseId, status, onCheck }: { caseId: string; stat
           </select>
         </div>
         <div className="filter">
-          <label className="label" htmlFor="activity-from">From</label>
-          <input id="activity-from" className="input" type="date" value={filter.from} onChange={(e) => set({ from: e.target.value })} />
+          <label className="label" htmlFor="activity-from">From <span className="visually-hidden">date, for example 23/11/2026</span></label>
+          <input id="activity-from" className={`input input--date${from === null ? ' input--error' : ''}`} placeholder="DD/MM/YYYY" value={filter.from} onChange={(e) => set({ from: e.target.value })} aria-invalid={from === null || undefined} />
         </div>
         <div className="filter">
-          <label className="label" htmlFor="activity-to">To</label>
-          <input id="activity-to" className="input" type="date" value={filter.to} onChange={(e) => set({ to: e.target.value })} />
+          <label className="label" htmlFor="activity-to">To <span className="visually-hidden">date, for example 23/11/2026</span></label>
+          <input id="activity-to" className={`input input--date${to === null ? ' input--error' : ''}`} placeholder="DD/MM/YYYY" value={filter.to} onChange={(e) => set({ to: e.target.value })} aria-invalid={to === null || undefined} />
         </div>
       </section>
+      {(from === null || to === null) && <p className="error-message" role="alert">Enter dates like 23/11/2026</p>}
       {trail && (
         <table className="table">
           <caption className="table__caption">{shown.length === trail.length ? `${trail.length} entries, newest first` : `${shown.length} of ${trail.length} entries, newest first`}</caption>
