@@ -3,7 +3,7 @@
 // opening the same case from an unencrypted store, in the same Chromium run. The store code runs as the app runs it,
 // served from source by Vite's dev server; "open" reads every row of the case (what the chronology reads).
 import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { createServer } from 'vite';
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -16,15 +16,16 @@ export function writeBenchBundle(demoDir, out) {
 }
 
 export async function measureProtect(browser, root, bundlePath, runs = 3) {
-  const server = await createServer({ configFile: join(root, 'renderer/vite.config.ts'), server: { port: 0, strictPort: false }, logLevel: 'error' });
+  // The bundle is served as the dev server's only public file (tens of MB: too big to hand over through Playwright).
+  const server = await createServer({ configFile: join(root, 'renderer/vite.config.ts'), publicDir: dirname(bundlePath), server: { port: 0, strictPort: false }, logLevel: 'error' });
   await server.listen();
   const url = server.resolvedUrls.local[0];
   const context = await browser.newContext();
   const page = await context.newPage();
-  await page.route('**/bench-bundle.json', (route) => route.fulfill({ path: bundlePath, contentType: 'application/json' }));
+  page.on('crash', () => process.stderr.write('The bench page crashed.\n'));
   await page.goto(url);
   const result = await page.evaluate(
-    async ({ root, runs }) => {
+    async ({ root, runs, bundleName }) => {
       const mod = (path) => import(/* @vite-ignore */ path);
       const { openDatabase } = await mod('/src/store/db.ts');
       const { storeCaseBundle } = await mod('/src/store/cases.ts');
@@ -33,7 +34,7 @@ export async function measureProtect(browser, root, bundlePath, runs = 3) {
       const { verifyTrail } = await mod(`/@fs${root}/shared/audit/trail.ts`);
       const { bundleRows } = await mod(`/@fs${root}/shared/bundle/bundleRows.ts`);
       const { readCaseBundle } = await mod(`/@fs${root}/shared/bundle/readBundle.ts`);
-      const read = readCaseBundle(await (await fetch('/bench-bundle.json')).text());
+      const read = readCaseBundle(await (await fetch(`/${bundleName}`)).text());
       if (!read.ok) throw new Error(read.message);
       const bundle = read.bundle;
       const key = crypto.getRandomValues(new Uint8Array(32));
@@ -70,7 +71,7 @@ export async function measureProtect(browser, root, bundlePath, runs = 3) {
       await Promise.all(['bench-plain', 'bench-encrypted'].map((n) => new Promise((r) => { const q = indexedDB.deleteDatabase(n); q.onsuccess = q.onerror = r; })));
       return { records, rows: bundleRows(bundle).size, times };
     },
-    { root, runs },
+    { root, runs, bundleName: basename(bundlePath) },
   );
   await context.close();
   await server.close();

@@ -80,6 +80,19 @@ describe('encryption at rest', () => {
     expect(STORE_VERSIONS.length).toBeGreaterThan(0);
   });
 
+  it('keeps small values, large values (compressed) and bytes exactly as they were written', async () => {
+    const indexedDB = new IDBFactory();
+    const db = openDatabase('foresight', { indexedDB, IDBKeyRange, sealer: sealerFor(newDataKey()) });
+    const bytes = Uint8Array.from({ length: 70_000 }, (_, i) => (i * 31) % 256);
+    const large = { key: 'large', value: 'Café “quoted” ✓ '.repeat(2000) };
+    await db.settings.bulkPut([{ key: 'small', value: { n: 1, nested: [null, true, 'x'] } }, large]);
+    await db.backupData.put({ id: 'b1', bytes });
+    expect(await db.settings.get('small')).toEqual({ key: 'small', value: { n: 1, nested: [null, true, 'x'] } });
+    expect(await db.settings.get('large')).toEqual(large);
+    expect(await db.backupData.get('b1')).toEqual({ id: 'b1', bytes });
+    db.close();
+  });
+
   it('unlocks the data key with the right passphrase only', async () => {
     const key = newDataKey();
     const entry = await wrapWithPassphrase(key, 'correct horse battery');

@@ -1,15 +1,20 @@
-import { xchacha20poly1305 } from '@noble/ciphers/chacha.js';
-import { managedNonce } from '@noble/ciphers/utils.js';
+import { gcm } from '@noble/ciphers/aes.js';
+import { randomBytes } from '@noble/ciphers/utils.js';
 import type { DBCore, DBCoreCursor, DBCoreTable, DBCoreTableSchema, Middleware } from 'dexie';
+import { deflateSync, inflateSync } from 'fflate';
 
 /**
  * Encryption at rest. Every stored value keeps in the clear only the fields its table's keys and indexes are built
  * from (case ids, block numbers, sequence numbers); everything else (names, free text, records, the audit trail) is
- * sealed with the store's data key under XChaCha20-Poly1305. The cipher is synchronous, so sealing happens inside
- * IndexedDB transactions without letting them close; random 192-bit nonces are safe for any number of writes. The
- * value's table and keys are authenticated with it, so a sealed value moved to another row fails to open.
+ * sealed with the store's data key under AES-256-GCM, with a random 96-bit nonce per value. The value's table and
+ * keys are authenticated with it, so a sealed value moved to another row fails to open.
+ *
+ * The cipher is synchronous (noble), so an IndexedDB transaction never waits on anything but IndexedDB and stays
+ * open. Large values are compressed before they are sealed: a case's blocks shrink several times over, and reading
+ * and decrypting fewer bytes is what keeps opening an encrypted case close to opening a plain one.
  */
 export const SEALED = '$sealed';
+const NONCE = 12;
 
 export interface Sealer {
   seal(plain: Uint8Array, context: Uint8Array): Uint8Array;
@@ -18,17 +23,35 @@ export interface Sealer {
 
 export function sealerFor(dataKey: Uint8Array): Sealer {
   if (dataKey.length !== 32) throw new Error('The store key must be 32 bytes.');
-  const cipher = (context: Uint8Array) => managedNonce(xchacha20poly1305)(dataKey, context);
+  const key = dataKey.slice();
   return {
-    seal: (plain, context) => cipher(context).encrypt(plain),
-    open: (sealed, context) => cipher(context).decrypt(sealed),
+    seal(plain, context) {
+      const nonce = randomBytes(NONCE);
+      const sealed = gcm(key, nonce, context).encrypt(plain);
+      const out = new Uint8Array(NONCE + sealed.length);
+      out.set(nonce);
+      out.set(sealed, NONCE);
+      return out;
+    },
+    open: (sealed, context) => gcm(key, sealed.subarray(0, NONCE), context).decrypt(sealed.subarray(NONCE)),
   };
 }
 
 export class StoreDecryptError extends Error {}
 
-// Bytes inside a value (compressed backups) survive the JSON form as base64.
+/**
+ * The sealed bytes start with their form: JSON text; JSON text deflated; or JSON with bytes in its top-level fields
+ * (compressed backups) kept as base64, read back with a reviver (which slows JSON several times over, so only such
+ * values use one).
+ */
+const enum Form {
+  Json = 0x4a,
+  Deflated = 0x5a,
+  WithBytes = 0x42,
+}
+const COMPRESS_FROM = 4096;
 const BYTES = '$bytes';
+
 function toBase64(bytes: Uint8Array): string {
   let text = '';
   for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
@@ -44,6 +67,28 @@ const replacer = (_key: string, value: unknown) => (value instanceof Uint8Array 
 const reviver = (_key: string, value: unknown) =>
   value !== null && typeof value === 'object' && typeof (value as Record<string, unknown>)[BYTES] === 'string' ? fromBase64((value as Record<string, string>)[BYTES] as string) : value;
 
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+function withForm(form: Form, payload: Uint8Array): Uint8Array {
+  const out = new Uint8Array(payload.length + 1);
+  out[0] = form;
+  out.set(payload, 1);
+  return out;
+}
+
+function serialise(hidden: Record<string, unknown>): Uint8Array {
+  if (Object.values(hidden).some((v) => v instanceof Uint8Array)) return withForm(Form.WithBytes, encoder.encode(JSON.stringify(hidden, replacer)));
+  const text = encoder.encode(JSON.stringify(hidden));
+  return text.length >= COMPRESS_FROM ? withForm(Form.Deflated, deflateSync(text, { level: 1 })) : withForm(Form.Json, text);
+}
+
+function deserialise(plain: Uint8Array): object {
+  const payload = plain.subarray(1);
+  if (plain[0] === Form.WithBytes) return JSON.parse(decoder.decode(payload), reviver) as object;
+  return JSON.parse(decoder.decode(plain[0] === Form.Deflated ? inflateSync(payload) : payload)) as object;
+}
+
 /** The top-level fields a table's primary key and indexes read. */
 function clearFieldsOf(schema: DBCoreTableSchema): string[] {
   const fields = new Set<string>();
@@ -54,9 +99,6 @@ function clearFieldsOf(schema: DBCoreTableSchema): string[] {
   return [...fields];
 }
 
-const encoder = new TextEncoder();
-const decoder = new TextDecoder();
-
 function tableSealing(table: string, clearFields: readonly string[], sealer: Sealer) {
   const context = (clear: Record<string, unknown>) => encoder.encode(`${table}\n${JSON.stringify(clearFields.map((f) => clear[f] ?? null))}`);
   return {
@@ -65,7 +107,7 @@ function tableSealing(table: string, clearFields: readonly string[], sealer: Sea
       const clear: Record<string, unknown> = {};
       const hidden: Record<string, unknown> = {};
       for (const [k, v] of Object.entries(value)) (clearFields.includes(k) ? clear : hidden)[k] = v;
-      return { ...clear, [SEALED]: sealer.seal(encoder.encode(JSON.stringify(hidden, replacer)), context(clear)) };
+      return { ...clear, [SEALED]: sealer.seal(serialise(hidden), context(clear)) };
     },
     open(value: unknown): unknown {
       if (value === null || typeof value !== 'object' || !(SEALED in value)) return value;
@@ -76,7 +118,7 @@ function tableSealing(table: string, clearFields: readonly string[], sealer: Sea
       } catch {
         throw new StoreDecryptError(`A stored value in ${table} cannot be decrypted with this store's key: it has been damaged or moved.`);
       }
-      return { ...(JSON.parse(decoder.decode(plain), reviver) as object), ...clear };
+      return { ...deserialise(plain), ...clear };
     },
   };
 }
@@ -87,7 +129,7 @@ function openedCursor(cursor: DBCoreCursor, open: (v: unknown) => unknown): DBCo
   }) as DBCoreCursor;
 }
 
-/** A Dexie middleware that seals values on the way in and opens them on the way out, for every table but `clear`. */
+/** A Dexie middleware that seals values on the way in and opens them on the way out. */
 export function sealingMiddleware(sealer: Sealer): Middleware<DBCore> {
   return {
     stack: 'dbcore',
