@@ -21,6 +21,9 @@ export function assignDefined<T extends object>(target: T, values: { [K in keyof
  * Reads one CSV record by canonical column name, collecting every problem instead of stopping at the first,
  * so the preview can show them all.
  */
+/** The longest cell accepted: far beyond any real note, and a bound on what one hostile cell can make the app hold. */
+export const MAX_CELL_CHARS = 100_000;
+
 export class RowReader {
   readonly errors: RowIssue[] = [];
   readonly warnings: RowIssue[] = [];
@@ -29,7 +32,12 @@ export class RowReader {
     private readonly index: ReadonlyMap<string, number>,
     private readonly cells: readonly string[],
     readonly line: number,
-  ) {}
+  ) {
+    for (const [column, i] of index) {
+      const length = cells[i]?.length ?? 0;
+      if (length > MAX_CELL_CHARS) this.errors.push({ row: line, column, message: `the cell is ${length.toLocaleString('en-GB')} characters long; Foresight accepts up to ${MAX_CELL_CHARS.toLocaleString('en-GB')}` });
+    }
+  }
 
   has(column: string): boolean {
     return this.text(column) !== undefined;

@@ -9,6 +9,7 @@ import { buildCaseBundle } from '../../shared/import/buildBundle.js';
 import { readCsv } from '../../shared/import/csv.js';
 import { decodeText } from '../../shared/import/decode.js';
 import { readCsvImportFile, readImportFile } from '../../shared/import/readFile.js';
+import { MAX_CELL_CHARS } from '../../shared/import/rowReader.js';
 import { readText, sha256 } from '../helpers/demoFiles.js';
 
 const require = createRequire(import.meta.url);
@@ -127,5 +128,39 @@ describe('property: no input makes the reader throw', () => {
       const r = await readImportFile({ fileName: 'x.xlsx', bytes, sha256: 'a'.repeat(64) });
       expect(r.errors.length).toBeGreaterThan(0);
     }), { numRuns: 150 });
+  });
+});
+
+describe('hostile files: bounded time and memory', () => {
+  const timed = (fn: () => unknown) => {
+    const start = performance.now();
+    fn();
+    return performance.now() - start;
+  };
+
+  it('refuses a cell longer than the limit, naming its row and column, and stores nothing from the file', () => {
+    const r = readText('contacts.csv', `crn,contact_id,contact_date,type_code,staff_code,notes\nX123456,1,2023-01-02,COAP,N07P001,${'a'.repeat(MAX_CELL_CHARS + 1)}\n`);
+    expect(r.errors).toEqual([expect.objectContaining({ row: 2, column: 'notes', message: expect.stringMatching(/100,001 characters long; Foresight accepts up to 100,000/) })]);
+  });
+
+  it('reads pathological text quickly: an unterminated quote, a million separators, a header of 50,000 columns', () => {
+    const cases = [
+      `crn,contact_id,contact_date,type_code,staff_code,notes\nX123456,1,2023-01-02,COAP,N07P001,"${'x'.repeat(2_000_000)}`,
+      `crn,contact_id,contact_date,type_code,staff_code\n${','.repeat(1_000_000)}`,
+      `${Array.from({ length: 50_000 }, (_, i) => `c${i}`).join(',')}\n${'1,'.repeat(50_000)}`,
+      `${'"'.repeat(1_000_000)}`,
+    ];
+    for (const text of cases) expect(timed(() => readText('x.csv', text))).toBeLessThan(5_000);
+  });
+
+  it('any short input is read or refused within a time bound per file, whatever its bytes or headers', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.uint8Array({ maxLength: 2000 }), fc.string({ unit: 'binary', maxLength: 2000 }).map((s) => new TextEncoder().encode(`crn,contact_id,__proto__,constructor\n${s}`))), (bytes) => {
+        const ms = timed(() => readCsvImportFile({ fileName: 'x.csv', bytes, sha256: 'a'.repeat(64) }));
+        expect(ms).toBeLessThan(1_000);
+        expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+      }),
+      { numRuns: 300 },
+    );
   });
 });
