@@ -2,6 +2,7 @@
 // The import benchmark (issue 3): 100,000 contacts (about 40 MB with realistic notes) and 10,000 workload rows,
 // imported end to end in Chromium through the app's own Import screen, against the raw IndexedDB bulkPut rate for
 // the same rows measured in the same run.
+import { unlock } from './bench-unlock.mjs';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -72,6 +73,7 @@ export async function measureImport(browser, url, files) {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   const page = await context.newPage();
   await page.goto(url);
+  await unlock(page);
   await page.waitForSelector('[role=grid]', { timeout: 120_000 });
   await page.goto(`${url}#/cases/demo-X900417/import`);
   await page.getByLabel('Choose files').waitFor();

@@ -2,6 +2,7 @@
 // The timeline benchmark (issue 4): first render, pan and zoom frame times, and the cursor step, in Chromium, for the
 // app's canvas timeline and, in the same run, for vis-timeline (a bench-only dev dependency) given the same number of
 // items. Compare ratios within one run; machines differ.
+import { unlock } from './bench-unlock.mjs';
 import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -45,6 +46,7 @@ export async function measureTimeline(browser, url, records) {
   const context = await browser.newContext({ viewport: { width: 1440, height: 1100 } });
   const page = await context.newPage();
   await page.goto(url);
+  await unlock(page);
   await page.waitForFunction((n) => document.querySelector('[role=grid]')?.getAttribute('aria-rowcount') === String(n + 1), records, { timeout: 600_000, polling: 100 });
   // The case is read and indexed. As a person would, take a moment before opening the tab: the timeline's code is
   // fetched while the window is idle. Opening it then lays the case out and paints it.
