@@ -18,6 +18,7 @@ test('the store stays locked until the right passphrase is given', async ({ page
   await page.getByRole('button', { name: 'Unlock' }).click();
   await expect(page.getByRole('alert')).toContainText('That passphrase does not unlock the cases on this computer');
   expect(await scan(page)).toEqual([]);
+  await page.screenshot({ path: 'test-results/screens/unlock.png' });
   await unlock(page);
   await expect(page.getByRole('grid', { name: 'Chronology' })).toBeVisible({ timeout: 30_000 });
 });
@@ -97,6 +98,7 @@ test('a case sent as an encrypted file opens only with its passphrase, with its 
   await trainer.getByLabel('Passphrase').fill('send this to the trainer');
   await trainer.getByRole('button', { name: 'Open' }).click();
   await expect(trainer.getByText('The file opened and its audit trail is intact')).toBeVisible();
+  await trainer.screenshot({ path: 'test-results/screens/open-case-file.png' });
   await expect(trainer.getByRole('row', { name: /SFO review: Daniel Marsh.*X900417/ })).toContainText('Not yet');
   await trainer.getByRole('button', { name: 'Add to this computer' }).click();
   await trainer.getByRole('link', { name: DEMO }).click();

@@ -98,7 +98,7 @@ function ExportEverything() {
     }
   };
   return (
-    <section aria-labelledby="everything">
+    <section className="section-break" aria-labelledby="everything">
       <h2 className="heading-m" id="everything">Export everything</h2>
       <p>One encrypted file with every case on this computer and its audit trail: to move to a new computer, or to keep somewhere safe. Open it with <a href={href.open()}>Open a case file</a>.</p>
       {typeof state === 'object' ? (
