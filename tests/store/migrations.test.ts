@@ -5,6 +5,8 @@ import { BLOCK_ROWS, blockOfKey, readRows } from '../../renderer/src/store/block
 import { countRecords } from '../../renderer/src/store/cases.js';
 import { openDatabase } from '../../renderer/src/store/db.js';
 import { caseBundleOf } from '../../renderer/src/store/caseBundle.js';
+import { newDataKey, sealEverything } from '../../renderer/src/store/keyring.js';
+import { sealerFor } from '../../renderer/src/store/sealing.js';
 import { verifyTrail } from '../../shared/audit/trail.js';
 import { bundleRows, withWholeCaseEntry } from '../../shared/bundle/bundleRows.js';
 import type { CaseBundle } from '../../shared/schemas/index.js';
@@ -97,6 +99,30 @@ describe('store migrations', () => {
       current.close();
     });
   }
+
+  it('upgrades a version 3 store written in the clear straight into an encrypted one, trail and all', async () => {
+    const indexedDB = new IDBFactory();
+    const old = new Dexie('foresight', { indexedDB, IDBKeyRange });
+    for (const v of STORE_VERSIONS.filter((s) => s.version <= 3)) old.version(v.version).stores(v.stores);
+    await old.transaction('rw', old.tables, async () => {
+      for (const [table, rows] of Object.entries(FIXTURES[3] ?? {})) await old.table(table).bulkAdd(rows);
+    });
+    old.close();
+
+    const key = newDataKey();
+    const current = openDatabase('foresight', { indexedDB, IDBKeyRange, sealer: sealerFor(key) });
+    await current.open();
+    await sealEverything(current);
+    const stored = await caseBundleOf(current, 'c1');
+    expect(stored?.case).toEqual(theCase);
+    expect(verifyTrail(stored?.audit ?? [], bundleRows(stored as CaseBundle))).toMatchObject({ ok: true, entries: 1 });
+    current.close();
+
+    const raw = new Dexie('foresight', { indexedDB, IDBKeyRange });
+    await raw.open();
+    for (const table of raw.tables) for (const row of await table.toArray()) expect(JSON.stringify(row), table.name).not.toContain('"title"');
+    raw.close();
+  });
 
   it('moves more rows than fit one block into several, keeping every key with its row', async () => {
     const indexedDB = new IDBFactory();
