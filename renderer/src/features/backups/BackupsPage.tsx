@@ -7,6 +7,7 @@ import { MIN_PASSPHRASE } from '../../store/keyring.js';
 import { runCaseFileJob, saveBytes } from '../caseFiles/runCaseFileJob.js';
 import { ErrorSummary, TextField } from '../cases/fields.js';
 import { href } from '../shell/useHashRoute.js';
+import { newPassphraseErrors } from '../unlock/newPassphrase.js';
 
 const REASONS: Record<BackupReason, string> = { import: 'After an import', daily: 'Daily', beforeRestore: 'Before being replaced' };
 const size = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
@@ -81,11 +82,9 @@ function ExportEverything() {
   const [state, setState] = useState<'form' | 'working' | { saved: string; cases: number }>('form');
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    if (passphrase.length < MIN_PASSPHRASE) {
-      setError(`Enter a passphrase of at least ${MIN_PASSPHRASE} characters`);
-      return;
-    }
-    setError(undefined);
+    const problem = newPassphraseErrors(passphrase, passphrase).passphrase;
+    setError(problem);
+    if (problem) return;
     setState('working');
     try {
       const { bytes, cases } = await runCaseFileJob(dataKey, { type: 'exportEverything', passphrase });

@@ -6,6 +6,7 @@ import { CaseGone } from '../cases/RenameCase.js';
 import { ErrorSummary, TextField } from '../cases/fields.js';
 import { href } from '../shell/useHashRoute.js';
 import { runCaseFileJob, saveBytes } from './runCaseFileJob.js';
+import { newPassphraseErrors, type NewPassphraseErrors } from '../unlock/newPassphrase.js';
 
 /** Send a case to a practitioner or a trainer: the whole case and its trail, encrypted with a passphrase. */
 export function ExportCase({ caseId }: { caseId: string }) {
@@ -14,16 +15,14 @@ export function ExportCase({ caseId }: { caseId: string }) {
   const found = useLiveQuery(() => db.cases.get(caseId).then((c) => c ?? null), [db, caseId]);
   const [passphrase, setPassphrase] = useState('');
   const [again, setAgain] = useState('');
-  const [errors, setErrors] = useState<{ passphrase?: string; again?: string }>({});
+  const [errors, setErrors] = useState<NewPassphraseErrors>({});
   const [state, setState] = useState<{ step: 'form' } | { step: 'working' } | { step: 'done'; fileName: string } | { step: 'failed'; message: string }>({ step: 'form' });
   if (found === undefined) return <p className="page">Loading…</p>;
   if (found === null) return <CaseGone />;
   const fileName = `${found.crn}-${new Date().toISOString().slice(0, 10)}.foresight`;
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const problems: typeof errors = {};
-    if (passphrase.length < MIN_PASSPHRASE) problems.passphrase = `Enter a passphrase of at least ${MIN_PASSPHRASE} characters`;
-    else if (again !== passphrase) problems.again = 'The two passphrases are not the same';
+    const problems = newPassphraseErrors(passphrase, again);
     setErrors(problems);
     if (problems.passphrase || problems.again) return;
     setState({ step: 'working' });

@@ -4,6 +4,7 @@ import { DbContext, DataKeyContext } from '../../store/context.js';
 import { MIN_PASSPHRASE, openKeyring } from '../../store/keyring.js';
 import { ErrorSummary, TextField } from '../cases/fields.js';
 import { createWithPassphrase, startStore, unlockWithPassphrase, type OpenStore, type StoreStart } from './openStore.js';
+import { newPassphraseErrors, type NewPassphraseErrors } from './newPassphrase.js';
 
 const keyring = openKeyring();
 // Started once per window, even when React runs effects twice: two starts could each make a key.
@@ -58,13 +59,11 @@ export function StoreGate({ children }: { children: ReactNode }) {
 function ChoosePassphrase({ reason, onOpen }: { reason: string; onOpen: (store: OpenStore) => void }) {
   const [passphrase, setPassphrase] = useState('');
   const [again, setAgain] = useState('');
-  const [errors, setErrors] = useState<{ passphrase?: string; again?: string }>({});
+  const [errors, setErrors] = useState<NewPassphraseErrors>({});
   const [busy, setBusy] = useState(false);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const found: typeof errors = {};
-    if (passphrase.length < MIN_PASSPHRASE) found.passphrase = `Enter a passphrase of at least ${MIN_PASSPHRASE} characters`;
-    else if (again !== passphrase) found.again = 'The two passphrases are not the same';
+    const found = newPassphraseErrors(passphrase, again);
     setErrors(found);
     if (found.passphrase || found.again) return;
     setBusy(true);
