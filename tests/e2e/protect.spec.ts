@@ -133,6 +133,9 @@ test('a backup of each case is kept, and restoring one brings the case back as i
 
   await page.getByRole('link', { name: 'Backups' }).click();
   await page.getByLabel('Passphrase for the file').fill(PASSPHRASE);
+  await page.getByRole('button', { name: 'Export everything' }).click();
+  await expect(page.getByRole('alert')).toContainText('The two passphrases are not the same');
+  await page.getByLabel('Passphrase again').fill(PASSPHRASE);
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export everything' }).click();
   expect((await download).suggestedFilename()).toMatch(/^foresight-everything-/);

@@ -4,7 +4,7 @@ import { getSetting } from './settings.js';
 
 export const USER_NAME = 'userName';
 /** Who a change is attributed to when no name has been set in Settings. */
-export const NO_NAME = 'Name not set';
+const NO_NAME = 'Name not set';
 
 export async function currentUser(db: ForesightDb): Promise<string> {
   return (await getSetting<string>(db, USER_NAME))?.trim() || NO_NAME;

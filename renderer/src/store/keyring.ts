@@ -12,7 +12,7 @@ export type KeyringEntry =
   | { id: 'store'; protection: 'os'; protectedKey: string; sealedAll: boolean }
   | { id: 'store'; protection: 'passphrase'; salt: string; iterations: number; iv: string; wrapped: Uint8Array; sealedAll: boolean };
 
-export const KEYRING_NAME = 'foresight-keyring';
+const KEYRING_NAME = 'foresight-keyring';
 export const MIN_PASSPHRASE = 10;
 
 export type Keyring = Dexie & { keys: Dexie.Table<KeyringEntry, string> };

@@ -13,7 +13,7 @@ import { deflateSync, inflateSync } from 'fflate';
  * open. Large values are compressed before they are sealed: a case's blocks shrink several times over, and reading
  * and decrypting fewer bytes is what keeps opening an encrypted case close to opening a plain one.
  */
-export const SEALED = '$sealed';
+const SEALED = '$sealed';
 const NONCE = 12;
 
 export interface Sealer {

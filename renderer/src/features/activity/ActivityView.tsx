@@ -1,15 +1,15 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
+import { filterActivity } from '../../../../shared/audit/activity.js';
 import type { AuditEntry, AuditKind } from '../../../../shared/audit/trail.js';
 import { formatInstant } from '../../../../shared/time/display.js';
 import { parseDate } from '../../../../shared/import/dates.js';
-import { londonDateOfTime } from '../../../../shared/time/london.js';
 import { readTrail } from '../../store/audit.js';
 import { useDb } from '../../store/context.js';
 import { href } from '../shell/useHashRoute.js';
 import { describeTrail, type TrailStatus } from './trailStatus.js';
 
-export const KIND_LABELS: Record<AuditKind, string> = {
+const KIND_LABELS: Record<AuditKind, string> = {
   import: 'Import',
   edit: 'Edit',
   note: 'Note',
@@ -27,10 +27,9 @@ interface Filter {
   to: string;
 }
 
-const dayOf = (entry: AuditEntry) => londonDateOfTime({ value: entry.at, precision: 'exact' });
-/** A typed UK date (23/11/2026) as YYYY-MM-DD; blank is no limit, and a date that cannot be read is null. */
-const typedDay = (text: string): string | null | '' => {
-  if (!text.trim()) return '';
+/** A typed UK date (23/11/2026) as YYYY-MM-DD; blank is no limit (undefined), and a date that cannot be read is null. */
+const typedDay = (text: string): string | null | undefined => {
+  if (!text.trim()) return undefined;
   const parsed = parseDate(text);
   return parsed.ok ? parsed.value : null;
 };
@@ -44,7 +43,7 @@ export function ActivityView({ caseId, status, onCheck }: { caseId: string; stat
   const from = typedDay(filter.from);
   const to = typedDay(filter.to);
   const shown = useMemo(
-    () => (trail ?? []).filter((e) => (!filter.who || e.who === filter.who) && (!filter.kind || e.kind === filter.kind) && (!from || dayOf(e) >= from) && (!to || dayOf(e) <= to)).reverse(),
+    () => filterActivity(trail ?? [], { who: filter.who || undefined, kind: filter.kind || undefined, from: from ?? undefined, to: to ?? undefined }),
     [trail, filter.who, filter.kind, from, to],
   );
   const set = (change: Partial<Filter>) => setFilter((f) => ({ ...f, ...change }));
@@ -101,7 +100,7 @@ export function ActivityView({ caseId, status, onCheck }: { caseId: string; stat
   );
 }
 
-export function TrailPanel({ status, onCheck }: { status: TrailStatus; onCheck: () => void }) {
+function TrailPanel({ status, onCheck }: { status: TrailStatus; onCheck: () => void }) {
   const broken = status.state === 'done' && !status.trail.ok;
   return (
     <div className={`notification${broken || status.state === 'failed' ? ' notification--error' : status.state === 'done' ? ' notification--success' : ''}`} role="status">
@@ -119,15 +118,14 @@ export function TrailPanel({ status, onCheck }: { status: TrailStatus; onCheck: 
 
 function EntryDetail({ entry }: { entry: AuditEntry }) {
   const rows = Object.keys(entry.rows ?? {}).length;
-  const hasChange = entry.before !== undefined || entry.after !== undefined;
   return (
     <>
       {entry.what}
       <details className="details">
         <summary>Details</summary>
         <dl className="summary-list">
-          {hasChange && entry.before !== undefined && <><dt>Before</dt><dd><pre>{JSON.stringify(entry.before, null, 2)}</pre></dd></>}
-          {hasChange && entry.after !== undefined && <><dt>After</dt><dd><pre>{JSON.stringify(entry.after, null, 2)}</pre></dd></>}
+          {entry.before !== undefined && <><dt>Before</dt><dd><pre>{JSON.stringify(entry.before, null, 2)}</pre></dd></>}
+          {entry.after !== undefined && <><dt>After</dt><dd><pre>{JSON.stringify(entry.after, null, 2)}</pre></dd></>}
           <dt>Rows recorded</dt><dd>{rows.toLocaleString('en-GB')}</dd>
           <dt>Hash</dt><dd><code>{entry.hash}</code></dd>
           <dt>Follows</dt><dd><code>{entry.prev}</code></dd>

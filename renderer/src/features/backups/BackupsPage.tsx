@@ -4,10 +4,11 @@ import { formatInstant } from '../../../../shared/time/display.js';
 import { backupsKept, listBackups, type Backup, type BackupReason } from '../../store/backups.js';
 import { useDataKey, useDb } from '../../store/context.js';
 import { MIN_PASSPHRASE } from '../../store/keyring.js';
-import { runCaseFileJob, saveBytes } from '../caseFiles/runCaseFileJob.js';
+import { runCaseFileJob } from '../caseFiles/runCaseFileJob.js';
 import { ErrorSummary, TextField } from '../cases/fields.js';
 import { href } from '../shell/useHashRoute.js';
-import { newPassphraseErrors } from '../unlock/newPassphrase.js';
+import { newPassphraseErrors, type NewPassphraseErrors } from '../unlock/newPassphrase.js';
+import { saveFile } from '../shell/saveFile.js';
 
 const REASONS: Record<BackupReason, string> = { import: 'After an import', daily: 'Daily', beforeRestore: 'Before being replaced' };
 const size = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
@@ -78,21 +79,24 @@ export function BackupsPage() {
 function ExportEverything() {
   const dataKey = useDataKey();
   const [passphrase, setPassphrase] = useState('');
-  const [error, setError] = useState<string | undefined>();
+  const [again, setAgain] = useState('');
+  const [errors, setErrors] = useState<NewPassphraseErrors>({});
+  const [failure, setFailure] = useState<string | undefined>();
   const [state, setState] = useState<'form' | 'working' | { saved: string; cases: number }>('form');
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const problem = newPassphraseErrors(passphrase, passphrase).passphrase;
-    setError(problem);
-    if (problem) return;
+    const problems = newPassphraseErrors(passphrase, again);
+    setErrors(problems);
+    setFailure(undefined);
+    if (problems.passphrase || problems.again) return;
     setState('working');
     try {
       const { bytes, cases } = await runCaseFileJob(dataKey, { type: 'exportEverything', passphrase });
       const fileName = `foresight-everything-${new Date().toISOString().slice(0, 10)}.foresight`;
-      saveBytes(bytes, fileName);
+      saveFile(bytes, fileName, 'application/octet-stream');
       setState({ saved: fileName, cases });
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setFailure(err instanceof Error ? err.message : String(err));
       setState('form');
     }
   };
@@ -104,9 +108,11 @@ function ExportEverything() {
         <div className="notification notification--success" role="status"><p><strong>Saved {state.saved}</strong> with {state.cases} {state.cases === 1 ? 'case' : 'cases'}.</p></div>
       ) : (
         <>
-          <ErrorSummary errors={{ 'everything-passphrase': error }} labels={{ 'everything-passphrase': 'Passphrase for the file' }} />
+          {failure && <p className="error-message" role="alert">{failure}</p>}
+          <ErrorSummary errors={{ 'everything-passphrase': errors.passphrase, 'everything-again': errors.again }} labels={{ 'everything-passphrase': 'Passphrase for the file', 'everything-again': 'Passphrase again' }} />
           <form onSubmit={submit} noValidate>
-            <TextField id="everything-passphrase" label="Passphrase for the file" hint={`At least ${MIN_PASSPHRASE} characters.`} value={passphrase} onChange={setPassphrase} error={error} password="new" />
+            <TextField id="everything-passphrase" label="Passphrase for the file" hint={`At least ${MIN_PASSPHRASE} characters.`} value={passphrase} onChange={setPassphrase} error={errors.passphrase} password="new" />
+            <TextField id="everything-again" label="Passphrase again" value={again} onChange={setAgain} error={errors.again} password="new" />
             <button type="submit" className="button button--secondary" disabled={state === 'working'}>{state === 'working' ? 'Encrypting…' : 'Export everything'}</button>
           </form>
         </>

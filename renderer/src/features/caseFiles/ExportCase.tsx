@@ -5,8 +5,9 @@ import { MIN_PASSPHRASE } from '../../store/keyring.js';
 import { CaseGone } from '../cases/RenameCase.js';
 import { ErrorSummary, TextField } from '../cases/fields.js';
 import { href } from '../shell/useHashRoute.js';
-import { runCaseFileJob, saveBytes } from './runCaseFileJob.js';
+import { runCaseFileJob } from './runCaseFileJob.js';
 import { newPassphraseErrors, type NewPassphraseErrors } from '../unlock/newPassphrase.js';
+import { saveFile } from '../shell/saveFile.js';
 
 /** Send a case to a practitioner or a trainer: the whole case and its trail, encrypted with a passphrase. */
 export function ExportCase({ caseId }: { caseId: string }) {
@@ -28,7 +29,7 @@ export function ExportCase({ caseId }: { caseId: string }) {
     setState({ step: 'working' });
     try {
       const { bytes } = await runCaseFileJob(dataKey, { type: 'export', caseId, passphrase, fileName });
-      saveBytes(bytes, fileName);
+      saveFile(bytes, fileName, 'application/octet-stream');
       setState({ step: 'done', fileName });
     } catch (err) {
       setState({ step: 'failed', message: err instanceof Error ? err.message : String(err) });

@@ -16,11 +16,3 @@ export function runCaseFileJob<J extends CaseFileJob>(dataKey: Uint8Array, job: 
     worker.postMessage({ dataKey, job });
   });
 }
-
-/** Hand bytes to the user as a file: the browser's download (in the desktop app, the same, into Downloads). */
-export function saveBytes(bytes: Uint8Array, fileName: string): void {
-  const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/octet-stream' }));
-  const a = Object.assign(document.createElement('a'), { href: url, download: fileName });
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}

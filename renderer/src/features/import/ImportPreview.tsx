@@ -7,6 +7,7 @@ import { formatUkDate, ukNumericDate } from '../../../../shared/time/display.js'
 import { changeKey, type ImportPreview } from './protocol.js';
 import { ProposedAllocations } from './ProposedAllocations.js';
 import { KIND_NAMES } from './kindNames.js';
+import { saveFile } from '../shell/saveFile.js';
 
 function downloadProblems(preview: ImportPreview): void {
   const rows = preview.files.flatMap((f) => [
@@ -14,10 +15,7 @@ function downloadProblems(preview: ImportPreview): void {
     ...f.warnings.map((w) => [f.file, 'warning', w.row, w.column ?? '', w.value ?? '', w.message]),
   ]);
   const csv = toSafeCsv(['file', 'severity', 'row', 'column', 'value', 'reason'], rows);
-  const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv' }));
-  const a = Object.assign(document.createElement('a'), { href: url, download: 'import-problems.csv' });
-  a.click();
-  URL.revokeObjectURL(url);
+  saveFile(csv, 'import-problems.csv', 'text/csv');
 }
 
 /** The fields that differ between the stored row and the file's row. */
