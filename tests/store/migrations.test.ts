@@ -1,16 +1,19 @@
-import Dexie from 'dexie';
+import { gcm } from '@noble/ciphers/aes.js';
+import Dexie, { type TableSchema } from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { BLOCK_ROWS, blockOfKey, readRows } from '../../renderer/src/store/blocks.js';
+import { BLOCK_ROWS, blockOfKey, packDigests, readRows, storedDigests } from '../../renderer/src/store/blocks.js';
+import { toStoredEntry } from '../../renderer/src/store/audit.js';
 import { countRecords } from '../../renderer/src/store/cases.js';
 import { openDatabase } from '../../renderer/src/store/db.js';
 import { caseBundleOf } from '../../renderer/src/store/caseBundle.js';
 import { newDataKey, sealEverything } from '../../renderer/src/store/keyring.js';
 import { sealerFor } from '../../renderer/src/store/sealing.js';
-import { verifyTrail } from '../../shared/audit/trail.js';
+import { rowDigest, verifyTrail } from '../../shared/audit/trail.js';
 import { bundleRows, withWholeCaseEntry } from '../../shared/bundle/bundleRows.js';
 import type { CaseBundle } from '../../shared/schemas/index.js';
 import { STORE_VERSIONS } from '../../renderer/src/store/schema.js';
+import { checkTrail } from '../../renderer/src/store/trailCheck.js';
 import { chronologyOf } from './helpers.js';
 
 /**
@@ -25,23 +28,36 @@ const snapshot = { staffCode: 'N07P012', snapshotDate: '2022-01-01', capacityPct
 const team = { teamCode: 'N07T02', snapshotDate: '2022-01-01', staffingPct: 60 };
 const other = { ...contact(7), crn: 'X999999' };
 const allocation = { id: 'alloc:1', crn: 'X123456', staffCode: 'N07P012', from: { value: '2022-01-01', precision: 'day' }, to: null };
-const blocksOf = (table: string, items: object[], keys: string[]) => ({
+const blocksOf = (table: string, items: object[], keys: string[], withDigests: boolean) => ({
   blocks: [{ caseId: 'c1', table, block: 0, items }],
-  blockKeys: [{ caseId: 'c1', table, block: 0, keys }],
+  blockKeys: [{ caseId: 'c1', table, block: 0, keys, ...(withDigests ? { digests: packDigests(items.map(rowDigest)) } : {}) }],
 });
 
 /** What each fixture holds, read back through the current store. */
 const EXPECTED = { records: [contact(1), contact(2)], otherWork: [other], workload: [snapshot], teams: [team], allocations: [{ ...allocation, caseId: 'c1' }] };
 
-const inBlocks = () => {
+const inBlocks = (withDigests = false) => {
   const parts = [
-    blocksOf('records', [contact(1), contact(2)], ['contact:1', 'contact:2']),
-    blocksOf('otherWork', [other], ['contact:7']),
-    blocksOf('workload', [snapshot], ['N07P012|2022-01-01']),
-    blocksOf('teams', [team], ['N07T02|2022-01-01']),
+    blocksOf('records', [contact(1), contact(2)], ['contact:1', 'contact:2'], withDigests),
+    blocksOf('otherWork', [other], ['contact:7'], withDigests),
+    blocksOf('workload', [snapshot], ['N07P012|2022-01-01'], withDigests),
+    blocksOf('teams', [team], ['N07T02|2022-01-01'], withDigests),
   ];
   return { blocks: parts.flatMap((p) => p.blocks), blockKeys: parts.flatMap((p) => p.blockKeys) };
 };
+
+function withTrail(blocks: ReturnType<typeof inBlocks>, packed = false): Record<string, object[]> {
+  return {
+    cases: [theCase],
+    ...blocks,
+    allocations: [{ caseId: 'c1', ...allocation }],
+    settings: [{ key: 'demoInstalled', value: true }],
+    audit: withWholeCaseEntry(
+      { schemaVersion: 2, case: theCase, records: EXPECTED.records, otherWork: EXPECTED.otherWork, workload: EXPECTED.workload, teams: EXPECTED.teams, allocations: [allocation], staff: [], sources: [], audit: [] } as unknown as CaseBundle,
+      { who: 'Fixture', at: new Date('2026-11-23T09:00:00Z'), kind: 'import', what: 'fixture' },
+    ).audit.map((e) => (packed ? toStoredEntry(e, 'c1') : { ...e, caseId: 'c1' })),
+  };
+}
 
 const FIXTURES: Record<number, Record<string, object[]>> = {
   1: {
@@ -55,17 +71,31 @@ const FIXTURES: Record<number, Record<string, object[]>> = {
   },
   2: { cases: [theCase], ...inBlocks(), allocations: [{ caseId: 'c1', ...allocation }], settings: [{ key: 'demoInstalled', value: true }] },
   3: { cases: [theCase], ...inBlocks(), allocations: [{ caseId: 'c1', ...allocation }], settings: [{ key: 'demoInstalled', value: true }] },
-  4: {
-    cases: [theCase],
-    ...inBlocks(),
-    allocations: [{ caseId: 'c1', ...allocation }],
-    settings: [{ key: 'demoInstalled', value: true }],
-    audit: withWholeCaseEntry(
-      { schemaVersion: 2, case: theCase, records: EXPECTED.records, otherWork: EXPECTED.otherWork, workload: EXPECTED.workload, teams: EXPECTED.teams, allocations: [allocation], staff: [], sources: [], audit: [] } as unknown as CaseBundle,
-      { who: 'Fixture', at: new Date('2026-11-23T09:00:00Z'), kind: 'import', what: 'fixture' },
-    ).audit.map((e) => ({ ...e, caseId: 'c1' })),
-  },
+  4: withTrail(inBlocks()),
+  5: withTrail(inBlocks(true), true),
 };
+
+/** The content hash of every row a case holds in blocks, as its blocks should keep them from version 5. */
+const rowDigestsOfBlocks = (bundle: CaseBundle) => Object.fromEntries([...bundleRows(bundle)].filter(([k]) => /^(records|otherWork|workload|teams):/.test(k)).map(([k, row]) => [k, rowDigest(row)]));
+
+/** A value as version 4 sealed it: key fields in the clear, the rest as JSON under AES-256-GCM with the data key. */
+function sealedAsVersion4(schema: TableSchema, table: string, row: object, key: Uint8Array) {
+  const keyFields = [...new Set([schema.primKey, ...schema.indexes].flatMap((i) => (Array.isArray(i.keyPath) ? i.keyPath : i.keyPath ? [i.keyPath] : [])))];
+  const clear: Record<string, unknown> = {};
+  const hidden: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(row)) (keyFields.includes(k) ? clear : hidden)[k] = v;
+  const nonce = crypto.getRandomValues(new Uint8Array(12));
+  const context = new TextEncoder().encode(`${table}\n${JSON.stringify(keyFields.map((f) => clear[f] ?? null))}`);
+  const json = new TextEncoder().encode(JSON.stringify(hidden));
+  const plain = new Uint8Array(json.length + 1);
+  plain[0] = 0x4a;
+  plain.set(json, 1);
+  const sealed = gcm(key, nonce, context).encrypt(plain);
+  const out = new Uint8Array(12 + sealed.length);
+  out.set(nonce);
+  out.set(sealed, 12);
+  return { ...clear, $sealed: out };
+}
 
 describe('store migrations', () => {
   it('has a fixture for every released schema version', () => {
@@ -96,6 +126,7 @@ describe('store migrations', () => {
       if (!stored) throw new Error('case missing');
       expect(stored.audit).toHaveLength(1);
       expect(verifyTrail(stored.audit, bundleRows(stored))).toEqual({ ok: true, entries: 1, rows: 7 });
+      expect(Object.fromEntries(await storedDigests(current, 'c1'))).toEqual(rowDigestsOfBlocks(stored));
       current.close();
     });
   }
@@ -121,6 +152,28 @@ describe('store migrations', () => {
     const raw = new Dexie('foresight', { indexedDB, IDBKeyRange });
     await raw.open();
     for (const table of raw.tables) for (const row of await table.toArray()) expect(JSON.stringify(row), table.name).not.toContain('"title"');
+    raw.close();
+  });
+
+  it('reads a version 4 store sealed with AES-256-GCM, and seals it afresh in version 5’s form', async () => {
+    const key = newDataKey();
+    const indexedDB = new IDBFactory();
+    const old = new Dexie('foresight', { indexedDB, IDBKeyRange });
+    for (const v of STORE_VERSIONS.filter((s) => s.version <= 4)) old.version(v.version).stores(v.stores);
+    await old.transaction('rw', old.tables, async () => {
+      for (const [table, rows] of Object.entries(FIXTURES[4] ?? {})) await old.table(table).bulkAdd(rows.map((row) => sealedAsVersion4(old.table(table).schema, table, row, key)));
+    });
+    old.close();
+
+    const current = openDatabase('foresight', { indexedDB, IDBKeyRange, sealer: sealerFor(key) });
+    const stored = await caseBundleOf(current, 'c1');
+    expect(stored?.records).toEqual(EXPECTED.records);
+    expect(verifyTrail(stored?.audit ?? [], bundleRows(stored as CaseBundle))).toEqual({ ok: true, entries: 1, rows: 7 });
+    expect(await checkTrail(current, 'c1', 'quick')).toEqual({ ok: true, entries: 1, rows: 7 });
+    current.close();
+    const raw = new Dexie('foresight', { indexedDB, IDBKeyRange });
+    await raw.open();
+    for (const table of raw.tables) for (const row of await table.toArray()) expect(Object.keys(row), table.name).not.toContain('$sealed');
     raw.close();
   });
 

@@ -36,6 +36,14 @@ describe('encryption at rest', () => {
     const someNote = plain?.records.map((r) => ('notes' in r ? r.notes : '')).find((n) => n && n.length > 20) as string;
     for (const secret of [demo.subject, demo.title, plain?.staff[0]?.name as string, someNote.slice(0, 20)]) expect(text.includes(secret), secret).toBe(false);
     expect(text).toContain(demo.id);
+    // A block keeps its rows' structured fields in the clear, and no free text or personal field.
+    const raw = new Dexie('foresight', { indexedDB, IDBKeyRange });
+    await raw.open();
+    const items = (await raw.table('blocks').toArray()).flatMap((b: { items: object[] }) => b.items);
+    raw.close();
+    expect(items.some((i) => 'occurred' in i && 'staffCode' in i)).toBe(true);
+    for (const field of ['crn', 'notes', 'summary', 'staffName', 'createdBy', 'omName', 'typeDescription']) expect(items.some((i) => field in i), field).toBe(false);
+    expect(items.some((i) => 'provenance' in i && 'fileName' in (i as { provenance: object }).provenance)).toBe(false);
 
     const reopened = openDatabase('foresight', { indexedDB, IDBKeyRange, sealer: sealerFor(key) });
     expect(await caseBundleOf(reopened, demo.id)).toEqual(plain);

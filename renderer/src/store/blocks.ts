@@ -1,11 +1,13 @@
+import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js';
 import type { StoredItem } from '../../../shared/import/plan.js';
 import type { ForesightDb } from './db.js';
 
 /**
  * A case's many rows (records, other work, workload and team snapshots) are stored in blocks of up to a few thousand
  * rows, one IndexedDB value per block: writing 100,000 rows one value each takes about 17 s on these machines, and
- * as 200 blocks about 1 s. Each block's keys are kept apart from its rows, so that what a case holds can be counted
- * and compared without reading every row.
+ * as 200 blocks about 1 s. Each block's keys are kept apart from its rows, with the content hash of each row as the
+ * audit trail records it, so that what a case holds can be counted, compared and checked against its trail without
+ * reading every row.
  */
 export const BLOCK_TABLES = ['records', 'otherWork', 'workload', 'teams'] as const;
 export type BlockTable = (typeof BLOCK_TABLES)[number];
@@ -23,6 +25,29 @@ export interface BlockKeys {
   block: number;
   /** The rows' keys, in the same order as the block's items. */
   keys: string[];
+  /** The rows' SHA-256 content hashes (rowDigest), 32 bytes each, in the same order; written with the rows. */
+  digests: Uint8Array;
+}
+
+/** A row to store: its key, its content, and its content hash (rowDigest, hex). */
+export interface BlockRow {
+  key: string;
+  item: StoredItem;
+  digest: string;
+}
+
+const DIGEST_BYTES = 32;
+
+export function packDigests(digests: readonly string[]): Uint8Array {
+  const out = new Uint8Array(digests.length * DIGEST_BYTES);
+  digests.forEach((d, i) => out.set(hexToBytes(d), i * DIGEST_BYTES));
+  return out;
+}
+
+/** The first n hashes packed by packDigests, as hex. */
+export function digestsAt(packed: Uint8Array, n: number): string[] {
+  const hex = bytesToHex(packed.subarray(0, n * DIGEST_BYTES));
+  return Array.from({ length: n }, (_, i) => hex.slice(i * 64, (i + 1) * 64));
 }
 
 export const BLOCK_ROWS = 2000;
@@ -73,6 +98,17 @@ export async function rowsByKey(db: ForesightDb, caseId: string, table: BlockTab
   return found;
 }
 
+/** The content hash of every row the case holds in its blocks, as the trail names them (`records:contact:123`). */
+export async function storedDigests(db: ForesightDb, caseId: string): Promise<Map<string, string>> {
+  const found = new Map<string, string>();
+  const heads = await db.blockKeys.where('caseId').equals(caseId).toArray();
+  for (const head of heads) {
+    const digests = digestsAt(head.digests, head.keys.length);
+    head.keys.forEach((key, i) => found.set(`${head.table}:${key}`, digests[i] as string));
+  }
+  return found;
+}
+
 /** Appends blocks to a case's tables. Call inside a transaction over blocks and blockKeys. */
 export class BlockWriter {
   private readonly next = new Map<BlockTable, number>();
@@ -82,31 +118,36 @@ export class BlockWriter {
     private readonly caseId: string,
   ) {}
 
-  async append(table: BlockTable, rows: readonly { key: string; item: StoredItem }[]): Promise<void> {
+  async append(table: BlockTable, rows: readonly BlockRow[]): Promise<void> {
     for (let i = 0; i < rows.length; i += BLOCK_ROWS) {
       const part = rows.slice(i, i + BLOCK_ROWS);
       const block = await this.nextBlock(table);
       await Promise.all([
         this.db.blocks.put({ caseId: this.caseId, table, block, items: part.map((r) => r.item) }),
-        this.db.blockKeys.put({ caseId: this.caseId, table, block, keys: part.map((r) => r.key) }),
+        this.db.blockKeys.put({ caseId: this.caseId, table, block, keys: part.map((r) => r.key), digests: packDigests(part.map((r) => r.digest)) }),
       ]);
     }
   }
 
   /** Replace rows the case already holds, in place, in the blocks that hold them. */
-  async replace(table: BlockTable, rows: readonly { key: string; item: StoredItem }[], where: ReadonlyMap<string, number>): Promise<void> {
-    const byBlock = new Map<number, Map<string, StoredItem>>();
+  async replace(table: BlockTable, rows: readonly BlockRow[], where: ReadonlyMap<string, number>): Promise<void> {
+    const byBlock = new Map<number, Map<string, BlockRow>>();
     for (const r of rows) {
       const block = where.get(r.key);
       if (block === undefined) throw new Error(`The row ${r.key} is not stored in this case, so it cannot be replaced.`);
-      byBlock.set(block, (byBlock.get(block) ?? new Map()).set(r.key, r.item));
+      byBlock.set(block, (byBlock.get(block) ?? new Map()).set(r.key, r));
     }
     for (const [block, replacements] of byBlock) {
       const key = [this.caseId, table, block] as [string, BlockTable, number];
       const [head, body] = await Promise.all([this.db.blockKeys.get(key), this.db.blocks.get(key)]);
       if (!head || !body) throw new Error(`A block of this case's ${table} is missing.`);
-      const items = head.keys.map((k, i) => replacements.get(k) ?? (body.items[i] as StoredItem));
-      await this.db.blocks.put({ ...body, items });
+      const items = head.keys.map((k, i) => replacements.get(k)?.item ?? (body.items[i] as StoredItem));
+      const digests = head.digests.slice();
+      head.keys.forEach((k, i) => {
+        const r = replacements.get(k);
+        if (r) digests.set(hexToBytes(r.digest), i * DIGEST_BYTES);
+      });
+      await Promise.all([this.db.blocks.put({ ...body, items }), this.db.blockKeys.put({ ...head, digests })]);
     }
   }
 

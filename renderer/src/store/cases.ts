@@ -67,8 +67,18 @@ export async function storeCaseBundle(db: ForesightDb, bundle: CaseBundle, chang
   await db.transaction('rw', [db.cases, ...CASE_TABLES.map((t) => db[t])], async () => {
     for (const t of CASE_TABLES) await db[t].where('caseId').equals(caseId).delete();
     await db.cases.put(stored.case);
+    // The entry just added recorded every row's content hash: the blocks keep the same hashes beside their rows.
+    const digests = stored.audit[stored.audit.length - 1]?.rows ?? {};
     const blocks = new BlockWriter(db, caseId);
-    for (const table of BLOCK_TABLES) await blocks.append(table, stored[table].map((item) => ({ key: storeKey(table, item), item })));
+    for (const table of BLOCK_TABLES) {
+      await blocks.append(
+        table,
+        stored[table].map((item) => {
+          const key = storeKey(table, item);
+          return { key, item, digest: digests[`${table}:${key}`] as string };
+        }),
+      );
+    }
     await db.allocations.bulkPut(withCase(stored.allocations));
     await db.staff.bulkPut(withCase(stored.staff));
     await db.sources.bulkPut(withCase(stored.sources));

@@ -1,10 +1,11 @@
 import Dexie, { type EntityTable } from 'dexie';
-import type { AuditEntry } from '../../../shared/audit/trail.js';
 import type { Allocation, Case, CaseRecord, SourceFile, Staff } from '../../../shared/schemas/index.js';
+import type { StoredEntry } from './audit.js';
 import type { Backup } from './backups.js';
 import type { BlockKeys, BlockTable, RowBlock } from './blocks.js';
+import { CLEAR_ROW_FIELDS } from './clearFields.js';
 import { DATABASE_NAME, STORE_VERSIONS } from './schema.js';
-import { sealingMiddleware, type Sealer } from './sealing.js';
+import { sealingMiddleware, type Sealer, type SealingLayout } from './sealing.js';
 
 /** Every stored row carries its case. */
 type OfCase<T> = T & { caseId: string };
@@ -25,7 +26,7 @@ export type ForesightDb = Dexie & {
   allocations: Dexie.Table<OfCase<Allocation>, [string, string]>;
   staff: Dexie.Table<OfCase<Staff>, [string, string]>;
   sources: Dexie.Table<OfCase<SourceFile>, [string, string]>;
-  audit: Dexie.Table<OfCase<AuditEntry>, [string, number]>;
+  audit: Dexie.Table<StoredEntry, [string, number]>;
   backups: EntityTable<Backup, 'id'>;
   backupData: EntityTable<{ id: string; bytes: Uint8Array }, 'id'>;
   settings: EntityTable<Setting, 'key'>;
@@ -38,10 +39,19 @@ export interface OpenOptions {
   IDBKeyRange?: typeof IDBKeyRange;
 }
 
+/**
+ * What an encrypted store keeps in the clear besides keys: rows' structured fields (clearFields.ts), and the row ids
+ * of blocks and of trail entries, so the trail check on opening a case decrypts only hashes.
+ */
+const SEALING_LAYOUT: SealingLayout = {
+  rowLists: { blocks: { field: 'items', clear: CLEAR_ROW_FIELDS } },
+  clearFields: { blockKeys: ['keys'], audit: ['rowKeys'] },
+};
+
 /** Open the store with every schema version declared, so any older database upgrades in order. */
 export function openDatabase(name = DATABASE_NAME, { sealer, ...options }: OpenOptions = {}): ForesightDb {
   const db = new Dexie(name, options) as ForesightDb;
-  if (sealer) db.use(sealingMiddleware(sealer));
+  if (sealer) db.use(sealingMiddleware(sealer, SEALING_LAYOUT));
   for (const v of STORE_VERSIONS) {
     const version = db.version(v.version).stores(v.stores);
     if (v.upgrade) version.upgrade(v.upgrade);

@@ -57,18 +57,21 @@ export async function storeImport(
   let written = 0;
   // The trail entry records the content hash of every row this import stores, under the keys bundles use.
   const digests: Record<string, string> = {};
-  const record = (table: string, rows: readonly { key: string; item: unknown }[]) => {
-    for (const r of rows) digests[`${table}:${r.key}`] = rowDigest(r.item);
-  };
+  const record = <R extends { key: string; item: I }, I>(table: string, rows: readonly R[]) =>
+    rows.map((r) => {
+      const digest = rowDigest(r.item);
+      digests[`${table}:${r.key}`] = digest;
+      return { ...r, digest };
+    });
   const blocks = new BlockWriter(db, caseId);
   const putAllocations = (rows: readonly { item: StoredItem }[]) => db.allocations.bulkPut(rows.map(({ item }) => ({ ...(item as Allocation), caseId })));
   const put = async (rows: readonly PlannedRow[]) => {
     for (const table of IMPORT_TABLES) {
       const items = rows.filter((r) => r.table === table);
       if (items.length === 0) continue;
-      record(table, items);
-      if (isBlockTable(table)) await blocks.append(table, items);
-      else await putAllocations(items);
+      const recorded = record(table, items);
+      if (isBlockTable(table)) await blocks.append(table, recorded);
+      else await putAllocations(recorded);
       written += items.length;
     }
   };
@@ -77,9 +80,9 @@ export async function storeImport(
     for (const table of IMPORT_TABLES) {
       const changes = extras.acceptedChanges.filter((c) => c.table === table).map((c) => ({ key: c.key, item: c.after }));
       if (changes.length === 0) continue;
-      record(table, changes);
-      if (isBlockTable(table)) await blocks.replace(table, changes, extras.existing.get(table) ?? new Map());
-      else await putAllocations(changes);
+      const recorded = record(table, changes);
+      if (isBlockTable(table)) await blocks.replace(table, recorded, extras.existing.get(table) ?? new Map());
+      else await putAllocations(recorded);
       written += changes.length;
     }
     await db.sources.bulkPut(extras.sources.map((s) => ({ ...s, caseId })));

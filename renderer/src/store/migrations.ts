@@ -1,8 +1,10 @@
 import type { Transaction } from 'dexie';
+import { rowDigest, type AuditEntry } from '../../../shared/audit/trail.js';
 import { storeKey, type StoredItem } from '../../../shared/import/plan.js';
 import { withWholeCaseEntry } from '../../../shared/bundle/bundleRows.js';
 import { BUNDLE_SCHEMA_VERSION, type Case, type CaseBundle } from '../../../shared/schemas/index.js';
-import { BLOCK_ROWS, BLOCK_TABLES, type BlockTable, type RowBlock } from './blocks.js';
+import { toStoredEntry } from './audit.js';
+import { BLOCK_ROWS, BLOCK_TABLES, packDigests, type BlockKeys, type BlockTable, type RowBlock } from './blocks.js';
 
 /** Version 1 to 2: each case's rows, one value each, into blocks, in the order they were stored. */
 export async function rowsIntoBlocks(tx: Transaction): Promise<void> {
@@ -50,5 +52,32 @@ export async function startTrails(tx: Transaction): Promise<void> {
     };
     const started = withWholeCaseEntry(bundle, { who: 'Foresight', at, kind: 'upgrade', what: 'Audit trail started: the case as it stood when Foresight was upgraded' });
     await tx.table('audit').bulkAdd(started.audit.map((e) => ({ ...e, caseId: found.id })));
+  }
+}
+
+/** The tables of version 5 that are not a case's blocks. */
+const OTHER_TABLES = ['cases', 'allocations', 'staff', 'sources', 'audit', 'backups', 'backupData', 'settings'];
+
+/**
+ * Version 4 to 5: each block's keys gain the content hash of each of its rows, so the trail check on opening a case
+ * compares hashes rather than recomputing 100,000 of them; trail entries keep their rows' hashes packed; and every
+ * value is written afresh, so an encrypted store holds only version 5's seal (XChaCha20-Poly1305, rows' structured
+ * fields in the clear).
+ */
+export async function digestsBesideRows(tx: Transaction): Promise<void> {
+  for (const caseId of (await tx.table('blockKeys').orderBy('caseId').uniqueKeys()) as string[]) {
+    const [blocks, heads] = (await Promise.all([tx.table('blocks').where('caseId').equals(caseId).toArray(), tx.table('blockKeys').where('caseId').equals(caseId).toArray()])) as [
+      RowBlock[],
+      Omit<BlockKeys, 'digests'>[],
+    ];
+    const itemsOf = new Map(blocks.map((b) => [`${b.table}:${b.block}`, b.items]));
+    await tx.table('blocks').bulkPut(blocks);
+    await tx.table('blockKeys').bulkPut(heads.map((head) => ({ ...head, digests: packDigests((itemsOf.get(`${head.table}:${head.block}`) ?? []).map(rowDigest)) })));
+  }
+  for (const name of OTHER_TABLES) {
+    const table = tx.table(name);
+    // One value at a time: backups can be large. Trail entries are stored with their rows' hashes packed from now on.
+    const fresh = name === 'audit' ? ({ caseId, ...entry }: AuditEntry & { caseId: string }) => toStoredEntry(entry, caseId) : (value: unknown) => value;
+    for (const key of await table.toCollection().primaryKeys()) await table.put(fresh(await table.get(key)));
   }
 }

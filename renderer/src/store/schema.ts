@@ -1,5 +1,5 @@
 import type { Transaction } from 'dexie';
-import { rowsIntoBlocks, startTrails } from './migrations.js';
+import { digestsBesideRows, rowsIntoBlocks, startTrails } from './migrations.js';
 
 /**
  * Every version of the store's schema, oldest first. A version is never edited once released: a change is a new
@@ -47,6 +47,12 @@ export const STORE_VERSIONS: readonly StoreVersion[] = [
     version: 4,
     stores: { cases: 'id', audit: '[caseId+seq], caseId', backups: 'id, caseId', backupData: 'id' },
     upgrade: startTrails,
+  },
+  {
+    // Each block's keys gain its rows' content hashes, and every value is sealed afresh in version 5's form.
+    version: 5,
+    stores: {},
+    upgrade: digestsBesideRows,
   },
 ];
 

@@ -7,7 +7,7 @@ import { parseDate } from '../../../../shared/import/dates.js';
 import { readTrail } from '../../store/audit.js';
 import { useDb } from '../../store/context.js';
 import { href } from '../shell/useHashRoute.js';
-import { describeTrail, type TrailStatus } from './trailStatus.js';
+import { DEPTH_WORDS, describeTrail, type TrailStatus } from './trailStatus.js';
 
 const KIND_LABELS: Record<AuditKind, string> = {
   import: 'Import',
@@ -108,7 +108,7 @@ function TrailPanel({ status, onCheck }: { status: TrailStatus; onCheck: () => v
       {status.state === 'failed' && <p>The audit trail could not be checked: {status.message}</p>}
       {status.state === 'done' && (
         <p>
-          <strong>{describeTrail(status.trail)}</strong> Checked {formatInstant(status.at.toISOString())}.
+          <strong>{describeTrail(status.trail)}</strong> Checked {formatInstant(status.at.toISOString())}. {DEPTH_WORDS[status.depth]}
         </p>
       )}
       <button type="button" className="button button--secondary button--small" onClick={onCheck} disabled={status.state === 'checking'}>Check the trail now</button>

@@ -1,7 +1,8 @@
 import type { TrailCheck } from '../../../../shared/audit/trail.js';
+import type { TrailCheckDepth } from '../../store/trailCheck.js';
 
 /** The state of a case's trail check, as the case's pages show it. */
-export type TrailStatus = { state: 'checking' } | { state: 'done'; trail: TrailCheck; at: Date } | { state: 'failed'; message: string };
+export type TrailStatus = { state: 'checking' } | { state: 'done'; trail: TrailCheck; depth: TrailCheckDepth; at: Date } | { state: 'failed'; message: string };
 
 /** The check's result in plain words. */
 export function describeTrail(trail: TrailCheck): string {
@@ -9,3 +10,9 @@ export function describeTrail(trail: TrailCheck): string {
   if ('entry' in trail) return `The audit trail is broken at entry ${trail.entry}: ${trail.reason}.`;
   return `The case does not match its audit trail: ${trail.reason}.`;
 }
+
+/** How the check was made, for the line under its result. */
+export const DEPTH_WORDS: Record<TrailCheckDepth, string> = {
+  quick: 'Quick check: the hash stored with each row was compared with the trail. “Check the trail now” hashes every row again.',
+  full: 'Full check: every row was hashed again from its content.',
+};

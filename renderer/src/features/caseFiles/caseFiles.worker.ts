@@ -13,6 +13,7 @@ import { caseBundleOf } from '../../store/caseBundle.js';
 import { listCases, storeCaseBundle } from '../../store/cases.js';
 import { openDatabase, type ForesightDb } from '../../store/db.js';
 import { sealerFor } from '../../store/sealing.js';
+import { checkTrail } from '../../store/trailCheck.js';
 import type { CaseFileJob, CaseFileResults, FromCaseFileWorker, ToCaseFileWorker } from './protocol.js';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -47,11 +48,14 @@ async function readCaseFile(bytes: Uint8Array, passphrase: string): Promise<Case
 }
 
 const jobs: { [K in CaseFileJob['type']]: (db: ForesightDb, job: Extract<CaseFileJob, { type: K }>) => Promise<CaseFileResults[K]> } = {
-  async check(db, { caseId, dailyBackup }) {
-    const bundle = await bundleOrFail(db, caseId);
-    const trail = verifyTrail(bundle.audit, bundleRows(bundle));
-    const backedUp = trail.ok && dailyBackup && (await dailyBackupDue(db, caseId)) && (await makeBackup(db, caseId, 'daily')) !== null;
-    return { trail, backedUp };
+  async check(db, { caseId, depth }) {
+    // The first check of a day is a full one, and makes the day's backup when the case passes it.
+    const daily = await dailyBackupDue(db, caseId);
+    const done = daily ? 'full' : depth;
+    const trail = await checkTrail(db, caseId, done);
+    if (!trail) throw new Error('That case no longer exists.');
+    const backedUp = trail.ok && daily && (await makeBackup(db, caseId, 'daily')) !== null;
+    return { trail, depth: done, backedUp };
   },
 
   async export(db, { caseId, passphrase, fileName }) {

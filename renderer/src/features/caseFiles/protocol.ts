@@ -1,11 +1,12 @@
 import type { TrailCheck } from '../../../../shared/audit/trail.js';
+import type { TrailCheckDepth } from '../../store/trailCheck.js';
 
 /**
  * Work on whole cases, done in a worker so the window stays responsive with 100,000 records: checking a trail,
  * exporting and opening encrypted case files, backups and restores.
  */
 export type CaseFileJob =
-  | { type: 'check'; caseId: string; dailyBackup: boolean }
+  | { type: 'check'; caseId: string; depth: TrailCheckDepth }
   | { type: 'export'; caseId: string; passphrase: string; fileName: string }
   | { type: 'exportEverything'; passphrase: string }
   | { type: 'open'; bytes: Uint8Array; passphrase: string; fileName: string }
@@ -24,7 +25,7 @@ export interface CaseInFile {
 }
 
 export interface CaseFileResults {
-  check: { trail: TrailCheck; backedUp: boolean };
+  check: { trail: TrailCheck; depth: TrailCheckDepth; backedUp: boolean };
   export: { bytes: Uint8Array };
   exportEverything: { bytes: Uint8Array; cases: number };
   open: { cases: CaseInFile[] };
