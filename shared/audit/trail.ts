@@ -74,20 +74,15 @@ export type TrailCheck =
  * trail last recorded for it. Reports the first entry, or else the first row, that does not match.
  */
 export function verifyTrail(trail: readonly AuditEntry[], rows: ReadonlyMap<string, unknown>): TrailCheck {
-  return verifyTrailDigests(trail, new Map(Object.entries(rowDigests(rows))));
-}
-
-/** The same check against rows' content hashes rather than the rows. */
-export function verifyTrailDigests(trail: readonly AuditEntry[], digests: ReadonlyMap<string, string>): TrailCheck {
   const broken = checkChain(trail);
   if (broken) return broken;
   if (trail.length === 0) return { ok: true, entries: 0, rows: 0 };
   const expected = new Map<string, string>();
   for (const entry of trail) for (const [key, digest] of Object.entries(entry.rows ?? {})) expected.set(key, digest);
-  return compareRows(trail.length, expected, digests);
+  return compareRows(trail.length, expected, new Map(Object.entries(rowDigests(rows))));
 }
 
-export type TrailBreak = Extract<TrailCheck, { ok: false }>;
+type TrailBreak = Extract<TrailCheck, { ok: false }>;
 
 /**
  * The first entry out of order, not chained to the one before it, or (with `rehash`) changed since it was written.
