@@ -63,6 +63,7 @@ test('every change is in the activity view under the name set in Settings, and t
   await expect(page.getByRole('alert')).toHaveText('Enter dates like 23/11/2026');
   await page.getByRole('button', { name: 'Check the trail now' }).click();
   await expect(page.getByText(/Audit trail intact: 2 entries chained/)).toBeVisible();
+  await expect(page.getByText('Full check: every row was hashed again from its content.')).toBeVisible();
 });
 
 test('a case sent as an encrypted file opens only with its passphrase, with its trail, on another profile', async ({ page, browser }) => {

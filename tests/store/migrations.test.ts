@@ -97,6 +97,18 @@ function sealedAsVersion4(schema: TableSchema, table: string, row: object, key: 
   return { ...clear, $sealed: out };
 }
 
+/** A fresh database holding a version's fixture, written exactly as that version did (each value as `stored` gives it). */
+async function writtenAtVersion(version: number, stored: (schema: TableSchema, table: string, row: object) => object = (_s, _t, row) => row): Promise<IDBFactory> {
+  const indexedDB = new IDBFactory();
+  const old = new Dexie('foresight', { indexedDB, IDBKeyRange });
+  for (const v of STORE_VERSIONS.filter((s) => s.version <= version)) old.version(v.version).stores(v.stores);
+  await old.transaction('rw', old.tables, async () => {
+    for (const [table, rows] of Object.entries(FIXTURES[version] ?? {})) await old.table(table).bulkAdd(rows.map((row) => stored(old.table(table).schema, table, row)));
+  });
+  old.close();
+  return indexedDB;
+}
+
 describe('store migrations', () => {
   it('has a fixture for every released schema version', () => {
     expect(Object.keys(FIXTURES).map(Number)).toEqual(STORE_VERSIONS.map((v) => v.version));
@@ -104,14 +116,7 @@ describe('store migrations', () => {
 
   for (const version of STORE_VERSIONS) {
     it(`opens a database written at version ${version.version} with every row intact`, async () => {
-      const indexedDB = new IDBFactory();
-      const old = new Dexie('foresight', { indexedDB, IDBKeyRange });
-      for (const v of STORE_VERSIONS.filter((s) => s.version <= version.version)) old.version(v.version).stores(v.stores);
-      const fixture = FIXTURES[version.version] ?? {};
-      await old.transaction('rw', old.tables, async () => {
-        for (const [table, rows] of Object.entries(fixture)) await old.table(table).bulkAdd(rows);
-      });
-      old.close();
+      const indexedDB = await writtenAtVersion(version.version);
 
       const current = openDatabase('foresight', { indexedDB, IDBKeyRange });
       await current.open();
@@ -132,13 +137,7 @@ describe('store migrations', () => {
   }
 
   it('upgrades a version 3 store written in the clear straight into an encrypted one, trail and all', async () => {
-    const indexedDB = new IDBFactory();
-    const old = new Dexie('foresight', { indexedDB, IDBKeyRange });
-    for (const v of STORE_VERSIONS.filter((s) => s.version <= 3)) old.version(v.version).stores(v.stores);
-    await old.transaction('rw', old.tables, async () => {
-      for (const [table, rows] of Object.entries(FIXTURES[3] ?? {})) await old.table(table).bulkAdd(rows);
-    });
-    old.close();
+    const indexedDB = await writtenAtVersion(3);
 
     const key = newDataKey();
     const current = openDatabase('foresight', { indexedDB, IDBKeyRange, sealer: sealerFor(key) });
@@ -157,13 +156,7 @@ describe('store migrations', () => {
 
   it('reads a version 4 store sealed with AES-256-GCM, and seals it afresh in version 5’s form', async () => {
     const key = newDataKey();
-    const indexedDB = new IDBFactory();
-    const old = new Dexie('foresight', { indexedDB, IDBKeyRange });
-    for (const v of STORE_VERSIONS.filter((s) => s.version <= 4)) old.version(v.version).stores(v.stores);
-    await old.transaction('rw', old.tables, async () => {
-      for (const [table, rows] of Object.entries(FIXTURES[4] ?? {})) await old.table(table).bulkAdd(rows.map((row) => sealedAsVersion4(old.table(table).schema, table, row, key)));
-    });
-    old.close();
+    const indexedDB = await writtenAtVersion(4, (schema, table, row) => sealedAsVersion4(schema, table, row, key));
 
     const current = openDatabase('foresight', { indexedDB, IDBKeyRange, sealer: sealerFor(key) });
     const stored = await caseBundleOf(current, 'c1');

@@ -1,9 +1,7 @@
 import { BUNDLE_SCHEMA_VERSION, type CaseBundle, type SourceFile } from '../../../shared/schemas/index.js';
 import { readTrail } from './audit.js';
-import { loadCaseData } from './caseData.js';
+import { loadCaseData, withoutCase } from './caseData.js';
 import type { ForesightDb } from './db.js';
-
-const withoutCase = <T extends { caseId: string }>({ caseId: _, ...rest }: T) => rest;
 
 /** A stored case as a bundle: everything it holds and its audit trail, read in one transaction so they agree. */
 export async function caseBundleOf(db: ForesightDb, caseId: string): Promise<CaseBundle | null> {

@@ -3,7 +3,8 @@ import type { Allocation, Case, CaseRecord, ContactRecord, Staff, TeamSnapshot, 
 import { readRows } from './blocks.js';
 import type { ForesightDb } from './db.js';
 
-const withoutCase = <T extends { caseId: string }>({ caseId: _, ...rest }: T) => rest;
+/** A stored row without the case id the store files it under. */
+export const withoutCase = <T extends { caseId: string }>({ caseId: _, ...rest }: T) => rest;
 
 /** Everything the engine needs of a stored case, read in one transaction so the parts agree. */
 export async function loadCaseData(db: ForesightDb, caseId: string): Promise<(CaseData & { case: Case }) | null> {

@@ -4,6 +4,7 @@ import { BUNDLE_SCHEMA_VERSION, type Allocation, type SourceFile, type Staff } f
 import { readStoredTrail } from './audit.js';
 import { digestsAt, storedDigests } from './blocks.js';
 import { caseBundleOf } from './caseBundle.js';
+import { withoutCase } from './caseData.js';
 import type { ForesightDb } from './db.js';
 
 /**
@@ -16,8 +17,6 @@ import type { ForesightDb } from './db.js';
  *   or time in the clear part of a row is found as well.
  */
 export type TrailCheckDepth = 'quick' | 'full';
-
-const withoutCase = <T extends { caseId: string }>({ caseId: _, ...rest }: T) => rest;
 
 async function quick(db: ForesightDb, caseId: string): Promise<TrailCheck | null> {
   return db.transaction('r', [db.cases, db.blockKeys, db.allocations, db.staff, db.sources, db.audit], async () => {
