@@ -10,10 +10,10 @@ export interface ActivityFilter {
 }
 
 /** The London day an entry was made. */
-export const entryDay = (entry: AuditEntry) => londonDateOfTime({ value: entry.at, precision: 'exact' });
+export const entryDay = (entry: Pick<AuditEntry, 'at'>) => londonDateOfTime({ value: entry.at, precision: 'exact' });
 
 /** The entries that match, newest first. */
-export function filterActivity(trail: readonly AuditEntry[], filter: ActivityFilter): AuditEntry[] {
+export function filterActivity<E extends Pick<AuditEntry, 'who' | 'kind' | 'at'>>(trail: readonly E[], filter: ActivityFilter): E[] {
   return trail
     .filter((e) => (!filter.who || e.who === filter.who) && (!filter.kind || e.kind === filter.kind) && (!filter.from || entryDay(e) >= filter.from) && (!filter.to || entryDay(e) <= filter.to))
     .reverse();

@@ -51,7 +51,7 @@ export function entryHash(entry: Omit<AuditEntry, 'hash'>): string {
 export type NewAuditEntry = Omit<AuditEntry, 'seq' | 'prev' | 'hash'>;
 
 /** The entry that follows `last` (or starts a trail). */
-export function chainedEntry(last: AuditEntry | undefined, entry: NewAuditEntry): AuditEntry {
+export function chainedEntry(last: Pick<AuditEntry, 'seq' | 'hash'> | undefined, entry: NewAuditEntry): AuditEntry {
   const unsigned = { ...entry, seq: (last?.seq ?? 0) + 1, prev: last?.hash ?? GENESIS };
   return { ...unsigned, hash: entryHash(unsigned) };
 }
@@ -74,12 +74,17 @@ export type TrailCheck =
  * trail last recorded for it. Reports the first entry, or else the first row, that does not match.
  */
 export function verifyTrail(trail: readonly AuditEntry[], rows: ReadonlyMap<string, unknown>): TrailCheck {
+  return verifyTrailDigests(trail, new Map(Object.entries(rowDigests(rows))));
+}
+
+/** verifyTrail over the rows' content hashes, by key, for a caller that needs them too. */
+export function verifyTrailDigests(trail: readonly AuditEntry[], digests: ReadonlyMap<string, string>): TrailCheck {
   const broken = checkChain(trail);
   if (broken) return broken;
   if (trail.length === 0) return { ok: true, entries: 0, rows: 0 };
   const expected = new Map<string, string>();
   for (const entry of trail) for (const [key, digest] of Object.entries(entry.rows ?? {})) expected.set(key, digest);
-  return compareRows(trail.length, expected, new Map(Object.entries(rowDigests(rows))));
+  return compareRows(trail.length, expected, digests);
 }
 
 type TrailBreak = Extract<TrailCheck, { ok: false }>;

@@ -63,7 +63,48 @@ test('every change is in the activity view under the name set in Settings, and t
   await expect(page.getByRole('alert')).toHaveText('Enter dates like 23/11/2026');
   await page.getByRole('button', { name: 'Check the trail now' }).click();
   await expect(page.getByText(/Audit trail intact: 2 entries chained/)).toBeVisible();
-  await expect(page.getByText('Full check: every row was hashed again from its content.')).toBeVisible();
+  await expect(page.getByText('Full check: every entry and every row was hashed again from its content.')).toBeVisible();
+});
+
+test('opening a case checks its trail on the way, and a block of rows lost on disk is reported with a row it held', async ({ page }) => {
+  await openDemo(page);
+  await page.getByRole('link', { name: 'Activity' }).click();
+  // The first check of the day is full (and makes the day's backup); opening the case again, the quick one made on the way is what shows.
+  await expect(page.getByText(/Full check: every entry/)).toBeVisible({ timeout: 30_000 });
+  await page.getByRole('link', { name: 'Chronology' }).click();
+  await page.reload();
+  await unlock(page);
+  await expect(page.getByRole('grid', { name: 'Chronology' })).toBeVisible({ timeout: 30_000 });
+  await page.getByRole('link', { name: 'Activity' }).click();
+  await expect(page.getByText(/Audit trail intact/)).toBeVisible();
+  await expect(page.getByText(/Quick check, made as the case opened/)).toBeVisible();
+
+  // Someone with the disk deletes the first block of records: it needs no key to do that.
+  const lost = await page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open('foresight');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const tx = db.transaction(['blocks', 'blockKeys'], 'readwrite');
+    const done = new Promise((resolve) => (tx.oncomplete = resolve));
+    const head = await new Promise<{ caseId: string; table: string; block: number; keys: string[] }>((resolve) => {
+      const get = tx.objectStore('blockKeys').openCursor();
+      get.onsuccess = () => resolve(get.result?.value);
+    });
+    tx.objectStore('blocks').delete([head.caseId, head.table, head.block]);
+    await done;
+    db.close();
+    return `${head.table}:${head.keys[0]}`;
+  });
+  await page.goto('/#/');
+  await page.reload();
+  await unlock(page);
+  await page.getByRole('link', { name: DEMO }).click();
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText(`The case does not match its audit trail: ${lost} was stored by the trail but is missing from the case.`, { timeout: 30_000 });
+  await expect(alert).toContainText('This case may have been changed outside Foresight.');
+  expect(await scan(page)).toEqual([]);
 });
 
 test('a case sent as an encrypted file opens only with its passphrase, with its trail, on another profile', async ({ page, browser }) => {

@@ -2,7 +2,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ChangedRow, PlannedRow } from '../../shared/import/plan.js';
 import type { ContactRecord } from '../../shared/schemas/index.js';
 import { readRows } from '../../renderer/src/store/blocks.js';
-import { createCase } from '../../renderer/src/store/cases.js';
+import { readEntries, readTrail } from '../../renderer/src/store/audit.js';
+import { createCase, renameCase } from '../../renderer/src/store/cases.js';
+import { trailSums } from '../../renderer/src/store/rowSum.js';
+import { checkTrail } from '../../renderer/src/store/trailCheck.js';
 import type { ForesightDb } from '../../renderer/src/store/db.js';
 import { existingKeys, storedRows, storeImport } from '../../renderer/src/store/imports.js';
 import { chronologyOf, freshDb } from './helpers.js';
@@ -13,6 +16,7 @@ afterEach(() => db?.close());
 const contact = (n: number, notes = 'seen') =>
   ({ kind: 'contact', id: `contact:${n}`, contactId: String(n), crn: 'X123456', occurred: { value: `2023-01-${String(n).padStart(2, '0')}`, precision: 'day' }, recorded: { value: `2023-01-${String(n).padStart(2, '0')}`, precision: 'day' }, staffCode: 'N07P001', notes }) as unknown as ContactRecord;
 const row = (n: number, notes?: string): PlannedRow => ({ table: 'records', key: `contact:${n}`, item: contact(n, notes) });
+const theCase = { id: 'c1', crn: 'X123456', title: 'c', subject: '', offenceAt: { value: '2023-06-01', precision: 'day' }, synthetic: false, createdAt: '2026-11-23T00:00:00Z' } as const;
 const extras = { acceptedChanges: [] as ChangedRow[], existing: new Map(), sources: [], staff: [], audit: { who: 'Test Reviewer', at: new Date('2026-11-23T10:00:00Z'), what: (n: number) => `${n} rows` } };
 
 async function importRows(chunks: PlannedRow[][], more: Partial<typeof extras> = {}) {
@@ -24,7 +28,7 @@ async function importRows(chunks: PlannedRow[][], more: Partial<typeof extras> =
 describe('storing an import', () => {
   it('adds each chunk as a block and finds every stored row again by its key', async () => {
     ({ db } = freshDb());
-    await createCase(db, { id: 'c1', crn: 'X123456', title: 'c', subject: '', offenceAt: { value: '2023-06-01', precision: 'day' }, synthetic: false, createdAt: '2026-11-23T00:00:00Z' });
+    await createCase(db, theCase);
     expect(await importRows([[row(3), row(1)], [row(2)]])).toBe(3);
     const where = await existingKeys(db, 'c1', 'records');
     expect([...where.entries()].sort()).toEqual([['contact:1', 0], ['contact:2', 1], ['contact:3', 0]]);
@@ -35,12 +39,29 @@ describe('storing an import', () => {
 
   it('replaces an accepted changed row in place, leaving its neighbours and the row count as they were', async () => {
     ({ db } = freshDb());
+    await createCase(db, theCase);
     await importRows([[row(1), row(2)]]);
     const existing = new Map([['records', await existingKeys(db, 'c1', 'records')]]);
     const change: ChangedRow = { table: 'records', key: 'contact:2', before: contact(2), after: contact(2, 'corrected') };
     await importRows([[row(4)]], { acceptedChanges: [change], existing });
     const rows = await readRows<ContactRecord>(db, 'c1', 'records');
     expect(rows.map((r) => [r.id, r.notes])).toEqual([['contact:1', 'seen'], ['contact:2', 'corrected'], ['contact:4', 'seen']]);
+  });
+
+  it('keeps the case adding up to its trail through new rows, replaced rows and a renamed case', async () => {
+    ({ db } = freshDb());
+    await createCase(db, theCase);
+    await importRows([[row(1), row(2)], [row(3)]]);
+    const existing = new Map([['records', await existingKeys(db, 'c1', 'records')]]);
+    const change: ChangedRow = { table: 'records', key: 'contact:3', before: contact(3), after: contact(3, 'corrected') };
+    await importRows([[row(4)]], { acceptedChanges: [change], existing });
+    await renameCase(db, 'c1', 'Renamed');
+    const intact = { ok: true, entries: 4, rows: 5 };
+    expect(await checkTrail(db, 'c1', 'quick')).toEqual(intact);
+    expect(await checkTrail(db, 'c1', 'full')).toEqual(intact);
+    // The sum each entry kept as it was added is the one its trail gives, replayed from the start.
+    const sums = trailSums(await readTrail(db, 'c1'));
+    expect((await readEntries(db, 'c1')).map((e) => e.rowSum)).toEqual(sums);
   });
 
   it('stores nothing when a write fails part-way through', async () => {

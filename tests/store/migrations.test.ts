@@ -2,18 +2,19 @@ import { gcm } from '@noble/ciphers/aes.js';
 import Dexie, { type TableSchema } from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { BLOCK_ROWS, blockOfKey, packDigests, readRows, storedDigests } from '../../renderer/src/store/blocks.js';
-import { toStoredEntry } from '../../renderer/src/store/audit.js';
+import { BLOCK_ROWS, blockOfKey, digestsAt, packDigests, readRows } from '../../renderer/src/store/blocks.js';
+import { toStored } from '../../renderer/src/store/audit.js';
 import { countRecords } from '../../renderer/src/store/cases.js';
 import { openDatabase } from '../../renderer/src/store/db.js';
 import { caseBundleOf } from '../../renderer/src/store/caseBundle.js';
 import { newDataKey, sealEverything } from '../../renderer/src/store/keyring.js';
 import { sealerFor } from '../../renderer/src/store/sealing.js';
-import { rowDigest, verifyTrail } from '../../shared/audit/trail.js';
+import { rowDigest, verifyTrail, type AuditEntry } from '../../shared/audit/trail.js';
 import { bundleRows, withWholeCaseEntry } from '../../shared/bundle/bundleRows.js';
 import type { CaseBundle } from '../../shared/schemas/index.js';
 import { STORE_VERSIONS } from '../../renderer/src/store/schema.js';
 import { checkTrail } from '../../renderer/src/store/trailCheck.js';
+import { sumOfHex, trailSums } from '../../renderer/src/store/rowSum.js';
 import { chronologyOf } from './helpers.js';
 
 /**
@@ -28,35 +29,45 @@ const snapshot = { staffCode: 'N07P012', snapshotDate: '2022-01-01', capacityPct
 const team = { teamCode: 'N07T02', snapshotDate: '2022-01-01', staffingPct: 60 };
 const other = { ...contact(7), crn: 'X999999' };
 const allocation = { id: 'alloc:1', crn: 'X123456', staffCode: 'N07P012', from: { value: '2022-01-01', precision: 'day' }, to: null };
-const blocksOf = (table: string, items: object[], keys: string[], withDigests: boolean) => ({
-  blocks: [{ caseId: 'c1', table, block: 0, items }],
-  blockKeys: [{ caseId: 'c1', table, block: 0, keys, ...(withDigests ? { digests: packDigests(items.map(rowDigest)) } : {}) }],
+/** How a version keeps a case's rows beside them: nothing (2–4), their hashes with the keys (5), and their sum with the rows (6). */
+type Beside = 'nothing' | 'digests' | 'sums';
+const blocksOf = (table: string, items: object[], keys: string[], beside: Beside) => ({
+  blocks: [{ caseId: 'c1', table, block: 0, items, ...(beside === 'sums' ? { rowSum: sumOfHex(items.map(rowDigest)) } : {}) }],
+  blockKeys: [{ caseId: 'c1', table, block: 0, keys, ...(beside !== 'nothing' ? { digests: packDigests(items.map(rowDigest)) } : {}) }],
 });
 
 /** What each fixture holds, read back through the current store. */
 const EXPECTED = { records: [contact(1), contact(2)], otherWork: [other], workload: [snapshot], teams: [team], allocations: [{ ...allocation, caseId: 'c1' }] };
 
-const inBlocks = (withDigests = false) => {
+const inBlocks = (beside: Beside = 'nothing') => {
   const parts = [
-    blocksOf('records', [contact(1), contact(2)], ['contact:1', 'contact:2'], withDigests),
-    blocksOf('otherWork', [other], ['contact:7'], withDigests),
-    blocksOf('workload', [snapshot], ['N07P012|2022-01-01'], withDigests),
-    blocksOf('teams', [team], ['N07T02|2022-01-01'], withDigests),
+    blocksOf('records', [contact(1), contact(2)], ['contact:1', 'contact:2'], beside),
+    blocksOf('otherWork', [other], ['contact:7'], beside),
+    blocksOf('workload', [snapshot], ['N07P012|2022-01-01'], beside),
+    blocksOf('teams', [team], ['N07T02|2022-01-01'], beside),
   ];
   return { blocks: parts.flatMap((p) => p.blocks), blockKeys: parts.flatMap((p) => p.blockKeys) };
 };
 
-function withTrail(blocks: ReturnType<typeof inBlocks>, packed = false): Record<string, object[]> {
-  return {
-    cases: [theCase],
-    ...blocks,
-    allocations: [{ caseId: 'c1', ...allocation }],
-    settings: [{ key: 'demoInstalled', value: true }],
-    audit: withWholeCaseEntry(
-      { schemaVersion: 2, case: theCase, records: EXPECTED.records, otherWork: EXPECTED.otherWork, workload: EXPECTED.workload, teams: EXPECTED.teams, allocations: [allocation], staff: [], sources: [], audit: [] } as unknown as CaseBundle,
-      { who: 'Fixture', at: new Date('2026-11-23T09:00:00Z'), kind: 'import', what: 'fixture' },
-    ).audit.map((e) => (packed ? toStoredEntry(e, 'c1') : { ...e, caseId: 'c1' })),
-  };
+/** How a version keeps its trail's entries: whole (4), with their rows' hashes packed (5), or apart from their rows, with sums (6). */
+const ENTRY_FORMS = {
+  whole: (trail: AuditEntry[]) => ({ audit: trail.map((e) => ({ ...e, caseId: 'c1' })) }),
+  packed: (trail: AuditEntry[]) => ({
+    audit: trail.map(({ rows, ...e }) => ({ ...e, caseId: 'c1', ...(rows ? { rowKeys: Object.keys(rows), rowDigests: packDigests(Object.values(rows)) } : {}) })),
+  }),
+  apart: (trail: AuditEntry[]) => {
+    const sums = trailSums(trail);
+    const stored = trail.map((e, i) => toStored(e, 'c1', sums[i] as Uint8Array));
+    return { audit: stored.map((s) => s.entry), auditRows: stored.flatMap((s) => s.rows) };
+  },
+};
+
+function withTrail(blocks: ReturnType<typeof inBlocks>, form: keyof typeof ENTRY_FORMS): Record<string, object[]> {
+  const trail = withWholeCaseEntry(
+    { schemaVersion: 2, case: theCase, records: EXPECTED.records, otherWork: EXPECTED.otherWork, workload: EXPECTED.workload, teams: EXPECTED.teams, allocations: [allocation], staff: [], sources: [], audit: [] } as unknown as CaseBundle,
+    { who: 'Fixture', at: new Date('2026-11-23T09:00:00Z'), kind: 'import', what: 'fixture' },
+  ).audit;
+  return { cases: [theCase], ...blocks, allocations: [{ caseId: 'c1', ...allocation }], settings: [{ key: 'demoInstalled', value: true }], ...ENTRY_FORMS[form](trail) };
 }
 
 const FIXTURES: Record<number, Record<string, object[]>> = {
@@ -71,12 +82,19 @@ const FIXTURES: Record<number, Record<string, object[]>> = {
   },
   2: { cases: [theCase], ...inBlocks(), allocations: [{ caseId: 'c1', ...allocation }], settings: [{ key: 'demoInstalled', value: true }] },
   3: { cases: [theCase], ...inBlocks(), allocations: [{ caseId: 'c1', ...allocation }], settings: [{ key: 'demoInstalled', value: true }] },
-  4: withTrail(inBlocks()),
-  5: withTrail(inBlocks(true), true),
+  4: withTrail(inBlocks(), 'whole'),
+  5: withTrail(inBlocks('digests'), 'packed'),
+  6: withTrail(inBlocks('sums'), 'apart'),
 };
 
 /** The content hash of every row a case holds in blocks, as its blocks should keep them from version 5. */
 const rowDigestsOfBlocks = (bundle: CaseBundle) => Object.fromEntries([...bundleRows(bundle)].filter(([k]) => /^(records|otherWork|workload|teams):/.test(k)).map(([k, row]) => [k, rowDigest(row)]));
+
+/** The content hash kept beside each row of a store's blocks, by the key the trail names it by. */
+async function digestsBesideRows(db: ReturnType<typeof openDatabase>) {
+  const heads = await db.blockKeys.toArray();
+  return Object.fromEntries(heads.flatMap((h) => h.keys.map((key, i) => [`${h.table}:${key}`, digestsAt(h.digests, h.keys.length)[i]])));
+}
 
 /** A value as version 4 sealed it: key fields in the clear, the rest as JSON under AES-256-GCM with the data key. */
 function sealedAsVersion4(schema: TableSchema, table: string, row: object, key: Uint8Array) {
@@ -131,7 +149,9 @@ describe('store migrations', () => {
       if (!stored) throw new Error('case missing');
       expect(stored.audit).toHaveLength(1);
       expect(verifyTrail(stored.audit, bundleRows(stored))).toEqual({ ok: true, entries: 1, rows: 7 });
-      expect(Object.fromEntries(await storedDigests(current, 'c1'))).toEqual(rowDigestsOfBlocks(stored));
+      expect(await digestsBesideRows(current)).toEqual(rowDigestsOfBlocks(stored));
+      expect(await checkTrail(current, 'c1', 'quick')).toEqual({ ok: true, entries: 1, rows: 7 });
+      expect(await checkTrail(current, 'c1', 'full')).toEqual({ ok: true, entries: 1, rows: 7 });
       current.close();
     });
   }
@@ -154,7 +174,7 @@ describe('store migrations', () => {
     raw.close();
   });
 
-  it('reads a version 4 store sealed with AES-256-GCM, and seals it afresh in version 5’s form', async () => {
+  it('reads a version 4 store sealed with AES-256-GCM, and seals it afresh in the current form', async () => {
     const key = newDataKey();
     const indexedDB = await writtenAtVersion(4, (schema, table, row) => sealedAsVersion4(schema, table, row, key));
 
@@ -168,6 +188,25 @@ describe('store migrations', () => {
     await raw.open();
     for (const table of raw.tables) for (const row of await table.toArray()) expect(Object.keys(row), table.name).not.toContain('$sealed');
     raw.close();
+  });
+
+  it('still fails the quick check after the upgrade to version 6 when a row had been changed before it', async () => {
+    const indexedDB = new IDBFactory();
+    const old = new Dexie('foresight', { indexedDB, IDBKeyRange });
+    for (const v of STORE_VERSIONS.filter((s) => s.version <= 5)) old.version(v.version).stores(v.stores);
+    const fixture = FIXTURES[5] as Record<string, object[]>;
+    // The row's hash beside it, and in the trail, are of the row as it was; the row itself has been changed.
+    const changed = { ...contact(1), staffCode: 'N07P999' };
+    const blocks = fixture.blocks?.map((b) => ((b as { table: string }).table === 'records' ? { ...b, items: [changed, contact(2)] } : b));
+    await old.transaction('rw', old.tables, async () => {
+      for (const [table, rows] of Object.entries({ ...fixture, blocks })) await old.table(table).bulkAdd(rows ?? []);
+    });
+    old.close();
+
+    const current = openDatabase('foresight', { indexedDB, IDBKeyRange });
+    expect(await checkTrail(current, 'c1', 'quick')).toMatchObject({ ok: false });
+    expect(await checkTrail(current, 'c1', 'full')).toMatchObject({ ok: false, row: 'records:contact:1' });
+    current.close();
   });
 
   it('moves more rows than fit one block into several, keeping every key with its row', async () => {

@@ -5,7 +5,10 @@ import { loadDemoCase } from '../../renderer/src/features/demo/loadDemo.js';
 import { openDatabase } from '../../renderer/src/store/db.js';
 import { newDataKey } from '../../renderer/src/store/keyring.js';
 import { sealerFor } from '../../renderer/src/store/sealing.js';
+import { caseBundleOf } from '../../renderer/src/store/caseBundle.js';
+import { storeCaseBundle } from '../../renderer/src/store/cases.js';
 import { checkTrail } from '../../renderer/src/store/trailCheck.js';
+import type { ContactRecord } from '../../shared/schemas/index.js';
 import { demoBytes } from '../helpers/demoFiles.js';
 
 const demoFetch = async (name: string) => demoBytes(name);
@@ -38,20 +41,55 @@ describe('checking a case’s trail', () => {
     db.close();
   });
 
-  it('names a row that the trail never recorded, from the stored keys and hashes alone', async () => {
+  it('fails the quick check when a block of rows is deleted on disk, and the full check names a row it held', async () => {
     const { open, caseId, onDisk } = await demoStore();
-    const db = open();
-    const [head] = await db.blockKeys.where('caseId').equals(caseId).toArray();
-    if (!head) throw new Error('no blocks');
-    db.close();
-    // Drop the first row's key from its block, as a lost write would: the row is then unrecorded, and the key missing.
+    let lost = '';
     await onDisk(async (raw) => {
-      const stored = await raw.table('blockKeys').get([caseId, head.table, head.block]);
-      await raw.table('blockKeys').put({ ...stored, keys: ['contact:not-a-row', ...stored.keys.slice(1)] });
+      const [head] = await raw.table('blockKeys').where('caseId').equals(caseId).toArray();
+      lost = `${head.table}:${head.keys[0]}`;
+      await raw.table('blocks').delete([caseId, head.table, head.block]);
+    });
+    const db = open();
+    expect(await checkTrail(db, caseId, 'quick')).toMatchObject({ ok: false, reason: 'the rows the case holds do not add up to the rows its trail recorded' });
+    expect(await checkTrail(db, caseId, 'full')).toMatchObject({ ok: false, row: lost, reason: `${lost} was stored by the trail but is missing from the case` });
+    db.close();
+  });
+
+  it('fails the quick check when an older copy of a block is put back on disk, though it still decrypts', async () => {
+    const { open, caseId, onDisk } = await demoStore();
+    let older: Record<string, unknown> = {};
+    await onDisk(async (raw) => {
+      [older] = await raw.table('blocks').where('caseId').equals(caseId).filter((b) => b.table === 'records').toArray();
+    });
+    // A later change to the case, through the app: a record's notes corrected, which rewrites its block.
+    const db = open();
+    const bundle = await caseBundleOf(db, caseId);
+    if (!bundle) throw new Error('no case');
+    const first = bundle.records[0] as ContactRecord;
+    await storeCaseBundle(db, { ...bundle, records: [{ ...first, notes: `${first.notes ?? ''} (corrected)` }, ...bundle.records.slice(1)] }, { kind: 'edit', what: 'Notes corrected', who: 'Test' });
+    expect(await checkTrail(db, caseId, 'quick')).toMatchObject({ ok: true });
+    db.close();
+    await onDisk(async (raw) => {
+      await raw.table('blocks').put(older);
     });
     const reopened = open();
-    expect(await checkTrail(reopened, caseId, 'quick')).toMatchObject({ ok: false, row: `${head.table}:contact:not-a-row` });
+    expect(await checkTrail(reopened, caseId, 'quick')).toMatchObject({ ok: false });
+    expect(await checkTrail(reopened, caseId, 'full')).toMatchObject({ ok: false, row: `records:${first.id}`, reason: `records:${first.id} has been changed since the trail recorded it` });
     reopened.close();
+  });
+
+  it('finds a damaged sum of a block in the full check, when its rows still match the trail', async () => {
+    // A store without a key, where the sum can be changed on disk: the quick check no longer adds up, and the full
+    // check, finding every row as the trail recorded it, names the sum.
+    const indexedDB = new IDBFactory();
+    const db = openDatabase('foresight', { indexedDB, IDBKeyRange });
+    const demo = await loadDemoCase(db, demoFetch);
+    const [block] = await db.blocks.where('caseId').equals(demo.id).toArray();
+    if (!block) throw new Error('no blocks');
+    await db.blocks.put({ ...block, rowSum: new Uint8Array(32) });
+    expect(await checkTrail(db, demo.id, 'quick')).toMatchObject({ ok: false });
+    expect(await checkTrail(db, demo.id, 'full')).toMatchObject({ ok: false, reason: `the store's sum of the rows in block ${block.block} of ${block.table} has been changed` });
+    db.close();
   });
 
   it('finds a figure changed in the clear part of a row only in the full check, which the first check of each day is', async () => {

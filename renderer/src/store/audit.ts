@@ -1,6 +1,8 @@
+import { hexToBytes } from '@noble/hashes/utils.js';
 import { chainedEntry, type AuditEntry, type NewAuditEntry } from '../../../shared/audit/trail.js';
 import { digestsAt, packDigests } from './blocks.js';
 import type { ForesightDb } from './db.js';
+import { addHash, emptySum, trailSums, type RowSum } from './rowSum.js';
 import { getSetting } from './settings.js';
 
 export const USER_NAME = 'userName';
@@ -12,47 +14,118 @@ export async function currentUser(db: ForesightDb): Promise<string> {
 }
 
 /**
- * An entry as the store keeps it: the rows it recorded as their keys and their hashes packed 32 bytes each, since an
- * import's entry records 100,000 of them and is read every time the case's trail is checked.
+ * An entry as the store keeps it: without the rows it recorded, which are kept apart (EntryRows), since an import's
+ * entry records 100,000 of them and the entries are read whenever a case opens. With it:
+ * - `recorded`: which tables its rows are kept under and how many there are (absent when it recorded none);
+ * - `rowSum`: the sum of the hashes of every row the case holds once this entry is made (rowSum.ts).
  */
-export type StoredEntry = Omit<AuditEntry, 'rows'> & { caseId: string; rowKeys?: string[]; rowDigests?: Uint8Array };
+export type StoredEntry = Omit<AuditEntry, 'rows'> & { caseId: string; rowSum: RowSum; recorded?: { tables: string[]; rows: number } };
 
-export function toStoredEntry({ rows, ...entry }: AuditEntry, caseId: string): StoredEntry {
-  return { ...entry, caseId, ...(rows ? { rowKeys: Object.keys(rows), rowDigests: packDigests(Object.values(rows)) } : {}) };
+/** The rows an entry recorded in one table: their keys, and their hashes packed 32 bytes each. */
+export interface EntryRows {
+  caseId: string;
+  table: string;
+  seq: number;
+  keys: string[];
+  digests: Uint8Array;
 }
 
-export function fromStoredEntry({ caseId: _, rowKeys, rowDigests, ...entry }: StoredEntry): AuditEntry {
-  if (!rowKeys || !rowDigests) return entry;
-  const digests = digestsAt(rowDigests, rowKeys.length);
-  return { ...entry, rows: Object.fromEntries(rowKeys.map((key, i) => [key, digests[i] as string])) };
+/** The table a row key belongs to (`records` of `records:contact:123`; the case row's key is `case`). */
+const tableOfKey = (key: string) => {
+  const colon = key.indexOf(':');
+  return colon < 0 ? key : key.slice(0, colon);
+};
+
+function byTable(rows: Record<string, string>): Map<string, [string, string][]> {
+  const tables = new Map<string, [string, string][]>();
+  for (const [key, digest] of Object.entries(rows)) {
+    const table = tableOfKey(key);
+    const list = tables.get(table) ?? [];
+    if (list.length === 0) tables.set(table, list);
+    list.push([key, digest]);
+  }
+  return tables;
 }
+
+export function toStored({ rows, ...entry }: AuditEntry, caseId: string, rowSum: RowSum): { entry: StoredEntry; rows: EntryRows[] } {
+  if (!rows) return { entry: { ...entry, caseId, rowSum }, rows: [] };
+  const tables = byTable(rows);
+  return {
+    entry: { ...entry, caseId, rowSum, recorded: { tables: [...tables.keys()], rows: Object.keys(rows).length } },
+    rows: [...tables].map(([table, list]) => ({ caseId, table, seq: entry.seq, keys: list.map(([k]) => k), digests: packDigests(list.map(([, d]) => d)) })),
+  };
+}
+
+export function fromStored({ caseId: _, rowSum: __, recorded, ...entry }: StoredEntry, parts: readonly EntryRows[]): AuditEntry {
+  if (!recorded) return entry;
+  const rows: Record<string, string> = {};
+  for (const table of recorded.tables) {
+    const part = parts.find((p) => p.table === table);
+    if (!part) throw new Error(`The rows entry ${entry.seq} of this case's trail recorded in ${table} are missing from the store.`);
+    const digests = digestsAt(part.digests, part.keys.length);
+    part.keys.forEach((key, i) => (rows[key] = digests[i] as string));
+  }
+  return { ...entry, rows };
+}
+
+/** The tables a change to a case's trail writes to: take both into its transaction. */
+export const trailTables = (db: ForesightDb) => [db.audit, db.auditRows];
 
 const ofCase = (caseId: string) => [[caseId, -Infinity], [caseId, Infinity]] as const;
 
-/** A case's trail as stored, oldest first. */
-export function readStoredTrail(db: ForesightDb, caseId: string): Promise<StoredEntry[]> {
+/** A case's trail as stored, oldest first, without the rows each entry recorded: what the activity view and the check on opening read. */
+export function readEntries(db: ForesightDb, caseId: string): Promise<StoredEntry[]> {
   return db.audit.where('[caseId+seq]').between(...ofCase(caseId), true, true).toArray();
 }
 
-/** A case's trail, oldest first. */
+/** A case's whole trail, oldest first, as bundles carry it. */
 export async function readTrail(db: ForesightDb, caseId: string): Promise<AuditEntry[]> {
-  return (await readStoredTrail(db, caseId)).map(fromStoredEntry);
+  const [entries, parts] = await Promise.all([readEntries(db, caseId), db.auditRows.where('caseId').equals(caseId).toArray()]);
+  const partsOf = new Map<number, EntryRows[]>();
+  for (const p of parts) partsOf.set(p.seq, [...(partsOf.get(p.seq) ?? []), p]);
+  return entries.map((e) => fromStored(e, partsOf.get(e.seq) ?? []));
+}
+
+/** The hash each key of a table was last recorded with in a case's trail. */
+async function lastRecorded(db: ForesightDb, caseId: string, table: string): Promise<Map<string, string>> {
+  const parts = await db.auditRows.where('[caseId+table+seq]').between([caseId, table, -Infinity], [caseId, table, Infinity], true, true).toArray();
+  const found = new Map<string, string>();
+  for (const part of parts) {
+    const digests = digestsAt(part.digests, part.keys.length);
+    part.keys.forEach((key, i) => found.set(key, digests[i] as string));
+  }
+  return found;
 }
 
 /**
  * Add an entry to a case's trail, chained to its last. Call it inside the transaction that makes the change (over
- * db.audit too): the change and its record are stored together or not at all. Hashing is synchronous, so the
- * transaction stays open.
+ * trailTables too): the change and its record are stored together or not at all. Hashing is synchronous, so the
+ * transaction stays open. The entry's row sum is the last one's with each row it records taken at its new hash.
  */
 export async function appendAudit(db: ForesightDb, caseId: string, entry: NewAuditEntry): Promise<AuditEntry> {
   const last = await db.audit.where('[caseId+seq]').between(...ofCase(caseId), true, true).last();
-  const next = chainedEntry(last && fromStoredEntry(last), entry);
-  await db.audit.add(toStoredEntry(next, caseId));
+  const next = chainedEntry(last, entry);
+  const rowSum = last ? last.rowSum.slice() : emptySum();
+  for (const [table, list] of byTable(next.rows ?? {})) {
+    const before = await lastRecorded(db, caseId, table);
+    for (const [key, digest] of list) {
+      const old = before.get(key);
+      if (old === digest) continue;
+      if (old !== undefined) addHash(rowSum, hexToBytes(old), -1);
+      addHash(rowSum, hexToBytes(digest));
+    }
+  }
+  const stored = toStored(next, caseId, rowSum);
+  await db.audit.add(stored.entry);
+  await db.auditRows.bulkAdd(stored.rows);
   return next;
 }
 
 /** Store a whole trail for a case (a received bundle's, or a backup's), replacing any it had. */
 export async function putTrail(db: ForesightDb, caseId: string, trail: readonly AuditEntry[]): Promise<void> {
-  await db.audit.where('caseId').equals(caseId).delete();
-  await db.audit.bulkAdd(trail.map((e) => toStoredEntry(e, caseId)));
+  await Promise.all([db.audit.where('caseId').equals(caseId).delete(), db.auditRows.where('caseId').equals(caseId).delete()]);
+  const sums = trailSums(trail);
+  const stored = trail.map((e, i) => toStored(e, caseId, sums[i] as RowSum));
+  await db.audit.bulkAdd(stored.map((s) => s.entry));
+  await db.auditRows.bulkAdd(stored.flatMap((s) => s.rows));
 }

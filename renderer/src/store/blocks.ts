@@ -1,13 +1,15 @@
 import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js';
 import type { StoredItem } from '../../../shared/import/plan.js';
 import type { ForesightDb } from './db.js';
+import { sumOfPacked, type RowSum } from './rowSum.js';
 
 /**
  * A case's many rows (records, other work, workload and team snapshots) are stored in blocks of up to a few thousand
  * rows, one IndexedDB value per block: writing 100,000 rows one value each takes about 17 s on these machines, and
  * as 200 blocks about 1 s. Each block's keys are kept apart from its rows, with the content hash of each row as the
- * audit trail records it, so that what a case holds can be counted, compared and checked against its trail without
- * reading every row.
+ * audit trail records it, so that what a case holds can be counted and compared without reading every row. Each block
+ * also carries the sum of its rows' hashes (rowSum.ts), sealed with its rows: opening a case adds these up to check
+ * the rows it reads against its trail.
  */
 export const BLOCK_TABLES = ['records', 'otherWork', 'workload', 'teams'] as const;
 export type BlockTable = (typeof BLOCK_TABLES)[number];
@@ -17,6 +19,8 @@ export interface RowBlock {
   table: BlockTable;
   block: number;
   items: StoredItem[];
+  /** The sum of the content hashes of its rows. */
+  rowSum: RowSum;
 }
 
 export interface BlockKeys {
@@ -58,10 +62,14 @@ function keysOf(db: ForesightDb, caseId: string, table: BlockTable) {
   return db.blockKeys.where('[caseId+table+block]').between(...range(caseId, table), true, true);
 }
 
+/** Every block of a case's table, in the order stored. */
+export function readBlocks(db: ForesightDb, caseId: string, table: BlockTable): Promise<RowBlock[]> {
+  return db.blocks.where('[caseId+table+block]').between(...range(caseId, table), true, true).toArray();
+}
+
 /** Every row of a case's table, in the order stored. */
 export async function readRows<T extends StoredItem>(db: ForesightDb, caseId: string, table: BlockTable): Promise<T[]> {
-  const blocks = await db.blocks.where('[caseId+table+block]').between(...range(caseId, table), true, true).toArray();
-  return blocks.flatMap((b) => b.items as T[]);
+  return (await readBlocks(db, caseId, table)).flatMap((b) => b.items as T[]);
 }
 
 export async function countRows(db: ForesightDb, caseId: string, table: BlockTable): Promise<number> {
@@ -98,17 +106,6 @@ export async function rowsByKey(db: ForesightDb, caseId: string, table: BlockTab
   return found;
 }
 
-/** The content hash of every row the case holds in its blocks, as the trail names them (`records:contact:123`). */
-export async function storedDigests(db: ForesightDb, caseId: string): Promise<Map<string, string>> {
-  const found = new Map<string, string>();
-  const heads = await db.blockKeys.where('caseId').equals(caseId).toArray();
-  for (const head of heads) {
-    const digests = digestsAt(head.digests, head.keys.length);
-    head.keys.forEach((key, i) => found.set(`${head.table}:${key}`, digests[i] as string));
-  }
-  return found;
-}
-
 /** Appends blocks to a case's tables. Call inside a transaction over blocks and blockKeys. */
 export class BlockWriter {
   private readonly next = new Map<BlockTable, number>();
@@ -122,9 +119,10 @@ export class BlockWriter {
     for (let i = 0; i < rows.length; i += BLOCK_ROWS) {
       const part = rows.slice(i, i + BLOCK_ROWS);
       const block = await this.nextBlock(table);
+      const digests = packDigests(part.map((r) => r.digest));
       await Promise.all([
-        this.db.blocks.put({ caseId: this.caseId, table, block, items: part.map((r) => r.item) }),
-        this.db.blockKeys.put({ caseId: this.caseId, table, block, keys: part.map((r) => r.key), digests: packDigests(part.map((r) => r.digest)) }),
+        this.db.blocks.put({ caseId: this.caseId, table, block, items: part.map((r) => r.item), rowSum: sumOfPacked(digests) }),
+        this.db.blockKeys.put({ caseId: this.caseId, table, block, keys: part.map((r) => r.key), digests }),
       ]);
     }
   }
@@ -147,7 +145,7 @@ export class BlockWriter {
         const r = replacements.get(k);
         if (r) digests.set(hexToBytes(r.digest), i * DIGEST_BYTES);
       });
-      await Promise.all([this.db.blocks.put({ ...body, items }), this.db.blockKeys.put({ ...head, digests })]);
+      await Promise.all([this.db.blocks.put({ ...body, items, rowSum: sumOfPacked(digests) }), this.db.blockKeys.put({ ...head, digests })]);
     }
   }
 

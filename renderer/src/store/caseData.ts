@@ -1,26 +1,68 @@
 import type { CaseData } from '../../../shared/engine/caseIndex.js';
-import type { Allocation, Case, CaseRecord, ContactRecord, Staff, TeamSnapshot, WorkloadSnapshot } from '../../../shared/schemas/index.js';
-import { readRows } from './blocks.js';
+import type { Allocation, Case, CaseRecord, ContactRecord, SourceFile, Staff, TeamSnapshot, WorkloadSnapshot } from '../../../shared/schemas/index.js';
+import { readEntries, type StoredEntry } from './audit.js';
+import { BLOCK_TABLES, readBlocks, type BlockTable, type RowBlock } from './blocks.js';
 import type { ForesightDb } from './db.js';
 
 /** A stored row without the case id the store files it under. */
 export const withoutCase = <T extends { caseId: string }>({ caseId: _, ...rest }: T) => rest;
 
-/** Everything the engine needs of a stored case, read in one transaction so the parts agree. */
-export async function loadCaseData(db: ForesightDb, caseId: string): Promise<(CaseData & { case: Case }) | null> {
-  return db.transaction('r', [db.cases, db.blocks, db.allocations, db.staff], async () => {
+/**
+ * Everything stored under a case but the rows its trail entries recorded: what opening the case and checking its trail
+ * on the way read, in one transaction so the parts agree.
+ */
+export interface HeldCase {
+  case: Case;
+  blocks: Record<BlockTable, RowBlock[]>;
+  staff: Staff[];
+  allocations: Allocation[];
+  sources: SourceFile[];
+  /** The trail's entries, oldest first. */
+  entries: StoredEntry[];
+}
+
+export async function readHeld(db: ForesightDb, caseId: string): Promise<HeldCase | null> {
+  return db.transaction('r', [db.cases, db.blocks, db.allocations, db.staff, db.sources, db.audit], async () => {
     const found = await db.cases.get(caseId);
     if (!found) return null;
-    const [records, otherWork, workload, teams, staff, allocations] = await Promise.all([
-      readRows<CaseRecord>(db, caseId, 'records'),
-      readRows<ContactRecord>(db, caseId, 'otherWork'),
-      readRows<WorkloadSnapshot>(db, caseId, 'workload'),
-      readRows<TeamSnapshot>(db, caseId, 'teams'),
+    const [blocks, staff, allocations, sources, entries] = await Promise.all([
+      Promise.all(BLOCK_TABLES.map((table) => readBlocks(db, caseId, table))),
       db.staff.where('caseId').equals(caseId).toArray(),
       db.allocations.where('caseId').equals(caseId).toArray(),
+      db.sources.where('caseId').equals(caseId).toArray(),
+      readEntries(db, caseId),
     ]);
-    return { case: found, records, otherWork, workload, teams, staff: staff.map(withoutCase) as Staff[], allocations: allocations.map(withoutCase) as Allocation[] };
+    return {
+      case: found,
+      blocks: Object.fromEntries(BLOCK_TABLES.map((table, i) => [table, blocks[i]])) as Record<BlockTable, RowBlock[]>,
+      staff: staff.map(withoutCase) as Staff[],
+      allocations: allocations.map(withoutCase) as Allocation[],
+      sources: sources.map(withoutCase) as SourceFile[],
+      entries,
+    };
   });
+}
+
+/** The rows of one of a held case's tables, in the order stored. */
+export const heldRows = <T>(held: HeldCase, table: BlockTable): T[] => held.blocks[table].flatMap((b) => b.items as T[]);
+
+/** Everything the engine needs of a held case. */
+export function caseDataOf(held: HeldCase): CaseData & { case: Case } {
+  return {
+    case: held.case,
+    records: heldRows<CaseRecord>(held, 'records'),
+    otherWork: heldRows<ContactRecord>(held, 'otherWork'),
+    workload: heldRows<WorkloadSnapshot>(held, 'workload'),
+    teams: heldRows<TeamSnapshot>(held, 'teams'),
+    staff: held.staff,
+    allocations: held.allocations,
+  };
+}
+
+/** Everything the engine needs of a stored case, without checking its trail. */
+export async function loadCaseData(db: ForesightDb, caseId: string): Promise<(CaseData & { case: Case }) | null> {
+  const held = await readHeld(db, caseId);
+  return held && caseDataOf(held);
 }
 
 /** Changes whenever an import or an edit changes what the case holds: the signal to read it again. */

@@ -2,7 +2,7 @@ import { rowDigest, type AuditKind } from '../../../shared/audit/trail.js';
 import { withWholeCaseEntry } from '../../../shared/bundle/bundleRows.js';
 import type { Case, CaseBundle } from '../../../shared/schemas/index.js';
 import { storeKey } from '../../../shared/import/plan.js';
-import { appendAudit, currentUser, putTrail } from './audit.js';
+import { appendAudit, currentUser, putTrail, trailTables } from './audit.js';
 import { BLOCK_TABLES, BlockWriter, countRows } from './blocks.js';
 import { CASE_TABLES, type ForesightDb } from './db.js';
 
@@ -17,7 +17,7 @@ export function countRecords(db: ForesightDb, caseId: string): Promise<number> {
 
 export async function createCase(db: ForesightDb, c: Case, now = new Date()): Promise<void> {
   const who = await currentUser(db);
-  await db.transaction('rw', [db.cases, db.audit], async () => {
+  await db.transaction('rw', [db.cases, ...trailTables(db)], async () => {
     await db.cases.add(c);
     await appendAudit(db, c.id, { at: now.toISOString(), who, kind: 'edit', what: `Case created: ${c.title} (CRN ${c.crn})`, after: c, rows: { case: rowDigest(c) } });
   });
@@ -26,7 +26,7 @@ export async function createCase(db: ForesightDb, c: Case, now = new Date()): Pr
 /** Rename a case; the change and its trail entry are stored together or not at all. */
 export async function renameCase(db: ForesightDb, caseId: string, title: string, now = new Date()): Promise<void> {
   const who = await currentUser(db);
-  await db.transaction('rw', [db.cases, db.audit], async () => {
+  await db.transaction('rw', [db.cases, ...trailTables(db)], async () => {
     const before = await db.cases.get(caseId);
     if (!before) throw new Error('That case no longer exists.');
     if (before.title === title) return;

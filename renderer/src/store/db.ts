@@ -1,6 +1,6 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Allocation, Case, CaseRecord, SourceFile, Staff } from '../../../shared/schemas/index.js';
-import type { StoredEntry } from './audit.js';
+import type { EntryRows, StoredEntry } from './audit.js';
 import type { Backup } from './backups.js';
 import type { BlockKeys, BlockTable, RowBlock } from './blocks.js';
 import { CLEAR_ROW_FIELDS } from './clearFields.js';
@@ -27,6 +27,7 @@ export type ForesightDb = Dexie & {
   staff: Dexie.Table<OfCase<Staff>, [string, string]>;
   sources: Dexie.Table<OfCase<SourceFile>, [string, string]>;
   audit: Dexie.Table<StoredEntry, [string, number]>;
+  auditRows: Dexie.Table<EntryRows, [string, string, number]>;
   backups: EntityTable<Backup, 'id'>;
   backupData: EntityTable<{ id: string; bytes: Uint8Array }, 'id'>;
   settings: EntityTable<Setting, 'key'>;
@@ -41,11 +42,11 @@ export interface OpenOptions {
 
 /**
  * What an encrypted store keeps in the clear besides keys: rows' structured fields (clearFields.ts), and the row ids
- * of blocks and of trail entries, so the trail check on opening a case decrypts only hashes.
+ * of each block, which an import reads to find the rows it already has without opening them.
  */
 const SEALING_LAYOUT: SealingLayout = {
   rowLists: { blocks: { field: 'items', clear: CLEAR_ROW_FIELDS } },
-  clearFields: { blockKeys: ['keys'], audit: ['rowKeys'] },
+  clearFields: { blockKeys: ['keys'] },
 };
 
 /** Open the store with every schema version declared, so any older database upgrades in order. */
@@ -60,4 +61,4 @@ export function openDatabase(name = DATABASE_NAME, { sealer, ...options }: OpenO
 }
 
 /** Everything stored under a case, its trail included. Its backups are kept apart: they outlive a restore. */
-export const CASE_TABLES = ['blocks', 'blockKeys', 'allocations', 'staff', 'sources', 'audit'] as const;
+export const CASE_TABLES = ['blocks', 'blockKeys', 'allocations', 'staff', 'sources', 'audit', 'auditRows'] as const;

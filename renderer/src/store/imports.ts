@@ -2,7 +2,7 @@ import { rowDigest } from '../../../shared/audit/trail.js';
 import type { ChangedRow, PlannedRow, StoredItem, TableName } from '../../../shared/import/plan.js';
 import type { Allocation, SourceFile, Staff } from '../../../shared/schemas/index.js';
 import { BLOCK_TABLES, blockOfKey, BlockWriter, rowsByKey, type BlockTable } from './blocks.js';
-import { appendAudit } from './audit.js';
+import { appendAudit, trailTables } from './audit.js';
 import type { ForesightDb } from './db.js';
 
 export const IMPORT_TABLES: readonly TableName[] = ['records', 'otherWork', 'allocations', 'workload', 'teams'];
@@ -75,7 +75,7 @@ export async function storeImport(
       written += items.length;
     }
   };
-  await db.transaction('rw', [db.blocks, db.blockKeys, db.allocations, db.sources, db.staff, db.audit], async () => {
+  await db.transaction('rw', [db.blocks, db.blockKeys, db.allocations, db.sources, db.staff, ...trailTables(db)], async () => {
     await produce(put);
     for (const table of IMPORT_TABLES) {
       const changes = extras.acceptedChanges.filter((c) => c.table === table).map((c) => ({ key: c.key, item: c.after }));

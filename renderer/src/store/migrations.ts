@@ -3,8 +3,9 @@ import { rowDigest, type AuditEntry } from '../../../shared/audit/trail.js';
 import { storeKey, type StoredItem } from '../../../shared/import/plan.js';
 import { withWholeCaseEntry } from '../../../shared/bundle/bundleRows.js';
 import { BUNDLE_SCHEMA_VERSION, type Case, type CaseBundle } from '../../../shared/schemas/index.js';
-import { toStoredEntry } from './audit.js';
-import { BLOCK_ROWS, BLOCK_TABLES, packDigests, type BlockKeys, type BlockTable, type RowBlock } from './blocks.js';
+import { toStored, type EntryRows, type StoredEntry } from './audit.js';
+import { BLOCK_ROWS, BLOCK_TABLES, digestsAt, packDigests, type BlockKeys, type BlockTable, type RowBlock } from './blocks.js';
+import { sumOfHex, trailSums, type RowSum } from './rowSum.js';
 
 /** Version 1 to 2: each case's rows, one value each, into blocks, in the order they were stored. */
 export async function rowsIntoBlocks(tx: Transaction): Promise<void> {
@@ -55,6 +56,19 @@ export async function startTrails(tx: Transaction): Promise<void> {
   }
 }
 
+/** A trail entry as version 5 stores it: the rows it recorded as their keys and their hashes packed 32 bytes each. */
+type EntryV5 = Omit<AuditEntry, 'rows'> & { caseId: string; rowKeys?: string[]; rowDigests?: Uint8Array };
+
+function packedEntryV5({ rows, ...entry }: AuditEntry, caseId: string): EntryV5 {
+  return { ...entry, caseId, ...(rows ? { rowKeys: Object.keys(rows), rowDigests: packDigests(Object.values(rows)) } : {}) };
+}
+
+function unpackedEntryV5({ caseId: _, rowKeys, rowDigests, ...entry }: EntryV5): AuditEntry {
+  if (!rowKeys || !rowDigests) return entry;
+  const digests = digestsAt(rowDigests, rowKeys.length);
+  return { ...entry, rows: Object.fromEntries(rowKeys.map((key, i) => [key, digests[i] as string])) };
+}
+
 /** The tables of version 5 that are not a case's blocks. */
 const OTHER_TABLES = ['cases', 'allocations', 'staff', 'sources', 'audit', 'backups', 'backupData', 'settings'];
 
@@ -77,7 +91,28 @@ export async function digestsBesideRows(tx: Transaction): Promise<void> {
   for (const name of OTHER_TABLES) {
     const table = tx.table(name);
     // One value at a time: backups can be large. Trail entries are stored with their rows' hashes packed from now on.
-    const fresh = name === 'audit' ? ({ caseId, ...entry }: AuditEntry & { caseId: string }) => toStoredEntry(entry, caseId) : (value: unknown) => value;
+    const fresh = name === 'audit' ? ({ caseId, ...entry }: AuditEntry & { caseId: string }) => packedEntryV5(entry, caseId) : (value: unknown) => value;
     for (const key of await table.toCollection().primaryKeys()) await table.put(fresh(await table.get(key)));
+  }
+}
+
+/**
+ * Version 5 to 6: each block gains the sum of its rows' hashes, worked out from the rows themselves; each trail entry
+ * keeps the rows it recorded apart from it (EntryRows) and gains the sum of the rows the case holds after it, worked
+ * out from the trail. A case whose rows had been changed before the upgrade still fails its check after it.
+ */
+export async function rowSumsBesideRows(tx: Transaction): Promise<void> {
+  const blocks = tx.table('blocks');
+  for (const key of await blocks.toCollection().primaryKeys()) {
+    const block = (await blocks.get(key)) as Omit<RowBlock, 'rowSum'>;
+    await blocks.put({ ...block, rowSum: sumOfHex(block.items.map(rowDigest)) });
+  }
+  const audit = tx.table('audit');
+  for (const caseId of (await audit.orderBy('caseId').uniqueKeys()) as string[]) {
+    const trail = ((await audit.where('caseId').equals(caseId).sortBy('seq')) as EntryV5[]).map(unpackedEntryV5);
+    const sums = trailSums(trail);
+    const stored = trail.map((entry, i) => toStored(entry, caseId, sums[i] as RowSum));
+    await audit.bulkPut(stored.map((s): StoredEntry => s.entry));
+    await tx.table('auditRows').bulkAdd(stored.flatMap((s): EntryRows[] => s.rows));
   }
 }

@@ -1,5 +1,5 @@
 import type { Transaction } from 'dexie';
-import { digestsBesideRows, rowsIntoBlocks, startTrails } from './migrations.js';
+import { digestsBesideRows, rowsIntoBlocks, rowSumsBesideRows, startTrails } from './migrations.js';
 
 /**
  * Every version of the store's schema, oldest first. A version is never edited once released: a change is a new
@@ -53,6 +53,13 @@ export const STORE_VERSIONS: readonly StoreVersion[] = [
     version: 5,
     stores: {},
     upgrade: digestsBesideRows,
+  },
+  {
+    // Each block carries the sum of its rows' hashes, and each trail entry the sum of the rows the case holds after
+    // it, with the rows it recorded kept apart: opening a case checks its trail by adding up sums (rowSum.ts).
+    version: 6,
+    stores: { auditRows: '[caseId+table+seq], caseId' },
+    upgrade: rowSumsBesideRows,
   },
 ];
 

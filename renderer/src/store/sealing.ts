@@ -9,9 +9,9 @@ import { decodeHidden, decodeLegacy, encodeHidden, joinRows, splitRows, type Cle
 
 /**
  * Encryption at rest. Every stored value keeps in the clear only the fields its table's keys and indexes are built
- * from (case ids, block numbers, sequence numbers), the lists of row ids that the trail check reads, and, in a case's
- * blocks of rows, the structured fields the engine reads (clearFields.ts); everything else (names, free text, the
- * trail's entries, row hashes, settings, backups) is sealed with the store's data key. The value's table and keys are
+ * from (case ids, block numbers, sequence numbers), the lists of row ids an import reads, and, in a case's blocks of
+ * rows, the structured fields the engine reads (clearFields.ts); everything else (names, free text, the trail's
+ * entries and the rows they recorded, row hashes and their sums, settings, backups) is sealed with the store's data key. The value's table and keys are
  * authenticated with it, so a sealed value moved to another row fails to open.
  *
  * The cipher is XChaCha20-Poly1305 (noble): synchronous, so an IndexedDB transaction never waits on anything but
@@ -72,8 +72,8 @@ function clearFieldsOf(schema: DBCoreTableSchema): string[] {
 
 function tableSealing(table: string, keyFields: readonly string[], idLists: readonly string[], rowList: RowList | undefined, sealer: Sealer) {
   const clearFields = [...keyFields, ...idLists];
-  // Only the key fields are authenticated with the sealed part: ids lists run to 100,000 entries, and would cost more
-  // to authenticate on every read than the trail check they serve; the full trail check is what finds one changed.
+  // Only the key fields are authenticated with the sealed part: a block's id list runs to thousands of entries, read
+  // by every import; a changed one makes the import misplace rows, which the trail check then finds.
   const context = (clear: Record<string, unknown>) => encoder.encode(`${table}\n${JSON.stringify(keyFields.map((f) => clear[f] ?? null))}`);
   const damaged = () => new StoreDecryptError(`A stored value in ${table} cannot be decrypted with this store's key: it has been damaged or moved.`);
   return {

@@ -1,65 +1,85 @@
-import { checkChain, compareRows, rowDigests, verifyTrail, type TrailCheck } from '../../../shared/audit/trail.js';
+import { hexToBytes } from '@noble/hashes/utils.js';
+import { checkChain, rowDigest, rowDigests, verifyTrailDigests, type AuditEntry, type TrailCheck } from '../../../shared/audit/trail.js';
 import { bundleRows } from '../../../shared/bundle/bundleRows.js';
-import { BUNDLE_SCHEMA_VERSION, type Allocation, type SourceFile, type Staff } from '../../../shared/schemas/index.js';
-import { readStoredTrail } from './audit.js';
-import { digestsAt, storedDigests } from './blocks.js';
-import { caseBundleOf } from './caseBundle.js';
-import { withoutCase } from './caseData.js';
+import { storeKey } from '../../../shared/import/plan.js';
+import { BLOCK_TABLES } from './blocks.js';
+import { bundleOf, readWholeCase } from './caseBundle.js';
+import { caseDataOf, readHeld, type HeldCase } from './caseData.js';
+import type { CaseData } from '../../../shared/engine/caseIndex.js';
+import type { Case } from '../../../shared/schemas/index.js';
 import type { ForesightDb } from './db.js';
+import { addHash, emptySum, sameSum, sumOfHex, trailSums } from './rowSum.js';
 
 /**
  * How deeply a case's audit trail is checked.
- * - quick (whenever the case opens): the chain of entries, and every row's content hash as stored beside it when it
- *   was written against what the trail recorded; the case's few other rows are hashed afresh. It relies on the
- *   encrypted store authenticating every sealed value as it is read (an entry, a row's sealed fields, the stored
- *   hashes), so anything sealed that was changed on disk fails here too.
- * - full (once a day, on demand): every entry's hash and every row's content hash recomputed, so a changed figure
- *   or time in the clear part of a row is found as well.
+ * - quick (whenever the case opens): the chain of entries, and the rows the case holds against the trail's last
+ *   entry, by their sums (rowSum.ts): each block's sum, sealed with its rows, and the case's few other rows hashed
+ *   afresh, must add up to the sum the last entry recorded. It relies on the encrypted store authenticating every
+ *   sealed value as it is read, so a sealed value changed on disk fails to open, and one put back from an older copy
+ *   or deleted no longer adds up.
+ * - full (once a day, on demand, and whenever the quick check fails, to name what differs): every entry's hash and
+ *   every row's content hash recomputed and compared by key, so a changed figure or time in the clear part of a row is
+ *   found as well; then the sums the quick check relies on, against the rows and the trail.
  */
 export type TrailCheckDepth = 'quick' | 'full';
 
-async function quick(db: ForesightDb, caseId: string): Promise<TrailCheck | null> {
-  return db.transaction('r', [db.cases, db.blockKeys, db.allocations, db.staff, db.sources, db.audit], async () => {
-    const [found, inBlocks, allocations, staff, sources, trail] = await Promise.all([
-      db.cases.get(caseId),
-      storedDigests(db, caseId),
-      db.allocations.where('caseId').equals(caseId).toArray(),
-      db.staff.where('caseId').equals(caseId).toArray(),
-      db.sources.where('caseId').equals(caseId).toArray(),
-      readStoredTrail(db, caseId),
-    ]);
-    if (!found) return null;
-    const others = bundleRows({
-      schemaVersion: BUNDLE_SCHEMA_VERSION,
-      case: found,
-      allocations: allocations.map(withoutCase) as Allocation[],
-      staff: staff.map(withoutCase) as Staff[],
-      sources: sources.map(withoutCase) as SourceFile[],
-      records: [],
-      otherWork: [],
-      workload: [],
-      teams: [],
-      audit: [],
-    });
-    const broken = checkChain(trail, { rehash: false });
-    if (broken) return broken;
-    if (trail.length === 0) return { ok: true, entries: 0, rows: 0 };
-    const expected = new Map<string, string>();
-    for (const { rowKeys, rowDigests: packed } of trail) {
-      if (!rowKeys || !packed) continue;
-      const digests = digestsAt(packed, rowKeys.length);
-      rowKeys.forEach((key, i) => expected.set(key, digests[i] as string));
-    }
-    return compareRows(trail.length, expected, new Map([...Object.entries(rowDigests(others)), ...inBlocks]));
-  });
+const blockRowCount = (held: HeldCase) => BLOCK_TABLES.reduce((n, table) => n + held.blocks[table].reduce((m, b) => m + b.items.length, 0), 0);
+
+/** The case's rows that are not kept in blocks, under the keys the trail names them by. */
+function otherRows(held: HeldCase): Map<string, unknown> {
+  return bundleRows({ ...bundleOf(held, []), records: [], otherWork: [], workload: [], teams: [] });
 }
 
-async function full(db: ForesightDb, caseId: string): Promise<TrailCheck | null> {
-  const bundle = await caseBundleOf(db, caseId);
-  return bundle && verifyTrail(bundle.audit, bundleRows(bundle));
+export function quickCheck(held: HeldCase): TrailCheck {
+  const { entries } = held;
+  const broken = checkChain(entries, { rehash: false });
+  if (broken) return broken;
+  const others = otherRows(held);
+  const sum = emptySum();
+  for (const table of BLOCK_TABLES) for (const block of held.blocks[table]) addHash(sum, block.rowSum);
+  for (const row of others.values()) addHash(sum, hexToBytes(rowDigest(row)));
+  const last = entries[entries.length - 1];
+  if (sameSum(sum, last?.rowSum ?? emptySum())) return { ok: true, entries: entries.length, rows: blockRowCount(held) + others.size };
+  return { ok: false, entry: last?.seq ?? 0, reason: 'the rows the case holds do not add up to the rows its trail recorded' };
+}
+
+function fullCheck(held: HeldCase, audit: AuditEntry[]): TrailCheck {
+  const digests = new Map(Object.entries(rowDigests(bundleRows(bundleOf(held, audit)))));
+  const verified = verifyTrailDigests(audit, digests);
+  if (!verified.ok) return verified;
+  // The rows match the trail; the sums the quick check adds up must match both.
+  const sums = trailSums(audit);
+  for (const [i, entry] of held.entries.entries()) {
+    if (!sameSum(entry.rowSum, sums[i] as Uint8Array)) return { ok: false, entry: entry.seq, reason: `the store's sum of the rows held after entry ${entry.seq} has been changed` };
+  }
+  for (const table of BLOCK_TABLES) {
+    for (const block of held.blocks[table]) {
+      const sum = sumOfHex(block.items.map((item) => digests.get(`${table}:${storeKey(table, item)}`) as string));
+      if (!sameSum(block.rowSum, sum)) return { ok: false, row: `${table}:block ${block.block}`, reason: `the store's sum of the rows in block ${block.block} of ${table} has been changed` };
+    }
+  }
+  return verified;
 }
 
 /** Check a case's trail (null when there is no such case). */
-export function checkTrail(db: ForesightDb, caseId: string, depth: TrailCheckDepth): Promise<TrailCheck | null> {
-  return depth === 'quick' ? quick(db, caseId) : full(db, caseId);
+export async function checkTrail(db: ForesightDb, caseId: string, depth: TrailCheckDepth): Promise<TrailCheck | null> {
+  if (depth === 'quick') {
+    const held = await readHeld(db, caseId);
+    return held && quickCheck(held);
+  }
+  const whole = await readWholeCase(db, caseId);
+  return whole && fullCheck(whole.held, whole.audit);
+}
+
+/** A case opened: everything the engine needs, and the quick check of its trail made over the same reads. */
+export interface OpenedCase {
+  data: CaseData & { case: Case };
+  trail: TrailCheck;
+  /** How many entries the trail had when checked. */
+  entries: number;
+}
+
+export async function openCase(db: ForesightDb, caseId: string): Promise<OpenedCase | null> {
+  const held = await readHeld(db, caseId);
+  return held && { data: caseDataOf(held), trail: quickCheck(held), entries: held.entries.length };
 }

@@ -1,10 +1,10 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
 import { filterActivity } from '../../../../shared/audit/activity.js';
-import type { AuditEntry, AuditKind } from '../../../../shared/audit/trail.js';
+import type { AuditKind } from '../../../../shared/audit/trail.js';
 import { formatInstant } from '../../../../shared/time/display.js';
 import { parseDate } from '../../../../shared/import/dates.js';
-import { readTrail } from '../../store/audit.js';
+import { readEntries, type StoredEntry } from '../../store/audit.js';
 import { useDb } from '../../store/context.js';
 import { href } from '../shell/useHashRoute.js';
 import { DEPTH_WORDS, describeTrail, type TrailStatus } from './trailStatus.js';
@@ -37,7 +37,7 @@ const typedDay = (text: string): string | null | undefined => {
 /** The case's audit trail: every change, who made it and when, filterable, with the result of checking the chain. */
 export function ActivityView({ caseId, status, onCheck }: { caseId: string; status: TrailStatus; onCheck: () => void }) {
   const db = useDb();
-  const trail = useLiveQuery(() => readTrail(db, caseId), [db, caseId]);
+  const trail = useLiveQuery(() => readEntries(db, caseId), [db, caseId]);
   const [filter, setFilter] = useState<Filter>({ who: '', kind: '', from: '', to: '' });
   const people = useMemo(() => [...new Set((trail ?? []).map((e) => e.who))].sort(), [trail]);
   const from = typedDay(filter.from);
@@ -116,8 +116,8 @@ function TrailPanel({ status, onCheck }: { status: TrailStatus; onCheck: () => v
   );
 }
 
-function EntryDetail({ entry }: { entry: AuditEntry }) {
-  const rows = Object.keys(entry.rows ?? {}).length;
+function EntryDetail({ entry }: { entry: StoredEntry }) {
+  const rows = entry.recorded?.rows ?? 0;
   return (
     <>
       {entry.what}

@@ -4,6 +4,13 @@ import type { TrailCheckDepth } from '../../store/trailCheck.js';
 /** The state of a case's trail check, as the case's pages show it. */
 export type TrailStatus = { state: 'checking' } | { state: 'done'; trail: TrailCheck; depth: TrailCheckDepth; at: Date } | { state: 'failed'; message: string };
 
+/** The quick check made as a case was opened, with how many entries its trail had then. */
+export interface OpenedTrail {
+  trail: TrailCheck;
+  entries: number;
+  at: Date;
+}
+
 /** The check's result in plain words. */
 export function describeTrail(trail: TrailCheck): string {
   if (trail.ok) return `Audit trail intact: ${trail.entries} ${trail.entries === 1 ? 'entry' : 'entries'} chained, and all ${trail.rows.toLocaleString('en-GB')} stored rows match what the trail recorded.`;
@@ -13,6 +20,6 @@ export function describeTrail(trail: TrailCheck): string {
 
 /** How the check was made, for the line under its result. */
 export const DEPTH_WORDS: Record<TrailCheckDepth, string> = {
-  quick: 'Quick check: the hash stored with each row was compared with the trail. “Check the trail now” hashes every row again.',
-  full: 'Full check: every row was hashed again from its content.',
+  quick: 'Quick check, made as the case opened: the chain of entries, and the rows added up by their stored hashes against what the trail recorded. “Check the trail now” hashes every row again.',
+  full: 'Full check: every entry and every row was hashed again from its content.',
 };

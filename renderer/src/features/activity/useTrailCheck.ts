@@ -2,33 +2,41 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useState } from 'react';
 import { useDataKey, useDb } from '../../store/context.js';
 import { runCaseFileJob } from '../caseFiles/runCaseFileJob.js';
-import type { TrailCheckDepth } from '../../store/trailCheck.js';
-import type { TrailStatus } from './trailStatus.js';
+import type { CheckAsked } from '../caseFiles/protocol.js';
+import type { OpenedTrail, TrailStatus } from './trailStatus.js';
 
 /**
- * Check a case's audit trail when it opens, again whenever an entry is added, and on demand; in a worker. The first
- * check of a day is full and also makes the day's backup (store/trailCheck.ts says what each depth checks).
+ * A case's audit trail check. Opening the case for the chronology or timeline checks it quickly on the way (`opened`);
+ * otherwise, and whenever an entry is added, a worker checks it. After that, the worker makes the day's full check and
+ * backup if they are due, and a full check whenever a quick one fails, to name what differs. "Check the trail now"
+ * asks for a full check. (store/trailCheck.ts says what each depth checks.)
  */
-export function useTrailCheck(caseId: string): { status: TrailStatus; check: () => void } {
+export function useTrailCheck(caseId: string, opened: OpenedTrail | undefined, reading: boolean): { status: TrailStatus; check: () => void } {
   const db = useDb();
   const dataKey = useDataKey();
   const entries = useLiveQuery(() => db.audit.where('caseId').equals(caseId).count(), [db, caseId]);
-  const [result, setResult] = useState<{ key: string; status: TrailStatus }>();
-  // "Check the trail now" asks for a full check of the trail as it is when asked; opening and new entries, a quick one.
+  const [result, setResult] = useState<{ key: string; status: TrailStatus | null }>();
   const [asked, setAsked] = useState<{ n: number; entries: number | undefined }>({ n: 0, entries: undefined });
-  const depth: TrailCheckDepth = asked.n > 0 && asked.entries === entries ? 'full' : 'quick';
-  const key = `${caseId}:${entries}:${asked.n}:${depth}`;
+  const full = asked.n > 0 && asked.entries === entries;
+  const fromOpening = !full && opened && opened.entries === entries ? opened : undefined;
+  const job: CheckAsked | null = entries === undefined ? null : full ? 'full' : fromOpening ? (fromOpening.trail.ok ? 'daily' : 'full') : reading ? null : 'quick';
+  const key = `${caseId}:${entries}:${asked.n}:${job}`;
   useEffect(() => {
-    if (entries === undefined) return;
+    if (job === null) return;
     let current = true;
-    runCaseFileJob(dataKey, { type: 'check', caseId, depth }).then(
-      ({ trail, depth: done }) => current && setResult({ key, status: { state: 'done', trail, depth: done, at: new Date() } }),
+    runCaseFileJob(dataKey, { type: 'check', caseId, depth: job }).then(
+      (done) => current && setResult({ key, status: done && { state: 'done', trail: done.trail, depth: done.depth, at: new Date() } }),
       (e: unknown) => current && setResult({ key, status: { state: 'failed', message: e instanceof Error ? e.message : String(e) } }),
     );
     return () => {
       current = false;
     };
-  }, [dataKey, caseId, entries, depth, key]);
+  }, [dataKey, caseId, job, key]);
   const check = useCallback(() => setAsked((a) => ({ n: a.n + 1, entries })), [entries]);
-  return { status: result?.key === key ? result.status : { state: 'checking' }, check };
+  const fromWorker = result?.key === key ? result.status : undefined;
+  if (fromWorker) return { status: fromWorker, check };
+  // Until the worker answers (or when it had nothing to do), what opening found, unless it found a difference the
+  // full check is still naming.
+  if (fromOpening?.trail.ok) return { status: { state: 'done', trail: fromOpening.trail, depth: 'quick', at: fromOpening.at }, check };
+  return { status: { state: 'checking' }, check };
 }

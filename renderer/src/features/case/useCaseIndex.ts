@@ -1,34 +1,45 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { CaseIndex } from '../../../../shared/engine/caseIndex.js';
-import { caseVersion, loadCaseData } from '../../store/caseData.js';
+import { caseVersion } from '../../store/caseData.js';
 import { useDb } from '../../store/context.js';
+import { openCase } from '../../store/trailCheck.js';
+import type { OpenedTrail } from '../activity/trailStatus.js';
+
+export interface OpenedCaseIndex {
+  /** undefined while loading; null when the case is gone. */
+  index: CaseIndex | null | undefined;
+  /** The quick check of the trail made as the case was read (store/trailCheck.ts). */
+  opened: OpenedTrail | undefined;
+  /** The case's current version is being read. */
+  reading: boolean;
+}
 
 /**
- * A case read from the store and indexed once for the engine; read again when an import changes it, but only while
- * a view that needs it is open (`enabled`): indexing 100,000 records takes the main thread for about half a second,
- * which must not happen behind the import screen.
- * undefined while loading; null when the case is gone.
+ * A case read from the store, its trail checked on the way, and indexed once for the engine; read again when an import
+ * changes it, but only while a view that needs it is open (`enabled`): indexing 100,000 records takes the main thread
+ * for about half a second, which must not happen behind the import screen.
  */
-export function useCaseIndex(caseId: string, enabled: boolean): CaseIndex | null | undefined {
+export function useCaseIndex(caseId: string, enabled: boolean): OpenedCaseIndex {
   const db = useDb();
   const version = useLiveQuery(() => caseVersion(db, caseId), [db, caseId]);
-  const [state, setState] = useState<{ key: string; index: CaseIndex | null }>();
+  const [state, setState] = useState<{ key: string; index: CaseIndex | null; opened: OpenedTrail | undefined }>();
   const key = `${caseId}@${version ?? ''}`;
   useEffect(() => {
     if (version === undefined || !enabled) return;
     let cancelled = false;
-    loadCaseData(db, caseId).then((data) => {
+    openCase(db, caseId).then((found) => {
       if (cancelled) return;
-      const index = data ? new CaseIndex(data) : null;
+      const index = found ? new CaseIndex(found.data) : null;
       // A User Timing mark, read by `npm run bench`: the case is read and indexed.
       performance.mark('case-indexed');
-      setState({ key, index });
+      setState({ key, index, opened: found ? { trail: found.trail, entries: found.entries, at: new Date() } : undefined });
     });
     return () => {
       cancelled = true;
     };
   }, [db, caseId, version, key, enabled]);
   // While a newer version loads, the last one stays on screen rather than flashing a loading message.
-  return state?.key.startsWith(`${caseId}@`) ? state.index : undefined;
+  const shown = state?.key.startsWith(`${caseId}@`) ? state : undefined;
+  return { index: shown?.index, opened: shown?.opened, reading: enabled && state?.key !== key };
 }

@@ -7,13 +7,13 @@ import { decryptBundle, encryptBundle } from '../../../../shared/bundle/encrypti
 import { readCaseBundle } from '../../../../shared/bundle/readBundle.js';
 import type { CaseBundle } from '../../../../shared/schemas/index.js';
 import { formatInstant } from '../../../../shared/time/display.js';
-import { appendAudit, currentUser } from '../../store/audit.js';
+import { appendAudit, currentUser, trailTables } from '../../store/audit.js';
 import { backupBundle, dailyBackupDue, makeBackup } from '../../store/backups.js';
 import { caseBundleOf } from '../../store/caseBundle.js';
 import { listCases, storeCaseBundle } from '../../store/cases.js';
 import { openDatabase, type ForesightDb } from '../../store/db.js';
 import { sealerFor } from '../../store/sealing.js';
-import { checkTrail } from '../../store/trailCheck.js';
+import { checkTrail, type TrailCheckDepth } from '../../store/trailCheck.js';
 import type { CaseFileJob, CaseFileResults, FromCaseFileWorker, ToCaseFileWorker } from './protocol.js';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -49,10 +49,16 @@ async function readCaseFile(bytes: Uint8Array, passphrase: string): Promise<Case
 
 const jobs: { [K in CaseFileJob['type']]: (db: ForesightDb, job: Extract<CaseFileJob, { type: K }>) => Promise<CaseFileResults[K]> } = {
   async check(db, { caseId, depth }) {
-    // The first check of a day is a full one, and makes the day's backup when the case passes it.
+    // The first check of a day is a full one, and makes the day's backup when the case passes it. A quick check that
+    // fails is followed by a full one, which names the first entry or row that differs.
     const daily = await dailyBackupDue(db, caseId);
-    const done = daily ? 'full' : depth;
-    const trail = await checkTrail(db, caseId, done);
+    if (depth === 'daily' && !daily) return null;
+    let done: TrailCheckDepth = depth === 'quick' && !daily ? 'quick' : 'full';
+    let trail = await checkTrail(db, caseId, done);
+    if (trail && !trail.ok && done === 'quick') {
+      done = 'full';
+      trail = await checkTrail(db, caseId, done);
+    }
     if (!trail) throw new Error('That case no longer exists.');
     const backedUp = trail.ok && daily && (await makeBackup(db, caseId, 'daily')) !== null;
     return { trail, depth: done, backedUp };
@@ -61,7 +67,7 @@ const jobs: { [K in CaseFileJob['type']]: (db: ForesightDb, job: Extract<CaseFil
   async export(db, { caseId, passphrase, fileName }) {
     // The export is recorded first, so the file carries the entry that says it was sent.
     const who = await currentUser(db);
-    await db.transaction('rw', [db.audit], () => appendAudit(db, caseId, { at: new Date().toISOString(), who, kind: 'bundleSent', what: `Exported as an encrypted case file (${fileName})` }));
+    await db.transaction('rw', trailTables(db), () => appendAudit(db, caseId, { at: new Date().toISOString(), who, kind: 'bundleSent', what: `Exported as an encrypted case file (${fileName})` }));
     const bundle = await bundleOrFail(db, caseId);
     return { bytes: await encryptBundle(JSON.stringify(bundle), passphrase) };
   },
@@ -71,7 +77,7 @@ const jobs: { [K in CaseFileJob['type']]: (db: ForesightDb, job: Extract<CaseFil
     const bundles: CaseBundle[] = [];
     const who = await currentUser(db);
     for (const c of cases) {
-      await db.transaction('rw', [db.audit], () => appendAudit(db, c.id, { at: new Date().toISOString(), who, kind: 'export', what: 'Exported with every case on this computer ("export everything")' }));
+      await db.transaction('rw', trailTables(db), () => appendAudit(db, c.id, { at: new Date().toISOString(), who, kind: 'export', what: 'Exported with every case on this computer ("export everything")' }));
       bundles.push(await bundleOrFail(db, c.id));
     }
     const json = JSON.stringify({ kind: EVERYTHING, exportedAt: new Date().toISOString(), cases: bundles });

@@ -5,8 +5,14 @@ import type { TrailCheckDepth } from '../../store/trailCheck.js';
  * Work on whole cases, done in a worker so the window stays responsive with 100,000 records: checking a trail,
  * exporting and opening encrypted case files, backups and restores.
  */
+/**
+ * A trail check the worker is asked for. The first check of a day is always full and makes the day's backup; `daily`
+ * asks for that one only (null when it is done already), after the quick check made as the case opened.
+ */
+export type CheckAsked = TrailCheckDepth | 'daily';
+
 export type CaseFileJob =
-  | { type: 'check'; caseId: string; depth: TrailCheckDepth }
+  | { type: 'check'; caseId: string; depth: CheckAsked }
   | { type: 'export'; caseId: string; passphrase: string; fileName: string }
   | { type: 'exportEverything'; passphrase: string }
   | { type: 'open'; bytes: Uint8Array; passphrase: string; fileName: string }
@@ -25,7 +31,7 @@ export interface CaseInFile {
 }
 
 export interface CaseFileResults {
-  check: { trail: TrailCheck; depth: TrailCheckDepth; backedUp: boolean };
+  check: { trail: TrailCheck; depth: TrailCheckDepth; backedUp: boolean } | null;
   export: { bytes: Uint8Array };
   exportEverything: { bytes: Uint8Array; cases: number };
   open: { cases: CaseInFile[] };

@@ -33,8 +33,8 @@ const TABS: { tab: CaseTab; label: string }[] = [
 export function CaseView({ caseId, tab }: { caseId: string; tab: CaseTab }) {
   const db = useDb();
   const found = useLiveQuery(() => db.cases.get(caseId).then((c) => c ?? null), [db, caseId]);
-  const index = useCaseIndex(caseId, tab === 'chronology' || tab === 'timeline');
-  const trail = useTrailCheck(caseId);
+  const { index, opened, reading } = useCaseIndex(caseId, tab === 'chronology' || tab === 'timeline');
+  const trail = useTrailCheck(caseId, opened, reading);
   const offenceStart = found ? earliestInstant(found.offenceAt) : 0;
   const [viewState, setViewState] = useState<{ caseId: string; state: CaseViewState }>();
   const state = viewState?.caseId === caseId ? viewState.state : initialViewState(offenceStart);
