@@ -69,7 +69,8 @@ for (const [variant, files] of [['UTF-8 CSV', csvFiles], ['Windows-1252 CSV', wi
     await expect(page.locator('tbody tr').first()).toContainText(/Imported 5 files \(.*\): [\d,]+ rows added/);
     await expect(page.getByText(/Audit trail intact: 2 entries chained/)).toBeVisible({ timeout: 30_000 });
     await page.getByRole('link', { name: 'Backups' }).click();
-    await expect(page.getByRole('row', { name: new RegExp(`Imported from ${variant}.*After an import`) })).toBeVisible();
+    // Made after the import is stored, in a worker that outlives the import screen.
+    await expect(page.getByRole('row', { name: new RegExp(`Imported from ${variant}.*After an import`) })).toBeVisible({ timeout: 30_000 });
   });
 }
 
@@ -158,6 +159,7 @@ test('without an allocations file, allocations are proposed from transfer contac
   await expect(page.getByRole('heading', { name: 'Import stored' })).toBeVisible({ timeout: 60_000 });
   const rows = demoManifest.caseContacts + demoManifest.information + demoManifest.otherContacts + demoManifest.workloadSnapshots + demoManifest.teamSnapshots + 3;
   await expect(page.getByText(`${rows.toLocaleString('en-GB')} rows were added`)).toBeVisible();
+  await expect(page.getByText('A backup of the case as it now stands has been made.')).toBeVisible({ timeout: 30_000 });
 });
 
 test('the import screens have no axe-core violations (WCAG 2.2 AA)', async ({ page }) => {

@@ -77,7 +77,7 @@ test('opening a case checks its trail on the way, and a block of rows lost on di
   await expect(page.getByRole('grid', { name: 'Chronology' })).toBeVisible({ timeout: 30_000 });
   await page.getByRole('link', { name: 'Activity' }).click();
   await expect(page.getByText(/Audit trail intact/)).toBeVisible();
-  await expect(page.getByText(/Quick check, made as the case opened/)).toBeVisible();
+  await expect(page.getByText(/Quick check: the chain of entries/)).toBeVisible();
 
   // Someone with the disk deletes the first block of records: it needs no key to do that.
   const lost = await page.evaluate(async () => {

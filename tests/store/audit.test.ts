@@ -1,3 +1,4 @@
+import { gunzipSync, strFromU8 } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
 import { verifyTrail } from '../../shared/audit/trail.js';
 import { bundleRows } from '../../shared/bundle/bundleRows.js';
@@ -5,7 +6,7 @@ import type { ChangedRow, PlannedRow } from '../../shared/import/plan.js';
 import type { Case, ContactRecord } from '../../shared/schemas/index.js';
 import { loadDemoCase } from '../../renderer/src/features/demo/loadDemo.js';
 import { readTrail, USER_NAME } from '../../renderer/src/store/audit.js';
-import { backupBundle, dailyBackupDue, listBackups, makeBackup, BACKUPS_KEPT } from '../../renderer/src/store/backups.js';
+import { backupBundle, dailyBackupDue, gzippedJson, listBackups, makeBackup, BACKUPS_KEPT } from '../../renderer/src/store/backups.js';
 import { caseBundleOf } from '../../renderer/src/store/caseBundle.js';
 import { createCase, deleteCase, renameCase, storeCaseBundle } from '../../renderer/src/store/cases.js';
 import type { ForesightDb } from '../../renderer/src/store/db.js';
@@ -108,6 +109,15 @@ describe('backups', () => {
     const older = await backupBundle(db, kept[1]?.id ?? '');
     expect(older.case.title).toBe('Case one');
     expect(verifyTrail(older.audit, bundleRows(older)).ok).toBe(true);
+  });
+
+  it('writes the same JSON the whole bundle gives, a few thousand rows at a time', async () => {
+    ({ db } = freshDb());
+    const demo = await loadDemoCase(db, async (name) => demoBytes(name));
+    const bundle = await caseBundleOf(db, demo.id);
+    if (!bundle) throw new Error('no case');
+    const many = { ...bundle, records: Array.from({ length: 4001 }, (_, i) => ({ ...(bundle.records[i % bundle.records.length] as ContactRecord), id: `contact:${i}` })), teams: [] };
+    for (const b of [bundle, many]) expect(strFromU8(gunzipSync(gzippedJson(b)))).toBe(JSON.stringify(b));
   });
 
   it('is due once a day', async () => {

@@ -2,7 +2,7 @@ import { hexToBytes } from '@noble/hashes/utils.js';
 import { chainedEntry, type AuditEntry, type NewAuditEntry } from '../../../shared/audit/trail.js';
 import { digestsAt, packDigests } from './blocks.js';
 import type { ForesightDb } from './db.js';
-import { addHash, emptySum, trailSums, type RowSum } from './rowSum.js';
+import { addHash, emptySum, sumOfPacked, trailSums, type RowSum } from './rowSum.js';
 import { getSetting } from './settings.js';
 
 export const USER_NAME = 'userName';
@@ -106,16 +106,18 @@ export async function appendAudit(db: ForesightDb, caseId: string, entry: NewAud
   const last = await db.audit.where('[caseId+seq]').between(...ofCase(caseId), true, true).last();
   const next = chainedEntry(last, entry);
   const rowSum = last ? last.rowSum.slice() : emptySum();
-  for (const [table, list] of byTable(next.rows ?? {})) {
-    const before = await lastRecorded(db, caseId, table);
-    for (const [key, digest] of list) {
+  const stored = toStored(next, caseId, rowSum);
+  // The sum is worked out over the rows as they will be stored (packed), in the entry being stored.
+  for (const part of stored.rows) {
+    // Each row recorded counts at its new hash, in place of the hash it was last recorded with, if any.
+    addHash(rowSum, sumOfPacked(part.digests));
+    const before = await lastRecorded(db, caseId, part.table);
+    if (before.size === 0) continue;
+    for (const key of part.keys) {
       const old = before.get(key);
-      if (old === digest) continue;
       if (old !== undefined) addHash(rowSum, hexToBytes(old), -1);
-      addHash(rowSum, hexToBytes(digest));
     }
   }
-  const stored = toStored(next, caseId, rowSum);
   await db.audit.add(stored.entry);
   await db.auditRows.bulkAdd(stored.rows);
   return next;

@@ -13,12 +13,18 @@ const HEADER = 9;
 const COMPRESS_FROM = 4096;
 const BYTES = '$bytes';
 
-const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
 const NOT_ASCII = /[\u007f-\uffff]/g;
 const escaped = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
 export const asciiJson = (value: unknown) => JSON.stringify(value).replace(NOT_ASCII, escaped);
+
+/** ASCII text as bytes: several times faster than TextEncoder in Chromium, which measures the text first. */
+function asciiBytes(text: string): Uint8Array {
+  const out = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) out[i] = text.charCodeAt(i);
+  return out;
+}
 
 export function encodeHidden(hidden: Record<string, unknown>): Uint8Array {
   const json: Record<string, unknown> = {};
@@ -28,7 +34,7 @@ export function encodeHidden(hidden: Record<string, unknown>): Uint8Array {
     else json[k] = v;
   }
   if (bytes.length > 0) json[BYTES] = bytes.map(([k, v]) => [k, v.length]);
-  const plain = encoder.encode(asciiJson(json));
+  const plain = asciiBytes(asciiJson(json));
   const flags = plain.length >= COMPRESS_FROM ? DEFLATED : 0;
   const text = flags & DEFLATED ? deflateSync(plain, { level: 1 }) : plain;
   const out = new Uint8Array(HEADER + text.length + bytes.reduce((n, [, v]) => n + v.length, 0));

@@ -6,7 +6,7 @@ import { BLOCK_TABLES } from './blocks.js';
 import { bundleOf, readWholeCase } from './caseBundle.js';
 import { caseDataOf, readHeld, type HeldCase } from './caseData.js';
 import type { CaseData } from '../../../shared/engine/caseIndex.js';
-import type { Case } from '../../../shared/schemas/index.js';
+import { BUNDLE_SCHEMA_VERSION, type Case } from '../../../shared/schemas/index.js';
 import type { ForesightDb } from './db.js';
 import { addHash, emptySum, sameSum, sumOfHex, trailSums } from './rowSum.js';
 
@@ -26,8 +26,8 @@ export type TrailCheckDepth = 'quick' | 'full';
 const blockRowCount = (held: HeldCase) => BLOCK_TABLES.reduce((n, table) => n + held.blocks[table].reduce((m, b) => m + b.items.length, 0), 0);
 
 /** The case's rows that are not kept in blocks, under the keys the trail names them by. */
-function otherRows(held: HeldCase): Map<string, unknown> {
-  return bundleRows({ ...bundleOf(held, []), records: [], otherWork: [], workload: [], teams: [] });
+function otherRows({ case: found, staff, allocations, sources }: HeldCase): Map<string, unknown> {
+  return bundleRows({ schemaVersion: BUNDLE_SCHEMA_VERSION, case: found, staff, allocations, sources, records: [], otherWork: [], workload: [], teams: [], audit: [] });
 }
 
 export function quickCheck(held: HeldCase): TrailCheck {

@@ -110,6 +110,10 @@ const jobs: { [K in CaseFileJob['type']]: (db: ForesightDb, job: Extract<CaseFil
     await storeCaseBundle(db, bundle, { kind: 'restore', what: `Restored from the backup of ${formatInstant(backup.at)}` });
     return { caseId: bundle.case.id };
   },
+
+  async backup(db, { caseId, reason }) {
+    return { made: (await makeBackup(db, caseId, reason)) !== null };
+  },
 };
 
 self.onmessage = async (event: MessageEvent<ToCaseFileWorker>) => {

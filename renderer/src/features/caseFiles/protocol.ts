@@ -1,4 +1,5 @@
 import type { TrailCheck } from '../../../../shared/audit/trail.js';
+import type { BackupReason } from '../../store/backups.js';
 import type { TrailCheckDepth } from '../../store/trailCheck.js';
 
 /**
@@ -17,7 +18,8 @@ export type CaseFileJob =
   | { type: 'exportEverything'; passphrase: string }
   | { type: 'open'; bytes: Uint8Array; passphrase: string; fileName: string }
   | { type: 'receive'; bytes: Uint8Array; passphrase: string; fileName: string }
-  | { type: 'restore'; backupId: string };
+  | { type: 'restore'; backupId: string }
+  | { type: 'backup'; caseId: string; reason: BackupReason };
 
 /** A case inside a case file, as the user is shown it before anything is stored. */
 export interface CaseInFile {
@@ -37,6 +39,7 @@ export interface CaseFileResults {
   open: { cases: CaseInFile[] };
   receive: { caseIds: string[] };
   restore: { caseId: string };
+  backup: { made: boolean };
 }
 
 export type ToCaseFileWorker = { dataKey: Uint8Array; job: CaseFileJob };

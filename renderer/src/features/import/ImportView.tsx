@@ -37,6 +37,9 @@ export function ImportView({ found }: { found: Case }) {
       <div className="panel-confirmation" role="status">
         <h2 className="heading-m">Import stored</h2>
         <p>{state.written.toLocaleString('en-GB')} rows were added to the case in one step.</p>
+        {state.backup.state === 'making' && <p>Making a backup of the case as it now stands…</p>}
+        {state.backup.state === 'made' && <p>A backup of the case as it now stands has been made.</p>}
+        {state.backup.state === 'failed' && <p>The import is stored, but the backup of the case could not be made: {state.backup.message}</p>}
         <p>
           <a href={href.case(found.id)}>Open the chronology</a> or{' '}
           <button type="button" className="link-like" onClick={cancel}>import more files</button>.

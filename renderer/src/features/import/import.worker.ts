@@ -20,7 +20,6 @@ import { openDatabase, type ForesightDb } from '../../store/db.js';
 import { sealerFor } from '../../store/sealing.js';
 import { existingKeys, IMPORT_TABLES, storedRows, storeImport } from '../../store/imports.js';
 import { currentUser } from '../../store/audit.js';
-import { makeBackup } from '../../store/backups.js';
 import { getSetting, setSetting } from '../../store/settings.js';
 import { changeKey, type FilePreview, type FromWorker, type MappingAnswer, type MappingQuestion, type ToWorker } from './protocol.js';
 
@@ -306,8 +305,6 @@ async function accept(acceptedChangeKeys: string[], confirmedAllocations: Alloca
     },
   );
   checked = null;
-  // Every accepted import leaves a backup of the case as it now stands.
-  await makeBackup(db, caseId, 'import');
   post({ type: 'stored', written });
 }
 

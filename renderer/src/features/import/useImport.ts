@@ -1,14 +1,18 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Allocation } from '../../../../shared/schemas/index.js';
 import { useDataKey } from '../../store/context.js';
+import { runCaseFileJob } from '../caseFiles/runCaseFileJob.js';
 import type { FromWorker, ImportPreview, MappingAnswer, MappingQuestion } from './protocol.js';
+
+/** The backup every accepted import leaves, made once the import is stored. */
+export type BackupState = { state: 'making' } | { state: 'made' } | { state: 'failed'; message: string };
 
 export type ImportState =
   | { step: 'choose' }
   | { step: 'reading' | 'writing'; file: string; done: number; total: number; secondsLeft: number | null }
   | { step: 'mapping'; questions: MappingQuestion[] }
   | { step: 'preview'; preview: ImportPreview }
-  | { step: 'stored'; written: number }
+  | { step: 'stored'; written: number; backup: BackupState }
   | { step: 'failed'; message: string };
 
 /**
@@ -43,8 +47,14 @@ export function useImport(caseId: string, crn: string) {
         else if (m.type === 'needsMapping') setState({ step: 'mapping', questions: m.questions });
         else if (m.type === 'preview') setState({ step: 'preview', preview: m.preview });
         else if (m.type === 'stored') {
-          setState({ step: 'stored', written: m.written });
+          setState({ step: 'stored', written: m.written, backup: { state: 'making' } });
           stop();
+          // In a worker of its own, which outlives this screen: the import is stored, and the user may move on.
+          const backedUp = (backup: BackupState) => setState((s) => (s.step === 'stored' ? { ...s, backup } : s));
+          runCaseFileJob(dataKey, { type: 'backup', caseId, reason: 'import' }).then(
+            () => backedUp({ state: 'made' }),
+            (e: unknown) => backedUp({ state: 'failed', message: e instanceof Error ? e.message : String(e) }),
+          );
         } else {
           setState({ step: 'failed', message: m.message });
           stop();
