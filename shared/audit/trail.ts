@@ -51,11 +51,12 @@ const scratch = new Uint8Array(1 << 16);
 
 /**
  * Text as UTF-8, for a row in a buffer reused from call to call: allocating one per row costs more than hashing the
- * row. A long text (an import's trail entry) gets its own, so the buffer stays small.
+ * row. A long text (an import's trail entry) gets a buffer of its own, so the shared one stays small. encodeInto is
+ * used either way: in Chromium it is several times faster than encode, which measures the text first.
  */
 function utf8(text: string): Uint8Array {
-  if (text.length > scratch.length / 3) return encoder.encode(text);
-  return scratch.subarray(0, encoder.encodeInto(text, scratch).written);
+  const into = text.length > scratch.length / 3 ? new Uint8Array(text.length * 3) : scratch;
+  return into.subarray(0, encoder.encodeInto(text, into).written);
 }
 
 export const sha256Hex = (text: string) => bytesToHex(sha256(utf8(text)));

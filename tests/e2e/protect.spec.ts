@@ -105,6 +105,7 @@ test('opening a case checks its trail on the way, and a block of rows lost on di
   await expect(alert).toContainText(`The case does not match its audit trail: ${lost} was stored by the trail but is missing from the case.`, { timeout: 30_000 });
   await expect(alert).toContainText('This case may have been changed outside Foresight.');
   expect(await scan(page)).toEqual([]);
+  await page.screenshot({ path: 'test-results/screens/trail-broken.png' });
 });
 
 test('a case sent as an encrypted file opens only with its passphrase, with its trail, on another profile', async ({ page, browser }) => {

@@ -107,7 +107,7 @@ export async function appendAudit(db: ForesightDb, caseId: string, entry: NewAud
   const next = chainedEntry(last, entry);
   const rowSum = last ? last.rowSum.slice() : emptySum();
   const stored = toStored(next, caseId, rowSum);
-  // The sum is worked out over the rows as they will be stored (packed), in the entry being stored.
+  // `rowSum` is the stored entry's own, finished here before the entry is added.
   for (const part of stored.rows) {
     // Each row recorded counts at its new hash, in place of the hash it was last recorded with, if any.
     addHash(rowSum, sumOfPacked(part.digests));
