@@ -4,6 +4,10 @@ import { countRecords, createCase, deleteCase, listCases, renameCase, storeCaseB
 import { countRows } from '../../renderer/src/store/blocks.js';
 import type { ForesightDb } from '../../renderer/src/store/db.js';
 import type { CaseBundle } from '../../shared/schemas/bundle.js';
+import type { ContactRecord } from '../../shared/schemas/index.js';
+import { appendAudit, trailTables } from '../../renderer/src/store/audit.js';
+import { caseBundleOf } from '../../renderer/src/store/caseBundle.js';
+import { caseVersion } from '../../renderer/src/store/caseData.js';
 import { demoBytes, demoManifest } from '../helpers/demoFiles.js';
 import { chronologyOf, freshDb } from './helpers.js';
 
@@ -89,5 +93,23 @@ describe('all-or-nothing storage', () => {
     bundle.records = demoRecords.kind === 'contacts' ? demoRecords.items.filter((c) => c.crn === demoManifest.crn) : [];
     await expect(storeCaseBundle(db, bundle, { kind: 'import', what: 'test' })).rejects.toThrow();
     expect(await tableCounts(db)).toMatchObject({ cases: 0, blocks: 0, blockKeys: 0 });
+  });
+});
+
+describe("a case's version, which tells the chronology to read it again", () => {
+  it('changes whenever what the case holds changes, a restore with the same number of rows included, and not when only the trail grows', async () => {
+    ({ db } = freshDb());
+    const demo = await loadDemoCase(db, demoFetch);
+    const before = await caseBundleOf(db, demo.id);
+    if (!before) throw new Error('no case');
+    const first = await caseVersion(db, demo.id);
+    const notes = { ...(before.records[0] as ContactRecord), notes: 'Corrected notes' };
+    await storeCaseBundle(db, { ...before, records: [notes, ...before.records.slice(1)] }, { kind: 'edit', what: 'Notes corrected', who: 'Test' });
+    const corrected = await caseVersion(db, demo.id);
+    expect(corrected).not.toBe(first);
+    await db.transaction('rw', trailTables(db), () => appendAudit(db, demo.id, { at: new Date().toISOString(), who: 'Test', kind: 'export', what: 'Exported' }));
+    expect(await caseVersion(db, demo.id)).toBe(corrected);
+    await storeCaseBundle(db, before, { kind: 'restore', what: 'Restored', who: 'Test' });
+    expect(await caseVersion(db, demo.id)).toBe(first);
   });
 });

@@ -78,6 +78,11 @@ export function readEntries(db: ForesightDb, caseId: string): Promise<StoredEntr
   return db.audit.where('[caseId+seq]').between(...ofCase(caseId), true, true).toArray();
 }
 
+/** A case's newest entry, without its rows. */
+export function lastEntry(db: ForesightDb, caseId: string): Promise<StoredEntry | undefined> {
+  return db.audit.where('[caseId+seq]').between(...ofCase(caseId), true, true).last();
+}
+
 /** A case's whole trail, oldest first, as bundles carry it. */
 export async function readTrail(db: ForesightDb, caseId: string): Promise<AuditEntry[]> {
   const [entries, parts] = await Promise.all([readEntries(db, caseId), db.auditRows.where('caseId').equals(caseId).toArray()]);
@@ -103,7 +108,7 @@ async function lastRecorded(db: ForesightDb, caseId: string, table: string): Pro
  * transaction stays open. The entry's row sum is the last one's with each row it records taken at its new hash.
  */
 export async function appendAudit(db: ForesightDb, caseId: string, entry: NewAuditEntry): Promise<AuditEntry> {
-  const last = await db.audit.where('[caseId+seq]').between(...ofCase(caseId), true, true).last();
+  const last = await lastEntry(db, caseId);
   const next = chainedEntry(last, entry);
   const rowSum = last ? last.rowSum.slice() : emptySum();
   const stored = toStored(next, caseId, rowSum);

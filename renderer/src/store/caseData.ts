@@ -1,6 +1,7 @@
 import type { CaseData } from '../../../shared/engine/caseIndex.js';
 import type { Allocation, Case, CaseRecord, ContactRecord, SourceFile, Staff, TeamSnapshot, WorkloadSnapshot } from '../../../shared/schemas/index.js';
-import { readEntries, type StoredEntry } from './audit.js';
+import { bytesToHex } from '@noble/hashes/utils.js';
+import { lastEntry, readEntries, type StoredEntry } from './audit.js';
 import { BLOCK_TABLES, readBlocks, type BlockTable, type RowBlock } from './blocks.js';
 import type { ForesightDb } from './db.js';
 
@@ -65,8 +66,12 @@ export async function loadCaseData(db: ForesightDb, caseId: string): Promise<(Ca
   return held && caseDataOf(held);
 }
 
-/** Changes whenever an import or an edit changes what the case holds: the signal to read it again. */
+/**
+ * Changes whenever an import, an edit or a restore changes what the case holds: the signal to read it again. Every
+ * such change is recorded in the trail, whose newest entry keeps the sum of the rows the case then holds; a change
+ * to the trail alone (an export) leaves it as it was.
+ */
 export async function caseVersion(db: ForesightDb, caseId: string): Promise<string> {
-  const counts = await Promise.all([db.blockKeys, db.allocations, db.sources, db.staff].map((t) => t.where('caseId').equals(caseId).count()));
-  return counts.join(':');
+  const last = await lastEntry(db, caseId);
+  return last ? bytesToHex(last.rowSum) : '';
 }

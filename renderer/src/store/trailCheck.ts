@@ -75,11 +75,11 @@ export async function checkTrail(db: ForesightDb, caseId: string, depth: TrailCh
 export interface OpenedCase {
   data: CaseData & { case: Case };
   trail: TrailCheck;
-  /** How many entries the trail had when checked. */
-  entries: number;
+  /** The hash of the trail's newest entry when checked ('' for none): the trail checked, however it changes after. */
+  lastHash: string;
 }
 
 export async function openCase(db: ForesightDb, caseId: string): Promise<OpenedCase | null> {
   const held = await readHeld(db, caseId);
-  return held && { data: caseDataOf(held), trail: quickCheck(held), entries: held.entries.length };
+  return held && { data: caseDataOf(held), trail: quickCheck(held), lastHash: held.entries[held.entries.length - 1]?.hash ?? '' };
 }

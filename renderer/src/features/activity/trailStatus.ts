@@ -4,10 +4,10 @@ import type { TrailCheckDepth } from '../../store/trailCheck.js';
 /** The state of a case's trail check, as the case's pages show it. */
 export type TrailStatus = { state: 'checking' } | { state: 'done'; trail: TrailCheck; depth: TrailCheckDepth; at: Date } | { state: 'failed'; message: string };
 
-/** The quick check made as a case was opened, with how many entries its trail had then. */
+/** The quick check made as a case was opened, with the hash of its trail's newest entry then. */
 export interface OpenedTrail {
   trail: TrailCheck;
-  entries: number;
+  lastHash: string;
   at: Date;
 }
 

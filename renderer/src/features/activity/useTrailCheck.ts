@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useState } from 'react';
+import { lastEntry } from '../../store/audit.js';
 import { useDataKey, useDb } from '../../store/context.js';
 import { runCaseFileJob } from '../caseFiles/runCaseFileJob.js';
 import type { CheckAsked } from '../caseFiles/protocol.js';
@@ -14,13 +15,14 @@ import type { OpenedTrail, TrailStatus } from './trailStatus.js';
 export function useTrailCheck(caseId: string, opened: OpenedTrail | undefined, reading: boolean): { status: TrailStatus; check: () => void } {
   const db = useDb();
   const dataKey = useDataKey();
-  const entries = useLiveQuery(() => db.audit.where('caseId').equals(caseId).count(), [db, caseId]);
+  // The trail as it now ends: any change to it (an entry added, a trail restored) is a new trail to check.
+  const last = useLiveQuery(async () => (await lastEntry(db, caseId))?.hash ?? '', [db, caseId]);
   const [result, setResult] = useState<{ key: string; status: TrailStatus | null }>();
-  const [asked, setAsked] = useState<{ n: number; entries: number | undefined }>({ n: 0, entries: undefined });
-  const full = asked.n > 0 && asked.entries === entries;
-  const fromOpening = !full && opened && opened.entries === entries ? opened : undefined;
-  const job: CheckAsked | null = entries === undefined ? null : full ? 'full' : fromOpening ? (fromOpening.trail.ok ? 'daily' : 'full') : reading ? null : 'quick';
-  const key = `${caseId}:${entries}:${asked.n}:${job}`;
+  const [asked, setAsked] = useState<{ n: number; last: string | undefined }>({ n: 0, last: undefined });
+  const full = asked.n > 0 && asked.last === last;
+  const fromOpening = !full && opened && opened.lastHash === last ? opened : undefined;
+  const job: CheckAsked | null = last === undefined ? null : full ? 'full' : fromOpening ? (fromOpening.trail.ok ? 'daily' : 'full') : reading ? null : 'quick';
+  const key = `${caseId}:${last}:${asked.n}:${job}`;
   useEffect(() => {
     if (job === null) return;
     let current = true;
@@ -32,7 +34,7 @@ export function useTrailCheck(caseId: string, opened: OpenedTrail | undefined, r
       current = false;
     };
   }, [dataKey, caseId, job, key]);
-  const check = useCallback(() => setAsked((a) => ({ n: a.n + 1, entries })), [entries]);
+  const check = useCallback(() => setAsked((a) => ({ n: a.n + 1, last })), [last]);
   const fromWorker = result?.key === key ? result.status : undefined;
   if (fromWorker) return { status: fromWorker, check };
   // Until the worker answers (or when it had nothing to do), what opening found, unless it found a difference the
