@@ -56,7 +56,7 @@ export function toStored({ rows, ...entry }: AuditEntry, caseId: string, rowSum:
   };
 }
 
-export function fromStored({ caseId: _, rowSum: __, recorded, ...entry }: StoredEntry, parts: readonly EntryRows[]): AuditEntry {
+function fromStored({ caseId: _, rowSum: __, recorded, ...entry }: StoredEntry, parts: readonly EntryRows[]): AuditEntry {
   if (!recorded) return entry;
   const rows: Record<string, string> = {};
   for (const table of recorded.tables) {

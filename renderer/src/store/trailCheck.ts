@@ -30,7 +30,7 @@ function otherRows({ case: found, staff, allocations, sources }: HeldCase): Map<
   return bundleRows({ schemaVersion: BUNDLE_SCHEMA_VERSION, case: found, staff, allocations, sources, records: [], otherWork: [], workload: [], teams: [], audit: [] });
 }
 
-export function quickCheck(held: HeldCase): TrailCheck {
+function quickCheck(held: HeldCase): TrailCheck {
   const { entries } = held;
   const broken = checkChain(entries, { rehash: false });
   if (broken) return broken;
