@@ -1,6 +1,7 @@
 import { CaseIndex } from '../../shared/engine/caseIndex.js';
 import { loadCaseData } from '../../renderer/src/store/caseData.js';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { readBlocks, type BlockTable } from '../../renderer/src/store/blocks.js';
 import { openDatabase, type ForesightDb } from '../../renderer/src/store/db.js';
 
 /** A fresh, isolated IndexedDB per test: nothing leaks between tests. */
@@ -15,4 +16,9 @@ export async function chronologyOf(db: ForesightDb, caseId: string) {
   if (!data) throw new Error(`no case ${caseId}`);
   const index = new CaseIndex(data);
   return index.records.map((r, i) => ({ ...r, occurredAt: index.starts[i] as number }));
+}
+
+/** Every row of a case's table, in the order stored. */
+export async function readRows<T>(db: ForesightDb, caseId: string, table: BlockTable): Promise<T[]> {
+  return (await readBlocks(db, caseId, table)).flatMap((b) => b.items as T[]);
 }

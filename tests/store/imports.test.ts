@@ -1,14 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ChangedRow, PlannedRow } from '../../shared/import/plan.js';
 import type { ContactRecord } from '../../shared/schemas/index.js';
-import { readRows } from '../../renderer/src/store/blocks.js';
 import { readEntries, readTrail } from '../../renderer/src/store/audit.js';
 import { createCase, renameCase } from '../../renderer/src/store/cases.js';
 import { trailSums } from '../../renderer/src/store/rowSum.js';
 import { checkTrail } from '../../renderer/src/store/trailCheck.js';
 import type { ForesightDb } from '../../renderer/src/store/db.js';
 import { existingKeys, storedRows, storeImport } from '../../renderer/src/store/imports.js';
-import { chronologyOf, freshDb } from './helpers.js';
+import { chronologyOf, freshDb, readRows } from './helpers.js';
 
 let db: ForesightDb;
 afterEach(() => db?.close());

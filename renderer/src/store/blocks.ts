@@ -67,11 +67,6 @@ export function readBlocks(db: ForesightDb, caseId: string, table: BlockTable): 
   return db.blocks.where('[caseId+table+block]').between(...range(caseId, table), true, true).toArray();
 }
 
-/** Every row of a case's table, in the order stored. */
-export async function readRows<T extends StoredItem>(db: ForesightDb, caseId: string, table: BlockTable): Promise<T[]> {
-  return (await readBlocks(db, caseId, table)).flatMap((b) => b.items as T[]);
-}
-
 export async function countRows(db: ForesightDb, caseId: string, table: BlockTable): Promise<number> {
   let n = 0;
   await keysOf(db, caseId, table).each((b) => (n += b.keys.length));

@@ -16,9 +16,9 @@ export interface OpenedCaseIndex {
 }
 
 /**
- * A case read from the store, its trail checked on the way, and indexed once for the engine; read again when an import
- * changes it, but only while a view that needs it is open (`enabled`): indexing 100,000 records takes the main thread
- * for about half a second, which must not happen behind the import screen.
+ * A case read from the store, its trail checked on the way, and indexed once for the engine; read again when what it
+ * holds changes (caseVersion), but only while a view that needs it is open (`enabled`): indexing 100,000 records
+ * takes the main thread for about half a second, which must not happen behind the import screen.
  */
 export function useCaseIndex(caseId: string, enabled: boolean): OpenedCaseIndex {
   const db = useDb();

@@ -3,15 +3,15 @@ import type { BackupReason } from '../../store/backups.js';
 import type { TrailCheckDepth } from '../../store/trailCheck.js';
 
 /**
- * Work on whole cases, done in a worker so the window stays responsive with 100,000 records: checking a trail,
- * exporting and opening encrypted case files, backups and restores.
- */
-/**
  * A trail check the worker is asked for. The first check of a day is always full and makes the day's backup; `daily`
  * asks for that one only (null when it is done already), after the quick check made as the case opened.
  */
 export type CheckAsked = TrailCheckDepth | 'daily';
 
+/**
+ * Work on whole cases, done in a worker so the window stays responsive with 100,000 records: checking a trail,
+ * exporting and opening encrypted case files, backups and restores.
+ */
 export type CaseFileJob =
   | { type: 'check'; caseId: string; depth: CheckAsked }
   | { type: 'export'; caseId: string; passphrase: string; fileName: string }
