@@ -1,15 +1,15 @@
 import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js';
+import { rowDigest } from '../../../shared/audit/trail.js';
 import type { StoredItem } from '../../../shared/import/plan.js';
 import type { ForesightDb } from './db.js';
-import { sumOfPacked, type RowSum } from './rowSum.js';
+import { addHash, sumOfPacked, type RowSum } from './rowSum.js';
 
 /**
  * A case's many rows (records, other work, workload and team snapshots) are stored in blocks of up to a few thousand
  * rows, one IndexedDB value per block: writing 100,000 rows one value each takes about 17 s on these machines, and
- * as 200 blocks about 1 s. Each block's keys are kept apart from its rows, with the content hash of each row as the
- * audit trail records it, so that what a case holds can be counted and compared without reading every row. Each block
- * also carries the sum of its rows' hashes (rowSum.ts), sealed with its rows: opening a case adds these up to check
- * the rows it reads against its trail.
+ * as 200 blocks about 1 s. Each block's keys are kept apart from its rows, so that what a case holds can be counted
+ * and compared without reading every row. Each block carries the sum of its rows' content hashes (rowSum.ts), sealed
+ * with its rows: opening a case adds these up to check the rows it reads against its trail.
  */
 export const BLOCK_TABLES = ['records', 'otherWork', 'workload', 'teams'] as const;
 export type BlockTable = (typeof BLOCK_TABLES)[number];
@@ -29,8 +29,6 @@ export interface BlockKeys {
   block: number;
   /** The rows' keys, in the same order as the block's items. */
   keys: string[];
-  /** The rows' SHA-256 content hashes (rowDigest), 32 bytes each, in the same order; written with the rows. */
-  digests: Uint8Array;
 }
 
 /** A row to store: its key, its content, and its content hash (rowDigest, hex). */
@@ -114,10 +112,9 @@ export class BlockWriter {
     for (let i = 0; i < rows.length; i += BLOCK_ROWS) {
       const part = rows.slice(i, i + BLOCK_ROWS);
       const block = await this.nextBlock(table);
-      const digests = packDigests(part.map((r) => r.digest));
       await Promise.all([
-        this.db.blocks.put({ caseId: this.caseId, table, block, items: part.map((r) => r.item), rowSum: sumOfPacked(digests) }),
-        this.db.blockKeys.put({ caseId: this.caseId, table, block, keys: part.map((r) => r.key), digests }),
+        this.db.blocks.put({ caseId: this.caseId, table, block, items: part.map((r) => r.item), rowSum: sumOfPacked(packDigests(part.map((r) => r.digest))) }),
+        this.db.blockKeys.put({ caseId: this.caseId, table, block, keys: part.map((r) => r.key) }),
       ]);
     }
   }
@@ -134,13 +131,17 @@ export class BlockWriter {
       const key = [this.caseId, table, block] as [string, BlockTable, number];
       const [head, body] = await Promise.all([this.db.blockKeys.get(key), this.db.blocks.get(key)]);
       if (!head || !body) throw new Error(`A block of this case's ${table} is missing.`);
-      const items = head.keys.map((k, i) => replacements.get(k)?.item ?? (body.items[i] as StoredItem));
-      const digests = head.digests.slice();
-      head.keys.forEach((k, i) => {
+      // The block's sum loses each replaced row's hash, as its stored content gives it, and gains the new one's.
+      const rowSum = body.rowSum.slice();
+      const items = head.keys.map((k, i) => {
+        const old = body.items[i] as StoredItem;
         const r = replacements.get(k);
-        if (r) digests.set(hexToBytes(r.digest), i * DIGEST_BYTES);
+        if (!r) return old;
+        addHash(rowSum, hexToBytes(rowDigest(old)), -1);
+        addHash(rowSum, hexToBytes(r.digest));
+        return r.item;
       });
-      await Promise.all([this.db.blocks.put({ ...body, items, rowSum: sumOfPacked(digests) }), this.db.blockKeys.put({ ...head, digests })]);
+      await this.db.blocks.put({ ...body, items, rowSum });
     }
   }
 

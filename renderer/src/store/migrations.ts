@@ -97,15 +97,21 @@ export async function digestsBesideRows(tx: Transaction): Promise<void> {
 }
 
 /**
- * Version 5 to 6: each block gains the sum of its rows' hashes, worked out from the rows themselves; each trail entry
- * keeps the rows it recorded apart from it (EntryRows) and gains the sum of the rows the case holds after it, worked
- * out from the trail. A case whose rows had been changed before the upgrade still fails its check after it.
+ * Version 5 to 6: each block gains the sum of its rows' hashes, worked out from the rows themselves, in place of the
+ * hash of each row its keys kept; each trail entry keeps the rows it recorded apart from it (EntryRows) and gains the
+ * sum of the rows the case holds after it, worked out from the trail. A case whose rows had been changed before the
+ * upgrade still fails its check after it.
  */
 export async function rowSumsBesideRows(tx: Transaction): Promise<void> {
   const blocks = tx.table('blocks');
   for (const key of await blocks.toCollection().primaryKeys()) {
     const block = (await blocks.get(key)) as Omit<RowBlock, 'rowSum'>;
     await blocks.put({ ...block, rowSum: sumOfHex(block.items.map(rowDigest)) });
+  }
+  const heads = tx.table('blockKeys');
+  for (const key of await heads.toCollection().primaryKeys()) {
+    const { digests: _, ...head } = (await heads.get(key)) as BlockKeys & { digests?: Uint8Array };
+    await heads.put(head);
   }
   const audit = tx.table('audit');
   for (const caseId of (await audit.orderBy('caseId').uniqueKeys()) as string[]) {

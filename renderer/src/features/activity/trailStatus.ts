@@ -20,6 +20,6 @@ export function describeTrail(trail: TrailCheck): string {
 
 /** How the check was made, for the line under its result. */
 export const DEPTH_WORDS: Record<TrailCheckDepth, string> = {
-  quick: 'Quick check: the chain of entries, and the sum of the rows’ stored hashes against the sum the trail recorded. “Check the trail now” hashes every row again.',
+  quick: 'Quick check: the chain of entries, and the sums of the rows’ hashes stored with them against the sum the trail recorded. “Check the trail now” hashes every row again.',
   full: 'Full check: every entry and every row was hashed again from its content.',
 };
