@@ -1,5 +1,8 @@
 import { defineConfig } from '@playwright/test';
 
+// Another port (E2E_PORT) lets two checkouts run their browser tests side by side.
+const port = Number(process.env.E2E_PORT ?? 4173);
+
 // The UI is tested in Debian's Chromium against the built renderer served by Vite, with the browser bridge.
 // Never `npx playwright install`: nothing can be downloaded here.
 export default defineConfig({
@@ -12,7 +15,7 @@ export default defineConfig({
   reporter: [['list']],
   outputDir: 'test-results',
   use: {
-    baseURL: 'http://localhost:4173/',
+    baseURL: `http://localhost:${port}/`,
     viewport: { width: 1440, height: 900 },
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -20,8 +23,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: 'npx vite preview --config renderer/vite.config.ts --port 4173 --strictPort',
-    url: 'http://localhost:4173/',
+    command: `npx vite preview --config renderer/vite.config.ts --port ${port} --strictPort`,
+    url: `http://localhost:${port}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
   },
