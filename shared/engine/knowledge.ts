@@ -21,6 +21,31 @@ export const KNOWLEDGE_RULES: Record<KnowledgeState, string> = {
   notHeld: 'It was on the probation record by the moment, but the officer did not hold the case then.',
 };
 
+/**
+ * With hindsight off, what a view may show of a record in each state: its content (the officer knew it, or could read
+ * it on the probation record), a counted placeholder (it had happened, but the officer could not know it then), or
+ * nothing at all (it had not happened yet). Foresight means foresight: a placeholder's content is shown only when the
+ * user reveals it, and the reveal is marked as hindsight.
+ */
+export type ForesightShows = 'content' | 'placeholder' | 'nothing';
+
+export const FORESIGHT_SHOWS: Record<KnowledgeState, ForesightShows> = {
+  notYetHappened: 'nothing',
+  hindsightOnly: 'placeholder',
+  known: 'content',
+  heldElsewhere: 'placeholder',
+  notYetRecorded: 'placeholder',
+  onRecord: 'content',
+  notHeld: 'content',
+};
+
+/** A placeholder in words: why the officer could not know the record at the moment. */
+export const PLACEHOLDER_REASONS: Record<'hindsightOnly' | 'heldElsewhere' | 'notYetRecorded', string> = {
+  hindsightOnly: 'came to light later',
+  heldElsewhere: 'held by another agency',
+  notYetRecorded: 'not yet on the record',
+};
+
 /** The instants a record's state turns on, worked out once per record. Infinity: never; -Infinity: always. */
 export interface KnowledgeTimes {
   /** It had happened from this instant. */

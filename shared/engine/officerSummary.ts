@@ -73,11 +73,11 @@ export function whatTheyKnew(index: CaseIndex, view: OfficerView): Derived[] {
   const oversight = latest(index, view, 'oversight', (r) => ['MO1', 'MO5', 'MO8', 'CSPO'].includes(codeOf(r)));
   const notesOf = (r: CaseRecord | null) => (r ? `${r.summary} ${r.notes ?? ''}` : '');
   return [
-    { label: 'Latest risk assessment', record: assessment, rule: 'The latest OASys assessment (C004, EOAS) known to the officer or on record while they held the case.', ...(ROSH.exec(notesOf(assessment)) ? { value: `ROSH ${ROSH.exec(notesOf(assessment))?.[1]?.trim()}` } : {}) },
-    { label: 'Tier', record: tier, rule: 'The latest tier change (ETCH20) available to the officer.', ...(TIER.exec(notesOf(tier)) ? { value: TIER.exec(notesOf(tier))?.[1] ?? '' } : {}) },
-    { label: 'Last attended contact', record: contact, rule: 'The latest contact with an attended outcome (or attended = Y) available to the officer.' },
-    { label: 'Last home visit', record: homeVisit, rule: 'The latest home visit (CHVS, COHV) not recorded as failed, available to the officer.' },
-    { label: 'Last management oversight', record: oversight, rule: 'The latest management oversight contact (MO1, MO5, MO8, CSPO) available to the officer.' },
+    { label: 'Latest risk assessment', record: assessment, rule: 'The latest OASys assessment the officer knew of, or could read on the record while they held the case.', ...(ROSH.exec(notesOf(assessment)) ? { value: `ROSH ${ROSH.exec(notesOf(assessment))?.[1]?.trim()}` } : {}) },
+    { label: 'Tier', record: tier, rule: 'The latest tier change the officer knew of, or could read on the record.', ...(TIER.exec(notesOf(tier)) ? { value: TIER.exec(notesOf(tier))?.[1] ?? '' } : {}) },
+    { label: 'Last attended contact', record: contact, rule: 'The latest contact the person attended, that the officer knew of or could read on the record.' },
+    { label: 'Last home visit', record: homeVisit, rule: 'The latest home visit that went ahead, that the officer knew of or could read on the record.' },
+    { label: 'Last management oversight', record: oversight, rule: 'The latest recorded discussion of the case with a manager (management oversight), that the officer knew of or could read on the record.' },
   ];
 }
 
@@ -101,4 +101,11 @@ export function openConcerns(index: CaseIndex, view: OfficerView): CaseRecord[] 
 
 const CONCERN_TYPES = new Set('C204 C369 C515 CARR C344 VINC C078 C159 C157 C160 C161 CCCP SFGC SFRR C150 C151 C005 ERFM DAD1 DAD2 C280 C200 CCMM CCMR'.split(' '));
 
-export const CONCERNS_RULE = `Police, MAPPA, safeguarding and partner information from the ${CONCERN_DAYS} days before the moment, known to the officer or on record while they held the case.`;
+export const CONCERNS_RULE = `Police, MAPPA, safeguarding and partner information from the ${CONCERN_DAYS} days before this moment, that the officer knew of or could read on the record.`;
+
+/** How many records are in each knowledge state at the moment. */
+export function countStates(states: Uint8Array): Record<KnowledgeState, number> {
+  const counts = new Uint32Array(KNOWLEDGE_STATES.length);
+  for (let i = 0; i < states.length; i++) counts[states[i] as number]!++;
+  return Object.fromEntries(KNOWLEDGE_STATES.map((s, k) => [s, counts[k] as number])) as Record<KnowledgeState, number>;
+}

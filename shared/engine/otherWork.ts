@@ -3,7 +3,7 @@ import { addDaysToDate } from '../time/calendar.js';
 import { londonDateOfTime } from '../time/london.js';
 import { groupSorted, lastAtOrBefore } from './sorted.js';
 
-export const OTHER_WORK_RULE = "The officer's contacts on other CRNs in the imported files: on the moment's date, and in the seven days ending on it.";
+export const OTHER_WORK_RULE = "The officer's contacts on their other cases in the imported files: on this date, and in the seven days ending on it.";
 
 export interface OtherWorkAt {
   /** The officer's contacts on other cases on the moment's date. */

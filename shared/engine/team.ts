@@ -2,7 +2,7 @@ import type { TeamSnapshot } from '../schemas/snapshots.js';
 import { groupSorted, lastAtOrBefore } from './sorted.js';
 
 export const TEAM_RULE =
-  "The latest team snapshot on or before the moment's date, for the team the officer sat in then (their latest workload snapshot's team, else their allocation's).";
+  "The staffing of the team the officer sat in then (the team of their latest workload snapshot, else of their allocation), from the latest team snapshot on or before this date.";
 
 /** Each team's staffing snapshots in date order. */
 export class TeamIndex {

@@ -11,10 +11,11 @@ const EXCESSIVE_RUN_DAYS = 27;
 /** HMIP: quality falls when a practitioner holds 50 or more cases. */
 export const CASELOAD_CONCERN = 50;
 
+/** Each rule in a sentence or two, as the app shows it beside a figure. */
 export const WORKLOAD_RULES = {
-  snapshot: "The officer's latest workload snapshot dated on or before the moment's date. No snapshot: no figure.",
-  excessive: `Excessive workload (HMPPS): every snapshot over ${EXCESSIVE_CAPACITY_PCT}% in an unbroken run (no two more than ${RUN_MAX_GAP_DAYS} days apart) ending at the latest one, spanning at least 28 days.`,
-  caseload: `HMIP found quality falls at ${CASELOAD_CONCERN} or more cases.`,
+  snapshot: "The figures come from the officer's latest workload snapshot on or before this date. Where there is no snapshot, there is no figure.",
+  excessive: `HMPPS counts a workload as excessive when it stays over ${EXCESSIVE_CAPACITY_PCT}% of capacity for four weeks. Here: the snapshots up to the latest are over ${EXCESSIVE_CAPACITY_PCT}% in an unbroken run, none more than ${RUN_MAX_GAP_DAYS} days apart, and the run spans at least 28 days.`,
+  caseload: `The inspectorate (HMIP) found that the quality of work falls when a practitioner holds ${CASELOAD_CONCERN} or more cases.`,
 } as const;
 
 /** What an officer carried at a moment, with the snapshots behind each figure. */

@@ -1,12 +1,9 @@
 import { createContext, useContext } from 'react';
 import { NO_FILTER, type RecordFilter } from '../../../../shared/engine/filters.js';
 
-/** How records the officer did not know are drawn in foresight mode. */
-export type UnknownDisplay = 'show' | 'ghost' | 'hide';
-
 /**
  * What the chronology and the timeline share within a case: the as-of cursor, the officer whose view it is,
- * foresight or hindsight, the filters and the selected record.
+ * foresight or hindsight, the filters, the selected record and the records revealed with hindsight.
  */
 export interface CaseViewState {
   /** The moment (epoch ms) the case is seen from. */
@@ -14,14 +11,17 @@ export interface CaseViewState {
   /** The officer whose view it is; null: whoever held the case at the cursor. */
   officer: string | null;
   hindsight: boolean;
-  unknown: UnknownDisplay;
   filter: RecordFilter;
   selectedId: string | null;
+  /** Records the user chose to read although the officer could not know them at the cursor (a hindsight reveal). */
+  revealed: ReadonlySet<string>;
 }
+
+const NOTHING_REVEALED: ReadonlySet<string> = new Set();
 
 export function initialViewState(offenceStart: number): CaseViewState {
   // Just before the further offence: the case as the officer could last have seen it.
-  return { cursor: offenceStart - 60_000, officer: null, hindsight: false, unknown: 'ghost', filter: NO_FILTER, selectedId: null };
+  return { cursor: offenceStart - 60_000, officer: null, hindsight: false, filter: NO_FILTER, selectedId: null, revealed: NOTHING_REVEALED };
 }
 
 export interface CaseViewContext {

@@ -28,8 +28,8 @@ export function stepDays(cursor: number, days: number): number {
 }
 
 /** A date (the end of that day) or a date and time typed by the user, as nDelius and spreadsheets write them. */
-export function parseMoment(text: string): { ok: true; at: number } | { ok: false; message: string } {
+export function parseMoment(text: string): { ok: true; at: number; dateOnly: boolean } | { ok: false; message: string } {
   const parsed = parseDateTime(text.trim());
   if (!parsed.ok) return { ok: false, message: 'Enter a date like 22/09/2023, or a date and time like 22/09/2023 14:30' };
-  return { ok: true, at: latestInstant(parsed.value) };
+  return { ok: true, at: latestInstant(parsed.value), dateOnly: parsed.value.precision === 'day' };
 }

@@ -1,42 +1,57 @@
 import { useMemo } from 'react';
 import { defaultOfficer } from '../../../../shared/engine/allocations.js';
 import type { CaseIndex, OfficerView } from '../../../../shared/engine/caseIndex.js';
-import { isFiltering, matchesFilter } from '../../../../shared/engine/filters.js';
-import { KNOWLEDGE_STATES, type KnowledgeState } from '../../../../shared/engine/knowledge.js';
+import { isFiltering, matchesFilter, NO_FILTER, type RecordFilter } from '../../../../shared/engine/filters.js';
+import { FORESIGHT_SHOWS, KNOWLEDGE_STATES, type KnowledgeState } from '../../../../shared/engine/knowledge.js';
 import type { CaseViewState } from './caseViewState.js';
 
-/** How a record shows: hidden, ghosted (drawn faintly), or in full. */
+/** How a record shows at the cursor: not at all, as a counted placeholder, in full, or in full by a hindsight reveal. */
 export const HIDDEN = 0;
-export const GHOST = 1;
+export const PLACEHOLDER = 1;
 export const FULL = 2;
+export const REVEALED = 3;
 
 export interface CaseAtCursor {
   officer: string | null;
   view: OfficerView | null;
-  /** Per record (chronology order): HIDDEN, GHOST or FULL. */
+  /** Per record (chronology order): HIDDEN, PLACEHOLDER, FULL or REVEALED. */
   shown: Uint8Array;
-  stateOf: (position: number) => KnowledgeState | null;
+  /** Each record's knowledge state at the cursor (indexes into KNOWLEDGE_STATES), for whoever's view it is. */
+  states: Uint8Array;
 }
 
-const AVAILABLE = new Set<number>([KNOWLEDGE_STATES.indexOf('known'), KNOWLEDGE_STATES.indexOf('onRecord')]);
-const NOT_YET = KNOWLEDGE_STATES.indexOf('notYetHappened');
+// Content filters say something about a record's content: a placeholder never matches one, or the filter would tell.
+const contentFilter = (f: RecordFilter) => isFiltering({ ...f, state: '' });
+const SHOWS = KNOWLEDGE_STATES.map((s) => FORESIGHT_SHOWS[s]);
 
-/** The case seen from the cursor by the chosen officer: each record's state, and whether it shows. */
-export function useCaseAtCursor(index: CaseIndex, state: CaseViewState, applyForesight: boolean): CaseAtCursor {
+/**
+ * The case seen from the cursor by the chosen officer: each record's state, and how it shows. With hindsight off,
+ * nothing after the cursor shows at all, and what the officer could not know then shows only as a placeholder.
+ */
+export function useCaseAtCursor(index: CaseIndex, state: CaseViewState): CaseAtCursor {
   const officer = state.officer ?? defaultOfficer(index.data.allocations, index.data.staff, state.cursor);
   const view = useMemo(() => (officer ? index.view(officer, state.cursor) : null), [index, officer, state.cursor]);
-  const { filter, hindsight, unknown } = state;
+  // With nobody to see it (no allocations, no staff), records are still placed in time: on record, but not held.
+  const states = useMemo(() => view?.states ?? index.statesAt('', state.cursor, false), [index, view, state.cursor]);
+  const { filter, hindsight, revealed } = state;
   const shown = useMemo(() => {
     const out = new Uint8Array(index.records.length);
     const filtering = isFiltering(filter);
+    const byContent = contentFilter(filter);
+    const revealedAt = [...revealed].map((id) => index.positionOf(id)).filter((p) => p !== undefined);
     for (let i = 0; i < out.length; i++) {
-      const s = view ? (view.states[i] as number) : -1;
-      if (filtering && !matchesFilter(index.records[i]!, KNOWLEDGE_STATES[s] ?? 'onRecord', filter)) continue;
-      if (!applyForesight || hindsight || s === -1) out[i] = FULL;
-      else if (s === NOT_YET) out[i] = HIDDEN;
-      else out[i] = AVAILABLE.has(s) || unknown === 'show' ? FULL : unknown === 'ghost' ? GHOST : HIDDEN;
+      const s = states[i] as number;
+      const shows = hindsight ? 'content' : SHOWS[s];
+      if (shows === 'nothing') continue;
+      if (shows === 'placeholder' && byContent) continue;
+      if (filtering && !matchesFilter(index.records[i]!, KNOWLEDGE_STATES[s] as KnowledgeState, shows === 'content' ? filter : { ...NO_FILTER, state: filter.state })) continue;
+      out[i] = shows === 'content' ? FULL : PLACEHOLDER;
     }
+    for (const p of revealedAt) if (out[p] === PLACEHOLDER) out[p] = REVEALED;
     return out;
-  }, [index, view, filter, hindsight, unknown, applyForesight]);
-  return { officer, view, shown, stateOf: (i) => (view ? (KNOWLEDGE_STATES[view.states[i] as number] ?? null) : null) };
+  }, [index, states, filter, hindsight, revealed]);
+  return { officer, view, shown, states };
 }
+
+/** Whether a record's content may be read at the cursor. */
+export const readable = (shown: number) => shown === FULL || shown === REVEALED;

@@ -53,22 +53,25 @@ export function CaseView({ caseId, tab }: { caseId: string; tab: CaseTab }) {
       cancelIdleCallback(idle);
     };
   }, [index]);
+  const tabLabel = TABS.find((t) => t.tab === tab)?.label;
+  useEffect(() => {
+    if (found) document.title = `${tabLabel} – ${found.title} – Foresight`;
+  }, [found, tabLabel]);
   if (found === undefined) return <p className="page">Loading…</p>;
   if (found === null) return <CaseGone />;
   return (
     <div className="case">
       <div className="case__header">
-        <p className="caption"><a href={href.cases()}>Cases</a></p>
-        <h1 className="heading-l">{found.title}</h1>
-        <p className="case__meta">
-          CRN <strong>{found.crn}</strong>
-          {found.subject && <> · {found.subject}</>} · further offence <strong>{formatTime(found.offenceAt)}</strong>
-        </p>
-        {found.synthetic && (
-          <div className="notification" role="note">
-            <strong>Synthetic demo case.</strong> Every name, CRN and staff code in it is invented; it shows how Foresight reads a real case.
-          </div>
-        )}
+        <div className="case__title-row">
+          <a className="case__crumb" href={href.cases()}>Cases</a>
+          <h1 className="case__title">{found.title}</h1>
+          {found.synthetic && <strong className="tag tag--grey" title="Every name, CRN and staff code in it is invented">Synthetic demo case</strong>}
+          <p className="case__meta">
+            CRN <strong>{found.crn}</strong>
+            {found.subject && <> · {found.subject}</>} · further offence <strong>{formatTime(found.offenceAt)}</strong>
+            {found.synthetic && <span className="case__note"> · every name, CRN and staff code in it is invented</span>}
+          </p>
+        </div>
         {trail.status.state === 'done' && !trail.status.trail.ok && (
           <div className="notification notification--error" role="alert">
             <strong>{describeTrail(trail.status.trail)}</strong> This case may have been changed outside Foresight. <a href={href.case(caseId, 'activity')}>See the activity</a>

@@ -1,19 +1,24 @@
 import { useCallback } from 'react';
-import type { RecordFilter } from '../../../../shared/engine/filters.js';
 import type { CaseIndex } from '../../../../shared/engine/caseIndex.js';
 import { useCaseViewState } from '../case/caseViewState.js';
-import { formatMoment } from '../case/CursorBar.js';
-import { FilterBar } from '../case/FilterBar.js';
+import { CaseControls } from '../case/CaseControls.js';
+import { RecordCount } from '../case/RecordCount.js';
 import { useCaseAtCursor } from '../case/useCaseAtCursor.js';
 import { href } from '../shell/useHashRoute.js';
+import { caseLayout } from '../timeline/model.js';
+import { NoRecordsMessage } from './NoRecordsMessage.js';
 import { RecordsWithDetail } from './RecordsWithDetail.js';
 
-/** Every record of the case, earliest first, with each one's knowledge state at the shared cursor. */
+/**
+ * The case's records, earliest first, with each one's knowledge state at the shared moment. It follows foresight as
+ * the timeline does: with hindsight off, nothing after the moment shows, and what the officer could not know then is
+ * a placeholder.
+ */
 export function ChronologyView({ caseId, index }: { caseId: string; index: CaseIndex }) {
   const { state, update } = useCaseViewState();
-  const { officer, view, shown } = useCaseAtCursor(index, state, false);
+  const { officer, view, shown, states } = useCaseAtCursor(index, state);
   const onSelectId = useCallback((id: string | null) => update({ selectedId: id }), [update]);
-  const onFilter = useCallback((filter: RecordFilter) => update({ filter }), [update]);
+  const onReveal = useCallback((id: string) => update({ revealed: new Set([...state.revealed, id]) }), [update, state.revealed]);
   if (index.records.length === 0) {
     return (
       <div className="not-built">
@@ -23,15 +28,11 @@ export function ChronologyView({ caseId, index }: { caseId: string; index: CaseI
       </div>
     );
   }
-  const name = officer ? index.staffMember(officer).name || officer : null;
   return (
     <div className="chronology-view">
-      <p className="chronology__count" id="chronology-count">
-        <strong>{index.records.length.toLocaleString('en-GB')}</strong> records, earliest first.
-        {view && name && <> Knowledge states are for {name} as at {formatMoment(state.cursor)}: move the cursor on the <a href={href.case(caseId, 'timeline')}>timeline</a>.</>}
-      </p>
-      <FilterBar index={index} shownCount={shown.reduce((n, s) => n + (s > 0 ? 1 : 0), 0)} filter={state.filter} onChange={onFilter} />
-      <RecordsWithDetail index={index} shown={shown} states={view?.states ?? null} caption="Chronology" selectedId={state.selectedId} onSelectId={onSelectId} />
+      <CaseControls index={index} happenings={caseLayout(index).happenings} view={view} states={states} defaultOfficer={officer} onSelect={onSelectId} />
+      <RecordCount id="chronology-count" shown={shown} total={index.records.length} hindsight={state.hindsight} filter={state.filter} />
+      <RecordsWithDetail index={index} shown={shown} states={view?.states ?? null} caption="Chronology" selectedId={state.selectedId} onSelectId={onSelectId} onReveal={onReveal} empty={<NoRecordsMessage />} />
     </div>
   );
 }

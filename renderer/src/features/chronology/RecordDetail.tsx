@@ -1,10 +1,13 @@
-import { KNOWLEDGE_RULES, type KnowledgeState } from '../../../../shared/engine/knowledge.js';
+import { KNOWLEDGE_RULES, PLACEHOLDER_REASONS, type KnowledgeState } from '../../../../shared/engine/knowledge.js';
 import { StateTag } from '../case/knowledgeLegend.js';
+import { PLACEHOLDER, REVEALED } from '../case/useCaseAtCursor.js';
 import { recordKind } from '../../../../shared/domain/recordKind.js';
+import { plainThenCode, whatHappened } from '../../../../shared/domain/summary.js';
 import type { CaseRecord } from '../../../../shared/schemas/index.js';
 import { formatTime } from '../../../../shared/time/display.js';
 import type { TimeValue } from '../../../../shared/time/precision.js';
 import { londonDateOfTime } from '../../../../shared/time/london.js';
+import { recordDate } from './rowView.js';
 
 function lateBy(occurred: TimeValue, recorded: TimeValue): string | null {
   const days = Math.round((Date.parse(londonDateOfTime(recorded)) - Date.parse(londonDateOfTime(occurred))) / 86_400_000);
@@ -20,23 +23,49 @@ function Row({ label, children }: { label: string; children: React.ReactNode }) 
   );
 }
 
-/** Everything one record holds: its notes, every time it carries, and where it came from. */
-export function RecordDetail({ record, state }: { record: CaseRecord; state?: KnowledgeState | null }) {
+/**
+ * Everything one record holds, headed by what happened and its notes, then its times, and where it came from behind
+ * "Technical details". A record the officer could not know at the cursor says only that, until it is revealed.
+ */
+export function RecordDetail({ record, state, display, onReveal }: { record: CaseRecord; state: KnowledgeState | null; display: number; onReveal: (id: string) => void }) {
+  if (display === PLACEHOLDER) return <Placeholder record={record} state={state} onReveal={onReveal} />;
   const late = record.kind === 'contact' ? lateBy(record.occurred, record.recorded) : null;
+  const text = record.kind === 'contact' ? record.notes ?? record.summary : [record.summary, record.notes].filter(Boolean).join('\n\n');
   return (
     <section className="record-detail" aria-labelledby="record-detail-title">
-      <p className="caption">{recordKind(record)}</p>
-      <h2 id="record-detail-title" className="heading-m">
-        {record.kind === 'contact' ? record.typeDescription ?? record.typeCode : `Information held by ${record.sourceAgency}`}
-      </h2>
+      {display === REVEALED && (
+        <p className="hindsight-note" role="note"><strong>Revealed with hindsight.</strong> The officer could not know this at the moment of the cursor.</p>
+      )}
+      <p className="caption">{recordKind(record)} · {formatTime(record.occurred)}</p>
+      <h2 id="record-detail-title" className="heading-m">{whatHappened(record)}</h2>
       {state && (
         <div className="record-detail__state">
           <StateTag state={state} /> <span className="hint">for the chosen officer at the cursor. {KNOWLEDGE_RULES[state]}</span>
         </div>
       )}
+      {text && <p className="record-notes">{text}</p>}
+      <dl className="summary-list">
+        {record.kind === 'contact' ? (
+          <>
+            {(record.outcomeCode || record.outcomeDescription) && <Row label="Outcome">{plainThenCode(record.outcomeDescription, record.outcomeCode)}</Row>}
+            {(record.enforcementCode || record.enforcementDescription) && <Row label="Enforcement">{plainThenCode(record.enforcementDescription, record.enforcementCode)}</Row>}
+            <Row label="Who">
+              {record.staffName ?? 'Name not given'} ({record.staffCode}{record.staffGrade ? `, ${record.staffGrade}` : ''})
+            </Row>
+            {record.teamCode && <Row label="Team">{record.teamCode}</Row>}
+            {record.sensitive && <Row label="Sensitive">Marked sensitive in nDelius</Row>}
+          </>
+        ) : (
+          <>
+            <Row label="Held by">{record.sourceAgency}</Row>
+            {record.knownToStaffCode && record.knownFrom && <Row label="Known to">{record.knownToStaffCode}, from {formatTime(record.knownFrom)}</Row>}
+            {record.evidenceRef && <Row label="Evidence">{record.evidenceRef}</Row>}
+          </>
+        )}
+      </dl>
       <h3 className="heading-s">Times</h3>
       <dl className="summary-list">
-        <Row label="Occurred">{formatTime(record.occurred)}</Row>
+        <Row label="Happened">{formatTime(record.occurred)}</Row>
         {record.kind === 'contact' && (
           <Row label="Recorded">
             {formatTime(record.recorded)}
@@ -46,7 +75,7 @@ export function RecordDetail({ record, state }: { record: CaseRecord; state?: Kn
         {record.kind === 'information' && (
           <>
             <Row label="Reached probation">
-              {record.sourceAgency === 'Probation'
+              {record.sourceAgency.trim().toLowerCase() === 'probation'
                 ? 'Held by probation'
                 : record.reachedProbation ? formatTime(record.reachedProbation) : 'Never shared with probation before the further offence'}
             </Row>
@@ -54,47 +83,32 @@ export function RecordDetail({ record, state }: { record: CaseRecord; state?: Kn
           </>
         )}
       </dl>
-      <h3 className="heading-s">What</h3>
-      <dl className="summary-list">
-        {record.kind === 'contact' ? (
-          <>
-            <Row label="Type">{record.typeCode ? `${record.typeCode}: ${record.typeDescription ?? ''}` : record.typeDescription}</Row>
-            {(record.outcomeCode || record.outcomeDescription) && (
-              <Row label="Outcome">{[record.outcomeCode, record.outcomeDescription].filter(Boolean).join(': ')}</Row>
-            )}
-            {(record.enforcementCode || record.enforcementDescription) && (
-              <Row label="Enforcement">{[record.enforcementCode, record.enforcementDescription].filter(Boolean).join(': ')}</Row>
-            )}
-            <Row label="Who">
-              {record.staffName ?? 'Name not given'} ({record.staffCode}{record.staffGrade ? `, ${record.staffGrade}` : ''})
-            </Row>
-            {record.teamCode && <Row label="Team">{record.teamCode}</Row>}
-            {record.sensitive && <Row label="Sensitive">Marked sensitive in nDelius</Row>}
-          </>
-        ) : (
-          <>
-            <Row label="Source agency">{record.sourceAgency}</Row>
-            <Row label="Summary">{record.summary}</Row>
-            {record.knownToStaffCode && record.knownFrom && (
-              <Row label="Known to">{record.knownToStaffCode}, from {formatTime(record.knownFrom)}</Row>
-            )}
-            {record.evidenceRef && <Row label="Evidence">{record.evidenceRef}</Row>}
-          </>
-        )}
-      </dl>
-      {record.notes && (
-        <>
-          <h3 className="heading-s">Notes</h3>
-          <p className="record-notes">{record.notes}</p>
-        </>
-      )}
-      <h3 className="heading-s">Where it came from</h3>
-      <dl className="summary-list">
-        <Row label="File">{record.provenance.fileName}</Row>
-        <Row label="Row">{record.provenance.row}</Row>
-        <Row label="File SHA-256"><code className="hash">{record.provenance.sha256}</code></Row>
-        <Row label="Record id">{record.id}</Row>
-      </dl>
+      <details className="details">
+        <summary>Technical details</summary>
+        <dl>
+          {record.kind === 'contact' && record.typeCode && <><dt>nDelius type</dt><dd>{record.typeCode}</dd></>}
+          <dt>File</dt><dd>{record.provenance.fileName}</dd>
+          <dt>Row</dt><dd>{record.provenance.row}</dd>
+          <dt>File SHA-256</dt><dd><code className="hash">{record.provenance.sha256}</code></dd>
+          <dt>Record id</dt><dd>{record.id}</dd>
+        </dl>
+      </details>
+    </section>
+  );
+}
+
+/** A record the officer could not know at the cursor: when, and why not; its content only on an explicit reveal. */
+function Placeholder({ record, state, onReveal }: { record: CaseRecord; state: KnowledgeState | null; onReveal: (id: string) => void }) {
+  const reason = state && state in PLACEHOLDER_REASONS ? PLACEHOLDER_REASONS[state as keyof typeof PLACEHOLDER_REASONS] : 'not known then';
+  return (
+    <section className="record-detail" aria-labelledby="record-detail-title">
+      <p className="caption">{recordDate(record)}</p>
+      <h2 id="record-detail-title" className="heading-m">Not known to the officer then</h2>
+      <p>This record {reason}: at the moment of the cursor the officer could not know it, so foresight holds it back.</p>
+      {state && <p className="hint">{KNOWLEDGE_RULES[state]}</p>}
+      <button type="button" className="button button--secondary" onClick={() => onReveal(record.id)}>
+        Reveal it with hindsight
+      </button>
     </section>
   );
 }

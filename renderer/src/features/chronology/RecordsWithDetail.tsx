@@ -1,9 +1,10 @@
-import { memo, useCallback, useMemo } from 'react';
+import { memo, useCallback, useMemo, type ReactNode } from 'react';
 import type { CaseIndex } from '../../../../shared/engine/caseIndex.js';
 import { KNOWLEDGE_STATES, type KnowledgeState } from '../../../../shared/engine/knowledge.js';
 import type { CaseRecord } from '../../../../shared/schemas/index.js';
-import { GHOST, HIDDEN } from '../case/useCaseAtCursor.js';
-import { ChronologyTable, type RecordList } from './ChronologyTable.js';
+import { HIDDEN } from '../case/useCaseAtCursor.js';
+import { ChronologyTable, rowOf, type OptionalColumns, type RecordList } from './ChronologyTable.js';
+import { RecordDetail } from './RecordDetail.js';
 
 /** Where a value sits in an ascending array, or -1. */
 function sortedIndexOf(values: Int32Array, value: number): number {
@@ -16,7 +17,23 @@ function sortedIndexOf(values: Int32Array, value: number): number {
   }
   return values[lo] === value ? lo : -1;
 }
-import { RecordDetail } from './RecordDetail.js';
+
+/** Which optional columns a case fills at all, worked out once per case. */
+const filledColumns = new WeakMap<CaseIndex, OptionalColumns>();
+function columnsOf(index: CaseIndex): OptionalColumns {
+  let found = filledColumns.get(index);
+  if (!found) {
+    found = { time: false, who: false };
+    for (const r of index.records) {
+      const row = rowOf(r);
+      found.time ||= row.time !== '';
+      found.who ||= row.who !== '';
+      if (found.time && found.who) break;
+    }
+    filledColumns.set(index, found);
+  }
+  return found;
+}
 
 /**
  * The records that show, as a keyboard-operable table beside the selected record's detail. Selection is shared
@@ -25,12 +42,16 @@ import { RecordDetail } from './RecordDetail.js';
 export const RecordsWithDetail = memo(function RecordsWithDetail(props: {
   index: CaseIndex;
   shown: Uint8Array;
+  /** Each record's state for the chosen officer; null: nobody's view, so no state column. */
   states: Uint8Array | null;
   caption: string;
   selectedId: string | null;
   onSelectId: (id: string | null) => void;
+  onReveal: (id: string) => void;
+  /** What to say when no record shows at the cursor with these filters. */
+  empty: ReactNode;
 }) {
-  const { index, shown, states, caption, selectedId, onSelectId } = props;
+  const { index, shown, states, caption, selectedId, onSelectId, onReveal, empty } = props;
   // The positions of the records that show: a typed array, not a copy of 100,000 records on every cursor step.
   const positions = useMemo(() => {
     const out = new Int32Array(shown.length);
@@ -46,7 +67,7 @@ export const RecordsWithDetail = memo(function RecordsWithDetail(props: {
     },
     [index, states],
   );
-  const ghosted = useCallback((r: CaseRecord) => shown[index.positionOf(r.id) ?? 0] === GHOST, [index, shown]);
+  const displayOf = useCallback((r: CaseRecord) => shown[index.positionOf(r.id) ?? 0] as number, [index, shown]);
   const selectedIndex = useMemo(() => {
     const position = selectedId ? index.positionOf(selectedId) : undefined;
     return position === undefined ? -1 : sortedIndexOf(positions, position);
@@ -56,13 +77,22 @@ export const RecordsWithDetail = memo(function RecordsWithDetail(props: {
   return (
     <div className="chronology">
       <div className="chronology__table">
-        <ChronologyTable records={rows} caption={caption} stateOf={states ? stateOf : undefined} ghosted={ghosted} selectedIndex={selectedIndex >= 0 ? selectedIndex : null} onSelect={onSelect} />
+        <ChronologyTable
+          records={rows}
+          caption={caption}
+          stateOf={states ? stateOf : undefined}
+          displayOf={displayOf}
+          columns={columnsOf(index)}
+          selectedIndex={selectedIndex >= 0 ? selectedIndex : null}
+          onSelect={onSelect}
+          empty={empty}
+        />
       </div>
       <aside className="chronology__detail" aria-label="Selected record" tabIndex={0}>
         {selected ? (
-          <RecordDetail record={selected} state={stateOf(selected)} />
+          <RecordDetail record={selected} state={stateOf(selected)} display={displayOf(selected)} onReveal={onReveal} />
         ) : selectedId ? (
-          <p className="hint">The selected record is hidden at this moment or by the filters.</p>
+          <p className="hint">The selected record does not show at this moment or with these filters.</p>
         ) : (
           <p className="hint">Select a record to see its notes, its times and where it came from.</p>
         )}

@@ -1,5 +1,4 @@
-import { oneLineSummary } from '../../../../shared/domain/summary.js';
-import { recordKind } from '../../../../shared/domain/recordKind.js';
+import { oneLineSummary, plainThenCode, whatHappened } from '../../../../shared/domain/summary.js';
 import type { CaseRecord } from '../../../../shared/schemas/index.js';
 import { formatUkDate } from '../../../../shared/time/display.js';
 import { LONDON, londonDateOfTime } from '../../../../shared/time/london.js';
@@ -13,26 +12,34 @@ export interface ChronologyRow {
   date: string;
   /** Empty when the data knows only the day: never 00:00. */
   time: string;
-  kind: string;
-  type: string;
+  /** What happened, in plain words before its code. */
+  what: string;
+  /** How it went (a contact's outcome and any enforcement action), when recorded. */
   outcome: string;
+  /** Who did it, or the agency that held it. */
   who: string;
-  agency: string;
   summary: string;
+}
+
+/** A record's date as the chronology shows it: `2 Mar 2022`, `Apr 2022`, `around 3 May 2022`. */
+export function recordDate(record: CaseRecord): string {
+  const t = record.occurred;
+  const date = t.precision === 'month' ? format(new Date(`${t.value}-01T12:00:00`), 'MMM yyyy') : formatUkDate(londonDateOfTime(t));
+  return t.precision === 'approx' ? `around ${date}` : date;
 }
 
 export function toRow(record: CaseRecord): ChronologyRow {
   const t = record.occurred;
-  const date = t.precision === 'month' ? format(new Date(`${t.value}-01T12:00:00`), 'MMM yyyy') : formatUkDate(londonDateOfTime(t));
   return {
     id: record.id,
-    date: t.precision === 'approx' ? `around ${date}` : date,
+    date: recordDate(record),
     time: hasClockTime(t) ? format(new TZDate(Date.parse(t.value), LONDON), 'HH:mm') : '',
-    kind: recordKind(record),
-    type: record.kind === 'contact' ? record.typeDescription ?? record.typeCode ?? '' : '',
-    outcome: record.kind === 'contact' ? record.outcomeDescription ?? record.outcomeCode ?? '' : '',
-    who: record.kind === 'contact' ? record.staffName ?? record.staffCode : '',
-    agency: record.sourceAgency,
-    summary: oneLineSummary(record),
+    what: whatHappened(record),
+    outcome:
+      record.kind === 'contact'
+        ? [plainThenCode(record.outcomeDescription, record.outcomeCode), plainThenCode(record.enforcementDescription, record.enforcementCode)].filter(Boolean).join('; ')
+        : '',
+    who: record.kind === 'contact' ? record.staffName ?? record.staffCode : record.sourceAgency,
+    summary: oneLineSummary(record, 400),
   };
 }

@@ -1,18 +1,17 @@
 import { memo, type ReactNode } from 'react';
-import { holderAt } from '../../../../shared/engine/allocations.js';
 import type { CaseIndex, OfficerView } from '../../../../shared/engine/caseIndex.js';
 import { KNOWLEDGE_RULES } from '../../../../shared/engine/knowledge.js';
 import { CONCERNS_RULE, openConcerns, recordsIn, whatTheyKnew } from '../../../../shared/engine/officerSummary.js';
 import { OTHER_WORK_RULE } from '../../../../shared/engine/otherWork.js';
 import { TEAM_RULE } from '../../../../shared/engine/team.js';
 import { CASELOAD_CONCERN, WORKLOAD_RULES } from '../../../../shared/engine/workload.js';
-import type { CaseRecord } from '../../../../shared/schemas/index.js';
+import { oneLineSummary, whatHappened } from '../../../../shared/domain/summary.js';
 import { daysBetweenDates } from '../../../../shared/time/calendar.js';
 import { formatTime, formatUkDate } from '../../../../shared/time/display.js';
-import { earliestInstant, londonDateOf } from '../../../../shared/time/london.js';
-import { oneLineSummary } from '../../../../shared/domain/summary.js';
+import { RecordLinks, type HeldBack } from '../case/RecordLinks.js';
+import { WorkloadRun } from '../case/WorkloadRun.js';
 
-/** A figure with its rule and the records behind it, opened on demand. */
+/** A figure's rule and the records behind it, opened on demand. */
 function Why({ rule, children }: { rule: string; children?: ReactNode }) {
   return (
     <details className="why">
@@ -23,33 +22,25 @@ function Why({ rule, children }: { rule: string; children?: ReactNode }) {
   );
 }
 
-/** Records behind a figure, latest first; `total` when there are more than are listed. */
-function RecordLinks({ records, total = records.length, onSelect }: { records: readonly CaseRecord[]; total?: number; onSelect?: (id: string) => void }) {
-  if (records.length === 0) return <p className="hint">None.</p>;
-  const shown = records;
-  return (
-    <ul className="record-links">
-      {shown.map((r) => (
-        <li key={r.id}>
-          {onSelect ? <button type="button" className="link-button" onClick={() => onSelect(r.id)}>{formatTime(r.occurred)}</button> : formatTime(r.occurred)}: {oneLineSummary(r)}
-        </li>
-      ))}
-      {total > records.length && <li className="hint">and {(total - records.length).toLocaleString('en-GB')} earlier</li>}
-    </ul>
-  );
-}
-
 const plural = (n: number, word: string) => `${n.toLocaleString('en-GB')} ${word}${n === 1 ? '' : 's'}`;
 
-/** What the officer knew and carried at the cursor. Every figure opens to show its rule and its records. */
-export const OfficerPanel = memo(function OfficerPanel({ index, view, onSelect }: { index: CaseIndex; view: OfficerView; onSelect: (id: string) => void }) {
+/**
+ * What the officer knew and carried at the cursor, in more depth than the line above the chart. Every figure opens
+ * to show its rule and its records; with hindsight off, what others held is counted and never read unless revealed.
+ */
+export const OfficerPanel = memo(function OfficerPanel(props: {
+  index: CaseIndex;
+  view: OfficerView;
+  hindsight: boolean;
+  revealed: ReadonlySet<string>;
+  onReveal: (id: string) => void;
+  onSelect: (id: string) => void;
+}) {
+  const { index, view, onSelect } = props;
   const o = view.officer;
-  const held = view.allocations[0];
-  const since = held ? daysBetweenDates(londonDateOf(earliestInstant(held.from)), view.date) : null;
-  const holder = holderAt(index.data.allocations, view.at);
   const knew = whatTheyKnew(index, view);
   const concerns = openConcerns(index, view);
-  const onRecord = recordsIn(index, view, 'onRecord');
+  const heldBack = (reason: HeldBack) => (props.hindsight ? undefined : { reason, isRevealed: (id: string) => props.revealed.has(id), onReveal: props.onReveal });
   const elsewhere = recordsIn(index, view, 'heldElsewhere');
   const notYetRecorded = recordsIn(index, view, 'notYetRecorded');
   const w = view.workload;
@@ -57,15 +48,7 @@ export const OfficerPanel = memo(function OfficerPanel({ index, view, onSelect }
   return (
     <aside className="officer-panel" aria-labelledby="officer-panel-title" data-at={view.at}>
       <h2 id="officer-panel-title" className="heading-m">{o.name || o.code}</h2>
-      <p className="officer-panel__meta">
-        {o.code}{o.grade ? ` · ${o.grade}` : ''}
-        {view.holdsCase ? (
-          <> · held the case{since !== null ? ` for ${plural(since, 'day')}` : ''}{held?.cover ? ' (cover)' : ''}</>
-        ) : (
-          <> · <strong>did not hold the case then</strong>{holder ? ` (${holder.staffName ?? holder.staffCode} did)` : ' (nobody did)'}</>
-        )}
-      </p>
-      {view.allocations.some((a) => a.cover) || (holder?.cover && holder.staffCode !== o.code) ? <p className="hint">Cover was in place at this moment.</p> : null}
+      <p className="officer-panel__meta">{o.code}{o.grade ? ` · ${o.grade}` : ''}{view.holdsCase ? ' · held the case' : ' · did not hold the case then'}</p>
 
       <h3 className="heading-s">What they knew</h3>
       <dl className="summary-list summary-list--compact">
@@ -76,7 +59,9 @@ export const OfficerPanel = memo(function OfficerPanel({ index, view, onSelect }
               {d.record ? (
                 <>
                   {d.value && <strong>{d.value}. </strong>}
+                  {whatHappened(d.record)}:{' '}
                   <button type="button" className="link-button" onClick={() => onSelect(d.record!.id)}>{formatTime(d.record.occurred)}</button>
+                  <span className="officer-panel__summary">{oneLineSummary(d.record, 120)}</span>
                 </>
               ) : (
                 'None known or on record'
@@ -94,17 +79,15 @@ export const OfficerPanel = memo(function OfficerPanel({ index, view, onSelect }
         </div>
       </dl>
 
-      <h3 className="heading-s">On record, not evidenced as known</h3>
-      <div>{plural(onRecord.count, 'record')} <Why rule={KNOWLEDGE_RULES.onRecord}><RecordLinks records={onRecord.latest} total={onRecord.count} onSelect={onSelect} /></Why></div>
       <h3 className="heading-s">What others held</h3>
       <div>
         {plural(elsewhere.count, 'record')} held by other agencies, not shared with probation
-        <Why rule={KNOWLEDGE_RULES.heldElsewhere}><RecordLinks records={elsewhere.latest} total={elsewhere.count} onSelect={onSelect} /></Why>
+        <Why rule={KNOWLEDGE_RULES.heldElsewhere}><RecordLinks records={elsewhere.latest} total={elsewhere.count} onSelect={onSelect} heldBack={heldBack('heldElsewhere')} /></Why>
       </div>
       {notYetRecorded.count > 0 && (
         <div>
           {plural(notYetRecorded.count, 'record')} had happened but were not yet on the record
-          <Why rule={KNOWLEDGE_RULES.notYetRecorded}><RecordLinks records={notYetRecorded.latest} total={notYetRecorded.count} onSelect={onSelect} /></Why>
+          <Why rule={KNOWLEDGE_RULES.notYetRecorded}><RecordLinks records={notYetRecorded.latest} total={notYetRecorded.count} onSelect={onSelect} heldBack={heldBack('notYetRecorded')} /></Why>
         </div>
       )}
 
@@ -118,9 +101,7 @@ export const OfficerPanel = memo(function OfficerPanel({ index, view, onSelect }
               {w.excessive && <span className="tag tag--red">Excessive workload</span>}
               {!w.excessive && w.over110Since && <span className="tag tag--yellow">Over 110%</span>}
               {w.over110Since && <div>Over 110% since {formatUkDate(w.over110Since)} ({plural(daysBetweenDates(w.over110Since, w.snapshot.snapshotDate) + 1, 'day')})</div>}
-              <Why rule={WORKLOAD_RULES.excessive}>
-                <p>Snapshots in the run: {w.run.length ? w.run.map((s) => `${formatUkDate(s.snapshotDate)} ${s.capacityPct}%`).slice(-10).join('; ') : 'none (the latest snapshot is not over 110%)'}{w.run.length > 10 ? ' (latest 10 shown)' : ''}</p>
-              </Why>
+              <Why rule={WORKLOAD_RULES.excessive}><WorkloadRun workload={w} /></Why>
             </dd>
           </div>
           <div className="summary-list__row">

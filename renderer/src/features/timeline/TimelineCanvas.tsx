@@ -1,34 +1,38 @@
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
-import { KNOWLEDGE_STATES } from '../../../../shared/engine/knowledge.js';
+import { KNOWLEDGE_STATES, PLACEHOLDER_REASONS } from '../../../../shared/engine/knowledge.js';
 import { formatUkDate } from '../../../../shared/time/display.js';
 import { LONDON } from '../../../../shared/time/london.js';
-import { toRow } from '../chronology/rowView.js';
 import { STATE_LABELS } from '../case/knowledgeLegend.js';
-import { drawTimeline, LABEL_W, timelineHeight, timeOf, type Frame, type Viewport } from './draw.js';
+import { REVEALED } from '../case/useCaseAtCursor.js';
+import { rowOf } from '../chronology/ChronologyTable.js';
+import { recordDate } from '../chronology/rowView.js';
+import { drawTimeline, HELD_BACK_ROW, LABEL_W, overviewViewport, rowLabel, timelineHeight, timeOf, type Frame, type Viewport } from './draw.js';
 import { hitTest, type Hit } from './hitTest.js';
-
-const MIN_MS_PER_PX = 36_000; // an hour across 100 pixels
-const YEAR = 31_557_600_000;
-
-function fit(from: number, to: number, width: number): Viewport {
-  const span = Math.max(to - from, 86_400_000);
-  const margin = span * 0.03;
-  return { start: from - margin, msPerPx: (span + 2 * margin) / Math.max(100, width - LABEL_W) };
-}
+import { firstView, fitSpan, inView, showing, zoomAbout, zoomAt } from './viewport.js';
 
 const when = (t: number) => format(new TZDate(t, LONDON), 'd MMM yyyy');
+const ZOOM_STEP = 0.7;
 
 function describe(f: Frame, hit: Hit): string {
   switch (hit.kind) {
     case 'record': {
-      const row = toRow(f.index.records[hit.position]!);
-      const state = f.states ? ` · ${STATE_LABELS[KNOWLEDGE_STATES[f.states[hit.position] as number] ?? 'onRecord']}` : '';
-      return `${row.date}${row.time ? ` ${row.time}` : ''} · ${row.kind}${state}\n${row.summary}`;
+      const record = f.index.records[hit.position]!;
+      const state = f.states ? (KNOWLEDGE_STATES[f.states[hit.position] as number] ?? 'onRecord') : 'onRecord';
+      if (hit.row === HELD_BACK_ROW && f.shown[hit.position] !== REVEALED) {
+        // Held back: when, and why the officer could not know it; never what it was.
+        const reason = PLACEHOLDER_REASONS[state as keyof typeof PLACEHOLDER_REASONS] ?? 'not known then';
+        return `${recordDate(record)} · not known to the officer then: ${reason}\nSelect it to reveal it with hindsight.`;
+      }
+      const row = rowOf(record);
+      const revealed = f.shown[hit.position] === REVEALED ? ' (revealed with hindsight)' : '';
+      return `${row.date}${row.time ? ` ${row.time}` : ''} · ${row.what}${f.states ? ` · ${STATE_LABELS[state]}` : ''}${revealed}\n${row.summary}`;
     }
-    case 'count':
-      return `${hit.count.toLocaleString('en-GB')} record${hit.count === 1 ? '' : 's'}, ${when(hit.from)} to ${when(hit.to - 1)}\nZoom in to see each one.`;
+    case 'count': {
+      const what = hit.row === HELD_BACK_ROW ? ' not known to the officer then' : '';
+      return `${hit.count.toLocaleString('en-GB')} record${hit.count === 1 ? '' : 's'}${what}, ${when(hit.from)} to ${when(hit.to - 1)}\nZoom in to see each one.`;
+    }
     case 'workload':
       return `Workload on ${formatUkDate(hit.snapshot.snapshotDate)}: ${hit.snapshot.capacityPct}% capacity${hit.snapshot.totalCases !== undefined ? `, ${hit.snapshot.totalCases} cases` : ''}${hit.excessive ? '\nExcessive workload (over 110% for four weeks or more)' : ''}`;
     case 'team':
@@ -37,14 +41,18 @@ function describe(f: Frame, hit: Hit): string {
       const a = hit.allocation;
       return `${a.cover ? 'Cover' : 'Allocated'}: ${a.staffName ?? a.staffCode}${a.grade ? ` (${a.grade})` : ''}`;
     }
+    case 'overview':
+      return 'The whole case: click or drag to move the chart there';
     case 'cursor':
-      return 'The as-of cursor: drag it to move the moment';
+      return 'The moment the case is seen from: drag it to move it';
   }
 }
 
 /**
  * The timeline, drawn on a canvas: only what is in view is visited on each frame, so panning and zooming stay
- * smooth at 100,000 records. Drag to pan, drag the cursor's handle to move it, wheel to zoom, click to select.
+ * smooth at 100,000 records. It opens on the weeks before the cursor, keeps the cursor in view when it jumps or
+ * steps, and zooms about it. Drag to pan, drag the cursor to move it, wheel to zoom, click to select; the strip at
+ * the top shows the whole case, and a click there moves the chart.
  */
 export function TimelineCanvas(props: {
   frame: Frame;
@@ -56,12 +64,15 @@ export function TimelineCanvas(props: {
   const wrapRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const viewport = useRef<Viewport | null>(null);
+  /** The case span the viewport was set for: a new import (or a new case) starts afresh. */
+  const fittedFor = useRef('');
   const frameRef = useRef(frame);
   const [width, setWidth] = useState(0);
   const [tip, setTip] = useState<{ x: number; y: number; text: string } | null>(null);
-  const drag = useRef<{ mode: 'pan' | 'cursor'; x: number; start: number; moved: boolean } | null>(null);
+  const drag = useRef<{ mode: 'pan' | 'cursor' | 'overview'; x: number; start: number; moved: boolean } | null>(null);
+  const draggingCursor = useRef(false);
   const pending = useRef(0);
-  const height = timelineHeight(frame.layout);
+  const height = timelineHeight(frame.rows.length);
 
   const paint = useCallback(() => {
     pending.current = 0;
@@ -72,11 +83,16 @@ export function TimelineCanvas(props: {
     const ctx = canvas.getContext('2d', { alpha: false });
     if (!ctx) return;
     const dpr = window.devicePixelRatio || 1;
+    const w = canvas.width / dpr;
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    const painted = drawTimeline(ctx, frameRef.current, v, canvas.width / dpr, canvas.height / dpr);
-    // What the canvas shows, for tests and the benchmark to read: the moment painted, and whether the outcome is in view.
+    const drawn = drawTimeline(ctx, frameRef.current, v, w, canvas.height / dpr);
+    // What the canvas shows, for tests and the benchmark to read: the moment painted, whether the outcome is in view,
+    // the window, and how many records' marks (or counts) were drawn in it.
     canvas.dataset.paintedCursor = String(frameRef.current.cursor);
-    canvas.dataset.offenceShown = String(painted.offenceDrawn);
+    canvas.dataset.offenceShown = String(drawn.offenceDrawn);
+    canvas.dataset.windowFrom = String(Math.round(v.start));
+    canvas.dataset.windowTo = String(Math.round(timeOf(v, w)));
+    canvas.dataset.marks = String(drawn.painted.marks);
     // User Timing, read by `npm run bench`: when the timeline was first painted.
     if (performance.getEntriesByName('timeline-shown').length === 0) performance.mark('timeline-shown');
   }, []);
@@ -94,6 +110,7 @@ export function TimelineCanvas(props: {
     return () => observer.disconnect();
   }, []);
 
+  const { first, last } = frame.layout;
   useLayoutEffect(() => {
     const canvas = canvasRef.current;
     if (!canvas || width === 0) return;
@@ -102,35 +119,43 @@ export function TimelineCanvas(props: {
     canvas.height = Math.round(height * dpr);
     canvas.style.width = `${width}px`;
     canvas.style.height = `${height}px`;
-    viewport.current ??= fit(frame.layout.first, frame.layout.last, width);
+    const span = `${first}|${last}`;
+    if (fittedFor.current !== span || !viewport.current) {
+      fittedFor.current = span;
+      viewport.current = firstView(first, last, frameRef.current.cursor, width);
+    }
     paint();
-  }, [width, height, frame.layout, paint]);
+  }, [width, height, first, last, paint]);
 
+  // The cursor stays in view when it jumps or steps (not while it is being dragged: it is under the pointer then).
   useEffect(() => {
     frameRef.current = frame;
+    const v = viewport.current;
+    if (v && width > 0 && !draggingCursor.current && !inView(v, width, frame.cursor)) viewport.current = showing(v, width, frame.cursor);
     schedule();
-  }, [frame, schedule]);
+  }, [frame, width, schedule]);
 
-  const zoom = useCallback(
-    (factor: number, atX: number) => {
-      const v = viewport.current;
-      if (!v) return;
-      const at = timeOf(v, atX);
-      const msPerPx = Math.min((40 * YEAR) / Math.max(1, width), Math.max(MIN_MS_PER_PX, v.msPerPx * factor));
-      viewport.current = { start: at - (atX - LABEL_W) * msPerPx, msPerPx };
-      schedule();
-    },
-    [width, schedule],
-  );
-
-  const pan = useCallback(
-    (px: number) => {
-      const v = viewport.current;
-      if (!v) return;
-      viewport.current = { ...v, start: v.start + px * v.msPerPx };
+  const setViewport = useCallback(
+    (next: Viewport) => {
+      viewport.current = next;
       schedule();
     },
     [schedule],
+  );
+
+  const zoom = useCallback((factor: number) => viewport.current && setViewport(zoomAbout(viewport.current, width, frameRef.current.cursor, factor)), [width, setViewport]);
+  const pan = useCallback((px: number) => viewport.current && setViewport({ ...viewport.current, start: viewport.current.start + px * viewport.current.msPerPx }), [setViewport]);
+  const wholeCase = useCallback(() => setViewport(fitSpan(frameRef.current.layout.first, Math.max(frameRef.current.layout.last, frameRef.current.cursor), width)), [width, setViewport]);
+  const aroundCursor = useCallback(() => setViewport(firstView(frameRef.current.layout.first, frameRef.current.layout.last, frameRef.current.cursor, width)), [width, setViewport]);
+  /** Centre the chart on the instant under a point of the overview strip. */
+  const overviewTo = useCallback(
+    (x: number) => {
+      const v = viewport.current;
+      if (!v) return;
+      const t = timeOf(overviewViewport(frameRef.current, width), x);
+      setViewport({ start: t - ((width - LABEL_W) / 2) * v.msPerPx, msPerPx: v.msPerPx });
+    },
+    [width, setViewport],
   );
 
   useEffect(() => {
@@ -138,18 +163,23 @@ export function TimelineCanvas(props: {
     if (!canvas) return;
     const onWheel = (e: WheelEvent) => {
       e.preventDefault();
+      const v = viewport.current;
+      if (!v) return;
       if (Math.abs(e.deltaX) > Math.abs(e.deltaY)) pan(e.deltaX);
-      else zoom(Math.exp(e.deltaY * 0.0015), e.offsetX);
+      else setViewport(zoomAt(v, width, Math.max(LABEL_W, e.offsetX), Math.exp(e.deltaY * 0.0015)));
     };
     canvas.addEventListener('wheel', onWheel, { passive: false });
     return () => canvas.removeEventListener('wheel', onWheel);
-  }, [zoom, pan]);
+  }, [pan, setViewport, width]);
 
   const onPointerDown = (e: PointerEvent<HTMLCanvasElement>) => {
     const v = viewport.current;
     if (!v) return;
     const hit = hitTest(frame, v, width, e.nativeEvent.offsetX, e.nativeEvent.offsetY);
-    drag.current = { mode: hit?.kind === 'cursor' ? 'cursor' : 'pan', x: e.clientX, start: v.start, moved: false };
+    const mode = hit?.kind === 'cursor' ? 'cursor' : hit?.kind === 'overview' ? 'overview' : 'pan';
+    drag.current = { mode, x: e.clientX, start: v.start, moved: false };
+    draggingCursor.current = mode === 'cursor';
+    if (mode === 'overview') overviewTo(e.nativeEvent.offsetX);
     e.currentTarget.setPointerCapture(e.pointerId);
   };
 
@@ -159,10 +189,9 @@ export function TimelineCanvas(props: {
     const d = drag.current;
     if (d) {
       if (Math.abs(e.clientX - d.x) > 3) d.moved = true;
-      if (d.mode === 'pan') {
-        viewport.current = { ...v, start: d.start - (e.clientX - d.x) * v.msPerPx };
-        schedule();
-      } else if (d.moved) onCursor(timeOf(v, e.nativeEvent.offsetX));
+      if (d.mode === 'pan') setViewport({ ...v, start: d.start - (e.clientX - d.x) * v.msPerPx });
+      else if (d.mode === 'overview') overviewTo(e.nativeEvent.offsetX);
+      else if (d.moved) onCursor(timeOf(v, e.nativeEvent.offsetX));
       setTip(null);
       return;
     }
@@ -173,6 +202,7 @@ export function TimelineCanvas(props: {
   const onPointerUp = (e: PointerEvent<HTMLCanvasElement>) => {
     const d = drag.current;
     drag.current = null;
+    draggingCursor.current = false;
     const v = viewport.current;
     if (!d || d.moved || !v) return;
     const hit = hitTest(frame, v, width, e.nativeEvent.offsetX, e.nativeEvent.offsetY);
@@ -184,13 +214,11 @@ export function TimelineCanvas(props: {
     const actions: Record<string, () => void> = {
       ArrowLeft: () => pan(-step),
       ArrowRight: () => pan(step),
-      '+': () => zoom(0.7, (width + LABEL_W) / 2),
-      '=': () => zoom(0.7, (width + LABEL_W) / 2),
-      '-': () => zoom(1 / 0.7, (width + LABEL_W) / 2),
-      '0': () => {
-        viewport.current = fit(frame.layout.first, frame.layout.last, width);
-        schedule();
-      },
+      '+': () => zoom(ZOOM_STEP),
+      '=': () => zoom(ZOOM_STEP),
+      '-': () => zoom(1 / ZOOM_STEP),
+      '0': wholeCase,
+      c: aroundCursor,
       ',': () => onStep(-1),
       '.': () => onStep(1),
     };
@@ -200,13 +228,20 @@ export function TimelineCanvas(props: {
     action();
   };
 
+  const rows = frame.rows.map((r) => rowLabel(frame, r)).join(', ');
   return (
     <div className="timeline-canvas" ref={wrapRef}>
+      <div className="timeline-zoom" role="group" aria-label="Zoom the timeline">
+        <button type="button" className="button button--secondary button--tiny" onClick={() => zoom(1 / ZOOM_STEP)} aria-label="Zoom out" title="Zoom out (−)">−</button>
+        <button type="button" className="button button--secondary button--tiny" onClick={() => zoom(ZOOM_STEP)} aria-label="Zoom in" title="Zoom in (+), about the cursor">+</button>
+        <button type="button" className="button button--secondary button--tiny" onClick={wholeCase} title="Show the whole case (0)">Whole case</button>
+        <button type="button" className="button button--secondary button--tiny" onClick={aroundCursor} title="The weeks before the cursor (c)">Weeks before the cursor</button>
+      </div>
       <canvas
         ref={canvasRef}
         tabIndex={0}
         role="img"
-        aria-label="Timeline of the case. The table below lists the same records."
+        aria-label={`Timeline of the case, rows: ${rows}; then workload and team staffing. The table below lists the same records.`}
         aria-describedby="timeline-keys"
         onPointerDown={onPointerDown}
         onPointerMove={onPointerMove}
@@ -220,9 +255,9 @@ export function TimelineCanvas(props: {
         </div>
       )}
       <p id="timeline-keys" className="hint timeline-keys">
-        Keyboard: focus the timeline, then ← and → pan, + and − zoom, 0 shows the whole case, comma and full stop step the
-        cursor to the previous or next record. Mouse: drag to pan, wheel to zoom, drag the black handle to move the cursor,
-        click a mark to select it.
+        Keyboard: focus the timeline, then ← and → pan, + and − zoom about the cursor, 0 shows the whole case, c the weeks
+        before the cursor, comma and full stop step the cursor to the previous or next record. Mouse: drag to pan, wheel to
+        zoom, drag the black line to move the cursor, click a mark to select it, click the strip at the top to move there.
       </p>
     </div>
   );

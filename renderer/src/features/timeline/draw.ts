@@ -4,7 +4,7 @@ import type { CaseIndex } from '../../../../shared/engine/caseIndex.js';
 import { KNOWLEDGE_STATES } from '../../../../shared/engine/knowledge.js';
 import { EXCESSIVE_CAPACITY_PCT, RUN_MAX_GAP_DAYS } from '../../../../shared/engine/workload.js';
 import { earliestInstant, latestInstant, LONDON } from '../../../../shared/time/london.js';
-import { GHOST, HIDDEN } from '../case/useCaseAtCursor.js';
+import { HIDDEN, PLACEHOLDER, REVEALED } from '../case/useCaseAtCursor.js';
 import { STATE_COLOURS } from '../case/knowledgeLegend.js';
 import type { CaseLayout, OfficerBands } from './model.js';
 import { periodBoundaries, periodFor, type PeriodUnit } from './periods.js';
@@ -15,11 +15,18 @@ export interface Viewport {
   msPerPx: number;
 }
 
+/** A row of marks: one of the case's lanes, or the row of what the officer could not know then (-1). */
+export type TimelineRow = number;
+export const HELD_BACK_ROW: TimelineRow = -1;
+export const HELD_BACK_LABEL = 'Could not know then';
+
 export interface Frame {
   index: CaseIndex;
   layout: CaseLayout;
   bands: OfficerBands;
-  /** Per record: HIDDEN, GHOST or FULL. */
+  /** The rows drawn, top to bottom: in foresight, a lane of partner information only once it holds something readable. */
+  rows: readonly TimelineRow[];
+  /** Per record: HIDDEN, PLACEHOLDER, FULL or REVEALED. */
   shown: Uint8Array;
   /** Per record: its knowledge state (index into KNOWLEDGE_STATES); null when no officer is chosen. */
   states: Uint8Array | null;
@@ -29,33 +36,45 @@ export interface Frame {
 }
 
 export const LABEL_W = 190;
-export const AXIS_H = 30;
-export const LANE_H = 26;
-export const WORKLOAD_H = 100;
-export const TEAM_H = 40;
+/** The whole case in one strip above the axis, with the window the chart shows marked on it. */
+export const OVERVIEW_H = 24;
+export const AXIS_H = 26;
+export const TOP = OVERVIEW_H + AXIS_H;
+export const LANE_H = 24;
+export const WORKLOAD_H = 92;
+export const TEAM_H = 36;
 const GAP_DAYS = 28;
 const DAY = 86_400_000;
+const HELD_BACK_COLOUR = '#6f777b';
 
 const CAPACITY_LINES = [100, 110, 120];
 
+export const laneTop = (row: number) => TOP + row * LANE_H;
+export const workloadTop = (f: Pick<Frame, 'rows'>) => TOP + f.rows.length * LANE_H;
+export const teamTop = (f: Pick<Frame, 'rows'>) => workloadTop(f) + WORKLOAD_H;
+
 /** Capacity 70% to 140% across the workload band (beyond it, drawn at the edge). */
-export function capacityY(layout: CaseLayout, pct: number): number {
+export function capacityY(f: Pick<Frame, 'rows'>, pct: number): number {
   const h = WORKLOAD_H - 16;
-  return workloadTop(layout) + 6 + h - ((Math.min(140, Math.max(70, pct)) - 70) / 70) * h;
+  return workloadTop(f) + 6 + h - ((Math.min(140, Math.max(70, pct)) - 70) / 70) * h;
 }
 
-export function timelineHeight(layout: CaseLayout): number {
-  return AXIS_H + layout.lanes.length * LANE_H + WORKLOAD_H + TEAM_H + 8;
+export function timelineHeight(rows: number): number {
+  return TOP + rows * LANE_H + WORKLOAD_H + TEAM_H + 8;
 }
-
-export const laneTop = (lane: number) => AXIS_H + lane * LANE_H;
-export const workloadTop = (layout: CaseLayout) => AXIS_H + layout.lanes.length * LANE_H;
-export const teamTop = (layout: CaseLayout) => workloadTop(layout) + WORKLOAD_H;
 
 export const xOf = (v: Viewport, t: number) => LABEL_W + (t - v.start) / v.msPerPx;
 export const timeOf = (v: Viewport, x: number) => v.start + (x - LABEL_W) * v.msPerPx;
 
-/** The first position in a lane whose record starts at or after `t`. */
+/** The whole case from first record to the later of the last record and the cursor, as the overview strip shows it. */
+export function overviewViewport(f: Pick<Frame, 'layout' | 'cursor'>, width: number): Viewport {
+  const from = f.layout.first;
+  const to = Math.max(f.layout.last, f.cursor);
+  const span = Math.max(to - from, DAY);
+  return { start: from - span * 0.01, msPerPx: (span * 1.02) / Math.max(100, width - LABEL_W) };
+}
+
+/** The first position in a list of positions whose record starts at or after `t`. */
 export function lowerBound(positions: Int32Array, starts: Float64Array, t: number): number {
   let lo = 0;
   let hi = positions.length;
@@ -67,7 +86,16 @@ export function lowerBound(positions: Int32Array, starts: Float64Array, t: numbe
   return lo;
 }
 
-/** Zoomed out, a lane shows counts per period instead of one mark per record. */
+/** The positions of a row's records, and whether a record belongs on it at the moment. */
+export function rowRecords(f: Frame, row: TimelineRow): { positions: Int32Array; includes: (i: number) => boolean } {
+  if (row === HELD_BACK_ROW) return { positions: f.layout.all, includes: (i) => f.shown[i] === PLACEHOLDER || f.shown[i] === REVEALED };
+  // In foresight a record the officer could not know is drawn on the row of such records, not in its own lane.
+  return { positions: f.layout.lanePositions[row] as Int32Array, includes: (i) => f.shown[i] !== HIDDEN && f.shown[i] !== PLACEHOLDER && f.shown[i] !== REVEALED };
+}
+
+export const rowLabel = (f: Frame, row: TimelineRow) => (row === HELD_BACK_ROW ? HELD_BACK_LABEL : (f.layout.laneLabels[row] ?? ''));
+
+/** Zoomed out, a row shows counts per period instead of one mark per record. */
 export function binningFor(v: Viewport, width: number, visibleInLane: number): PeriodUnit | null {
   const plot = width - LABEL_W;
   if (visibleInLane <= plot / 6) return null;
@@ -96,6 +124,12 @@ function mark(ctx: CanvasRenderingContext2D, shape: number, x: number, y: number
     case 4: // information: a diamond
       ctx.moveTo(x, y - 6); ctx.lineTo(x + 6, y); ctx.lineTo(x, y + 6); ctx.lineTo(x - 6, y); ctx.closePath();
       break;
+    case 5: // a record held back: a hollow circle with a bar, saying nothing of what it was
+      ctx.arc(x, y, 5, 0, Math.PI * 2);
+      ctx.moveTo(x - 3, y);
+      ctx.lineTo(x + 3, y);
+      ctx.stroke();
+      return;
     default: // any other contact: a square
       ctx.rect(x - 4, y - 4, 8, 8);
   }
@@ -117,48 +151,59 @@ function drawAxis(ctx: CanvasRenderingContext2D, v: Viewport, width: number, hei
     const x = xOf(v, t);
     if (x < LABEL_W) continue;
     ctx.fillStyle = '#dcdcdc';
-    ctx.fillRect(Math.round(x), AXIS_H, 1, height - AXIS_H);
+    ctx.fillRect(Math.round(x), TOP, 1, height - TOP);
     ctx.fillStyle = '#0b0c0c';
-    ctx.fillText(axisLabel(unit, t), x + 4, AXIS_H / 2);
+    ctx.fillText(axisLabel(unit, t), x + 4, OVERVIEW_H + AXIS_H / 2 + 2);
   }
   ctx.fillStyle = '#b1b4b6';
-  ctx.fillRect(LABEL_W, AXIS_H - 1, width - LABEL_W, 1);
+  ctx.fillRect(LABEL_W, TOP - 1, width - LABEL_W, 1);
 }
 
-function drawLane(ctx: CanvasRenderingContext2D, f: Frame, v: Viewport, width: number, lane: number) {
-  const positions = f.layout.lanePositions[lane] as Int32Array;
+/** What a row's marks count: records drawn and the first and last instants drawn, for tests to read off the canvas. */
+interface Painted {
+  marks: number;
+  from: number;
+  to: number;
+}
+
+function drawRow(ctx: CanvasRenderingContext2D, f: Frame, v: Viewport, width: number, rowIndex: number, painted: Painted) {
+  const row = f.rows[rowIndex] as TimelineRow;
+  const { positions, includes } = rowRecords(f, row);
   const starts = f.index.starts;
-  const top = laneTop(lane);
+  const top = laneTop(rowIndex);
   const mid = top + LANE_H / 2;
-  const t0 = timeOf(v, LABEL_W - 8);
-  const t1 = timeOf(v, width + 8);
-  const from = lowerBound(positions, starts, t0);
-  const to = lowerBound(positions, starts, t1);
+  const from = lowerBound(positions, starts, timeOf(v, LABEL_W - 8));
+  const to = lowerBound(positions, starts, timeOf(v, width + 8));
   const unit = binningFor(v, width, to - from);
-  const isPartner = f.layout.lanes[lane]?.startsWith('partner:');
+  const heldBack = row === HELD_BACK_ROW;
+  const isPartner = !heldBack && f.layout.lanes[row]?.startsWith('partner:');
   if (unit) {
-    drawCounts(ctx, f, v, positions, from, to, unit, top);
+    drawCounts(ctx, f, v, positions, includes, from, to, unit, top, heldBack, painted);
     return;
   }
   // Periods without supervision contact are left visible as gaps, and long ones are labelled.
   let lastContact = NaN;
   for (let k = from; k < to; k++) {
     const i = positions[k] as number;
-    const shown = f.shown[i] as number;
-    if (shown === HIDDEN) continue;
-    const x = xOf(v, starts[i] as number);
-    const ghost = shown === GHOST;
-    ctx.globalAlpha = ghost ? 0.28 : 1;
-    const colour = stateColour(f, i);
-    if (lane === 0 && f.layout.attendance[i]) {
-      if (lastContact === lastContact && (starts[i] as number) - lastContact > GAP_DAYS * DAY) drawGap(ctx, v, lastContact, starts[i] as number, top);
-      lastContact = starts[i] as number;
+    if (!includes(i)) continue;
+    const t = starts[i] as number;
+    const x = xOf(v, t);
+    painted.marks++;
+    painted.from = Math.min(painted.from, t);
+    painted.to = Math.max(painted.to, t);
+    if (heldBack) {
+      mark(ctx, f.shown[i] === REVEALED ? 4 : 5, x, mid, f.shown[i] === REVEALED ? stateColour(f, i) : HELD_BACK_COLOUR, false);
+    } else {
+      const colour = stateColour(f, i);
+      if (row === 0 && f.layout.attendance[i]) {
+        if (lastContact === lastContact && t - lastContact > GAP_DAYS * DAY) drawGap(ctx, v, lastContact, t, top);
+        lastContact = t;
+      }
+      if (isPartner) drawSharing(ctx, f, v, i, x, mid, width, colour);
+      const shape = isPartner || f.index.records[i]?.kind === 'information' ? 4 : (f.layout.attendance[i] as number);
+      mark(ctx, shape, x, mid, colour, shape !== 3);
     }
-    if (isPartner) drawSharing(ctx, f, v, i, x, mid, width, colour);
-    const shape = isPartner || f.index.records[i]?.kind === 'information' ? 4 : (f.layout.attendance[i] as number);
-    mark(ctx, shape, x, mid, colour, !ghost && shape !== 3);
     if (i === f.selected) {
-      ctx.globalAlpha = 1;
       ctx.strokeStyle = '#0b0c0c';
       ctx.lineWidth = 2;
       ctx.beginPath();
@@ -166,7 +211,6 @@ function drawLane(ctx: CanvasRenderingContext2D, f: Frame, v: Viewport, width: n
       ctx.stroke();
     }
   }
-  ctx.globalAlpha = 1;
 }
 
 /** A record another agency held: a line from where it happened to where it reached probation, or on, dashed, if it never did. */
@@ -199,8 +243,6 @@ function drawGap(ctx: CanvasRenderingContext2D, v: Viewport, from: number, to: n
   const x0 = xOf(v, from) + 7;
   const x1 = xOf(v, to) - 7;
   if (x1 - x0 < 4) return;
-  const alpha = ctx.globalAlpha;
-  ctx.globalAlpha = 1;
   ctx.fillStyle = '#fff7bf';
   ctx.fillRect(x0, top + 4, x1 - x0, LANE_H - 8);
   if (x1 - x0 > 70) {
@@ -208,11 +250,10 @@ function drawGap(ctx: CanvasRenderingContext2D, v: Viewport, from: number, to: n
     ctx.font = '12px Arial, sans-serif';
     ctx.fillText(`${Math.round((to - from) / DAY)} days, no contact`, x0 + 4, top + LANE_H / 2);
   }
-  ctx.globalAlpha = alpha;
 }
 
 /** Zoomed out: a bar per calendar period, as tall as its share of the busiest period, coloured by its commonest state. */
-function drawCounts(ctx: CanvasRenderingContext2D, f: Frame, v: Viewport, positions: Int32Array, from: number, to: number, unit: PeriodUnit, top: number) {
+function drawCounts(ctx: CanvasRenderingContext2D, f: Frame, v: Viewport, positions: Int32Array, includes: (i: number) => boolean, from: number, to: number, unit: PeriodUnit, top: number, heldBack: boolean, painted: Painted) {
   const bounds = periodBoundaries(f.index.starts[positions[from] as number] ?? 0, f.index.starts[positions[Math.max(from, to - 1)] as number] ?? 0, unit);
   const states = KNOWLEDGE_STATES.length;
   const counts = new Uint32Array(bounds.length);
@@ -220,12 +261,15 @@ function drawCounts(ctx: CanvasRenderingContext2D, f: Frame, v: Viewport, positi
   let b = 0;
   for (let k = from; k < to; k++) {
     const i = positions[k] as number;
-    if (f.shown[i] === HIDDEN) continue;
+    if (!includes(i)) continue;
     const t = f.index.starts[i] as number;
     while (b + 1 < bounds.length && (bounds[b + 1] as number) <= t) b++;
     counts[b] = (counts[b] as number) + 1;
     const slot = b * states + (f.states ? (f.states[i] as number) : 0);
     byState[slot] = (byState[slot] as number) + 1;
+    painted.marks++;
+    painted.from = Math.min(painted.from, t);
+    painted.to = Math.max(painted.to, t);
   }
   const most = Math.max(1, ...counts);
   for (let k = 0; k < bounds.length - 1; k++) {
@@ -233,7 +277,7 @@ function drawCounts(ctx: CanvasRenderingContext2D, f: Frame, v: Viewport, positi
     if (n === 0) continue;
     let commonest = 0;
     for (let s = 1; s < states; s++) if ((byState[k * states + s] as number) > (byState[k * states + commonest] as number)) commonest = s;
-    ctx.fillStyle = f.states ? STATE_COLOURS[KNOWLEDGE_STATES[commonest] ?? 'onRecord'] : '#1d70b8';
+    ctx.fillStyle = heldBack ? HELD_BACK_COLOUR : f.states ? STATE_COLOURS[KNOWLEDGE_STATES[commonest] ?? 'onRecord'] : '#1d70b8';
     const x0 = xOf(v, bounds[k] as number);
     const x1 = xOf(v, bounds[k + 1] as number);
     const h = Math.max(2, ((LANE_H - 6) * Math.sqrt(n)) / Math.sqrt(most));
@@ -241,8 +285,8 @@ function drawCounts(ctx: CanvasRenderingContext2D, f: Frame, v: Viewport, positi
   }
 }
 
-function drawAllocations(ctx: CanvasRenderingContext2D, f: Frame, v: Viewport, width: number, lane: number) {
-  const top = laneTop(lane);
+function drawAllocations(ctx: CanvasRenderingContext2D, f: Frame, v: Viewport, width: number, rowIndex: number) {
+  const top = laneTop(rowIndex);
   const end = f.foresight ? f.cursor : Math.max(f.cursor, f.layout.last);
   ctx.font = '12px Arial, sans-serif';
   // Gaps between allocations: nobody held the case.
@@ -269,12 +313,13 @@ function drawAllocations(ctx: CanvasRenderingContext2D, f: Frame, v: Viewport, w
     const x0 = Math.max(LABEL_W, xOf(v, from));
     const x1 = Math.min(width, xOf(v, to));
     if (x1 <= x0) continue;
-    const y = a.cover ? top + LANE_H - 10 : top + 3;
+    const y = a.cover ? top + LANE_H - 9 : top + 3;
+    const h = a.cover ? 7 : 13;
     ctx.fillStyle = a.cover ? '#f3f2f1' : '#d2e2f1';
-    ctx.fillRect(x0, y, x1 - x0, a.cover ? 8 : 14);
+    ctx.fillRect(x0, y, x1 - x0, h);
     ctx.strokeStyle = a.cover ? '#505a5f' : '#1d70b8';
     ctx.lineWidth = 1;
-    ctx.strokeRect(x0 + 0.5, y + 0.5, x1 - x0 - 1, (a.cover ? 8 : 14) - 1);
+    ctx.strokeRect(x0 + 0.5, y + 0.5, x1 - x0 - 1, h - 1);
     if (!a.cover && x1 - x0 > 60) {
       ctx.fillStyle = '#0b0c0c';
       ctx.fillText(`${a.staffName ?? a.staffCode}${a.grade ? ` (${a.grade})` : ''}`, x0 + 4, y + 7);
@@ -283,8 +328,8 @@ function drawAllocations(ctx: CanvasRenderingContext2D, f: Frame, v: Viewport, w
 }
 
 function drawWorkload(ctx: CanvasRenderingContext2D, f: Frame, v: Viewport, width: number) {
-  const top = workloadTop(f.layout);
-  const y = (pct: number) => capacityY(f.layout, pct);
+  const top = workloadTop(f);
+  const y = (pct: number) => capacityY(f, pct);
   ctx.font = '11px Arial, sans-serif';
   for (const line of CAPACITY_LINES) {
     ctx.strokeStyle = line === EXCESSIVE_CAPACITY_PCT ? '#d4351c' : '#b1b4b6';
@@ -333,7 +378,7 @@ function drawWorkload(ctx: CanvasRenderingContext2D, f: Frame, v: Viewport, widt
 const STATUS_COLOURS: Record<string, string> = { red: '#d4351c', amber: '#f47738', green: '#00703c' };
 
 function drawTeam(ctx: CanvasRenderingContext2D, f: Frame, v: Viewport) {
-  const top = teamTop(f.layout);
+  const top = teamTop(f);
   const series = f.bands.team;
   const limit = f.foresight ? f.cursor : Infinity;
   ctx.font = '11px Arial, sans-serif';
@@ -359,31 +404,74 @@ function drawCursor(ctx: CanvasRenderingContext2D, f: Frame, v: Viewport, width:
   const x = xOf(v, f.cursor);
   if (f.foresight && x < width) {
     ctx.fillStyle = 'rgba(243, 242, 241, 0.92)';
-    ctx.fillRect(Math.max(LABEL_W, x), AXIS_H, width - Math.max(LABEL_W, x), height - AXIS_H);
+    ctx.fillRect(Math.max(LABEL_W, x), TOP, width - Math.max(LABEL_W, x), height - TOP);
     if (width - x > 220) {
       ctx.fillStyle = '#505a5f';
       ctx.font = '13px Arial, sans-serif';
-      ctx.fillText('Later: hidden (foresight)', x + 12, AXIS_H + 14);
+      ctx.fillText('Later: hidden (foresight)', x + 12, TOP + 14);
     }
   }
   const offence = xOf(v, f.index.offenceStart);
   const offenceDrawn = (!f.foresight || f.cursor >= f.index.offenceHappened) && offence >= LABEL_W && offence <= width;
   if (offenceDrawn) {
     ctx.fillStyle = '#d4351c';
-    ctx.fillRect(offence - 1, AXIS_H, 3, height - AXIS_H);
+    ctx.fillRect(offence - 1, TOP, 3, height - TOP);
     ctx.font = 'bold 12px Arial, sans-serif';
     ctx.fillText('Further offence', offence + 5, height - 10);
   }
   if (x < LABEL_W || x > width) return offenceDrawn;
   ctx.fillStyle = '#0b0c0c';
-  ctx.fillRect(x - 1, AXIS_H - 6, 3, height - AXIS_H + 6);
+  ctx.fillRect(x - 1, TOP - 6, 3, height - TOP + 6);
   ctx.beginPath();
-  ctx.moveTo(x - 8, AXIS_H - 14);
-  ctx.lineTo(x + 8, AXIS_H - 14);
-  ctx.lineTo(x, AXIS_H - 2);
+  ctx.moveTo(x - 8, TOP - 14);
+  ctx.lineTo(x + 8, TOP - 14);
+  ctx.lineTo(x, TOP - 2);
   ctx.closePath();
   ctx.fill();
   return offenceDrawn;
+}
+
+/** Records shown per overview pixel column, worked out once per set of records shown. */
+const densities = new WeakMap<Uint8Array, { width: number; first: number; msPerPx: number; counts: Uint16Array }>();
+
+/** The whole case in one strip: how busy each stretch was, the window the chart shows, and the cursor. */
+function drawOverview(ctx: CanvasRenderingContext2D, f: Frame, v: Viewport, width: number) {
+  const o = overviewViewport(f, width);
+  const plot = Math.max(1, Math.round(width - LABEL_W));
+  let density = densities.get(f.shown);
+  if (!density || density.width !== plot || density.first !== o.start || density.msPerPx !== o.msPerPx) {
+    const counts = new Uint16Array(plot);
+    for (let i = 0; i < f.shown.length; i++) {
+      if (f.shown[i] === HIDDEN) continue;
+      const px = Math.floor(((f.index.starts[i] as number) - o.start) / o.msPerPx);
+      if (px >= 0 && px < plot) counts[px] = Math.min(65535, (counts[px] as number) + 1);
+    }
+    density = { width: plot, first: o.start, msPerPx: o.msPerPx, counts };
+    densities.set(f.shown, density);
+  }
+  ctx.fillStyle = '#f3f2f1';
+  ctx.fillRect(LABEL_W, 2, plot, OVERVIEW_H - 4);
+  const most = Math.max(1, ...density.counts);
+  ctx.fillStyle = '#505a5f';
+  density.counts.forEach((n, px) => {
+    if (n === 0) return;
+    const h = Math.max(2, ((OVERVIEW_H - 6) * Math.sqrt(n)) / Math.sqrt(most));
+    ctx.fillRect(LABEL_W + px, OVERVIEW_H - 3 - h, 1, h);
+  });
+  if (f.foresight) {
+    const cx = Math.max(LABEL_W, xOf(o, f.cursor));
+    ctx.fillStyle = 'rgba(255, 255, 255, 0.7)';
+    ctx.fillRect(cx, 2, width - cx, OVERVIEW_H - 4);
+  }
+  // The window the chart below shows.
+  const x0 = Math.max(LABEL_W, xOf(o, v.start));
+  const x1 = Math.min(width - 1, xOf(o, timeOf(v, width)));
+  ctx.strokeStyle = '#1d70b8';
+  ctx.lineWidth = 2;
+  ctx.strokeRect(x0, 1, Math.max(3, x1 - x0), OVERVIEW_H - 2);
+  const cx = xOf(o, f.cursor);
+  ctx.fillStyle = '#0b0c0c';
+  ctx.fillRect(cx - 1, 0, 2, OVERVIEW_H);
 }
 
 function drawLabels(ctx: CanvasRenderingContext2D, f: Frame, height: number) {
@@ -392,39 +480,45 @@ function drawLabels(ctx: CanvasRenderingContext2D, f: Frame, height: number) {
   ctx.fillStyle = '#0b0c0c';
   ctx.font = 'bold 13px Arial, sans-serif';
   ctx.textBaseline = 'middle';
-  const fit = (text: string) => (ctx.measureText(text).width > LABEL_W - 44 ? `${text.slice(0, 22)}…` : text);
-  f.layout.laneLabels.forEach((label, lane) => ctx.fillText(fit(label), 8, laneTop(lane) + LANE_H / 2));
-  ctx.fillText('Workload (WMT %)', 8, workloadTop(f.layout) + 16);
+  const fit = (text: string) => (ctx.measureText(text).width > LABEL_W - 16 ? `${text.slice(0, 24)}…` : text);
+  f.rows.forEach((row, k) => {
+    ctx.fillStyle = row === HELD_BACK_ROW ? HELD_BACK_COLOUR : '#0b0c0c';
+    ctx.fillText(fit(rowLabel(f, row)), 8, laneTop(k) + LANE_H / 2);
+  });
+  ctx.fillStyle = '#0b0c0c';
+  ctx.fillText('Workload (WMT %)', 8, workloadTop(f) + 14);
   ctx.font = '12px Arial, sans-serif';
-  ctx.fillText('shaded: excessive', 8, workloadTop(f.layout) + 34);
-  ctx.fillText('orange ticks: 50+ cases', 8, workloadTop(f.layout) + 50);
-  ctx.fillText('gaps: no snapshot', 8, workloadTop(f.layout) + 66);
+  ctx.fillText('shaded: excessive', 8, workloadTop(f) + 32);
+  ctx.fillText('orange ticks: 50+ cases', 8, workloadTop(f) + 48);
+  ctx.fillText('gaps: no snapshot', 8, workloadTop(f) + 64);
   ctx.font = 'bold 13px Arial, sans-serif';
-  ctx.fillText('Team staffing %', 8, teamTop(f.layout) + TEAM_H / 2);
+  ctx.fillText('Team staffing %', 8, teamTop(f) + TEAM_H / 2);
   ctx.font = '11px Arial, sans-serif';
   ctx.fillStyle = '#505a5f';
-  for (const line of CAPACITY_LINES) ctx.fillText(`${line}%`, LABEL_W - 34, capacityY(f.layout, line));
+  for (const line of CAPACITY_LINES) ctx.fillText(`${line}%`, LABEL_W - 34, capacityY(f, line));
   ctx.fillStyle = '#dcdcdc';
-  for (let lane = 0; lane <= f.layout.lanes.length; lane++) ctx.fillRect(0, laneTop(lane), 100000, 1);
-  ctx.fillRect(0, teamTop(f.layout), 100000, 1);
+  for (let k = 0; k <= f.rows.length; k++) ctx.fillRect(0, laneTop(k), 100000, 1);
+  ctx.fillRect(0, teamTop(f), 100000, 1);
 }
 
 /**
- * Paint the whole timeline. Only what is in view is visited: a binary search finds each lane's visible records.
- * Returns whether the further offence was drawn (it never is before it happened, in foresight).
+ * Paint the whole timeline. Only what is in view is visited: a binary search finds each row's visible records.
+ * Returns whether the further offence was drawn (it never is before it happened, in foresight), and what the rows show.
  */
-export function drawTimeline(ctx: CanvasRenderingContext2D, f: Frame, v: Viewport, width: number, height: number): { offenceDrawn: boolean } {
+export function drawTimeline(ctx: CanvasRenderingContext2D, f: Frame, v: Viewport, width: number, height: number): { offenceDrawn: boolean; painted: Painted } {
   ctx.fillStyle = '#ffffff';
   ctx.fillRect(0, 0, width, height);
+  drawOverview(ctx, f, v, width);
   drawAxis(ctx, v, width, height);
   ctx.save();
   ctx.beginPath();
-  ctx.rect(LABEL_W - 8, AXIS_H, width - LABEL_W + 8, height - AXIS_H);
+  ctx.rect(LABEL_W - 8, TOP, width - LABEL_W + 8, height - TOP);
   ctx.clip();
   const allocationLane = f.layout.lanes.indexOf('allocation');
-  f.layout.lanes.forEach((_, lane) => {
-    if (lane === allocationLane) drawAllocations(ctx, f, v, width, lane);
-    drawLane(ctx, f, v, width, lane);
+  const painted: Painted = { marks: 0, from: Infinity, to: -Infinity };
+  f.rows.forEach((row, k) => {
+    if (row === allocationLane) drawAllocations(ctx, f, v, width, k);
+    drawRow(ctx, f, v, width, k, painted);
   });
   drawWorkload(ctx, f, v, width);
   drawTeam(ctx, f, v);
@@ -432,7 +526,7 @@ export function drawTimeline(ctx: CanvasRenderingContext2D, f: Frame, v: Viewpor
   ctx.restore();
   drawLabels(ctx, f, height);
   drawCursorLabel(ctx, f, v, width);
-  return { offenceDrawn };
+  return { offenceDrawn, painted };
 }
 
 function drawCursorLabel(ctx: CanvasRenderingContext2D, f: Frame, v: Viewport, width: number) {
@@ -443,7 +537,7 @@ function drawCursorLabel(ctx: CanvasRenderingContext2D, f: Frame, v: Viewport, w
   const w = ctx.measureText(text).width + 10;
   const left = Math.min(width - w, Math.max(LABEL_W, x + 10));
   ctx.fillStyle = '#0b0c0c';
-  ctx.fillRect(left, 1, w, 16);
+  ctx.fillRect(left, OVERVIEW_H + 1, w, 16);
   ctx.fillStyle = '#ffffff';
-  ctx.fillText(text, left + 5, 9);
+  ctx.fillText(text, left + 5, OVERVIEW_H + 9);
 }

@@ -1,33 +1,37 @@
 import type { Allocation, TeamSnapshot, WorkloadSnapshot } from '../../../../shared/schemas/index.js';
 import { earliestInstant, latestInstant } from '../../../../shared/time/london.js';
-import { HIDDEN } from '../case/useCaseAtCursor.js';
-import { AXIS_H, binningFor, LABEL_W, LANE_H, lowerBound, teamTop, TEAM_H, timeOf, workloadTop, WORKLOAD_H, xOf, type Frame, type Viewport } from './draw.js';
+import { binningFor, LABEL_W, LANE_H, lowerBound, OVERVIEW_H, rowRecords, teamTop, TEAM_H, timeOf, TOP, workloadTop, WORKLOAD_H, xOf, type Frame, type TimelineRow, type Viewport } from './draw.js';
 import { periodBoundaries } from './periods.js';
 
 export type Hit =
-  | { kind: 'record'; position: number }
-  | { kind: 'count'; lane: number; from: number; to: number; count: number }
+  | { kind: 'record'; position: number; row: TimelineRow }
+  | { kind: 'count'; row: TimelineRow; from: number; to: number; count: number }
   | { kind: 'workload'; snapshot: WorkloadSnapshot; excessive: boolean }
   | { kind: 'team'; snapshot: TeamSnapshot }
   | { kind: 'allocation'; allocation: Allocation }
+  | { kind: 'overview' }
   | { kind: 'cursor' };
 
 const REACH = 8;
 
 /** What is under the pointer: the same rules as drawing, so what can be seen can be pointed at, and nothing else. */
 export function hitTest(f: Frame, v: Viewport, width: number, x: number, y: number): Hit | null {
+  if (y < OVERVIEW_H) return x >= LABEL_W ? { kind: 'overview' } : null;
   // The cursor can be taken anywhere along its line (its handle is in the axis).
-  if (x >= LABEL_W && Math.abs(x - xOf(v, f.cursor)) <= (y <= AXIS_H + 4 ? 8 : 4)) return { kind: 'cursor' };
+  if (x >= LABEL_W && Math.abs(x - xOf(v, f.cursor)) <= (y <= TOP + 4 ? 8 : 4)) return { kind: 'cursor' };
   if (x < LABEL_W) return null;
   const t = timeOf(v, x);
   if (f.foresight && t > f.cursor + REACH * v.msPerPx) return null;
-  const lane = Math.floor((y - AXIS_H) / LANE_H);
-  if (y >= AXIS_H && lane < f.layout.lanes.length) return hitLane(f, v, width, lane, x) ?? (f.layout.lanes[lane] === 'allocation' ? hitAllocation(f, t, y - AXIS_H - lane * LANE_H) : null);
-  if (y >= workloadTop(f.layout) && y < workloadTop(f.layout) + WORKLOAD_H) {
+  const rowIndex = Math.floor((y - TOP) / LANE_H);
+  if (y >= TOP && rowIndex < f.rows.length) {
+    const row = f.rows[rowIndex] as TimelineRow;
+    return hitRow(f, v, width, row, x) ?? (f.layout.lanes[row] === 'allocation' ? hitAllocation(f, t, y - TOP - rowIndex * LANE_H) : null);
+  }
+  if (y >= workloadTop(f) && y < workloadTop(f) + WORKLOAD_H) {
     const k = nearestDay(f.bands.workloadDays, v, x);
     return k < 0 ? null : { kind: 'workload', snapshot: f.bands.workload[k] as WorkloadSnapshot, excessive: f.bands.excessive[k] === 1 };
   }
-  if (y >= teamTop(f.layout) && y < teamTop(f.layout) + TEAM_H) {
+  if (y >= teamTop(f) && y < teamTop(f) + TEAM_H) {
     let found: TeamSnapshot | null = null;
     f.bands.team.forEach((s, k) => {
       if ((f.bands.teamDays[k] as number) <= t) found = s;
@@ -37,8 +41,8 @@ export function hitTest(f: Frame, v: Viewport, width: number, x: number, y: numb
   return null;
 }
 
-function hitLane(f: Frame, v: Viewport, width: number, lane: number, x: number): Hit | null {
-  const positions = f.layout.lanePositions[lane] as Int32Array;
+function hitRow(f: Frame, v: Viewport, width: number, row: TimelineRow, x: number): Hit | null {
+  const { positions, includes } = rowRecords(f, row);
   const starts = f.index.starts;
   const from = lowerBound(positions, starts, timeOf(v, LABEL_W - 8));
   const to = lowerBound(positions, starts, timeOf(v, width + 8));
@@ -47,8 +51,8 @@ function hitLane(f: Frame, v: Viewport, width: number, lane: number, x: number):
   if (unit) {
     const [start, end] = periodBoundaries(t, t, unit) as [number, number];
     let count = 0;
-    for (let k = lowerBound(positions, starts, start); k < positions.length && (starts[positions[k] as number] as number) < end; k++) if (f.shown[positions[k] as number] !== HIDDEN) count++;
-    return count > 0 ? { kind: 'count', lane, from: start, to: end, count } : null;
+    for (let k = lowerBound(positions, starts, start); k < positions.length && (starts[positions[k] as number] as number) < end; k++) if (includes(positions[k] as number)) count++;
+    return count > 0 ? { kind: 'count', row, from: start, to: end, count } : null;
   }
   let best = -1;
   let bestDistance = REACH + 1;
@@ -56,12 +60,12 @@ function hitLane(f: Frame, v: Viewport, width: number, lane: number, x: number):
     const i = positions[k] as number;
     const distance = Math.abs(xOf(v, starts[i] as number) - x);
     if ((starts[i] as number) > t + REACH * v.msPerPx) break;
-    if (f.shown[i] !== HIDDEN && distance < bestDistance) {
+    if (includes(i) && distance < bestDistance) {
       best = i;
       bestDistance = distance;
     }
   }
-  return best >= 0 ? { kind: 'record', position: best } : null;
+  return best >= 0 ? { kind: 'record', position: best, row } : null;
 }
 
 function hitAllocation(f: Frame, t: number, yInLane: number): Hit | null {

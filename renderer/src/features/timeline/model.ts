@@ -9,6 +9,8 @@ export interface CaseLayout {
   laneLabels: readonly string[];
   /** Per lane, the positions (in chronology order) of its records. */
   lanePositions: readonly Int32Array[];
+  /** Every record's position, in order: the row of records held back draws from all lanes. */
+  all: Int32Array;
   /** Per record: 0 none, 1 attended, 2 failed to attend, 3 acceptable absence. */
   attendance: Uint8Array;
   /** Per record: when information reached probation (Infinity: never; NaN: not partner information). */
@@ -42,6 +44,7 @@ export function caseLayout(index: CaseIndex): CaseLayout {
     lanes,
     laneLabels: lanes.map(laneLabel),
     lanePositions: buckets.map((b) => Int32Array.from(b)),
+    all: Int32Array.from(index.records, (_, i) => i),
     attendance,
     reached,
     happenings,
