@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { CaseView } from './features/cases/CaseView.js';
 import { CaseList } from './features/cases/CaseList.js';
 import { NewCase } from './features/cases/CaseForm.js';
+import { NewCaseFromFiles } from './features/newCase/NewCaseFromFiles.js';
 import { DeleteCase } from './features/cases/DeleteCase.js';
 import { RenameCase } from './features/cases/RenameCase.js';
 import { BackupsPage } from './features/backups/BackupsPage.js';
@@ -35,6 +36,7 @@ export function App() {
     );
   } else if (route.page === 'cases') page = <CaseList />;
   else if (route.page === 'new-case') page = <NewCase />;
+  else if (route.page === 'new-from-files') page = <NewCaseFromFiles />;
   else if (route.page === 'case') page = <CaseView caseId={route.caseId} tab={route.tab} />;
   else if (route.page === 'rename') page = <RenameCase caseId={route.caseId} />;
   else if (route.page === 'delete') page = <DeleteCase caseId={route.caseId} />;

@@ -40,8 +40,8 @@ export const COLUMNS: Record<FileKind, Record<string, readonly string[]>> = {
     last_updated_datetime: [],
     last_updated_by: [],
     event_number: [],
-    requirement_id: [],
-    licence_condition_id: [],
+    requirement_id: ['rqmnt id'],
+    licence_condition_id: ['lic condition id'],
     nsi_id: [],
     linked_contact_id: [],
   },
@@ -113,6 +113,40 @@ export const COLUMNS: Record<FileKind, Record<string, readonly string[]>> = {
   },
 };
 
+/**
+ * Columns the real exports carry that Foresight does not use: recognised, so they are never asked about, and left
+ * out. nDelius contact lists come with the CONTACT table's own columns (ids of linked rows, flags, audit fields);
+ * WMT and Manage a Workforce extracts with their points, report and org columns.
+ */
+export const KNOWN_UNUSED: Record<FileKind, readonly string[]> = {
+  contacts: [
+    'offender id', 'offender name', 'forename', 'surname', 'noms number', 'pnc number', 'contact type id', 'contact outcome type id',
+    'contact type category', 'event id', 'provider location id', 'provider employee id', 'provider team id', 'hours credited', 'visor contact',
+    'visor exported', 'staff id', 'staff employee id', 'team id', 'probation area id', 'partition area id', 'office location id',
+    'office location', 'row version', 'soft deleted', 'created by user id', 'last updated user id', 'explanation id', 'trust provider flag',
+    'trust provider team id', 'enforcement', 'document linked', 'upload linked', 'latest enforcement action id', 'table name',
+    'primary key id', 'pss rqmnt id', 'rar activity', 'nomis case note id', 'linked document contact id', 'external reference',
+    'rar linked contact id', 'session delivered con type id', 'system generated', 'sgc flag', 'national standards contact',
+    'attendance contact', 'contact end date', 'outcome attendance', 'outcome compliant acceptable',
+  ],
+  workload: [
+    'ldu cluster', 'cluster', 'ldu code', 'pdu code', 'region code', 'offender manager type', 'om type', 'om type id', 'workload owner id',
+    'workload report id', 'staging id', 'effective from', 'effective to', 'default contracted hours', 'remaining points', 'cms %', 'gs %',
+    'cms percentage', 'gs percentage', 'gs points', 'sdr conversion points', 'arms total cases', 'arms community cases', 'arms licence cases',
+    'arms license cases', 'paroms due next 30 days', 'paroms completed last 30 days', 'sdr due next 30 days', 'sdr conversions last 30 days',
+    'monthly sdrs', 'total t2a cases', 't2a community cases', 't2a licence cases', 't2a license cases', 't2a custody cases',
+    'license cases', 'license last 16 weeks', 'licence last 16 weeks', 'community last 16 weeks', 'tier 0', 'tier a0', 'tier b0', 'tier c0', 'tier d0',
+  ],
+  team: ['region', 'region name', 'region code', 'reporting period', 'notes'],
+  information: ['recorded by', 'entered by', 'notes', 'document', 'page'],
+  allocations: ['allocation id', 'event number', 'event id', 'allocated by', 'spo staff code', 'spo name', 'provider code', 'pdu', 'notes'],
+};
+
+const UNUSED = Object.fromEntries(FILE_KINDS.map((k) => [k, new Set(KNOWN_UNUSED[k].map(normaliseHeader))])) as unknown as Record<FileKind, ReadonlySet<string>>;
+
+/** Whether a header is a column of the real exports that Foresight knows and leaves out. */
+export const isKnownUnused = (kind: FileKind, header: string) => UNUSED[kind].has(normaliseHeader(header));
+
 /** Columns without which a file of that kind cannot be read. Alternatives are checked by the mappers. */
 export const REQUIRED: Record<FileKind, readonly string[]> = {
   contacts: ['crn', 'contact_id', 'contact_date', 'staff_code'],
@@ -146,7 +180,7 @@ export function mapHeaders(kind: FileKind, header: readonly string[], columnMap:
 /** Headers neither known for the kind nor answered by the user: what the mapping step asks about. */
 export function unknownHeaders(kind: FileKind, header: readonly string[], columnMap: ColumnMap = {}): string[] {
   const mapped = mapHeaders(kind, header, columnMap);
-  return header.filter((h, i) => mapped[i] === null && h.trim() !== '' && !(normaliseHeader(h) in columnMap));
+  return header.filter((h, i) => mapped[i] === null && h.trim() !== '' && !(normaliseHeader(h) in columnMap) && !isKnownUnused(kind, h));
 }
 
 /**

@@ -1,7 +1,7 @@
 import { isTransferContact } from '../domain/allocationProposals.js';
 import type { ContactRecord } from '../schemas/record.js';
 import { earliestInstant } from '../time/london.js';
-import { contentOf, type ChangedRow, type PlannedRow, type StoredItem, type TableName } from './plan.js';
+import { contentOf, countInto, type ChangedRow, type PlannedRow, type RowsByTable, type StoredItem, type TableName } from './plan.js';
 
 /** The keys a case holds in a table (a set, or a map from key to where it is stored). */
 export interface HeldKeys {
@@ -12,6 +12,8 @@ export interface HeldKeys {
 /** Per file: how its rows compare with what the case held before the import. */
 export interface FileTally {
   added: number;
+  /** The new rows by where they go in the case. */
+  addedByTable: RowsByTable;
   unchanged: number;
   changed: ChangedRow[];
 }
@@ -24,7 +26,7 @@ export interface FileTally {
 export class ImportPlanner {
   private readonly planned = new Set<string>();
   private filePlanned: string[] = [];
-  private tally: FileTally = { added: 0, unchanged: 0, changed: [] };
+  private tally: FileTally = { added: 0, addedByTable: {}, unchanged: 0, changed: [] };
   /** The transfer contacts and the earliest case contact: what allocation proposals are read from. */
   readonly transfers: ContactRecord[] = [];
   earliestContact: ContactRecord | null = null;
@@ -35,7 +37,7 @@ export class ImportPlanner {
   /** Start the next file: the rows planned so far stay planned, so a later repeat of them counts once. */
   startFile(): void {
     this.filePlanned = [];
-    this.tally = { added: 0, unchanged: 0, changed: [] };
+    this.tally = { added: 0, addedByTable: {}, unchanged: 0, changed: [] };
   }
 
   /** Start the current file again (when it must be re-read): its rows so far are forgotten. */
@@ -58,6 +60,7 @@ export class ImportPlanner {
       this.note(row);
       if (!this.existing.get(row.table)?.has(row.key)) {
         this.tally.added++;
+        countInto(this.tally.addedByTable, row.table);
         continue;
       }
       const list = toCompare.get(row.table);

@@ -10,16 +10,24 @@ async function openFresh(page: Page) {
   await expect(page.getByRole('grid', { name: 'Chronology' })).toBeVisible({ timeout: 30_000 });
 }
 
+/** Hindsight on: the reviewer's whole chronology, every record in full. */
+async function withHindsight(page: Page) {
+  await page.getByLabel('Hindsight', { exact: true }).check();
+  await expect(page.getByText('Hindsight is on.')).toBeVisible();
+}
+
 test('on first run the app opens the demo case, with every generated record in the chronology', async ({ page }) => {
   await openFresh(page);
   await expect(page.getByRole('heading', { level: 1 })).toContainText('synthetic demo case');
-  await expect(page.getByText('Synthetic demo case.')).toBeVisible();
+  await expect(page.getByText('Synthetic demo case', { exact: true })).toBeVisible();
+  await withHindsight(page);
   await expect(page.locator('#chronology-count strong')).toHaveText(DEMO_RECORDS.toLocaleString('en-GB'));
   await expect(page.getByRole('grid', { name: 'Chronology' })).toHaveAttribute('aria-rowcount', String(DEMO_RECORDS + 1));
 });
 
 test('a date-only record shows its date alone, never 00:00', async ({ page }) => {
   await openFresh(page);
+  await withHindsight(page);
   const first = page.locator('tr[data-record-id="info:PR-01"]');
   await expect(first.locator('td').nth(0)).toHaveText('2 Mar 2022');
   await expect(first.locator('td').nth(1)).toHaveText('time not known');
@@ -30,9 +38,10 @@ test('selecting a row shows its full notes, its times and where it came from', a
   await openFresh(page);
   await page.locator('tr[data-record-id="contact:2600000003"]').click();
   const detail = page.getByRole('complementary', { name: 'Selected record' });
-  await expect(detail.getByRole('heading', { name: 'Initial Appointment - In office (NS)' })).toBeVisible();
+  await expect(detail.getByRole('heading', { name: 'Initial Appointment - In office (NS) (COAI)' })).toBeVisible();
   await expect(detail).toContainText('Risk of serious harm to a known adult (partner) assessed as High.');
   await expect(detail).toContainText('16 May 2022, 14:00');
+  await detail.getByText('Technical details').click();
   await expect(detail).toContainText('contacts.csv');
   await expect(detail.locator('.hash')).toHaveText(/^[0-9a-f]{64}$/);
   await expect(detail).toContainText('Row4');
@@ -40,12 +49,14 @@ test('selecting a row shows its full notes, its times and where it came from', a
 
 test('information that never reached probation says so', async ({ page }) => {
   await openFresh(page);
+  await withHindsight(page);
   await page.locator('tr[data-record-id="info:PR-01"]').click();
   await expect(page.getByRole('complementary', { name: 'Selected record' })).toContainText('Never shared with probation before the further offence');
 });
 
 test('the chronology works by keyboard: arrows, Page Down, End and Home move the selection', async ({ page }) => {
   await openFresh(page);
+  await withHindsight(page);
   const grid = page.getByRole('grid', { name: 'Chronology' });
   await grid.focus();
   await page.keyboard.press('ArrowDown');

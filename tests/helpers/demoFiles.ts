@@ -1,6 +1,9 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { CaseIndex } from '../../shared/engine/caseIndex.js';
+import { buildCaseBundle } from '../../shared/import/buildBundle.js';
+import { parseDateTime } from '../../shared/import/dates.js';
 import { readCsvImportFile } from '../../shared/import/readFile.js';
 import type { DemoManifest } from '../../scripts/demo/demoCase.js';
 
@@ -20,4 +23,18 @@ export const demoManifest = JSON.parse(readFileSync(join(DEMO_DIR, 'manifest.jso
 export function readText(fileName: string, text: string) {
   const bytes = new TextEncoder().encode(text);
   return readCsvImportFile({ fileName, bytes, sha256: sha256(bytes) });
+}
+
+const DEMO_IMPORT_FILES = ['contacts.csv', 'information.csv', 'allocations.csv', 'workload_snapshots.csv', 'team_snapshots.csv'];
+
+/** The demo case as the app builds it from its files, indexed for the engine. */
+export function demoCaseIndex(): CaseIndex {
+  const read = DEMO_IMPORT_FILES.map((fileName) => {
+    const bytes = demoBytes(fileName);
+    return { result: readCsvImportFile({ fileName, bytes, sha256: sha256(bytes) }), sha256: sha256(bytes) };
+  });
+  const details = JSON.parse(readFileSync(join(DEMO_DIR, 'case.json'), 'utf8')) as { crn: string; offenceAt: string; title: string; subject: string };
+  const offenceAt = parseDateTime(details.offenceAt);
+  if (!offenceAt.ok) throw new Error(offenceAt.message);
+  return new CaseIndex(buildCaseBundle({ id: 'demo', crn: details.crn, title: details.title, subject: details.subject, offenceAt: offenceAt.value, synthetic: true, createdAt: '' }, read));
 }

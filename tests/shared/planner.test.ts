@@ -10,11 +10,11 @@ function rowsOf(csv: string, fileName = 'f.csv'): PlannedRow[] {
 const noneStored = new Map<TableName, Set<string>>();
 
 describe('planning an import against what the case holds', () => {
-  it('counts rows new to the case as added, and asks to compare none', () => {
+  it('counts rows new to the case as added, by where they go, and asks to compare none', () => {
     const planner = new ImportPlanner(noneStored);
     planner.startFile();
     expect(planner.plan(rowsOf('X123456,1,2023-01-01,COAP,N07P012,a\nX123456,2,2023-01-02,COAP,N07P012,b\n')).size).toBe(0);
-    expect(planner.fileTally()).toEqual({ added: 2, unchanged: 0, changed: [] });
+    expect(planner.fileTally()).toEqual({ added: 2, addedByTable: { records: 2 }, unchanged: 0, changed: [] });
   });
 
   it('finds identical stored rows unchanged (whatever file they came from) and lists differing ones', () => {
@@ -35,7 +35,7 @@ describe('planning an import against what the case holds', () => {
     planner.plan(rowsOf('X123456,1,2023-01-01,COAP,N07P012,a\n'));
     planner.startFile();
     planner.plan(rowsOf('X123456,1,2023-01-01,COAP,N07P012,a\n'));
-    expect(planner.fileTally()).toEqual({ added: 0, unchanged: 1, changed: [] });
+    expect(planner.fileTally()).toEqual({ added: 0, addedByTable: {}, unchanged: 1, changed: [] });
   });
 
   it('forgets a file\'s rows when the file is started again (re-read in another encoding)', () => {
@@ -44,7 +44,7 @@ describe('planning an import against what the case holds', () => {
     planner.plan(rowsOf('X123456,1,2023-01-01,COAP,N07P012,a\n'));
     planner.restartFile();
     planner.plan(rowsOf('X123456,1,2023-01-01,COAP,N07P012,a\n'));
-    expect(planner.fileTally()).toEqual({ added: 1, unchanged: 0, changed: [] });
+    expect(planner.fileTally()).toEqual({ added: 1, addedByTable: { records: 1 }, unchanged: 0, changed: [] });
   });
 
   it('keeps the transfer contacts and the earliest contact, for proposing allocations', () => {

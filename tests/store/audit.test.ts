@@ -25,7 +25,7 @@ const row = (n: number, notes?: string): PlannedRow => ({ table: 'records', key:
 
 async function importRows(rows: PlannedRow[], acceptedChanges: ChangedRow[] = []) {
   const existing = new Map([['records' as const, await existingKeys(db, 'c1', 'records')]]);
-  return storeImport(db, 'c1', async (put) => put(rows), { acceptedChanges, existing, sources: [], staff: [], audit: { who: 'Alex Reviewer', at: new Date('2026-11-23T10:00:00Z'), what: (n) => `${n} rows` } });
+  return storeImport(db, 'c1', async (put) => put(rows), { acceptedChanges, existing, sources: [], staff: [], audit: { who: 'Alex Reviewer', at: new Date('2026-11-23T10:00:00Z'), what: (n) => `${n.records ?? 0} rows` } });
 }
 
 async function check() {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ChangedRow, PlannedRow } from '../../shared/import/plan.js';
+import type { ChangedRow, PlannedRow, RowsByTable } from '../../shared/import/plan.js';
 import type { ContactRecord } from '../../shared/schemas/index.js';
 import { readEntries, readTrail } from '../../renderer/src/store/audit.js';
 import { createCase, renameCase } from '../../renderer/src/store/cases.js';
@@ -16,7 +16,7 @@ const contact = (n: number, notes = 'seen') =>
   ({ kind: 'contact', id: `contact:${n}`, contactId: String(n), crn: 'X123456', occurred: { value: `2023-01-${String(n).padStart(2, '0')}`, precision: 'day' }, recorded: { value: `2023-01-${String(n).padStart(2, '0')}`, precision: 'day' }, staffCode: 'N07P001', notes }) as unknown as ContactRecord;
 const row = (n: number, notes?: string): PlannedRow => ({ table: 'records', key: `contact:${n}`, item: contact(n, notes) });
 const theCase = { id: 'c1', crn: 'X123456', title: 'c', subject: '', offenceAt: { value: '2023-06-01', precision: 'day' }, synthetic: false, createdAt: '2026-11-23T00:00:00Z' } as const;
-const extras = { acceptedChanges: [] as ChangedRow[], existing: new Map(), sources: [], staff: [], audit: { who: 'Test Reviewer', at: new Date('2026-11-23T10:00:00Z'), what: (n: number) => `${n} rows` } };
+const extras = { acceptedChanges: [] as ChangedRow[], existing: new Map(), sources: [], staff: [], audit: { who: 'Test Reviewer', at: new Date('2026-11-23T10:00:00Z'), what: (n: RowsByTable) => `${n.records ?? 0} rows` } };
 
 async function importRows(chunks: PlannedRow[][], more: Partial<typeof extras> = {}) {
   return storeImport(db, 'c1', async (put) => {
@@ -28,7 +28,7 @@ describe('storing an import', () => {
   it('adds each chunk as a block and finds every stored row again by its key', async () => {
     ({ db } = freshDb());
     await createCase(db, theCase);
-    expect(await importRows([[row(3), row(1)], [row(2)]])).toBe(3);
+    expect(await importRows([[row(3), row(1)], [row(2)]])).toEqual({ records: 3 });
     const where = await existingKeys(db, 'c1', 'records');
     expect([...where.entries()].sort()).toEqual([['contact:1', 0], ['contact:2', 1], ['contact:3', 0]]);
     const stored = await storedRows(db, 'c1', 'records', ['contact:2', 'contact:9'], where);

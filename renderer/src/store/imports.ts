@@ -1,5 +1,5 @@
 import { rowDigest } from '../../../shared/audit/trail.js';
-import type { ChangedRow, PlannedRow, StoredItem, TableName } from '../../../shared/import/plan.js';
+import { countInto, type ChangedRow, type PlannedRow, type RowsByTable, type StoredItem, type TableName } from '../../../shared/import/plan.js';
 import type { Allocation, SourceFile, Staff } from '../../../shared/schemas/index.js';
 import { BLOCK_TABLES, blockOfKey, BlockWriter, rowsByKey, type BlockTable } from './blocks.js';
 import { appendAudit, trailTables } from './audit.js';
@@ -40,21 +40,22 @@ export interface ImportExtras {
   sources: readonly SourceFile[];
   staff: readonly Staff[];
   /** Who accepted the import, when, and what it was, for the case's audit trail. */
-  audit: { who: string; at: Date; what: (written: number) => string };
+  audit: { who: string; at: Date; what: (written: RowsByTable) => string };
 }
 
 /**
  * Store an accepted import in one transaction. `produce` hands new rows over in chunks (it may read them from the
  * file as it goes, synchronously, so the transaction stays open); each chunk's rows become one block per table. If
  * anything fails, or the worker is stopped mid-write, the transaction aborts and the case is as it was before.
+ * Returns how many rows it wrote to each table (new rows and accepted changes).
  */
 export async function storeImport(
   db: ForesightDb,
   caseId: string,
   produce: (put: (rows: readonly PlannedRow[]) => Promise<void>) => Promise<void>,
   extras: ImportExtras,
-): Promise<number> {
-  let written = 0;
+): Promise<RowsByTable> {
+  const written: RowsByTable = {};
   // The trail entry records the content hash of every row this import stores, under the keys bundles use.
   const digests: Record<string, string> = {};
   const record = <R extends { key: string; item: I }, I>(table: string, rows: readonly R[]) =>
@@ -72,7 +73,7 @@ export async function storeImport(
       const recorded = record(table, items);
       if (isBlockTable(table)) await blocks.append(table, recorded);
       else await putAllocations(recorded);
-      written += items.length;
+      countInto(written, table, items.length);
     }
   };
   await db.transaction('rw', [db.blocks, db.blockKeys, db.allocations, db.sources, db.staff, ...trailTables(db)], async () => {
@@ -83,7 +84,7 @@ export async function storeImport(
       const recorded = record(table, changes);
       if (isBlockTable(table)) await blocks.replace(table, recorded, extras.existing.get(table) ?? new Map());
       else await putAllocations(recorded);
-      written += changes.length;
+      countInto(written, table, changes.length);
     }
     await db.sources.bulkPut(extras.sources.map((s) => ({ ...s, caseId })));
     record('sources', extras.sources.map((s) => ({ key: s.sha256, item: s })));

@@ -34,24 +34,31 @@ export function useCaseAtCursor(index: CaseIndex, state: CaseViewState): CaseAtC
   // With nobody to see it (no allocations, no staff), records are still placed in time: on record, but not held.
   const states = useMemo(() => view?.states ?? index.statesAt('', state.cursor, false), [index, view, state.cursor]);
   const { filter, hindsight, revealed } = state;
-  const shown = useMemo(() => {
-    const out = new Uint8Array(index.records.length);
-    const filtering = isFiltering(filter);
-    const byContent = contentFilter(filter);
-    const revealedAt = [...revealed].map((id) => index.positionOf(id)).filter((p) => p !== undefined);
-    for (let i = 0; i < out.length; i++) {
-      const s = states[i] as number;
-      const shows = hindsight ? 'content' : SHOWS[s];
-      if (shows === 'nothing') continue;
-      if (shows === 'placeholder' && byContent) continue;
-      if (filtering && !matchesFilter(index.records[i]!, KNOWLEDGE_STATES[s] as KnowledgeState, shows === 'content' ? filter : { ...NO_FILTER, state: filter.state })) continue;
-      out[i] = shows === 'content' ? FULL : PLACEHOLDER;
-    }
-    for (const p of revealedAt) if (out[p] === PLACEHOLDER) out[p] = REVEALED;
-    return out;
-  }, [index, states, filter, hindsight, revealed]);
+  const shown = useMemo(() => showRecords(index, states, { filter, hindsight, revealed }), [index, states, filter, hindsight, revealed]);
   return { officer, view, shown, states };
 }
 
-/** Whether a record's content may be read at the cursor. */
-export const readable = (shown: number) => shown === FULL || shown === REVEALED;
+/**
+ * How each record shows, given its state at the cursor: with hindsight on, in full; otherwise nothing that had not
+ * happened, a placeholder for what the officer could not know then (in full once revealed), and the rest in full.
+ * Filters apply to what shows; a placeholder never matches a filter on content, or the filter would tell of it.
+ */
+export function showRecords(index: CaseIndex, states: Uint8Array, view: Pick<CaseViewState, 'filter' | 'hindsight' | 'revealed'>): Uint8Array {
+  const { filter, hindsight, revealed } = view;
+  const out = new Uint8Array(index.records.length);
+  const filtering = isFiltering(filter);
+  const byContent = contentFilter(filter);
+  for (let i = 0; i < out.length; i++) {
+    const s = states[i] as number;
+    const shows = hindsight ? 'content' : SHOWS[s];
+    if (shows === 'nothing') continue;
+    if (shows === 'placeholder' && byContent) continue;
+    if (filtering && !matchesFilter(index.records[i]!, KNOWLEDGE_STATES[s] as KnowledgeState, shows === 'content' ? filter : { ...NO_FILTER, state: filter.state })) continue;
+    out[i] = shows === 'content' ? FULL : PLACEHOLDER;
+  }
+  for (const id of revealed) {
+    const p = index.positionOf(id);
+    if (p !== undefined && out[p] === PLACEHOLDER) out[p] = REVEALED;
+  }
+  return out;
+}

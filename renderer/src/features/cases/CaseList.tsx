@@ -34,7 +34,8 @@ export function CaseList() {
       <h1 className="heading-l">Cases</h1>
       <p className="lede">Each case holds its chronology, its officers' workload and their team's staffing. Everything stays on this computer.</p>
       <div className="button-group">
-        <a className="button" href={href.newCase()} role="button">Create a case</a>
+        <a className="button" href={href.newFromFiles()} role="button">New case from export files</a>
+        <a className="button button--secondary" href={href.newCase()} role="button">Create an empty case</a>
         {!hasDemo && (
           <button type="button" className="button button--secondary" onClick={restoreDemo} disabled={restoring}>
             {restoring ? 'Restoring the demo case…' : 'Restore the demo case'}

@@ -64,6 +64,7 @@ export function CaseView({ caseId, tab }: { caseId: string; tab: CaseTab }) {
       <div className="case__header">
         <div className="case__title-row">
           <a className="case__crumb" href={href.cases()}>Cases</a>
+          <span className="case__crumb-sep" aria-hidden="true">›</span>
           <h1 className="case__title">{found.title}</h1>
           {found.synthetic && <strong className="tag tag--grey" title="Every name, CRN and staff code in it is invented">Synthetic demo case</strong>}
           <p className="case__meta">

@@ -33,8 +33,8 @@ export function TextField(props: {
   );
 }
 
-/** GOV.UK error summary: takes focus when errors appear, each linking to its field. */
-export function ErrorSummary<K extends string>({ errors, labels }: { errors: Partial<Record<K, string>>; labels: Record<K, string> }) {
+/** GOV.UK error summary: takes focus when errors appear, each linking to its field (`targets`: where that is not the key). */
+export function ErrorSummary<K extends string>({ errors, labels, targets = {} }: { errors: Partial<Record<K, string>>; labels: Record<K, string>; targets?: Partial<Record<K, string>> }) {
   const ref = useRef<HTMLDivElement>(null);
   const entries = (Object.keys(labels) as K[]).filter((k) => errors[k]);
   useEffect(() => {
@@ -46,7 +46,7 @@ export function ErrorSummary<K extends string>({ errors, labels }: { errors: Par
       <h2 id="error-summary-title" className="error-summary__title">There is a problem</h2>
       <ul>
         {entries.map((k) => (
-          <li key={k}><a href={`#${k}`} onClick={(e) => { e.preventDefault(); document.getElementById(k)?.focus(); }}>{errors[k]}</a></li>
+          <li key={k}><a href={`#${targets[k] ?? k}`} onClick={(e) => { e.preventDefault(); document.getElementById(targets[k] ?? k)?.focus(); }}>{errors[k]}</a></li>
         ))}
       </ul>
     </div>

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { validateAllocations, type AllocationFieldErrors, type AllocationFields } from '../../../../shared/domain/allocationForm.js';
 import { toSafeCsv } from '../../../../shared/domain/csvExport.js';
 import type { Allocation } from '../../../../shared/schemas/index.js';
-import { contentOf, type ChangedRow } from '../../../../shared/import/plan.js';
+import { contentOf, describeRows, type ChangedRow } from '../../../../shared/import/plan.js';
 import { formatUkDate, ukNumericDate } from '../../../../shared/time/display.js';
 import { changeKey, type ImportPreview } from './protocol.js';
 import { ProposedAllocations } from './ProposedAllocations.js';
@@ -30,9 +30,13 @@ function differences(change: ChangedRow): { field: string; before: string; after
 
 const range = (from: string | null, to: string | null) => (from && to ? (from === to ? formatUkDate(from) : `${formatUkDate(from)} to ${formatUkDate(to)}`) : '—');
 
+const ENCODINGS = { xlsx: 'Excel workbook', 'utf-8': 'UTF-8', 'windows-1252': 'Windows-1252' } as const;
+
 export function ImportPreviewView(props: {
   crn: string;
   preview: ImportPreview;
+  /** What the Accept button says: storing into a case, or creating the case with the import. */
+  acceptLabel: string;
   onAccept: (acceptedChangeKeys: string[], confirmedAllocations: Allocation[]) => void;
   onCancel: () => void;
 }) {
@@ -73,12 +77,11 @@ export function ImportPreviewView(props: {
           <tr>
             <th scope="col">File</th>
             <th scope="col">Kind</th>
-            <th scope="col">Encoding</th>
             <th scope="col" className="numeric">Rows</th>
+            <th scope="col">What it holds for case {props.crn}</th>
+            <th scope="col">Dates</th>
             <th scope="col" className="numeric">Errors</th>
             <th scope="col" className="numeric">Warnings</th>
-            <th scope="col">Dates</th>
-            <th scope="col">Officers</th>
             <th scope="col" className="numeric">New</th>
             <th scope="col" className="numeric">Already in the case</th>
           </tr>
@@ -90,22 +93,25 @@ export function ImportPreviewView(props: {
                 {f.file}
                 {f.errors.length > 0 && <strong className="tag tag--red">Blocked</strong>}
                 {f.alreadyImported && <strong className="tag tag--grey">Imported before</strong>}
+                <div className="hint">{ENCODINGS[f.encoding]}{f.officers.length > 0 ? ` · ${f.officers.length} ${f.officers.length === 1 ? 'officer' : 'officers'}` : ''}</div>
               </td>
               <td>{f.kind ? KIND_NAMES[f.kind] : 'Not recognised'}</td>
-              <td>{f.encoding === 'xlsx' ? 'Excel workbook' : f.encoding === 'utf-8' ? 'UTF-8' : 'Windows-1252'}</td>
               <td className="numeric">{f.rows.toLocaleString('en-GB')}</td>
+              <td>
+                {describeRows(f.byTable)}
+                {f.otherCaseRows > 0 && <div className="hint">{f.otherCaseRows.toLocaleString('en-GB')} for other cases, left out</div>}
+              </td>
+              <td>{range(f.from, f.to)}</td>
               <td className="numeric">{f.errors.length.toLocaleString('en-GB')}</td>
               <td className="numeric">{f.warnings.length.toLocaleString('en-GB')}</td>
-              <td>{range(f.from, f.to)}</td>
-              <td>{f.officers.length > 4 ? `${f.officers.slice(0, 4).join(', ')} and ${f.officers.length - 4} more` : f.officers.join(', ') || '—'}</td>
               <td className="numeric">{f.errors.length > 0 ? '—' : f.added.toLocaleString('en-GB')}</td>
               <td className="numeric">{f.unchanged.toLocaleString('en-GB')}</td>
             </tr>
           ))}
         </tbody>
       </table>
-      {preview.files.some((f) => f.otherCaseRows > 0) && (
-        <p className="hint">Information and allocations for other CRNs are left out: they belong to other cases.</p>
+      {preview.files.some((f) => (f.byTable.otherWork ?? 0) > 0) && (
+        <p className="hint">Contacts of other CRNs are the officers' other work: they count towards what the officer carried that day and week, and are not part of this case's chronology.</p>
       )}
 
       {blocked.length > 0 && (
@@ -191,17 +197,21 @@ export function ImportPreviewView(props: {
       )}
 
       {nothingToDo ? (
-        <p><strong>Nothing new: everything in these files is already in the case.</strong></p>
+        blocked.length === preview.files.length ? (
+          <p><strong>Nothing can be stored: every file has errors.</strong></p>
+        ) : (
+          <p><strong>Nothing new: everything in {blocked.length > 0 ? 'the files without errors' : 'these files'} is already in the case.</strong></p>
+        )
       ) : (
         <p>
-          Accept adds <strong>{preview.toAdd.toLocaleString('en-GB')}</strong> new rows
-          {acceptedChanges.size > 0 && <> and replaces <strong>{acceptedChanges.size}</strong> changed rows</>}, in one step.
+          This will store <strong>{describeRows(preview.toAddByTable)}</strong>
+          {acceptedChanges.size > 0 && <> and replace <strong>{acceptedChanges.size}</strong> changed {acceptedChanges.size === 1 ? 'row' : 'rows'}</>}, in one step.
         </p>
       )}
       <div className="button-group">
         {!nothingToDo && (
           <button type="button" className="button" onClick={accept}>
-            Accept and store
+            {props.acceptLabel}
           </button>
         )}
         <button type="button" className="button button--secondary" onClick={props.onCancel}>

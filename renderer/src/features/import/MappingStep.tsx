@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { COLUMNS, FILE_KINDS, normaliseHeader, REQUIRED, unknownHeaders, type FileKind } from '../../../../shared/import/columns.js';
+import { COLUMN_LABELS } from '../../../../shared/import/columnLabels.js';
 import { KIND_NAMES } from './kindNames.js';
 import type { MappingAnswer, MappingQuestion } from './protocol.js';
 
@@ -25,7 +26,7 @@ function FileQuestion(props: { q: MappingQuestion; answer: MappingAnswer | null;
       </div>
       {kind && unknown.length > 0 && (
         <table className="table table--compact">
-          <caption className="hint">Columns Foresight does not recognise. This kind of file needs: {REQUIRED[kind].join(', ')}.</caption>
+          <caption className="hint">Columns Foresight does not recognise. This kind of file needs: {REQUIRED[kind].map((c) => COLUMN_LABELS[kind][c] ?? c).join(', ')}.</caption>
           <thead><tr><th scope="col">Column in the file</th><th scope="col">Example values</th><th scope="col">Holds</th></tr></thead>
           <tbody>
             {unknown.map((header) => {
@@ -38,7 +39,7 @@ function FileQuestion(props: { q: MappingQuestion; answer: MappingAnswer | null;
                   <td>
                     <select id={id} className="select" value={columnMap[normaliseHeader(header)] ?? IGNORE} onChange={(e) => setColumn(header, e.target.value)}>
                       <option value={IGNORE}>Ignore this column</option>
-                      {Object.keys(COLUMNS[kind]).map((c) => <option key={c} value={c}>{c}</option>)}
+                      {Object.keys(COLUMNS[kind]).map((c) => <option key={c} value={c}>{COLUMN_LABELS[kind][c] ?? c} ({c})</option>)}
                     </select>
                   </td>
                 </tr>

@@ -10,18 +10,21 @@ import { detectKind, unknownHeaders, type ColumnMap, type FileKind, type SavedCo
 import type { CsvChunk } from '../../../../shared/import/csvStream.js';
 import { STREAM_CHUNK, streamCsv } from '../../../../shared/import/csvStream.js';
 import { hasUtf8Bom, Utf8Check, type TextEncoding } from '../../../../shared/import/decode.js';
-import { FileSummariser, routeRows, type ChangedRow, type StoredItem, type TableName } from '../../../../shared/import/plan.js';
+import { countInto, describeRows, FileSummariser, routeRows, type ChangedRow, type RowsByTable, type StoredItem, type TableName } from '../../../../shared/import/plan.js';
+import { CrnSurvey } from '../../../../shared/import/survey.js';
+import { londonDateOfTime } from '../../../../shared/time/london.js';
 import { ImportPlanner } from '../../../../shared/import/planner.js';
 import { notCsv, openValidator, type ReadFileItems, type SourceEncoding } from '../../../../shared/import/readFile.js';
 import { collectStaff } from '../../../../shared/import/staff.js';
 import { looksLikeZip } from '../../../../shared/import/zipGuard.js';
-import type { Allocation, SourceFile, Staff } from '../../../../shared/schemas/index.js';
+import type { Allocation, Case, SourceFile, Staff } from '../../../../shared/schemas/index.js';
 import { openDatabase, type ForesightDb } from '../../store/db.js';
 import { sealerFor } from '../../store/sealing.js';
 import { existingKeys, IMPORT_TABLES, storedRows, storeImport } from '../../store/imports.js';
-import { currentUser } from '../../store/audit.js';
+import { currentUser, trailTables } from '../../store/audit.js';
+import { createCase } from '../../store/cases.js';
 import { getSetting, setSetting } from '../../store/settings.js';
-import { changeKey, type FilePreview, type FromWorker, type MappingAnswer, type MappingQuestion, type ToWorker } from './protocol.js';
+import { changeKey, type FilePreview, type FromWorker, type ImportTarget, type MappingAnswer, type MappingQuestion, type ToWorker } from './protocol.js';
 
 declare const self: DedicatedWorkerGlobalScope;
 // The store is opened with the data key the window sends with the first message.
@@ -145,15 +148,20 @@ interface Checked {
   rows: number;
 }
 
-let opened: { caseId: string; crn: string; sources: ImportSource[]; saved: SavedColumnMaps } | null = null;
+type Answers = Map<number, { kind: FileKind; columnMap: ColumnMap }>;
+/** Files opened and any answers about their columns; `into` is null until a case is chosen for files surveyed first. */
+let opened: { into: ImportTarget | null; sources: ImportSource[]; saved: SavedColumnMaps; answers: Answers } | null = null;
 let checked: Checked | null = null;
 
-/** Open every file; ask about any kind or column the tool does not know before checking the rows. */
-async function read(caseId: string, crn: string, files: File[]): Promise<void> {
+/**
+ * Open every file; ask about any kind or column the tool does not know, then check the rows for the case, or, for a
+ * case still to be made from these files, survey the CRNs they hold.
+ */
+async function read(into: ImportTarget | null, files: File[]): Promise<void> {
   const saved = (await getSetting<SavedColumnMaps>(db, COLUMN_MAPPINGS)) ?? {};
   const sources: ImportSource[] = [];
   for (const file of files) sources.push(await openSource(file));
-  opened = { caseId, crn, sources, saved };
+  opened = { into, sources, saved, answers: new Map() };
   const questions: MappingQuestion[] = [];
   sources.forEach((s, index) => {
     if (s.error || s.header.every((h) => h.trim() === '')) return;
@@ -162,8 +170,11 @@ async function read(caseId: string, crn: string, files: File[]): Promise<void> {
     questions.push({ index, file: s.name, kind, header: s.header, samples: s.samples, saved: kind ? saved[kind] ?? {} : {} });
   });
   if (questions.length > 0) post({ type: 'needsMapping', questions });
-  else await check(new Map());
+  else await next();
 }
+
+/** With every column known: check the files for their case, or survey them when there is no case yet. */
+const next = () => (opened?.into ? check(opened.into) : survey());
 
 /** The user's answers: remembered if they asked, then used to check the rows. */
 async function mapped(answers: MappingAnswer[], remember: boolean): Promise<void> {
@@ -174,7 +185,41 @@ async function mapped(answers: MappingAnswer[], remember: boolean): Promise<void
     await setSetting(db, COLUMN_MAPPINGS, saved);
     opened.saved = saved;
   }
-  await check(new Map(answers.map((a) => [a.index, a])));
+  opened.answers = new Map(answers.map((a) => [a.index, a]));
+  await next();
+}
+
+/** The kind of each file, as recognised or as the user said. */
+function kindOf(source: ImportSource, index: number): FileKind | undefined {
+  if (!opened || source.error) return undefined;
+  return opened.answers.get(index)?.kind ?? detectKind(source.header, opened.saved) ?? undefined;
+}
+
+const columnMapOf = (kind: FileKind, index: number): ColumnMap => ({ ...opened?.saved[kind], ...opened?.answers.get(index)?.columnMap });
+
+/** After a survey, the case chosen: check the files for it. */
+async function checkFor(into: ImportTarget): Promise<void> {
+  if (!opened) throw new Error('There are no files waiting to be checked.');
+  opened.into = into;
+  await check(into);
+}
+
+/** Read the files through once for the CRNs they name, so the reviewer can say which case they are about. */
+async function survey(): Promise<void> {
+  if (!opened) throw new Error('There are no files waiting to be checked.');
+  const crns = new CrnSurvey();
+  for (const [index, source] of opened.sources.entries()) {
+    const kind = kindOf(source, index);
+    if (kind !== 'contacts' && kind !== 'information' && kind !== 'allocations') continue;
+    const validator = validatorFor(source, kind, columnMapOf(kind, index));
+    if (!validator.ok) continue;
+    for (const chunk of scanned(source, () => undefined)) {
+      const items = validator.validator.validate(chunk.rows, chunk.problems) as { crn: string; occurred?: { value: string; precision: 'exact' | 'day' | 'month' | 'approx' } }[];
+      crns.add(kind, items.map((i) => ({ crn: i.crn, ...(i.occurred ? { date: londonDateOfTime(i.occurred) } : {}) })));
+      post({ type: 'progress', phase: 'reading', file: source.name, done: 0, total: 0 });
+    }
+  }
+  post({ type: 'survey', survey: crns.result() });
 }
 
 /** Validate one chunk and route its rows into the case's tables. */
@@ -188,9 +233,10 @@ function validatorFor(source: ImportSource, kind: FileKind | undefined, columnMa
 }
 
 /** Pass one: check every row, compare with what the case holds, and keep only keys, problems and changed rows. */
-async function check(answers: Map<number, { kind: FileKind; columnMap: ColumnMap }>): Promise<void> {
+async function check(into: ImportTarget): Promise<void> {
   if (!opened) throw new Error('There are no files waiting to be checked.');
-  const { caseId, crn, sources, saved } = opened;
+  const { sources } = opened;
+  const { caseId, crn } = into;
   const existing = new Map<TableName, Map<string, number>>();
   for (const table of IMPORT_TABLES) existing.set(table, await existingKeys(db, caseId, table));
   const knownSources = new Set((await db.sources.where('caseId').equals(caseId).toArray()).map((s) => s.sha256));
@@ -199,17 +245,17 @@ async function check(answers: Map<number, { kind: FileKind; columnMap: ColumnMap
   const staff = new Map<string, Staff>();
   const planner = new ImportPlanner(existing);
   let toAdd = 0;
+  const toAddByTable: RowsByTable = {};
 
   for (const [index, source] of sources.entries()) {
-    const answer = answers.get(index);
-    const kind = answer?.kind ?? (source.error ? null : detectKind(source.header, saved)) ?? undefined;
-    const columnMap = kind ? { ...saved[kind], ...answer?.columnMap } : {};
+    const kind = kindOf(source, index);
+    const columnMap = kind ? columnMapOf(kind, index) : {};
     let rowsDone = 0;
     const open = () => (source.error ? null : validatorFor(source, kind, columnMap, (done) => (rowsDone = done)));
     let validator = open();
     const preview: FilePreview = {
       file: source.name, sha256: source.sha256, encoding: source.encoding, rows: 0, accepted: 0, errors: [], warnings: [],
-      kind: kind ?? null, from: null, to: null, officers: [], added: 0, unchanged: 0, otherCaseRows: 0, alreadyImported: false,
+      kind: kind ?? null, from: null, to: null, officers: [], added: 0, unchanged: 0, otherCaseRows: 0, byTable: {}, alreadyImported: false,
     };
     if (!validator || !validator.ok) {
       const failure = validator && !validator.ok ? validator.result : null;
@@ -224,6 +270,7 @@ async function check(answers: Map<number, { kind: FileKind; columnMap: ColumnMap
       summariser = new FileSummariser();
       planner.restartFile();
       preview.otherCaseRows = 0;
+      preview.byTable = {};
     };
     for (const chunk of scanned(source, restart)) {
       if (!validator?.ok) break;
@@ -231,6 +278,7 @@ async function check(answers: Map<number, { kind: FileKind; columnMap: ColumnMap
       summariser.add(items as StoredItem[]);
       for (const s of collectStaff(items as StoredItem[])) if (!staff.has(s.code)) staff.set(s.code, s);
       preview.otherCaseRows += otherCaseRows;
+      for (const r of rows) countInto(preview.byTable, r.table);
       for (const [table, candidates] of planner.plan(rows)) {
         planner.compare(table, candidates, await storedRows(db, caseId, table, candidates.map((c) => c.key), existing.get(table) ?? new Map()));
       }
@@ -239,7 +287,7 @@ async function check(answers: Map<number, { kind: FileKind; columnMap: ColumnMap
     }
     if (!validator?.ok) continue;
     // The hash is known only now that the file has been read through: the changed rows' provenance takes it.
-    const { added, unchanged, changed: fileChanged } = planner.fileTally();
+    const { added, addedByTable, unchanged, changed: fileChanged } = planner.fileTally();
     for (const c of fileChanged) if ('provenance' in c.after && c.after.provenance) c.after.provenance.sha256 = source.sha256;
     Object.assign(preview, { sha256: source.sha256, encoding: source.encoding, alreadyImported: knownSources.has(source.sha256) });
     const summary = validator.validator.summary();
@@ -248,6 +296,7 @@ async function check(answers: Map<number, { kind: FileKind; columnMap: ColumnMap
     // A file with errors is blocked whole; the others go ahead.
     if (summary.errors.length > 0) continue;
     toAdd += added;
+    for (const [table, n] of Object.entries(addedByTable) as [TableName, number][]) countInto(toAddByTable, table, n);
     result.changed.push(...fileChanged);
     result.files.push({ source, kind: validator.validator.kind, columnMap });
     result.sources.push({ fileName: source.name, sha256: source.sha256, kind: validator.validator.kind, rows: summary.rows });
@@ -260,19 +309,23 @@ async function check(answers: Map<number, { kind: FileKind; columnMap: ColumnMap
   const { earliestContact, transfers } = planner;
   post({
     type: 'preview',
-    preview: { files: previews, changed: result.changed, toAdd, proposedAllocations: hasAllocations ? [] : proposeAllocations(crn, earliestContact ? [earliestContact, ...transfers] : transfers) },
+    preview: { files: previews, changed: result.changed, toAdd, toAddByTable, proposedAllocations: hasAllocations ? [] : proposeAllocations(crn, earliestContact ? [earliestContact, ...transfers] : transfers) },
   });
 }
 
-/** Pass two, at Accept: read the files again inside one transaction and store what pass one found new. */
-async function accept(acceptedChangeKeys: string[], confirmedAllocations: Allocation[]): Promise<void> {
+/**
+ * Pass two, at Accept: read the files again inside one transaction and store what pass one found new. A case made
+ * from these files is created in the same transaction: if the import fails, there is no half-made case.
+ */
+async function accept(acceptedChangeKeys: string[], confirmedAllocations: Allocation[], newCase: Case | undefined): Promise<void> {
   if (!checked) throw new Error('There is nothing waiting to be stored.');
   const { caseId, crn, files, existing, changed, sources, staff, rows: totalRows } = checked;
   const accepted = new Set(acceptedChangeKeys);
   const acceptedChanges = changed.filter((c) => accepted.has(changeKey(c)));
   const total = files.reduce((n, f) => n + f.source.size, 0);
   let bytesBefore = 0;
-  const written = await storeImport(
+  const who = await currentUser(db);
+  const store = () => storeImport(
     db,
     caseId,
     async (put) => {
@@ -301,9 +354,15 @@ async function accept(acceptedChangeKeys: string[], confirmedAllocations: Alloca
       existing,
       sources,
       staff: [...staff, ...collectStaff(confirmedAllocations)],
-      audit: { who: await currentUser(db), at: new Date(), what: (n) => importSummary(sources, n, acceptedChanges.length, confirmedAllocations.length) },
+      audit: { who, at: new Date(), what: (n) => importSummary(sources, n, acceptedChanges.length, confirmedAllocations.length) },
     },
   );
+  const written = newCase
+    ? await db.transaction('rw', [db.cases, db.blocks, db.blockKeys, db.allocations, db.sources, db.staff, db.settings, ...trailTables(db)], async () => {
+        await createCase(db, newCase);
+        return store();
+      })
+    : await store();
   checked = null;
   post({ type: 'stored', written });
 }
@@ -311,8 +370,8 @@ async function accept(acceptedChangeKeys: string[], confirmedAllocations: Alloca
 const plural = (n: number, word: string) => `${n.toLocaleString('en-GB')} ${word}${n === 1 ? '' : 's'}`;
 
 /** What an import did, in a line for the audit trail. */
-function importSummary(sources: readonly SourceFile[], written: number, changes: number, allocations: number): string {
-  const parts = [`${plural(written - changes - allocations, 'row')} added`];
+function importSummary(sources: readonly SourceFile[], written: RowsByTable, changes: number, allocations: number): string {
+  const parts = [`${describeRows(written)} stored`];
   if (changes > 0) parts.push(`${plural(changes, 'changed row')} accepted`);
   if (allocations > 0) parts.push(`${plural(allocations, 'proposed allocation')} confirmed`);
   return `Imported ${plural(sources.length, 'file')} (${sources.map((s) => s.fileName).join(', ')}): ${parts.join(', ')}`;
@@ -322,6 +381,9 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
   const m = event.data;
   if (m.type === 'read') db ??= openDatabase(undefined, { sealer: sealerFor(m.dataKey) });
   const work =
-    m.type === 'read' ? read(m.caseId, m.crn, m.files) : m.type === 'mapped' ? mapped(m.answers, m.remember) : accept(m.acceptedChangeKeys, m.confirmedAllocations);
+    m.type === 'read' ? read(m.into, m.files)
+    : m.type === 'mapped' ? mapped(m.answers, m.remember)
+    : m.type === 'checkFor' ? checkFor(m.into)
+    : accept(m.acceptedChangeKeys, m.confirmedAllocations, m.newCase);
   work.catch((e: unknown) => post({ type: 'failed', message: e instanceof Error ? e.message : String(e) }));
 };

@@ -3,6 +3,7 @@ import { useSyncExternalStore } from 'react';
 export type Route =
   | { page: 'cases' }
   | { page: 'new-case' }
+  | { page: 'new-from-files' }
   | { page: 'case'; caseId: string; tab: CaseTab }
   | { page: 'rename'; caseId: string }
   | { page: 'delete'; caseId: string }
@@ -21,6 +22,7 @@ export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
   if (parts.length === 0) return { page: 'cases' };
   if (parts[0] === 'new' && parts.length === 1) return { page: 'new-case' };
+  if (parts[0] === 'new' && parts[1] === 'files' && parts.length === 2) return { page: 'new-from-files' };
   const page = PAGES.find((p) => p === parts[0]);
   if (page && parts.length === 1) return { page };
   if (parts[0] === 'cases' && parts[1]) {
@@ -38,6 +40,7 @@ export function parseRoute(hash: string): Route {
 export const href = {
   cases: () => '#/',
   newCase: () => '#/new',
+  newFromFiles: () => '#/new/files',
   case: (caseId: string, tab: CaseTab = 'chronology') =>
     tab === 'chronology' ? `#/cases/${encodeURIComponent(caseId)}` : `#/cases/${encodeURIComponent(caseId)}/${tab}`,
   rename: (caseId: string) => `#/cases/${encodeURIComponent(caseId)}/rename`,

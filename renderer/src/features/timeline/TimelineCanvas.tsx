@@ -8,7 +8,7 @@ import { STATE_LABELS } from '../case/knowledgeLegend.js';
 import { REVEALED } from '../case/useCaseAtCursor.js';
 import { rowOf } from '../chronology/ChronologyTable.js';
 import { recordDate } from '../chronology/rowView.js';
-import { drawTimeline, HELD_BACK_ROW, LABEL_W, overviewViewport, rowLabel, timelineHeight, timeOf, type Frame, type Viewport } from './draw.js';
+import { drawTimeline, HELD_BACK_ROW, LABEL_W, overviewViewport, rowLabel, timelineHeight, timeOf, TOP, workloadTop, xOf, type Frame, type Viewport } from './draw.js';
 import { hitTest, type Hit } from './hitTest.js';
 import { firstView, fitSpan, inView, showing, zoomAbout, zoomAt } from './viewport.js';
 
@@ -93,6 +93,10 @@ export function TimelineCanvas(props: {
     canvas.dataset.windowFrom = String(Math.round(v.start));
     canvas.dataset.windowTo = String(Math.round(timeOf(v, w)));
     canvas.dataset.marks = String(drawn.painted.marks);
+    const cursorX = xOf(v, frameRef.current.cursor);
+    canvas.dataset.cursorX = String(cursorX >= LABEL_W && cursorX <= w ? Math.round(cursorX) : -1);
+    canvas.dataset.lanesTop = String(TOP);
+    canvas.dataset.lanesBottom = String(workloadTop(frameRef.current));
     // User Timing, read by `npm run bench`: when the timeline was first painted.
     if (performance.getEntriesByName('timeline-shown').length === 0) performance.mark('timeline-shown');
   }, []);

@@ -1,0 +1,176 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { readOffence, type OffenceErrors, type OffenceParts } from '../../../../shared/domain/offenceMoment.js';
+import type { CrnCount, ImportSurvey } from '../../../../shared/import/survey.js';
+import type { Case } from '../../../../shared/schemas/index.js';
+import { formatUkDate } from '../../../../shared/time/display.js';
+import { londonDateOf } from '../../../../shared/time/london.js';
+import { ErrorSummary, TextField } from '../cases/fields.js';
+import { FileDrop } from '../import/FileDrop.js';
+import { ImportSteps } from '../import/ImportSteps.js';
+import { useImport } from '../import/useImport.js';
+import { href, navigate } from '../shell/useHashRoute.js';
+import { OffenceDateInput } from './OffenceDateInput.js';
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
+
+/** What the files hold for a CRN, in a few words. */
+function holds(c: CrnCount): string {
+  const parts = [c.contacts > 0 && plural(c.contacts, 'contact'), c.information > 0 && plural(c.information, 'piece of partner information', 'pieces of partner information'), c.allocations > 0 && plural(c.allocations, 'allocation')].filter(Boolean);
+  return parts.join(', ');
+}
+
+/**
+ * A case made from its export files: drop them, say which case (the CRN the files are about, proposed), when the
+ * further offence happened and what to call the case, check what will be stored, and Accept. The case and its import
+ * are stored together, and the timeline opens at one minute before the offence.
+ */
+export function NewCaseFromFiles() {
+  const { state, start, answerMapping, checkFor, accept, cancel } = useImport(null);
+  const [newCase, setNewCase] = useState<Case | null>(null);
+  useEffect(() => {
+    document.title = 'New case from export files – Foresight';
+  }, []);
+  useEffect(() => {
+    if (state.step === 'stored') navigate(href.case(state.caseId, 'timeline'));
+  }, [state]);
+  const startAgain = () => {
+    setNewCase(null);
+    cancel();
+  };
+
+  let body: React.ReactNode;
+  if (state.step === 'choose' || state.step === 'failed') {
+    body = (
+      <>
+        {state.step === 'failed' && (
+          <div className="error-summary" role="alert">
+            <h2 className="error-summary__title">The files could not be read</h2>
+            <p>{state.message} Nothing was stored.</p>
+          </div>
+        )}
+        <p className="lede">
+          Choose the case's export files together: the nDelius contact list, WMT workload snapshots, team staffing,
+          partner-agency information and allocations. Foresight reads which case they are about; nothing is stored until
+          you have checked what each file holds and accepted it.
+        </p>
+        <FileDrop onFiles={start} label="Choose the export files" />
+      </>
+    );
+  } else if (state.step === 'survey') {
+    body = <CaseDetails survey={state.survey} onCancel={startAgain} onContinue={(c) => { setNewCase(c); checkFor({ caseId: c.id, crn: c.crn }); }} />;
+  } else if (state.step === 'stored') {
+    body = <p role="status">The case is stored. Opening its timeline…</p>;
+  } else {
+    body = (
+      <ImportSteps
+        state={state}
+        crn={newCase?.crn ?? ''}
+        acceptLabel="Create the case"
+        onAnswer={answerMapping}
+        onAccept={(keys, allocations) => newCase && accept(keys, allocations, { ...newCase, createdAt: new Date().toISOString() })}
+        onCancel={startAgain}
+      />
+    );
+  }
+  return (
+    <div className="page">
+      <a className="back-link" href={href.cases()}>Back to cases</a>
+      <h1 className="heading-l">New case from export files</h1>
+      {newCase && state.step !== 'choose' && state.step !== 'survey' && (
+        <p className="case-to-be">Case <strong>{newCase.title}</strong> · CRN <strong>{newCase.crn}</strong></p>
+      )}
+      {body}
+    </div>
+  );
+}
+
+const SHOWN_CRNS = 4;
+const LABELS = { crn: 'Case', offence: 'When did the further offence happen?', title: 'Case name' } as const;
+
+/** Which CRN, when the further offence happened, and the case's name (proposed from the CRN). */
+function CaseDetails({ survey, onContinue, onCancel }: { survey: ImportSurvey; onContinue: (c: Case) => void; onCancel: () => void }) {
+  const [crn, setCrn] = useState(survey.crns[0]?.crn ?? '');
+  const [parts, setParts] = useState<OffenceParts>({ day: '', month: '', year: '', time: '' });
+  /** The name typed; null while the proposed one stands (it follows the CRN chosen). */
+  const [title, setTitle] = useState<string | null>(null);
+  const [errors, setErrors] = useState<{ crn?: string; title?: string; offence: OffenceErrors }>({ offence: {} });
+  const proposed = `SFO review: ${crn}`;
+  if (survey.crns.length === 0) {
+    return (
+      <div>
+        <p><strong>These files do not name a case.</strong> Add the nDelius contact list, or the partner-agency information or allocations for the case, and choose the files again.</p>
+        <button type="button" className="button button--secondary" onClick={onCancel}>Choose files again</button>
+      </div>
+    );
+  }
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const offence = readOffence(parts, londonDateOf(Date.now()));
+    const name = (title ?? proposed).trim();
+    const next = { ...(crn ? {} : { crn: 'Choose the case the files are about' }), ...(name ? (name.length > 200 ? { title: 'The case name must be 200 characters or fewer' } : {}) : { title: 'Enter a name for the case' }), offence: offence.ok ? {} : offence.errors };
+    setErrors(next);
+    if (!offence.ok || next.crn || next.title) return;
+    onContinue({ id: crypto.randomUUID(), crn, title: name, subject: '', offenceAt: offence.value, synthetic: false, createdAt: new Date().toISOString() });
+  };
+  const firstOffenceError = (['date', 'day', 'month', 'year', 'time'] as const).find((k) => errors.offence[k]);
+  const summary = {
+    crn: errors.crn,
+    offence: firstOffenceError ? errors.offence[firstOffenceError] : undefined,
+    title: errors.title,
+  };
+  const first = survey.crns.slice(0, SHOWN_CRNS);
+  const rest = survey.crns.slice(SHOWN_CRNS);
+  const inRest = rest.some((c) => c.crn === crn);
+  return (
+    <form onSubmit={submit} noValidate className="page--narrow">
+      <ErrorSummary
+        errors={summary}
+        labels={LABELS}
+        targets={{ crn: 'crn-0', offence: firstOffenceError === 'time' ? 'offence-time' : `offence-${firstOffenceError === 'date' || !firstOffenceError ? 'day' : firstOffenceError}`, title: 'title' }}
+      />
+      <div className={`form-group${errors.crn ? ' form-group--error' : ''}`}>
+        <fieldset className="fieldset" aria-describedby="crn-hint">
+          <legend className="label">{survey.crns.length === 1 ? 'The case the files are about' : 'Which case are the files about?'}</legend>
+          <div id="crn-hint" className="hint">
+            {survey.crns.length === 1
+              ? `The files hold one CRN${survey.from && survey.to ? `, with contacts from ${formatUkDate(survey.from)} to ${formatUkDate(survey.to)}` : ''}.`
+              : `The files hold ${survey.crns.length} CRNs. The others are the officers' other cases: their contacts count towards what each officer carried.`}
+          </div>
+          {errors.crn && <p className="error-message"><span className="visually-hidden">Error:</span> {errors.crn}</p>}
+          <div className="radios radios--stacked">
+            {first.map((c, i) => (
+              <span key={c.crn} className="radio">
+                <input id={`crn-${i}`} type="radio" name="crn" value={c.crn} checked={crn === c.crn} onChange={() => setCrn(c.crn)} />
+                <label htmlFor={`crn-${i}`}><strong>{c.crn}</strong>: {holds(c)}{i === 0 && survey.crns.length > 1 ? ' (most likely)' : ''}</label>
+              </span>
+            ))}
+            {rest.length > 0 && (
+              <span className="radio">
+                <input id="crn-other" type="radio" name="crn" checked={inRest} onChange={() => setCrn(rest[0]!.crn)} />
+                <label htmlFor="crn-other">Another of the {rest.length} other CRNs:</label>
+                <label htmlFor="crn-other-choice" className="visually-hidden">Another CRN</label>
+                <select id="crn-other-choice" className="select" value={inRest ? crn : ''} onChange={(e) => setCrn(e.target.value)}>
+                  <option value="" disabled>Choose…</option>
+                  {rest.map((c) => <option key={c.crn} value={c.crn}>{c.crn}: {holds(c)}</option>)}
+                </select>
+              </span>
+            )}
+          </div>
+        </fieldset>
+      </div>
+      <OffenceDateInput parts={parts} errors={errors.offence} onChange={setParts} />
+      <TextField
+        id="title"
+        label={LABELS.title}
+        hint="You can change it later."
+        value={title ?? proposed}
+        onChange={setTitle}
+        error={errors.title}
+      />
+      <div className="button-group">
+        <button type="submit" className="button">Check the files</button>
+        <button type="button" className="link-like" onClick={onCancel}>Choose other files</button>
+      </div>
+    </form>
+  );
+}
