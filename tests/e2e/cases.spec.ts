@@ -5,7 +5,7 @@ test('a case can be created, renamed and deleted (with confirmation)', async ({ 
   await openApp(page);
   await expect(page.getByRole('grid', { name: 'Chronology' })).toBeVisible({ timeout: 30_000 });
   await page.getByRole('link', { name: 'Cases', exact: true }).click();
-  await page.getByRole('button', { name: 'Create a case' }).click();
+  await page.getByRole('button', { name: 'Create an empty case' }).click();
 
   await page.getByRole('button', { name: 'Create case' }).click();
   await expect(page.getByRole('alert')).toContainText('Enter a name for the case');
