@@ -1,4 +1,4 @@
-// The command line of ../shared/CLI.md, over the same shared/ code as the app.
+// The command line (docs/command-line.md), over the same shared/ code as the app.
 // Exit codes: 0 done and clean, 1 the data has errors, 2 the command itself was wrong (one line on stderr).
 import { parseArgs, UsageError } from './args.js';
 import { asOf, bundle, check, COMMANDS, decrypt, encrypt, verify, type CliIo } from './commands.js';

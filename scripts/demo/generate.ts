@@ -1,5 +1,5 @@
 /**
- * Writes the built-in demo case to assets/demo/ in the formats of FORMATS.md. Deterministic: the same seed writes
+ * Writes the built-in demo case to assets/demo/ in the formats of docs/formats.md. Deterministic: the same seed writes
  * the same bytes. `--case-contacts N` pads the chronology to N contacts (for speed tests); `--out DIR` writes elsewhere.
  *   npm run demo
  *   npm run demo -- --case-contacts 100000 --out /tmp/big

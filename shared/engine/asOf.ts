@@ -5,7 +5,7 @@ import { KNOWLEDGE_STATES, type KnowledgeState } from './knowledge.js';
 /** The knowledge lists in the order the command line prints them. */
 export const AS_OF_LISTS = ['known', 'onRecord', 'notHeld', 'notYetRecorded', 'heldElsewhere', 'hindsightOnly', 'notYetHappened'] as const satisfies readonly KnowledgeState[];
 
-/** The `as-of` document of ../shared/CLI.md, field for field. */
+/** The `as-of` document of docs/command-line.md, field for field. */
 export interface AsOfReport {
   crn: string;
   at: string;

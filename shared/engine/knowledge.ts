@@ -4,7 +4,7 @@ import type { TimeValue } from '../time/precision.js';
 
 /**
  * For an officer at a moment, each record is in exactly one knowledge state: the first rule that applies, in this
- * order (../shared/CLI.md, as-of). Times known only to the day count as the end of that day: nothing is presumed
+ * order (docs/domain.md, the knowledge states). Times known only to the day count as the end of that day: nothing is presumed
  * known earlier than it could have been.
  */
 export const KNOWLEDGE_STATES = ['notYetHappened', 'hindsightOnly', 'known', 'heldElsewhere', 'notYetRecorded', 'onRecord', 'notHeld'] as const;

@@ -2,7 +2,7 @@ import type { FileKind } from './columns.js';
 import type { RowIssue } from './issues.js';
 import type { ReadFileResult, SourceEncoding } from './readFile.js';
 
-/** One file in `check --json`, in the order and shape CLI.md specifies. */
+/** One file in `check --json`, in the order and shape docs/command-line.md gives. */
 export interface CheckedFile {
   file: string;
   kind: FileKind | null;

@@ -1,4 +1,4 @@
-/** The kinds of file a user imports (FORMATS.md sections 1 to 5). */
+/** The kinds of file a user imports (docs/formats.md). */
 export type FileKind = 'contacts' | 'workload' | 'team' | 'information' | 'allocations';
 export const FILE_KINDS: readonly FileKind[] = ['contacts', 'workload', 'team', 'information', 'allocations'];
 

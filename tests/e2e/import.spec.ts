@@ -198,6 +198,8 @@ test('unknown columns are asked about once, with example values, and the answers
   await page.getByRole('button', { name: 'Import more files' }).click();
   await importFiles(page, [file('local-export-2.csv', 2)]);
   await page.getByRole('button', { name: 'Accept and store' }).click();
+  // Leaving the import screen while it stores cancels the import: wait until it is stored.
+  await expect(page.getByRole('heading', { name: 'Import stored' })).toBeVisible();
   await page.getByRole('link', { name: 'Chronology', exact: true }).click();
   await expect(page.getByRole('grid', { name: 'Chronology' })).toHaveAttribute('aria-rowcount', '3');
   await expect(page.locator('tr[data-record-id="contact:2"]')).toContainText('Seen in the office');
