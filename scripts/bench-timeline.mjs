@@ -42,12 +42,12 @@ async function wheelFrames(page, selector, kind, frames = 240) {
 const summary = (intervals) => ({ median: percentile(intervals, 50), p95: percentile(intervals, 95) });
 
 /** The app's timeline over a case already stored: open the tab, then pan, zoom and step the cursor. */
-export async function measureTimeline(browser, url, records) {
+export async function measureTimeline(browser, url) {
   const context = await browser.newContext({ viewport: { width: 1440, height: 1100 } });
   const page = await context.newPage();
   await page.goto(url);
   await unlock(page);
-  await page.waitForFunction((n) => document.querySelector('[role=grid]')?.getAttribute('aria-rowcount') === String(n + 1), records, { timeout: 600_000, polling: 100 });
+  await page.waitForFunction(() => performance.getEntriesByName('chronology-shown').length > 0 && Number(document.querySelector('[role=grid]')?.getAttribute('aria-rowcount')) > 1, null, { timeout: 600_000, polling: 100 });
   // The case is read and indexed. As a person would, take a moment before opening the tab: the timeline's code is
   // fetched while the window is idle. Opening it then lays the case out and paints it.
   await page.waitForTimeout(1500);
@@ -65,7 +65,7 @@ export async function measureTimeline(browser, url, records) {
   const steps = await page.evaluate(async () => {
     const canvas = document.querySelector('.timeline-canvas canvas');
     const buttons = [...document.querySelectorAll('button')];
-    const previous = buttons.find((b) => b.textContent === 'Previous record');
+    const previous = buttons.find((b) => b.getAttribute('aria-label') === 'Previous record');
     const times = [];
     for (let i = 0; i < 30; i++) {
       const before = canvas.dataset.paintedCursor;
@@ -80,7 +80,7 @@ export async function measureTimeline(browser, url, records) {
   const settled = await page.evaluate(async () => {
     const canvas = document.querySelector('.timeline-canvas canvas');
     const panel = document.querySelector('.officer-panel');
-    const next = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Next record');
+    const next = [...document.querySelectorAll('button')].find((b) => b.getAttribute('aria-label') === 'Next record');
     const times = [];
     for (let i = 0; i < 10; i++) {
       const before = canvas.dataset.paintedCursor;
