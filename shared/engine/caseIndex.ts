@@ -100,6 +100,18 @@ export class CaseIndex {
     return codes.map((c) => this.staffMember(c));
   }
 
+  /**
+   * The officers on the case by a moment: those allocated it by then, and those who did one of its records that had
+   * happened by then. Foresight lists no one whose part in the case was still to come.
+   */
+  officersBy(at: number): Staff[] {
+    const codes = new Set(this.data.allocations.filter((a) => earliestInstant(a.from) <= at).map((a) => a.staffCode));
+    this.times.forEach((t) => {
+      if (t.doneBy && t.happened <= at) codes.add(t.doneBy);
+    });
+    return this.officers().filter((o) => codes.has(o.code));
+  }
+
   holdsCaseAt(officer: string, at: number): Allocation[] {
     return this.data.allocations.filter((a) => a.staffCode === officer && allocationSpans(a, at));
   }

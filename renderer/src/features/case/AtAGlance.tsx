@@ -39,7 +39,9 @@ export const AtAGlance = memo(function AtAGlance(props: {
   const { index, view } = props;
   const { state, update } = useCaseViewState();
   const [open, setOpen] = useState<string | null>(null);
-  const officers = index.officers();
+  // With hindsight off, the list names only officers on the case by the moment, and whoever is chosen.
+  const onCase = state.hindsight ? index.officers() : index.officersBy(state.cursor);
+  const officers = state.officer && !onCase.some((o) => o.code === state.officer) ? [...onCase, index.staffMember(state.officer)] : onCase;
   const defaultName = props.defaultOfficer ? index.staffMember(props.defaultOfficer).name || props.defaultOfficer : null;
   const picker = (
     <span className="glance__who">

@@ -11,13 +11,13 @@ import { FULL, PLACEHOLDER, REVEALED } from './useCaseAtCursor.js';
  * What the chronology and the timeline both show above their records: the moment, hindsight and the filters on one
  * line; a banner while hindsight is on; and what the officer knew and carried, in one line.
  */
-export function CaseControls(props: { index: CaseIndex; happenings: Float64Array; view: OfficerView | null; states: Uint8Array; defaultOfficer: string | null; onSelect: (id: string) => void }) {
+export function CaseControls(props: { index: CaseIndex; view: OfficerView | null; states: Uint8Array; defaultOfficer: string | null; onSelect: (id: string) => void }) {
   const { state, update } = useCaseViewState();
   const [filtersOpen, setFiltersOpen] = useState(filtersOn(state.filter) > 0);
   const onFilter = useCallback((filter: RecordFilter) => update({ filter }), [update]);
   return (
     <div className="case-controls">
-      <CursorBar index={props.index} happenings={props.happenings} filtersOn={filtersOn(state.filter)} filtersOpen={filtersOpen} onToggleFilters={() => setFiltersOpen((o) => !o)} />
+      <CursorBar index={props.index} filtersOn={filtersOn(state.filter)} filtersOpen={filtersOpen} onToggleFilters={() => setFiltersOpen((o) => !o)} />
       {filtersOpen && <FilterBar index={props.index} states={props.states} hindsight={state.hindsight} filter={state.filter} onChange={onFilter} />}
       {state.hindsight && (
         <div className="hindsight-banner" role="status">

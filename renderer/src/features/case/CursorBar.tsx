@@ -4,7 +4,7 @@ import { useState, type FormEvent } from 'react';
 import type { CaseIndex } from '../../../../shared/engine/caseIndex.js';
 import { LONDON } from '../../../../shared/time/london.js';
 import { useCaseViewState } from './caseViewState.js';
-import { parseMoment, stepDays, stepToRecord } from './cursorSteps.js';
+import { happeningsOf, parseMoment, stepDays, stepToRecord } from './cursorSteps.js';
 
 export const formatMoment = (t: number) => format(new TZDate(t, LONDON), 'd MMM yyyy, HH:mm');
 
@@ -14,12 +14,12 @@ export const formatMoment = (t: number) => format(new TZDate(t, LONDON), 'd MMM 
  */
 export function CursorBar(props: {
   index: CaseIndex;
-  happenings: Float64Array;
   filtersOn: number;
   filtersOpen: boolean;
   onToggleFilters: () => void;
 }) {
-  const { index, happenings } = props;
+  const { index } = props;
+  const happenings = happeningsOf(index);
   const { state, update } = useCaseViewState();
   const [jump, setJump] = useState('');
   const [error, setError] = useState<string | null>(null);

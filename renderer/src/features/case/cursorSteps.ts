@@ -1,7 +1,17 @@
 import { TZDate } from '@date-fns/tz';
 import { addDays } from 'date-fns';
+import type { CaseIndex } from '../../../../shared/engine/caseIndex.js';
 import { parseDateTime } from '../../../../shared/import/dates.js';
 import { latestInstant, LONDON } from '../../../../shared/time/london.js';
+
+const happeningsByCase = new WeakMap<CaseIndex, Float64Array>();
+
+/** Every instant at which some record (or the further offence) certainly happened, ascending: where steps stop. */
+export function happeningsOf(index: CaseIndex): Float64Array {
+  let found = happeningsByCase.get(index);
+  if (!found) happeningsByCase.set(index, (found = Float64Array.from(new Set([...index.times.map((t) => t.happened), index.offenceHappened])).sort()));
+  return found;
+}
 
 /**
  * The next (or previous) moment at which some record certainly happened: stepping there reveals that record and

@@ -5,7 +5,6 @@ import { CaseControls } from '../case/CaseControls.js';
 import { RecordCount } from '../case/RecordCount.js';
 import { useCaseAtCursor } from '../case/useCaseAtCursor.js';
 import { href } from '../shell/useHashRoute.js';
-import { caseLayout } from '../timeline/model.js';
 import { NoRecordsMessage } from './NoRecordsMessage.js';
 import { RecordsWithDetail } from './RecordsWithDetail.js';
 
@@ -30,7 +29,7 @@ export function ChronologyView({ caseId, index }: { caseId: string; index: CaseI
   }
   return (
     <div className="chronology-view">
-      <CaseControls index={index} happenings={caseLayout(index).happenings} view={view} states={states} defaultOfficer={officer} onSelect={onSelectId} />
+      <CaseControls index={index} view={view} states={states} defaultOfficer={officer} onSelect={onSelectId} />
       <RecordCount id="chronology-count" shown={shown} total={index.records.length} hindsight={state.hindsight} filter={state.filter} />
       <RecordsWithDetail index={index} shown={shown} states={view?.states ?? null} caption="Chronology" selectedId={state.selectedId} onSelectId={onSelectId} onReveal={onReveal} empty={<NoRecordsMessage />} />
     </div>

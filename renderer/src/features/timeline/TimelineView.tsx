@@ -2,7 +2,7 @@ import { useCallback, useMemo } from 'react';
 import type { CaseIndex } from '../../../../shared/engine/caseIndex.js';
 import { useCaseViewState } from '../case/caseViewState.js';
 import { CaseControls } from '../case/CaseControls.js';
-import { stepToRecord } from '../case/cursorSteps.js';
+import { happeningsOf, stepToRecord } from '../case/cursorSteps.js';
 import { KnowledgeLegend } from '../case/knowledgeLegend.js';
 import { RecordCount } from '../case/RecordCount.js';
 import { FULL, PLACEHOLDER, REVEALED, useCaseAtCursor } from '../case/useCaseAtCursor.js';
@@ -50,13 +50,13 @@ export function TimelineView({ index }: { index: CaseIndex }) {
   const onCursor = useCallback((at: number) => update({ cursor: at }), [update]);
   const onSelectId = useCallback((id: string | null) => update({ selectedId: id }), [update]);
   const onReveal = useCallback((id: string) => update({ revealed: new Set([...state.revealed, id]) }), [update, state.revealed]);
-  const onStep = useCallback((direction: -1 | 1) => update({ cursor: stepToRecord(layout.happenings, state.cursor, direction) }), [layout, state.cursor, update]);
+  const onStep = useCallback((direction: -1 | 1) => update({ cursor: stepToRecord(happeningsOf(index), state.cursor, direction) }), [index, state.cursor, update]);
   // The canvas follows the cursor at once; the panel and the table follow when it rests, without holding it up.
   const restingCursor = useSettledValue(state.cursor, SETTLE_MS);
   const resting = useCaseAtCursor(index, { ...state, cursor: restingCursor });
   return (
     <div className="timeline-view">
-      <CaseControls index={index} happenings={layout.happenings} view={resting.view} states={resting.states} defaultOfficer={resting.officer} onSelect={onSelectId} />
+      <CaseControls index={index} view={resting.view} states={resting.states} defaultOfficer={resting.officer} onSelect={onSelectId} />
       <div className="timeline-view__main">
         <div className="timeline-view__chart">
           <TimelineCanvas frame={frame} onSelect={onSelect} onCursor={onCursor} onStep={onStep} />

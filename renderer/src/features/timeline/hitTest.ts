@@ -27,14 +27,16 @@ export function hitTest(f: Frame, v: Viewport, width: number, x: number, y: numb
     const row = f.rows[rowIndex] as TimelineRow;
     return hitRow(f, v, width, row, x) ?? (f.layout.lanes[row] === 'allocation' ? hitAllocation(f, t, y - TOP - rowIndex * LANE_H) : null);
   }
+  // In foresight, a snapshot dated after the cursor is not drawn, so it cannot be pointed at either.
+  const limit = f.foresight ? f.cursor : Infinity;
   if (y >= workloadTop(f) && y < workloadTop(f) + WORKLOAD_H) {
-    const k = nearestDay(f.bands.workloadDays, v, x);
+    const k = nearestDay(f.bands.workloadDays, v, x, limit);
     return k < 0 ? null : { kind: 'workload', snapshot: f.bands.workload[k] as WorkloadSnapshot, excessive: f.bands.excessive[k] === 1 };
   }
   if (y >= teamTop(f) && y < teamTop(f) + TEAM_H) {
     let found: TeamSnapshot | null = null;
     f.bands.team.forEach((s, k) => {
-      if ((f.bands.teamDays[k] as number) <= t) found = s;
+      if ((f.bands.teamDays[k] as number) <= Math.min(t, limit)) found = s;
     });
     return found ? { kind: 'team', snapshot: found } : null;
   }
@@ -74,10 +76,11 @@ function hitAllocation(f: Frame, t: number, yInLane: number): Hit | null {
   return a ? { kind: 'allocation', allocation: a } : null;
 }
 
-function nearestDay(days: Float64Array, v: Viewport, x: number): number {
+function nearestDay(days: Float64Array, v: Viewport, x: number, limit: number): number {
   let best = -1;
   let bestDistance = 12;
   days.forEach((day, k) => {
+    if (day > limit) return;
     const d = Math.abs(xOf(v, day) - x);
     if (d < bestDistance) {
       best = k;

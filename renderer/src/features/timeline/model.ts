@@ -15,8 +15,6 @@ export interface CaseLayout {
   attendance: Uint8Array;
   /** Per record: when information reached probation (Infinity: never; NaN: not partner information). */
   reached: Float64Array;
-  /** Every instant at which some record certainly happened, ascending: where cursor steps stop. */
-  happenings: Float64Array;
   first: number;
   last: number;
 }
@@ -39,7 +37,6 @@ export function caseLayout(index: CaseIndex): CaseLayout {
     const t = index.times[i];
     if (t && t.elsewhereUntil !== -Infinity) reached[i] = t.elsewhereUntil;
   });
-  const happenings = Float64Array.from(new Set([...index.times.map((t) => t.happened), index.offenceHappened])).sort();
   const layout: CaseLayout = {
     lanes,
     laneLabels: lanes.map(laneLabel),
@@ -47,7 +44,6 @@ export function caseLayout(index: CaseIndex): CaseLayout {
     all: Int32Array.from(index.records, (_, i) => i),
     attendance,
     reached,
-    happenings,
     first: index.starts[0] ?? index.offenceStart,
     last: Math.max(index.offenceHappened, index.starts[index.starts.length - 1] ?? 0),
   };
