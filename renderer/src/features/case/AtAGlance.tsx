@@ -1,4 +1,4 @@
-import { memo, useState, type ReactNode } from 'react';
+import { memo, useMemo, useState, type ReactNode } from 'react';
 import type { CaseIndex, OfficerView } from '../../../../shared/engine/caseIndex.js';
 import { KNOWLEDGE_RULES, type KnowledgeState } from '../../../../shared/engine/knowledge.js';
 import { countStates, recordsIn } from '../../../../shared/engine/officerSummary.js';
@@ -40,7 +40,10 @@ export const AtAGlance = memo(function AtAGlance(props: {
   const { state, update } = useCaseViewState();
   const [open, setOpen] = useState<string | null>(null);
   // With hindsight off, the list names only officers on the case by the moment, and whoever is chosen.
-  const onCase = state.hindsight ? index.officers() : index.officersBy(state.cursor);
+  // Worked out when the view settles, not on every step of the cursor.
+  const at = view?.at ?? state.cursor;
+  const onCase = useMemo(() => (state.hindsight ? index.officers() : index.officersBy(at)), [index, at, state.hindsight]);
+  const counts = useMemo(() => (view ? countStates(view.states) : null), [view]);
   const officers = state.officer && !onCase.some((o) => o.code === state.officer) ? [...onCase, index.staffMember(state.officer)] : onCase;
   const defaultName = props.defaultOfficer ? index.staffMember(props.defaultOfficer).name || props.defaultOfficer : null;
   const picker = (
@@ -59,7 +62,7 @@ export const AtAGlance = memo(function AtAGlance(props: {
       </section>
     );
   }
-  const parts = glanceParts(index, view, state.hindsight, state.revealed, (id) => update({ revealed: new Set([...state.revealed, id]) }), props.onSelect);
+  const parts = glanceParts(index, view, counts as Record<KnowledgeState, number>, state.hindsight, state.revealed, (id) => update({ revealed: new Set([...state.revealed, id]) }), props.onSelect);
   const opened = parts.find((p) => p.key === open);
   const held = view.allocations[0];
   const holder = holderAt(index.data.allocations, view.at);
@@ -103,8 +106,7 @@ export const AtAGlance = memo(function AtAGlance(props: {
   );
 });
 
-function glanceParts(index: CaseIndex, view: OfficerView, hindsight: boolean, revealed: ReadonlySet<string>, onReveal: (id: string) => void, onSelect: (id: string) => void): Part[] {
-  const counts = countStates(view.states);
+function glanceParts(index: CaseIndex, view: OfficerView, counts: Record<KnowledgeState, number>, hindsight: boolean, revealed: ReadonlySet<string>, onReveal: (id: string) => void, onSelect: (id: string) => void): Part[] {
   const listOf = (s: KnowledgeState, heldBack?: HeldBack) => {
     const { count, latest } = recordsIn(index, view, s, LISTED);
     return (

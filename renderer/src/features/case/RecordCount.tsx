@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { isFiltering, type RecordFilter } from '../../../../shared/engine/filters.js';
 import { countShown } from './CaseControls.js';
 
@@ -5,7 +6,7 @@ import { countShown } from './CaseControls.js';
  * How many records show, above the table. With hindsight off it counts only what had happened by the moment, and
  * names the placeholders; it never gives the case's total, which would tell of records still to come.
  */
-export function RecordCount({ shown, total, hindsight, filter, id }: { shown: Uint8Array; total: number; hindsight: boolean; filter: RecordFilter; id?: string }) {
+export const RecordCount = memo(function RecordCount({ shown, total, hindsight, filter, id }: { shown: Uint8Array; total: number; hindsight: boolean; filter: RecordFilter; id?: string }) {
   const { full, heldBack, revealed } = countShown(shown);
   const n = (k: number) => k.toLocaleString('en-GB');
   const records = (k: number) => `${n(k)} record${k === 1 ? '' : 's'}`;
@@ -19,4 +20,4 @@ export function RecordCount({ shown, total, hindsight, filter, id }: { shown: Ui
       {heldBack + revealed > 0 && <>, {n(heldBack + revealed)} of them not known to the officer then{revealed > 0 ? ` (${n(revealed)} revealed with hindsight)` : ' (shown as placeholders)'}</>}.
     </p>
   );
-}
+});

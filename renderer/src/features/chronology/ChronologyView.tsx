@@ -13,6 +13,8 @@ import { RecordsWithDetail } from './RecordsWithDetail.js';
  * the timeline does: with hindsight off, nothing after the moment shows, and what the officer could not know then is
  * a placeholder.
  */
+const NO_RECORDS = <NoRecordsMessage />;
+
 export function ChronologyView({ caseId, index }: { caseId: string; index: CaseIndex }) {
   const { state, update } = useCaseViewState();
   const { officer, view, shown, states } = useCaseAtCursor(index, state);
@@ -31,7 +33,7 @@ export function ChronologyView({ caseId, index }: { caseId: string; index: CaseI
     <div className="chronology-view">
       <CaseControls index={index} view={view} states={states} defaultOfficer={officer} onSelect={onSelectId} />
       <RecordCount id="chronology-count" shown={shown} total={index.records.length} hindsight={state.hindsight} filter={state.filter} />
-      <RecordsWithDetail index={index} shown={shown} states={view?.states ?? null} caption="Chronology" selectedId={state.selectedId} onSelectId={onSelectId} onReveal={onReveal} empty={<NoRecordsMessage />} />
+      <RecordsWithDetail index={index} shown={shown} states={view?.states ?? null} caption="Chronology" selectedId={state.selectedId} onSelectId={onSelectId} onReveal={onReveal} empty={NO_RECORDS} />
     </div>
   );
 }

@@ -15,6 +15,8 @@ import { OfficerPanel } from './OfficerPanel.js';
 import { TimelineCanvas } from './TimelineCanvas.js';
 
 const SETTLE_MS = 80;
+/** One element, so the memoised table is not re-rendered by a new one on every cursor step. */
+const NO_RECORDS = <NoRecordsMessage />;
 
 /**
  * The rows the chart draws. In hindsight, every lane. In foresight, a lane of partner information shows once it holds
@@ -78,7 +80,7 @@ export function TimelineView({ index }: { index: CaseIndex }) {
         selectedId={state.selectedId}
         onSelectId={onSelectId}
         onReveal={onReveal}
-        empty={<NoRecordsMessage />}
+        empty={NO_RECORDS}
       />
     </div>
   );

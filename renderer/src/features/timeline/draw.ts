@@ -431,37 +431,36 @@ function drawCursor(ctx: CanvasRenderingContext2D, f: Frame, v: Viewport, width:
   return offenceDrawn;
 }
 
-/** Records shown per overview pixel column, worked out once per set of records shown. */
-const densities = new WeakMap<Uint8Array, { width: number; first: number; msPerPx: number; counts: Uint16Array }>();
+/** The case's records per overview pixel column, worked out once per case and width (not on every cursor step). */
+const densities = new WeakMap<CaseIndex, { width: number; first: number; msPerPx: number; counts: Uint16Array; most: number }>();
 
-/** The whole case in one strip: how busy each stretch was, the window the chart shows, and the cursor. */
+/**
+ * The whole case in one strip: how busy each stretch was, the window the chart shows, and the cursor. In foresight
+ * nothing after the cursor is drawn, as on the chart.
+ */
 function drawOverview(ctx: CanvasRenderingContext2D, f: Frame, v: Viewport, width: number) {
   const o = overviewViewport(f, width);
   const plot = Math.max(1, Math.round(width - LABEL_W));
-  let density = densities.get(f.shown);
+  let density = densities.get(f.index);
   if (!density || density.width !== plot || density.first !== o.start || density.msPerPx !== o.msPerPx) {
     const counts = new Uint16Array(plot);
-    for (let i = 0; i < f.shown.length; i++) {
-      if (f.shown[i] === HIDDEN) continue;
-      const px = Math.floor(((f.index.starts[i] as number) - o.start) / o.msPerPx);
+    for (const t of f.index.starts) {
+      const px = Math.floor((t - o.start) / o.msPerPx);
       if (px >= 0 && px < plot) counts[px] = Math.min(65535, (counts[px] as number) + 1);
     }
-    density = { width: plot, first: o.start, msPerPx: o.msPerPx, counts };
-    densities.set(f.shown, density);
+    density = { width: plot, first: o.start, msPerPx: o.msPerPx, counts, most: Math.max(1, ...counts) };
+    densities.set(f.index, density);
   }
   ctx.fillStyle = '#f3f2f1';
   ctx.fillRect(LABEL_W, 2, plot, OVERVIEW_H - 4);
-  const most = Math.max(1, ...density.counts);
+  const { counts, most } = density;
+  const lastPx = f.foresight ? Math.min(plot, Math.floor((f.cursor - o.start) / o.msPerPx)) : plot;
   ctx.fillStyle = '#505a5f';
-  density.counts.forEach((n, px) => {
-    if (n === 0) return;
+  for (let px = 0; px < lastPx; px++) {
+    const n = counts[px] as number;
+    if (n === 0) continue;
     const h = Math.max(2, ((OVERVIEW_H - 6) * Math.sqrt(n)) / Math.sqrt(most));
     ctx.fillRect(LABEL_W + px, OVERVIEW_H - 3 - h, 1, h);
-  });
-  if (f.foresight) {
-    const cx = Math.max(LABEL_W, xOf(o, f.cursor));
-    ctx.fillStyle = 'rgba(255, 255, 255, 0.7)';
-    ctx.fillRect(cx, 2, width - cx, OVERVIEW_H - 4);
   }
   // The window the chart below shows.
   const x0 = Math.max(LABEL_W, xOf(o, v.start));
