@@ -57,7 +57,7 @@ export function CursorBar(props: {
           className={`input${error ? ' input--error' : ''}`}
           value={jump}
           onChange={(e) => setJump(e.target.value)}
-          placeholder="date [time]"
+          placeholder="dd/mm/yyyy hh:mm"
           aria-describedby={error ? 'jump-hint jump-error' : 'jump-hint'}
           aria-invalid={error ? true : undefined}
         />
