@@ -91,7 +91,6 @@ function Saved({ found, change, edited }: { found: Case; change: DetailsChange; 
   const moved = edited.rerouted;
   return (
     <div className="page page--narrow">
-      <a className="back-link" href={href.cases()}>Back to cases</a>
       <div className="notification notification--success" role="status">
         <h1 className="heading-m">Case details saved</h1>
         <p>The change is recorded in the case’s activity.</p>
