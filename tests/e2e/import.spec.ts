@@ -67,7 +67,7 @@ for (const [variant, files] of [['UTF-8 CSV', csvFiles], ['Windows-1252 CSV', wi
     // The accepted import is in the case's audit trail, and left a backup.
     await page.getByRole('link', { name: 'Activity' }).click();
     await expect(page.locator('tbody tr').first()).toContainText(/Imported 5 files \(.*\): [\d,]+ rows added/);
-    await expect(page.getByText(/Audit trail intact: 2 entries chained/)).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByText(/The audit trail checks out: its 2 entries are/)).toBeVisible({ timeout: 30_000 });
     await page.getByRole('link', { name: 'Backups' }).click();
     // Made after the import is stored, in a worker that outlives the import screen.
     await expect(page.getByRole('row', { name: new RegExp(`Imported from ${variant}.*After an import`) })).toBeVisible({ timeout: 30_000 });
