@@ -110,7 +110,7 @@ test('the offence time and the CRN of a case can be corrected, the contacts foll
   await expect(page.getByRole('row', { name: 'CRN X900417 X911003' })).toBeVisible();
   await expect(page.getByRole('row', { name: 'Further offence 12 Nov 2023, 02:17 12 Nov 2023, 03:10' })).toBeVisible();
   await expect(page.getByText('42 contacts of X911003 moved from other work into the case’s records.')).toBeVisible();
-  await expect(page.getByText('341 contacts of other CRNs moved from the records to other work.')).toBeVisible();
+  await expect(page.getByText('341 contacts of X900417 moved from the records to other work.')).toBeVisible();
   await expect(page.getByText('The case keeps 13 information records and 3 allocations that carry another CRN.')).toBeVisible();
   await expect(page.getByText('Import the information and allocations files again to add rows for X911003.')).toBeVisible();
   expect(await scan(page)).toEqual([]);

@@ -1,4 +1,5 @@
 import { rowDigest, type AuditKind } from '../../../shared/audit/trail.js';
+import { count } from '../../../shared/audit/trailWords.js';
 import { withWholeCaseEntry } from '../../../shared/bundle/bundleRows.js';
 import { rerouteContacts, type Rerouted } from '../../../shared/bundle/reroute.js';
 import { caseDetailsChange, type CaseDetails } from '../../../shared/domain/caseForm.js';
@@ -66,10 +67,8 @@ export async function editCaseDetails(db: ForesightDb, caseId: string, details: 
   });
 }
 
-const contacts = (n: number) => `${n.toLocaleString('en-GB')} ${n === 1 ? 'contact' : 'contacts'}`;
-
 function movedWords({ toRecords, toOtherWork }: Pick<Rerouted, 'toRecords' | 'toOtherWork'>, from: string, to: string): string {
-  return `${contacts(toRecords)} of ${to} moved from other work into the records, ${contacts(toOtherWork)} of ${from} moved to other work`;
+  return `${count(toRecords, 'contact')} of ${to} moved from other work into the records, ${count(toOtherWork, 'contact')} of ${from} moved to other work`;
 }
 
 /** Delete a case, everything stored with it and its backups, in one transaction: either all of it goes or none of it. */

@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState, type FormEvent } from 'react';
 import { caseDetailsChange, caseFormFields, validateCaseEdit, type CaseFormErrors, type CaseFormFields, type DetailsChange } from '../../../../shared/domain/caseForm.js';
+import { count } from '../../../../shared/audit/trailWords.js';
 import { Crn } from '../../../../shared/schemas/common.js';
 import type { Case } from '../../../../shared/schemas/index.js';
 import { editCaseDetails, findCase, type DetailsEdited } from '../../store/cases.js';
@@ -21,8 +22,6 @@ export function EditCaseDetails({ caseId }: { caseId: string }) {
   if (saved) return <Saved found={found} {...saved} />;
   return <EditForm key={found.id} found={found} onSaved={setSaved} />;
 }
-
-const count = (n: number, one: string, many: string) => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
 
 function EditForm({ found, onSaved }: { found: Case; onSaved: (saved: { change: DetailsChange; edited: DetailsEdited }) => void }) {
   const db = useDb();
@@ -95,7 +94,7 @@ function Saved({ found, change, edited }: { found: Case; change: DetailsChange; 
         <h1 className="heading-m">Case details saved</h1>
         <p>The change is recorded in the case’s activity.</p>
       </div>
-      <table className="table">
+      <table className="table table--spaced">
         <caption className="table__caption">What changed</caption>
         <thead><tr><th scope="col">Detail</th><th scope="col">Was</th><th scope="col">Now</th></tr></thead>
         <tbody>
@@ -108,12 +107,12 @@ function Saved({ found, change, edited }: { found: Case; change: DetailsChange; 
         <>
           <h2 className="heading-s">Contacts sorted under the new CRN</h2>
           <ul className="list">
-            <li>{count(moved.toRecords, 'contact', 'contacts')} of {found.crn} moved from other work into the case’s records.</li>
-            <li>{count(moved.toOtherWork, 'contact', 'contacts')} of other CRNs moved from the records to other work.</li>
+            <li>{count(moved.toRecords, 'contact')} of {found.crn} moved from other work into the case’s records.</li>
+            <li>{count(moved.toOtherWork, 'contact')} of {change.before.crn} moved from the records to other work.</li>
             {moved.otherCrn.information + moved.otherCrn.allocations > 0 && (
               <li>
-                The case keeps {count(moved.otherCrn.information, 'information record', 'information records')} and{' '}
-                {count(moved.otherCrn.allocations, 'allocation', 'allocations')} that carry another CRN.
+                The case keeps {count(moved.otherCrn.information, 'information record')} and{' '}
+                {count(moved.otherCrn.allocations, 'allocation')} that carry another CRN.
               </li>
             )}
           </ul>
