@@ -25,7 +25,9 @@ async function newCase(page: Page, title: string) {
   await page.goto('/#/new');
   await page.getByLabel('Case name').fill(title);
   await page.getByLabel('CRN').fill('X900417');
-  await page.getByLabel('Date of the further offence').fill('12/11/2023');
+  await page.getByLabel('Day').fill('12');
+  await page.getByLabel('Month').fill('11');
+  await page.getByLabel('Year').fill('2023');
   await page.getByLabel('Time of the further offence (optional)').fill('02:17');
   await page.getByRole('button', { name: 'Create case' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
