@@ -1,6 +1,6 @@
 import { storeKey } from '../import/plan.js';
 import type { CaseBundle } from '../schemas/bundle.js';
-import { appendEntry, rowDigests, type AuditKind } from '../audit/trail.js';
+import { appendEntry, recordedRows, ROW_REMOVED, rowDigests, type AuditEntry, type AuditKind } from '../audit/trail.js';
 
 /** Every row of a bundle under a key the audit trail names it by (`records:contact:123`, `case`). */
 export function bundleRows(bundle: CaseBundle): Map<string, unknown> {
@@ -13,10 +13,25 @@ export function bundleRows(bundle: CaseBundle): Map<string, unknown> {
   return rows;
 }
 
-/** A bundle with one more trail entry, recording the content hash of every row it holds. */
-export function withWholeCaseEntry(bundle: CaseBundle, entry: { who: string; at: Date; kind: AuditKind; what: string }): CaseBundle {
+/** What a change to a whole case says of itself in its trail entry. */
+export interface WholeCaseEntry {
+  who: string;
+  at: Date;
+  kind: AuditKind;
+  what: string;
+  before?: AuditEntry['before'];
+  after?: AuditEntry['after'];
+}
+
+/**
+ * A bundle with one more trail entry, recording the content hash of every row it holds, and taking out (ROW_REMOVED)
+ * any row its trail recorded that it no longer holds: after the entry the trail says the case is exactly this.
+ */
+export function withWholeCaseEntry(bundle: CaseBundle, entry: WholeCaseEntry): CaseBundle {
   const { at, ...rest } = entry;
-  return { ...bundle, audit: appendEntry(bundle.audit, { ...rest, at: at.toISOString(), rows: rowDigests(bundleRows(bundle)) }) };
+  const rows = rowDigests(bundleRows(bundle));
+  for (const key of recordedRows(bundle.audit).keys()) if (!Object.hasOwn(rows, key)) rows[key] = ROW_REMOVED;
+  return { ...bundle, audit: appendEntry(bundle.audit, { ...rest, at: at.toISOString(), rows }) };
 }
 
 /** The trail entry for building a case from import files: who, when, and the content hash of every row stored. */

@@ -39,22 +39,32 @@ export async function encryptBundle(json: string, passphrase: string): Promise<U
   return out;
 }
 
-export type Decrypted = { ok: true; json: string } | { ok: false; message: string };
+/**
+ * A failure says what it is about: the file (not a case file, damaged, refused), or the passphrase. AES-GCM cannot tell a
+ * wrong passphrase from a damaged ciphertext; with a readable header, the passphrase is the likelier.
+ */
+export type Decrypted = { ok: true; json: string } | { ok: false; message: string; about: 'file' | 'passphrase' };
+
+/** True when a file starts as an encrypted bundle does: anything else is not a case file at all. */
+export function looksEncrypted(file: Uint8Array): boolean {
+  const magic = new TextEncoder().encode(MAGIC);
+  return file.length >= magic.length && magic.every((b, i) => file[i] === b);
+}
 
 export async function decryptBundle(file: Uint8Array, passphrase: string): Promise<Decrypted> {
   const magic = new TextEncoder().encode(MAGIC);
-  if (file.length < magic.length || magic.some((b, i) => file[i] !== b)) return { ok: false, message: 'not an encrypted Foresight bundle' };
+  if (!looksEncrypted(file)) return { ok: false, message: 'not an encrypted Foresight bundle', about: 'file' };
   const end = file.indexOf(0x0a, magic.length);
-  if (end < 0) return { ok: false, message: 'the file is damaged: its header is incomplete' };
+  if (end < 0) return { ok: false, message: 'the file is damaged: its header is incomplete', about: 'file' };
   const headerLine = new TextDecoder('utf-8', { fatal: false }).decode(file.subarray(magic.length, end));
   let header: Header;
   try {
     header = Header.parse(JSON.parse(headerLine));
   } catch {
-    return { ok: false, message: 'the file is damaged: its header cannot be read' };
+    return { ok: false, message: 'the file is damaged: its header cannot be read', about: 'file' };
   }
-  if (header.kdf.iterations < PBKDF2_ITERATIONS) return { ok: false, message: `refused: the file asks for a weaker key derivation (${header.kdf.iterations} iterations) than Foresight allows` };
-  if (header.kdf.iterations > 100 * PBKDF2_ITERATIONS) return { ok: false, message: 'refused: the file asks for an unreasonable key derivation work factor' };
+  if (header.kdf.iterations < PBKDF2_ITERATIONS) return { ok: false, message: `refused: the file asks for a weaker key derivation (${header.kdf.iterations} iterations) than Foresight allows`, about: 'file' };
+  if (header.kdf.iterations > 100 * PBKDF2_ITERATIONS) return { ok: false, message: 'refused: the file asks for an unreasonable key derivation work factor', about: 'file' };
   try {
     const key = await keyFor(passphrase, header, 'decrypt');
     const plain = await crypto.subtle.decrypt(
@@ -64,6 +74,6 @@ export async function decryptBundle(file: Uint8Array, passphrase: string): Promi
     );
     return { ok: true, json: new TextDecoder('utf-8', { fatal: true }).decode(new Uint8Array(plain)) };
   } catch {
-    return { ok: false, message: 'wrong passphrase, or the file is damaged' };
+    return { ok: false, message: 'wrong passphrase, or the file is damaged', about: 'passphrase' };
   }
 }

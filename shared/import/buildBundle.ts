@@ -2,6 +2,7 @@ import { BUNDLE_SCHEMA_VERSION, type CaseBundle, type SourceFile } from '../sche
 import type { Case } from '../schemas/case.js';
 import type { ContactRecord, CaseRecord } from '../schemas/record.js';
 import { earliestInstant } from '../time/london.js';
+import { contactTable } from './plan.js';
 import type { ReadFileResult } from './readFile.js';
 import { collectStaff } from './staff.js';
 
@@ -44,7 +45,7 @@ export function buildCaseBundle(caseInfo: Case, files: readonly ReadFileWithSour
     };
     switch (result.kind) {
       case 'contacts':
-        for (const c of result.items) (c.crn === caseInfo.crn ? records : otherWork).push(c);
+        for (const c of result.items) (contactTable(caseInfo.crn, c) === 'records' ? records : otherWork).push(c);
         break;
       case 'information':
         append(records, ofCase(result.items));

@@ -46,6 +46,9 @@ export function storeKey(table: TableName, item: StoredItem): string {
   return (item as { id: string }).id;
 }
 
+/** Where a contact belongs in a case: its CRN's contacts are the case's records, others its officers' other work. */
+export const contactTable = (crn: string, contact: ContactRecord): 'records' | 'otherWork' => (contact.crn === crn ? 'records' : 'otherWork');
+
 /** Route a file's rows into the case: its CRN's contacts and information, other CRNs' contacts as other work. */
 export function routeRows(crn: string, result: ReadFileItems): { rows: PlannedRow[]; otherCaseRows: number } {
   const rows: PlannedRow[] = [];
@@ -53,7 +56,7 @@ export function routeRows(crn: string, result: ReadFileItems): { rows: PlannedRo
   const add = (table: TableName, item: StoredItem) => rows.push({ table, key: storeKey(table, item), item });
   switch (result.kind) {
     case 'contacts':
-      for (const c of result.items) add(c.crn === crn ? 'records' : 'otherWork', c);
+      for (const c of result.items) add(contactTable(crn, c), c);
       break;
     case 'information':
       for (const i of result.items) {

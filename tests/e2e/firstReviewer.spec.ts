@@ -36,7 +36,7 @@ test('a first-time reviewer gets from five export files to the officer’s view 
   await act('Day', () => page.getByLabel('Day').fill('12'));
   await act('Month', () => page.getByLabel('Month').fill('11'));
   await act('Year', () => page.getByLabel('Year').fill('2023'));
-  await act('Time', () => page.getByLabel('Time (optional)').fill('02:17'));
+  await act('Time', () => page.getByLabel('Time of the further offence (optional)').fill('02:17'));
   await act('Check the files', async () => {
     await page.getByRole('button', { name: 'Check the files' }).click();
     await expect(page.getByRole('button', { name: 'Create the case' })).toBeVisible({ timeout: 60_000 });

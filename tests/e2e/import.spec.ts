@@ -25,7 +25,9 @@ async function newCase(page: Page, title: string) {
   await page.goto('/#/new');
   await page.getByLabel('Case name').fill(title);
   await page.getByLabel('CRN').fill('X900417');
-  await page.getByLabel('Date of the further offence').fill('12/11/2023');
+  await page.getByLabel('Day').fill('12');
+  await page.getByLabel('Month').fill('11');
+  await page.getByLabel('Year').fill('2023');
   await page.getByLabel('Time of the further offence (optional)').fill('02:17');
   await page.getByRole('button', { name: 'Create case' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
@@ -69,7 +71,7 @@ for (const [variant, files] of [['UTF-8 CSV', csvFiles], ['Windows-1252 CSV', wi
     // The accepted import is in the case's audit trail, and left a backup.
     await page.getByRole('link', { name: 'Activity' }).click();
     await expect(page.locator('tbody tr').first()).toContainText(/Imported 5 files \(.*\): 354 case records, 4,117 other-work contacts, 851 workload snapshots, 81 team snapshots, 3 allocations stored/);
-    await expect(page.getByText(/Audit trail intact: 2 entries chained/)).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByText(/The audit trail checks out: its 2 entries are/)).toBeVisible({ timeout: 30_000 });
     await page.getByRole('link', { name: 'Backups' }).click();
     // Made after the import is stored, in a worker that outlives the import screen.
     await expect(page.getByRole('row', { name: new RegExp(`Imported from ${variant}.*After an import`) })).toBeVisible({ timeout: 30_000 });

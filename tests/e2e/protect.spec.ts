@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { rowInWords } from '../../shared/audit/trailWords.js';
 import { openApp, PASSPHRASE, unlock } from './app.js';
 
 const scan = async (page: Page) => (await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze()).violations;
@@ -32,22 +33,32 @@ test('every change is in the activity view under the name set in Settings, and t
   expect(await scan(page)).toEqual([]);
 
   await page.goto('/#/');
-  await page.getByRole('link', { name: /^Rename SFO review: Daniel Marsh/ }).click();
+  await page.getByRole('link', { name: /^Edit details SFO review: Daniel Marsh/ }).click();
   await page.getByLabel('Case name').fill('SFO review: renamed');
-  await page.getByRole('button', { name: 'Save name' }).click();
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await page.getByRole('link', { name: 'Back to cases' }).click();
   await page.getByRole('link', { name: /^SFO review: renamed/ }).click();
   await page.getByRole('link', { name: 'Activity' }).click();
 
-  await expect(page.getByText(/Audit trail intact: 2 entries chained/)).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText(/The audit trail checks out: its 2 entries are in order and unaltered/)).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText('2 entries, newest first')).toBeVisible();
   const rows = page.locator('tbody tr');
   await expect(rows).toHaveCount(2);
   await expect(rows.first()).toContainText('Alex Reviewer');
-  await expect(rows.first()).toContainText('Case renamed');
-  await rows.first().getByText('Details').click();
+  await expect(rows.first()).toContainText('Case details corrected: case name “SFO review: Daniel Marsh (synthetic demo case)” → “SFO review: renamed”');
+  // Hashes are not in the plain account: only behind Technical details.
+  await expect(page.locator('.activity')).not.toContainText(/SHA-256|[0-9a-f]{64}/, { useInnerText: true });
+  await rows.first().getByText('Technical details').click();
   await expect(rows.first()).toContainText('"title": "SFO review: renamed"');
+  await expect(rows.first()).toContainText(/Entry hash \(SHA-256\)\s*[0-9a-f]{64}/);
   await expect(rows.last()).toContainText('Demo case loaded');
+  await page.getByRole('status').filter({ hasText: 'Check the trail now' }).getByText('Technical details').click();
   expect(await scan(page)).toEqual([]);
-  await page.screenshot({ path: 'test-results/screens/activity.png', fullPage: true });
+  for (const [width, height] of [[1440, 900], [1024, 768]] as const) {
+    await page.setViewportSize({ width, height });
+    await page.screenshot({ path: `test-results/screens/activity-${width}.png`, fullPage: true });
+  }
+  await page.setViewportSize({ width: 1440, height: 900 });
 
   await page.getByLabel('Person').selectOption('Alex Reviewer');
   await expect(rows).toHaveCount(1);
@@ -60,10 +71,12 @@ test('every change is in the activity view under the name set in Settings, and t
   await expect(rows).toHaveCount(0);
   await page.getByLabel(/^To/).fill('31/12/2099');
   await page.getByLabel(/^From/).fill('99/99/2020');
-  await expect(page.getByRole('alert')).toHaveText('Enter dates like 23/11/2026');
+  await expect(page.getByRole('alert')).toHaveText('Error: Enter a date like 23/11/2026');
+  await expect(page.getByLabel(/^From/)).toHaveAccessibleDescription('Error: Enter a date like 23/11/2026');
+  await expect(page.getByLabel(/^To/)).not.toHaveAttribute('aria-invalid', 'true');
   await page.getByRole('button', { name: 'Check the trail now' }).click();
-  await expect(page.getByText(/Audit trail intact: 2 entries chained/)).toBeVisible();
-  await expect(page.getByText('Full check: every entry and every row was hashed again from its content.')).toBeVisible();
+  await expect(page.getByText('Full check: every entry and every row was read again and compared with what the trail recorded.')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText(/The audit trail checks out: its 2 entries are/)).toBeVisible();
 });
 
 test('opening a case checks its trail on the way, and a block of rows lost on disk is reported with a row it held', async ({ page }) => {
@@ -76,8 +89,8 @@ test('opening a case checks its trail on the way, and a block of rows lost on di
   await unlock(page);
   await expect(page.getByRole('grid', { name: 'Chronology' })).toBeVisible({ timeout: 30_000 });
   await page.getByRole('link', { name: 'Activity' }).click();
-  await expect(page.getByText(/Audit trail intact/)).toBeVisible();
-  await expect(page.getByText(/Quick check: the chain of entries/)).toBeVisible();
+  await expect(page.getByText(/The audit trail checks out/)).toBeVisible();
+  await expect(page.getByText(/Quick check, made as the case opened/)).toBeVisible();
 
   // Someone with the disk deletes the first block of records: it needs no key to do that.
   const lost = await page.evaluate(async () => {
@@ -102,10 +115,15 @@ test('opening a case checks its trail on the way, and a block of rows lost on di
   await unlock(page);
   await page.getByRole('link', { name: DEMO }).click();
   const alert = page.getByRole('alert');
-  await expect(alert).toContainText(`The case does not match its audit trail: ${lost} was stored by the trail but is missing from the case.`, { timeout: 30_000 });
+  await expect(alert).toContainText(`The case does not match its audit trail: ${rowInWords(lost)} is missing from the case.`, { timeout: 30_000 });
   await expect(alert).toContainText('This case may have been changed outside Foresight.');
   expect(await scan(page)).toEqual([]);
   await page.screenshot({ path: 'test-results/screens/trail-broken.png' });
+  // The key of the row, and the check's own words, are in the technical details.
+  await alert.getByRole('link', { name: 'See the activity' }).click();
+  const panel = page.getByRole('status').filter({ hasText: 'Check the trail now' });
+  await panel.getByText('Technical details').click();
+  await expect(panel).toContainText(`${lost} was stored by the trail but is missing from the case`);
 });
 
 test('a case sent as an encrypted file opens only with its passphrase, with its trail, on another profile', async ({ page, browser }) => {
@@ -136,6 +154,8 @@ test('a case sent as an encrypted file opens only with its passphrase, with its 
   await trainer.getByRole('button', { name: 'Open' }).click();
   await expect(trainer.getByRole('alert')).toContainText('wrong passphrase, or the file is damaged');
   await expect(trainer.getByRole('alert')).toContainText('Nothing has been stored');
+  await expect(trainer.getByLabel('Passphrase')).toHaveAccessibleDescription(/^Error: The case file cannot be opened: wrong passphrase/);
+  await expect(trainer.getByLabel('Case file')).not.toHaveAttribute('aria-invalid', 'true');
   expect(await scan(trainer)).toEqual([]);
 
   await trainer.getByLabel('Passphrase').fill('send this to the trainer');
@@ -146,7 +166,7 @@ test('a case sent as an encrypted file opens only with its passphrase, with its 
   await trainer.getByRole('button', { name: 'Add to this computer' }).click();
   await trainer.getByRole('link', { name: DEMO }).click();
   await trainer.getByRole('link', { name: 'Activity' }).click();
-  await expect(trainer.getByText(/Audit trail intact: 3 entries chained/)).toBeVisible({ timeout: 30_000 });
+  await expect(trainer.getByText(/The audit trail checks out: its 3 entries are/)).toBeVisible({ timeout: 30_000 });
   await expect(trainer.locator('tbody tr').first()).toContainText('Received from an encrypted case file');
   await expect(trainer.locator('tbody tr').nth(1)).toContainText('Exported as an encrypted case file');
 });
@@ -159,9 +179,10 @@ test('a backup of each case is kept, and restoring one brings the case back as i
   expect(await scan(page)).toEqual([]);
 
   await page.goto('/#/');
-  await page.getByRole('link', { name: /^Rename SFO review: Daniel Marsh/ }).click();
+  await page.getByRole('link', { name: /^Edit details SFO review: Daniel Marsh/ }).click();
   await page.getByLabel('Case name').fill('Renamed after the backup');
-  await page.getByRole('button', { name: 'Save name' }).click();
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await page.getByRole('link', { name: 'Back to cases' }).click();
   await expect(page.getByRole('link', { name: /^Renamed after the backup/ })).toBeVisible();
 
   await page.getByRole('link', { name: 'Backups' }).click();
@@ -172,7 +193,7 @@ test('a backup of each case is kept, and restoring one brings the case back as i
   await page.getByRole('link', { name: 'Open the case' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('SFO review: Daniel Marsh');
   await expect(page.locator('tbody tr').first()).toContainText('Restored from the backup of');
-  await expect(page.getByText(/Audit trail intact/)).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText(/The audit trail checks out/)).toBeVisible({ timeout: 30_000 });
 
   await page.getByRole('link', { name: 'Backups' }).click();
   await page.getByLabel('Passphrase for the file').fill(PASSPHRASE);

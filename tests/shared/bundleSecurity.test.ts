@@ -20,11 +20,13 @@ describe('encrypted bundles', () => {
     const text = new TextDecoder('latin1').decode(file);
     const weakened = text.replace(`"iterations":${PBKDF2_ITERATIONS}`, '"iterations":1000');
     const bytes = Uint8Array.from(weakened, (c) => c.charCodeAt(0));
-    expect(await decryptBundle(bytes, 'p')).toEqual({ ok: false, message: expect.stringMatching(/weaker key derivation/) });
+    expect(await decryptBundle(bytes, 'p')).toEqual({ ok: false, message: expect.stringMatching(/weaker key derivation/), about: 'file' });
   });
 
-  it('say a file that is not an encrypted bundle is not one', async () => {
-    expect(await decryptBundle(new TextEncoder().encode('{"schemaVersion":2}'), 'p')).toEqual({ ok: false, message: 'not an encrypted Foresight bundle' });
+  it('say a file that is not an encrypted bundle is not one, and that a wrong passphrase is about the passphrase', async () => {
+    expect(await decryptBundle(new TextEncoder().encode('{"schemaVersion":2}'), 'p')).toEqual({ ok: false, message: 'not an encrypted Foresight bundle', about: 'file' });
+    expect(await decryptBundle(new TextEncoder().encode(MAGIC + '{"version":'), 'p')).toMatchObject({ ok: false, about: 'file' });
+    expect(await decryptBundle(await encryptBundle('{}', 'p'), 'not p')).toEqual({ ok: false, message: 'wrong passphrase, or the file is damaged', about: 'passphrase' });
   });
 });
 

@@ -8,7 +8,7 @@ import { loadDemoCase } from '../../renderer/src/features/demo/loadDemo.js';
 import { readTrail, USER_NAME } from '../../renderer/src/store/audit.js';
 import { backupBundle, dailyBackupDue, gzippedJson, listBackups, makeBackup, BACKUPS_KEPT } from '../../renderer/src/store/backups.js';
 import { caseBundleOf } from '../../renderer/src/store/caseBundle.js';
-import { createCase, deleteCase, renameCase, storeCaseBundle } from '../../renderer/src/store/cases.js';
+import { createCase, deleteCase, editCaseDetails, storeCaseBundle } from '../../renderer/src/store/cases.js';
 import type { ForesightDb } from '../../renderer/src/store/db.js';
 import { existingKeys, storeImport } from '../../renderer/src/store/imports.js';
 import { setSetting } from '../../renderer/src/store/settings.js';
@@ -35,19 +35,19 @@ async function check() {
 }
 
 describe("a case's audit trail in the store", () => {
-  it('records creation, each import and a rename, under the name in Settings, and the case matches it', async () => {
+  it('records creation, each import and a correction of the case name, under the name in Settings, and the case matches it', async () => {
     ({ db } = freshDb());
     await setSetting(db, USER_NAME, 'Alex Reviewer');
     await createCase(db, theCase);
     await importRows([row(1), row(2)]);
     await importRows([row(3)], [{ table: 'records', key: 'contact:1', before: contact(1), after: contact(1, 'corrected') }]);
-    await renameCase(db, 'c1', 'Case one (renamed)');
+    await editCaseDetails(db, 'c1', { ...theCase, title: 'Case one (renamed)' });
     const trail = await readTrail(db, 'c1');
     expect(trail.map((e) => [e.seq, e.who, e.kind, e.what])).toEqual([
       [1, 'Alex Reviewer', 'edit', 'Case created: Case one (CRN X123456)'],
       [2, 'Alex Reviewer', 'import', '2 rows'],
       [3, 'Alex Reviewer', 'import', '2 rows'],
-      [4, 'Alex Reviewer', 'edit', 'Case renamed'],
+      [4, 'Alex Reviewer', 'edit', 'Case details corrected: case name “Case one” → “Case one (renamed)”'],
     ]);
     expect(trail[2]?.before).toEqual({ 'records:contact:1': contact(1) });
     expect(trail[2]?.after).toEqual({ 'records:contact:1': contact(1, 'corrected') });
@@ -73,7 +73,7 @@ describe("a case's audit trail in the store", () => {
     db.audit.hook('creating', () => {
       throw new Error('disk full');
     });
-    await expect(renameCase(db, 'c1', 'Never stored')).rejects.toThrow(/disk full/);
+    await expect(editCaseDetails(db, 'c1', { ...theCase, title: 'Never stored' })).rejects.toThrow(/disk full/);
     await expect(importRows([row(1)])).rejects.toThrow(/disk full/);
     expect((await db.cases.get('c1'))?.title).toBe('Case one');
     expect(await db.blocks.count()).toBe(0);
@@ -101,7 +101,7 @@ describe('backups', () => {
     const first = await makeBackup(db, 'c1', 'daily', new Date('2026-11-20T09:00:00Z'));
     await importRows([row(1)]);
     await makeBackup(db, 'c1', 'import', new Date('2026-11-21T09:00:00Z'));
-    await renameCase(db, 'c1', 'Later name');
+    await editCaseDetails(db, 'c1', { ...theCase, title: 'Later name' });
     await makeBackup(db, 'c1', 'daily', new Date('2026-11-22T09:00:00Z'));
     const kept = await listBackups(db, 'c1');
     expect(kept.map((b) => [b.at, b.reason, b.records])).toEqual([['2026-11-22T09:00:00.000Z', 'daily', 1], ['2026-11-21T09:00:00.000Z', 'import', 1]]);

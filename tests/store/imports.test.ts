@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ChangedRow, PlannedRow, RowsByTable } from '../../shared/import/plan.js';
 import type { ContactRecord } from '../../shared/schemas/index.js';
 import { readEntries, readTrail } from '../../renderer/src/store/audit.js';
-import { createCase, renameCase } from '../../renderer/src/store/cases.js';
+import { createCase, editCaseDetails } from '../../renderer/src/store/cases.js';
 import { trailSums } from '../../renderer/src/store/rowSum.js';
 import { checkTrail } from '../../renderer/src/store/trailCheck.js';
 import type { ForesightDb } from '../../renderer/src/store/db.js';
@@ -47,14 +47,14 @@ describe('storing an import', () => {
     expect(rows.map((r) => [r.id, r.notes])).toEqual([['contact:1', 'seen'], ['contact:2', 'corrected'], ['contact:4', 'seen']]);
   });
 
-  it('keeps the case adding up to its trail through new rows, replaced rows and a renamed case', async () => {
+  it('keeps the case adding up to its trail through new rows, replaced rows and a corrected case name', async () => {
     ({ db } = freshDb());
     await createCase(db, theCase);
     await importRows([[row(1), row(2)], [row(3)]]);
     const existing = new Map([['records', await existingKeys(db, 'c1', 'records')]]);
     const change: ChangedRow = { table: 'records', key: 'contact:3', before: contact(3), after: contact(3, 'corrected') };
     await importRows([[row(4)]], { acceptedChanges: [change], existing });
-    await renameCase(db, 'c1', 'Renamed');
+    await editCaseDetails(db, 'c1', { ...theCase, title: 'Renamed' });
     const intact = { ok: true, entries: 4, rows: 5 };
     expect(await checkTrail(db, 'c1', 'quick')).toEqual(intact);
     expect(await checkTrail(db, 'c1', 'full')).toEqual(intact);

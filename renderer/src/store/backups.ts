@@ -36,6 +36,11 @@ export async function listBackups(db: ForesightDb, caseId?: string): Promise<Bac
   return all.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : a.id < b.id ? 1 : -1));
 }
 
+/** How many backups a case has, without reading them. */
+export function countBackups(db: ForesightDb, caseId: string): Promise<number> {
+  return db.backups.where('caseId').equals(caseId).count();
+}
+
 const ROWS_AT_ONCE = 2000;
 
 /**

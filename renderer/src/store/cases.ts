@@ -1,14 +1,23 @@
 import { rowDigest, type AuditKind } from '../../../shared/audit/trail.js';
+import { count } from '../../../shared/audit/trailWords.js';
 import { withWholeCaseEntry } from '../../../shared/bundle/bundleRows.js';
+import { rerouteContacts, type Rerouted } from '../../../shared/bundle/reroute.js';
+import { caseDetailsChange, type CaseDetails } from '../../../shared/domain/caseForm.js';
 import type { Case, CaseBundle } from '../../../shared/schemas/index.js';
 import { storeKey } from '../../../shared/import/plan.js';
 import { appendAudit, currentUser, putTrail, trailTables } from './audit.js';
 import { BLOCK_TABLES, BlockWriter, countRows } from './blocks.js';
+import { caseBundleOf } from './caseBundle.js';
 import { CASE_TABLES, type ForesightDb } from './db.js';
 
 /** Every case, by CRN. (The CRN is not an index: indexes stay in the clear in an encrypted store.) */
 export async function listCases(db: ForesightDb): Promise<Case[]> {
   return (await db.cases.toArray()).sort((a, b) => (a.crn < b.crn ? -1 : a.crn > b.crn ? 1 : a.id < b.id ? -1 : 1));
+}
+
+/** One case (null when there is no such case). */
+export async function findCase(db: ForesightDb, caseId: string): Promise<Case | null> {
+  return (await db.cases.get(caseId)) ?? null;
 }
 
 export function countRecords(db: ForesightDb, caseId: string): Promise<number> {
@@ -23,17 +32,43 @@ export async function createCase(db: ForesightDb, c: Case, now = new Date()): Pr
   });
 }
 
-/** Rename a case; the change and its trail entry are stored together or not at all. */
-export async function renameCase(db: ForesightDb, caseId: string, title: string, now = new Date()): Promise<void> {
+/** What correcting a case's details did, for the page to say (null: nothing had changed). */
+export interface DetailsEdited {
+  what: string;
+  /** Only when the CRN changed: the contacts it moved, and what the case keeps under another CRN (rerouteContacts). */
+  rerouted?: Omit<Rerouted, 'bundle'>;
+}
+
+/**
+ * Correct a case's name, CRN, person on probation or offence time, with one trail entry saying what changed, all in
+ * one transaction. A new CRN routes the case's contacts again as an import under it would have (rerouteContacts):
+ * that rewrites the whole case, recorded like any whole-case change, with the contacts moved recorded under their
+ * new keys and taken out under their old ones.
+ */
+export async function editCaseDetails(db: ForesightDb, caseId: string, details: CaseDetails, now = new Date()): Promise<DetailsEdited | null> {
   const who = await currentUser(db);
-  await db.transaction('rw', [db.cases, ...trailTables(db)], async () => {
+  return db.transaction('rw', [db.cases, ...CASE_TABLES.map((t) => db[t])], async () => {
     const before = await db.cases.get(caseId);
     if (!before) throw new Error('That case no longer exists.');
-    if (before.title === title) return;
-    const after = { ...before, title };
-    await db.cases.put(after);
-    await appendAudit(db, caseId, { at: now.toISOString(), who, kind: 'edit', what: 'Case renamed', before: { title: before.title }, after: { title }, rows: { case: rowDigest(after) } });
+    const change = caseDetailsChange(before, details);
+    if (!change) return null;
+    const after: Case = { ...before, title: details.title, crn: details.crn, subject: details.subject, offenceAt: details.offenceAt };
+    if (after.crn === before.crn) {
+      await db.cases.put(after);
+      await appendAudit(db, caseId, { at: now.toISOString(), who, kind: 'edit', what: change.what, before: change.before, after: change.after, rows: { case: rowDigest(after) } });
+      return { what: change.what };
+    }
+    const bundle = await caseBundleOf(db, caseId);
+    if (!bundle) throw new Error('That case no longer exists.');
+    const { bundle: rerouted, ...moved } = rerouteContacts({ ...bundle, case: after });
+    const what = `${change.what}; ${movedWords(moved, before.crn, after.crn)}`;
+    await storeCaseBundle(db, rerouted, { kind: 'edit', what, before: change.before, after: change.after, who, at: now });
+    return { what, rerouted: moved };
   });
+}
+
+function movedWords({ toRecords, toOtherWork }: Pick<Rerouted, 'toRecords' | 'toOtherWork'>, from: string, to: string): string {
+  return `${count(toRecords, 'contact')} of ${to} moved from other work into the records, ${count(toOtherWork, 'contact')} of ${from} moved to other work`;
 }
 
 /** Delete a case, everything stored with it and its backups, in one transaction: either all of it goes or none of it. */
@@ -52,6 +87,8 @@ export interface WholeCaseChange {
   what: string;
   who?: string;
   at?: Date;
+  before?: unknown;
+  after?: unknown;
 }
 
 /**
@@ -62,7 +99,8 @@ export interface WholeCaseChange {
 export async function storeCaseBundle(db: ForesightDb, bundle: CaseBundle, change: WholeCaseChange): Promise<void> {
   const caseId = bundle.case.id;
   const who = change.who ?? (await currentUser(db));
-  const stored = withWholeCaseEntry(bundle, { who, at: change.at ?? new Date(), kind: change.kind, what: change.what });
+  const { at, ...said } = change;
+  const stored = withWholeCaseEntry(bundle, { ...said, who, at: at ?? new Date() });
   const withCase = <T extends object>(items: T[]) => items.map((item) => ({ ...item, caseId }));
   await db.transaction('rw', [db.cases, ...CASE_TABLES.map((t) => db[t])], async () => {
     for (const t of CASE_TABLES) await db[t].where('caseId').equals(caseId).delete();

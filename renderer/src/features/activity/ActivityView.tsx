@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { filterActivity } from '../../../../shared/audit/activity.js';
 import type { AuditKind } from '../../../../shared/audit/trail.js';
 import { formatInstant } from '../../../../shared/time/display.js';
@@ -7,7 +7,8 @@ import { parseDate } from '../../../../shared/import/dates.js';
 import { readEntries, type StoredEntry } from '../../store/audit.js';
 import { useDb } from '../../store/context.js';
 import { href } from '../shell/useHashRoute.js';
-import { DEPTH_WORDS, describeTrail, type TrailStatus } from './trailStatus.js';
+import { count } from '../../../../shared/audit/trailWords.js';
+import { DEPTH_DETAILS, DEPTH_WORDS, describeTrail, type TrailStatus } from './trailStatus.js';
 
 const KIND_LABELS: Record<AuditKind, string> = {
   import: 'Import',
@@ -67,19 +68,14 @@ export function ActivityView({ caseId, status, onCheck }: { caseId: string; stat
             {(Object.keys(KIND_LABELS) as AuditKind[]).map((k) => <option key={k} value={k}>{KIND_LABELS[k]}</option>)}
           </select>
         </div>
-        <div className="filter">
-          <label className="label" htmlFor="activity-from">From <span className="visually-hidden">date, for example 23/11/2026</span></label>
-          <input id="activity-from" className={`input input--date${from === null ? ' input--error' : ''}`} placeholder="DD/MM/YYYY" value={filter.from} onChange={(e) => set({ from: e.target.value })} aria-invalid={from === null || undefined} />
-        </div>
-        <div className="filter">
-          <label className="label" htmlFor="activity-to">To <span className="visually-hidden">date, for example 23/11/2026</span></label>
-          <input id="activity-to" className={`input input--date${to === null ? ' input--error' : ''}`} placeholder="DD/MM/YYYY" value={filter.to} onChange={(e) => set({ to: e.target.value })} aria-invalid={to === null || undefined} />
-        </div>
+        <DateFilter id="activity-from" label="From" value={filter.from} wrong={from === null} onChange={(v) => set({ from: v })} />
+        <DateFilter id="activity-to" label="To" value={filter.to} wrong={to === null} onChange={(v) => set({ to: v })} />
       </section>
-      {(from === null || to === null) && <p className="error-message" role="alert">Enter dates like 23/11/2026</p>}
       {trail && (
         <table className="table">
-          <caption className="table__caption">{shown.length === trail.length ? `${trail.length} entries, newest first` : `${shown.length} of ${trail.length} entries, newest first`}</caption>
+          <caption className="table__caption">
+            {shown.length === trail.length ? count(trail.length, 'entry', 'entries') : `${shown.length.toLocaleString('en-GB')} of ${count(trail.length, 'entry', 'entries')}`}, newest first
+          </caption>
           <thead>
             <tr><th scope="col">Entry</th><th scope="col">When</th><th scope="col">Who</th><th scope="col">Kind</th><th scope="col">What</th></tr>
           </thead>
@@ -100,6 +96,25 @@ export function ActivityView({ caseId, status, onCheck }: { caseId: string; stat
   );
 }
 
+/** A date filter; a date that cannot be read is reported under its own field. */
+function DateFilter({ id, label, value, wrong, onChange }: { id: string; label: string; value: string; wrong: boolean; onChange: (value: string) => void }) {
+  return (
+    <div className={`filter${wrong ? ' filter--error' : ''}`}>
+      <label className="label" htmlFor={id}>{label} <span className="visually-hidden">date, for example 23/11/2026</span></label>
+      <input
+        id={id}
+        className={`input input--date${wrong ? ' input--error' : ''}`}
+        placeholder="DD/MM/YYYY"
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        aria-invalid={wrong || undefined}
+        aria-describedby={wrong ? `${id}-error` : undefined}
+      />
+      {wrong && <p id={`${id}-error`} className="error-message filter__error" role="alert"><span className="visually-hidden">Error:</span> Enter a date like 23/11/2026</p>}
+    </div>
+  );
+}
+
 function TrailPanel({ status, onCheck }: { status: TrailStatus; onCheck: () => void }) {
   const broken = status.state === 'done' && !status.trail.ok;
   return (
@@ -107,30 +122,49 @@ function TrailPanel({ status, onCheck }: { status: TrailStatus; onCheck: () => v
       {status.state === 'checking' && <p>Checking the audit trail…</p>}
       {status.state === 'failed' && <p>The audit trail could not be checked: {status.message}</p>}
       {status.state === 'done' && (
-        <p>
-          <strong>{describeTrail(status.trail)}</strong> Checked {formatInstant(status.at.toISOString())}. {DEPTH_WORDS[status.depth]}
-        </p>
+        <>
+          <p>
+            <strong>{describeTrail(status.trail)}</strong> Checked {formatInstant(status.at.toISOString())}. {DEPTH_WORDS[status.depth]}
+          </p>
+          <TechnicalDetails>
+            <dt>How it was checked</dt><dd>{DEPTH_DETAILS[status.depth]}</dd>
+            {status.trail.ok ? (
+              <><dt>Checked</dt><dd>{count(status.trail.entries, 'entry', 'entries')}, {count(status.trail.rows, 'row')}</dd></>
+            ) : (
+              <>
+                <dt>{'row' in status.trail ? 'Row' : 'Entry'}</dt><dd><code>{'row' in status.trail ? status.trail.row : status.trail.entry}</code></dd>
+                <dt>Found</dt><dd>{status.trail.reason}</dd>
+              </>
+            )}
+          </TechnicalDetails>
+        </>
       )}
       <button type="button" className="button button--secondary button--small" onClick={onCheck} disabled={status.state === 'checking'}>Check the trail now</button>
     </div>
   );
 }
 
+/** GOV.UK details component: hashes, keys and raw values, out of the way of the plain account. */
+function TechnicalDetails({ children }: { children: ReactNode }) {
+  return (
+    <details className="details">
+      <summary>Technical details</summary>
+      <dl className="details__text">{children}</dl>
+    </details>
+  );
+}
+
 function EntryDetail({ entry }: { entry: StoredEntry }) {
-  const rows = entry.recorded?.rows ?? 0;
   return (
     <>
       {entry.what}
-      <details className="details">
-        <summary>Details</summary>
-        <dl className="summary-list">
-          {entry.before !== undefined && <><dt>Before</dt><dd><pre>{JSON.stringify(entry.before, null, 2)}</pre></dd></>}
-          {entry.after !== undefined && <><dt>After</dt><dd><pre>{JSON.stringify(entry.after, null, 2)}</pre></dd></>}
-          <dt>Rows recorded</dt><dd>{rows.toLocaleString('en-GB')}</dd>
-          <dt>Hash</dt><dd><code>{entry.hash}</code></dd>
-          <dt>Follows</dt><dd><code>{entry.prev}</code></dd>
-        </dl>
-      </details>
+      <TechnicalDetails>
+        {entry.before !== undefined && <><dt>Before</dt><dd><pre>{JSON.stringify(entry.before, null, 2)}</pre></dd></>}
+        {entry.after !== undefined && <><dt>After</dt><dd><pre>{JSON.stringify(entry.after, null, 2)}</pre></dd></>}
+        <dt>Rows recorded</dt><dd>{(entry.recorded?.rows ?? 0).toLocaleString('en-GB')}</dd>
+        <dt>Entry hash (SHA-256)</dt><dd><code>{entry.hash}</code></dd>
+        <dt>Previous entry’s hash</dt><dd><code>{entry.prev}</code></dd>
+      </TechnicalDetails>
     </>
   );
 }

@@ -7,6 +7,7 @@ import { MIN_PASSPHRASE } from '../../store/keyring.js';
 import { runCaseFileJob } from '../caseFiles/runCaseFileJob.js';
 import { ErrorSummary, TextField } from '../cases/fields.js';
 import { href } from '../shell/useHashRoute.js';
+import { usePageTitle } from '../shell/usePageTitle.js';
 import { newPassphraseErrors, type NewPassphraseErrors } from '../unlock/newPassphrase.js';
 import { saveFile } from '../shell/saveFile.js';
 
@@ -20,6 +21,7 @@ export function BackupsPage() {
   const data = useLiveQuery(async () => ({ backups: await listBackups(db), kept: await backupsKept(db) }), [db]);
   const [confirm, setConfirm] = useState<Backup | null>(null);
   const [message, setMessage] = useState<{ ok: boolean; text: string; caseId?: string } | null>(null);
+  usePageTitle('Backups');
   const restore = async (backup: Backup) => {
     setConfirm(null);
     setMessage({ ok: true, text: 'Restoring…' });

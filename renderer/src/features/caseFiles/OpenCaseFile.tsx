@@ -2,7 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { useDataKey } from '../../store/context.js';
 import { ErrorSummary, TextField } from '../cases/fields.js';
 import { href } from '../shell/useHashRoute.js';
-import type { CaseInFile } from './protocol.js';
+import { usePageTitle } from '../shell/usePageTitle.js';
+import { CaseFileProblem, type CaseInFile } from './protocol.js';
 import { runCaseFileJob } from './runCaseFileJob.js';
 
 type Step =
@@ -18,6 +19,15 @@ export function OpenCaseFile() {
   const [passphrase, setPassphrase] = useState('');
   const [errors, setErrors] = useState<{ file?: string; passphrase?: string }>({});
   const [state, setState] = useState<Step>({ step: 'choose' });
+  const [failure, setFailure] = useState<string | null>(null);
+  usePageTitle('Open a case file');
+
+  // A problem with the file or the passphrase goes on that field; anything else (the store failing) above the form.
+  const failed = (err: unknown) => {
+    if (err instanceof CaseFileProblem) setErrors({ [err.about]: err.message });
+    else setFailure(err instanceof Error ? err.message : String(err));
+    setState({ step: 'choose' });
+  };
 
   const job = async <T extends 'open' | 'receive'>(type: T) => {
     if (!file) throw new Error('Choose a case file');
@@ -29,14 +39,14 @@ export function OpenCaseFile() {
     if (!file) problems.file = 'Choose a case file';
     if (!passphrase) problems.passphrase = 'Enter the passphrase the file was sent with';
     setErrors(problems);
+    setFailure(null);
     if (problems.file || problems.passphrase) return;
     setState({ step: 'working' });
     try {
       const { cases } = await runCaseFileJob(dataKey, await job('open'));
       setState({ step: 'preview', cases });
     } catch (err) {
-      setErrors({ passphrase: err instanceof Error ? err.message : String(err) });
-      setState({ step: 'choose' });
+      failed(err);
     }
   };
   const receive = async () => {
@@ -47,8 +57,7 @@ export function OpenCaseFile() {
       await runCaseFileJob(dataKey, await job('receive'));
       setState({ step: 'received', cases });
     } catch (err) {
-      setErrors({ passphrase: err instanceof Error ? err.message : String(err) });
-      setState({ step: 'choose' });
+      failed(err);
     }
   };
 
@@ -83,12 +92,21 @@ export function OpenCaseFile() {
       ) : (
         <>
           <p>A case file (<code>.foresight</code>) is a case sent by a reviewer, practitioner or trainer, encrypted with a passphrase. Nothing is stored until you have seen what it holds.</p>
+          {failure && <div className="notification notification--error" role="alert"><p>The case file could not be added: {failure}</p></div>}
           <ErrorSummary errors={errors} labels={{ file: 'Case file', passphrase: 'Passphrase' }} />
           <form onSubmit={open} noValidate>
             <div className={`form-group${errors.file ? ' form-group--error' : ''}`}>
               <label className="label" htmlFor="file">Case file</label>
               {errors.file && <p id="file-error" className="error-message"><span className="visually-hidden">Error:</span> {errors.file}</p>}
-              <input id="file" type="file" className="file-upload" accept=".foresight" aria-describedby={errors.file ? 'file-error' : undefined} onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+              <input
+                id="file"
+                type="file"
+                className={`file-upload${errors.file ? ' file-upload--error' : ''}`}
+                accept=".foresight"
+                aria-describedby={errors.file ? 'file-error' : undefined}
+                aria-invalid={errors.file ? true : undefined}
+                onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+              />
             </div>
             <TextField id="passphrase" label="Passphrase" value={passphrase} onChange={setPassphrase} error={errors.passphrase} password="current" />
             <button type="submit" className="button" disabled={state.step === 'working'}>{state.step === 'working' ? 'Opening…' : 'Open'}</button>

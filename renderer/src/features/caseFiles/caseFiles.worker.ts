@@ -3,7 +3,7 @@
 // and answers once. A job that fails part-way stores nothing: each change is one transaction.
 import { verifyTrail } from '../../../../shared/audit/trail.js';
 import { bundleRows } from '../../../../shared/bundle/bundleRows.js';
-import { decryptBundle, encryptBundle } from '../../../../shared/bundle/encryption.js';
+import { decryptBundle, encryptBundle, looksEncrypted } from '../../../../shared/bundle/encryption.js';
 import { readCaseBundle } from '../../../../shared/bundle/readBundle.js';
 import type { CaseBundle } from '../../../../shared/schemas/index.js';
 import { formatInstant } from '../../../../shared/time/display.js';
@@ -14,7 +14,7 @@ import { listCases, storeCaseBundle } from '../../store/cases.js';
 import { openDatabase, type ForesightDb } from '../../store/db.js';
 import { sealerFor } from '../../store/sealing.js';
 import { checkTrail, type TrailCheckDepth } from '../../store/trailCheck.js';
-import type { CaseFileJob, CaseFileResults, FromCaseFileWorker, ToCaseFileWorker } from './protocol.js';
+import { CaseFileProblem, type CaseFileJob, type CaseFileResults, type FromCaseFileWorker, type ToCaseFileWorker } from './protocol.js';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -27,10 +27,12 @@ async function bundleOrFail(db: ForesightDb, caseId: string): Promise<CaseBundle
   return bundle;
 }
 
-/** Decrypt a case file and read every case in it, refusing any whose trail is broken. */
+/** Decrypt a case file and read every case in it, refusing any whose trail is broken; each refusal says which field it is about. */
 async function readCaseFile(bytes: Uint8Array, passphrase: string): Promise<CaseBundle[]> {
+  if (bytes.length === 0) throw new CaseFileProblem('The selected file is empty', 'file');
+  if (!looksEncrypted(bytes)) throw new CaseFileProblem('The selected file is not a Foresight case file', 'file');
   const decrypted = await decryptBundle(bytes, passphrase);
-  if (!decrypted.ok) throw new Error(`The case file cannot be opened: ${decrypted.message}. Nothing has been stored.`);
+  if (!decrypted.ok) throw new CaseFileProblem(`The case file cannot be opened: ${decrypted.message}. Nothing has been stored.`, decrypted.about);
   let texts: string[] = [decrypted.json];
   try {
     const json = JSON.parse(decrypted.json) as { kind?: unknown; cases?: unknown };
@@ -40,9 +42,9 @@ async function readCaseFile(bytes: Uint8Array, passphrase: string): Promise<Case
   }
   return texts.map((text) => {
     const read = readCaseBundle(text);
-    if (!read.ok) throw new Error(`The case file cannot be opened: ${read.message}. Nothing has been stored.`);
+    if (!read.ok) throw new CaseFileProblem(`The case file cannot be opened: ${read.message}. Nothing has been stored.`, 'file');
     const trail = verifyTrail(read.bundle.audit, bundleRows(read.bundle));
-    if (!trail.ok) throw new Error(`The case file's audit trail is broken (${trail.reason}): it has been changed since it was sent. Nothing has been stored.`);
+    if (!trail.ok) throw new CaseFileProblem(`The case file's audit trail is broken (${trail.reason}): it has been changed since it was sent. Nothing has been stored.`, 'file');
     return read.bundle;
   });
 }
@@ -124,7 +126,7 @@ self.onmessage = async (event: MessageEvent<ToCaseFileWorker>) => {
     const run = jobs[job.type] as (db: ForesightDb, job: CaseFileJob) => Promise<unknown>;
     answer = { ok: true, result: await run(db, job) };
   } catch (e) {
-    answer = { ok: false, message: e instanceof Error ? e.message : String(e) };
+    answer = { ok: false, message: e instanceof Error ? e.message : String(e), ...(e instanceof CaseFileProblem ? { about: e.about } : {}) };
   }
   db.close();
   self.postMessage(answer);

@@ -42,5 +42,15 @@ export interface CaseFileResults {
   backup: { made: boolean };
 }
 
+/** A case file that cannot be opened, and which field of the form the problem is about. */
+export class CaseFileProblem extends Error {
+  constructor(
+    message: string,
+    readonly about: 'file' | 'passphrase',
+  ) {
+    super(message);
+  }
+}
+
 export type ToCaseFileWorker = { dataKey: Uint8Array; job: CaseFileJob };
-export type FromCaseFileWorker = { ok: true; result: unknown } | { ok: false; message: string };
+export type FromCaseFileWorker = { ok: true; result: unknown } | { ok: false; message: string; about?: CaseFileProblem['about'] };

@@ -5,6 +5,7 @@ import { countRecords, listCases } from '../../store/cases.js';
 import { useDb } from '../../store/context.js';
 import { loadDemoCase } from '../demo/loadDemo.js';
 import { href, navigate } from '../shell/useHashRoute.js';
+import { usePageTitle } from '../shell/usePageTitle.js';
 
 export function CaseList() {
   const db = useDb();
@@ -15,6 +16,7 @@ export function CaseList() {
   const [restoring, setRestoring] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const hasDemo = cases?.some((c) => c.synthetic) ?? true;
+  usePageTitle('Cases');
 
   const restoreDemo = async () => {
     setRestoring(true);
@@ -72,7 +74,7 @@ export function CaseList() {
                 <td>{formatTime(c.offenceAt)}</td>
                 <td className="numeric">{c.records.toLocaleString('en-GB')}</td>
                 <td className="actions">
-                  <a href={href.rename(c.id)}>Rename<span className="visually-hidden"> {c.title}</span></a>
+                  <a href={href.edit(c.id)}>Edit details<span className="visually-hidden"> {c.title}</span></a>
                   <a href={href.delete(c.id)} className="link--warning">Delete<span className="visually-hidden"> {c.title}</span></a>
                 </td>
               </tr>

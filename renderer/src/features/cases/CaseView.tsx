@@ -8,7 +8,8 @@ import { useCaseIndex } from '../case/useCaseIndex.js';
 import { ChronologyView } from '../chronology/ChronologyView.js';
 import { NotBuilt } from '../shell/NotBuilt.js';
 import { href, type CaseTab } from '../shell/useHashRoute.js';
-import { CaseGone } from './RenameCase.js';
+import { usePageTitle } from '../shell/usePageTitle.js';
+import { CaseGone } from './CaseGone.js';
 import { ActivityView } from '../activity/ActivityView.js';
 import { describeTrail } from '../activity/trailStatus.js';
 import { useTrailCheck } from '../activity/useTrailCheck.js';
@@ -53,10 +54,7 @@ export function CaseView({ caseId, tab }: { caseId: string; tab: CaseTab }) {
       cancelIdleCallback(idle);
     };
   }, [index]);
-  const tabLabel = TABS.find((t) => t.tab === tab)?.label;
-  useEffect(() => {
-    if (found) document.title = `${tabLabel} – ${found.title} – Foresight`;
-  }, [found, tabLabel]);
+  usePageTitle(TABS.find((t) => t.tab === tab)?.label, found?.title);
   if (found === undefined) return <p className="page">Loading…</p>;
   if (found === null) return <CaseGone />;
   return (
@@ -72,6 +70,7 @@ export function CaseView({ caseId, tab }: { caseId: string; tab: CaseTab }) {
             {found.subject && <> · {found.subject}</>} · further offence <strong>{formatTime(found.offenceAt)}</strong>
             {found.synthetic && <span className="case__note"> · every name, CRN and staff code in it is invented</span>}
           </p>
+          <a className="case__edit" href={href.edit(caseId)}>Edit details<span className="visually-hidden"> of this case</span></a>
         </div>
         {trail.status.state === 'done' && !trail.status.trail.ok && (
           <div className="notification notification--error" role="alert">

@@ -1,18 +1,21 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import { countRecords, deleteCase } from '../../store/cases.js';
+import { countBackups } from '../../store/backups.js';
+import { countRecords, deleteCase, findCase } from '../../store/cases.js';
 import { useDb } from '../../store/context.js';
 import { href, navigate } from '../shell/useHashRoute.js';
-import { CaseGone } from './RenameCase.js';
+import { usePageTitle } from '../shell/usePageTitle.js';
+import { CaseGone } from './CaseGone.js';
 
 /** Deleting a case cannot be undone, so it gets its own confirmation page naming exactly what will go. */
 export function DeleteCase({ caseId }: { caseId: string }) {
   const db = useDb();
   const found = useLiveQuery(async () => {
-    const c = await db.cases.get(caseId);
-    return c ? { ...c, records: await countRecords(db, caseId), backups: await db.backups.where('caseId').equals(caseId).count() } : null;
+    const c = await findCase(db, caseId);
+    return c && { ...c, records: await countRecords(db, caseId), backups: await countBackups(db, caseId) };
   }, [db, caseId]);
   const [deleting, setDeleting] = useState(false);
+  usePageTitle('Delete case', found?.title);
   if (found === undefined) return <p className="page">Loading…</p>;
   if (found === null) return <CaseGone />;
   const confirm = async () => {

@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react';
+import { useMemo } from 'react';
 import { describeRows } from '../../../../shared/import/plan.js';
 import type { Case } from '../../../../shared/schemas/index.js';
 import { href } from '../shell/useHashRoute.js';
@@ -10,9 +10,6 @@ import { useImport } from './useImport.js';
 export function ImportView({ found }: { found: Case }) {
   const into = useMemo(() => ({ caseId: found.id, crn: found.crn }), [found.id, found.crn]);
   const { state, start, answerMapping, accept, cancel } = useImport(into);
-  useEffect(() => {
-    document.title = `Import – ${found.title} – Foresight`;
-  }, [found.title]);
 
   const steps = <ImportSteps state={state} crn={found.crn} acceptLabel="Accept and store" onAnswer={answerMapping} onAccept={accept} onCancel={cancel} />;
   if (state.step !== 'choose' && state.step !== 'failed' && state.step !== 'stored') return steps;

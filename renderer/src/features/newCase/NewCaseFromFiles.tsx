@@ -1,15 +1,15 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { readOffence, type OffenceErrors, type OffenceParts } from '../../../../shared/domain/offenceMoment.js';
+import { checkOffence, OFFENCE_DATE, type CaseFormErrors, type DateParts } from '../../../../shared/domain/caseForm.js';
 import type { CrnCount, ImportSurvey } from '../../../../shared/import/survey.js';
 import type { Case } from '../../../../shared/schemas/index.js';
 import { formatUkDate } from '../../../../shared/time/display.js';
-import { londonDateOf } from '../../../../shared/time/london.js';
-import { ErrorSummary, TextField } from '../cases/fields.js';
+import { londonToday } from '../cases/CaseForm.js';
+import { DateInput, dateErrorTarget, ErrorSummary, TextField } from '../cases/fields.js';
 import { FileDrop } from '../import/FileDrop.js';
 import { ImportSteps } from '../import/ImportSteps.js';
 import { useImport } from '../import/useImport.js';
 import { href, navigate } from '../shell/useHashRoute.js';
-import { OffenceDateInput } from './OffenceDateInput.js';
+import { usePageTitle } from '../shell/usePageTitle.js';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
 
@@ -27,9 +27,7 @@ function holds(c: CrnCount): string {
 export function NewCaseFromFiles() {
   const { state, start, answerMapping, checkFor, accept, cancel } = useImport(null);
   const [newCase, setNewCase] = useState<Case | null>(null);
-  useEffect(() => {
-    document.title = 'New case from export files – Foresight';
-  }, []);
+  usePageTitle('New case from export files');
   useEffect(() => {
     if (state.step === 'stored') navigate(href.case(state.caseId, 'timeline'));
   }, [state]);
@@ -85,15 +83,17 @@ export function NewCaseFromFiles() {
 }
 
 const SHOWN_CRNS = 4;
-const LABELS = { crn: 'Case', offence: 'When did the further offence happen?', title: 'Case name' } as const;
+const LABELS = { crn: 'Case', offenceDate: OFFENCE_DATE, offenceTime: 'Time of the further offence (optional)', title: 'Case name' } as const;
+type Errors = { crn?: string; title?: string } & Pick<CaseFormErrors, 'offenceDate' | 'offenceTime'>;
 
 /** Which CRN, when the further offence happened, and the case's name (proposed from the CRN). */
 function CaseDetails({ survey, onContinue, onCancel }: { survey: ImportSurvey; onContinue: (c: Case) => void; onCancel: () => void }) {
   const [crn, setCrn] = useState(survey.crns[0]?.crn ?? '');
-  const [parts, setParts] = useState<OffenceParts>({ day: '', month: '', year: '', time: '' });
+  const [date, setDate] = useState<DateParts>({ day: '', month: '', year: '' });
+  const [time, setTime] = useState('');
   /** The name typed; null while the proposed one stands (it follows the CRN chosen). */
   const [title, setTitle] = useState<string | null>(null);
-  const [errors, setErrors] = useState<{ crn?: string; title?: string; offence: OffenceErrors }>({ offence: {} });
+  const [errors, setErrors] = useState<Errors>({});
   const proposed = `SFO review: ${crn}`;
   if (survey.crns.length === 0) {
     return (
@@ -105,18 +105,15 @@ function CaseDetails({ survey, onContinue, onCancel }: { survey: ImportSurvey; o
   }
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const offence = readOffence(parts, londonDateOf(Date.now()));
+    const next: Errors = {};
+    const offenceAt = checkOffence({ offenceDate: date, offenceTime: time }, next, londonToday());
     const name = (title ?? proposed).trim();
-    const next = { ...(crn ? {} : { crn: 'Choose the case the files are about' }), ...(name ? (name.length > 200 ? { title: 'The case name must be 200 characters or fewer' } : {}) : { title: 'Enter a name for the case' }), offence: offence.ok ? {} : offence.errors };
+    if (!crn) next.crn = 'Choose the case the files are about';
+    if (!name) next.title = 'Enter a name for the case';
+    else if (name.length > 200) next.title = 'The case name must be 200 characters or fewer';
     setErrors(next);
-    if (!offence.ok || next.crn || next.title) return;
-    onContinue({ id: crypto.randomUUID(), crn, title: name, subject: '', offenceAt: offence.value, synthetic: false, createdAt: new Date().toISOString() });
-  };
-  const firstOffenceError = (['date', 'day', 'month', 'year', 'time'] as const).find((k) => errors.offence[k]);
-  const summary = {
-    crn: errors.crn,
-    offence: firstOffenceError ? errors.offence[firstOffenceError] : undefined,
-    title: errors.title,
+    if (!offenceAt || Object.keys(next).length > 0) return;
+    onContinue({ id: crypto.randomUUID(), crn, title: name, subject: '', offenceAt, synthetic: false, createdAt: new Date().toISOString() });
   };
   const first = survey.crns.slice(0, SHOWN_CRNS);
   const rest = survey.crns.slice(SHOWN_CRNS);
@@ -124,9 +121,9 @@ function CaseDetails({ survey, onContinue, onCancel }: { survey: ImportSurvey; o
   return (
     <form onSubmit={submit} noValidate className="page--narrow">
       <ErrorSummary
-        errors={summary}
+        errors={{ ...errors, offenceDate: errors.offenceDate?.message }}
         labels={LABELS}
-        targets={{ crn: 'crn-0', offence: firstOffenceError === 'time' ? 'offence-time' : `offence-${firstOffenceError === 'date' || !firstOffenceError ? 'day' : firstOffenceError}`, title: 'title' }}
+        targets={{ crn: 'crn-0', offenceDate: dateErrorTarget('offenceDate', errors.offenceDate) }}
       />
       <div className={`form-group${errors.crn ? ' form-group--error' : ''}`}>
         <fieldset className="fieldset" aria-describedby="crn-hint">
@@ -158,7 +155,16 @@ function CaseDetails({ survey, onContinue, onCancel }: { survey: ImportSurvey; o
           </div>
         </fieldset>
       </div>
-      <OffenceDateInput parts={parts} errors={errors.offence} onChange={setParts} />
+      <DateInput id="offenceDate" legend={OFFENCE_DATE} hint="For example, 12 11 2023" value={date} onChange={setDate} error={errors.offenceDate} />
+      <TextField
+        id="offenceTime"
+        label={LABELS.offenceTime}
+        hint="Use the 24-hour clock, like 02:17. Leave it blank if only the day is known: the offence then counts as the end of that day."
+        value={time}
+        onChange={setTime}
+        error={errors.offenceTime}
+        width="short"
+      />
       <TextField
         id="title"
         label={LABELS.title}

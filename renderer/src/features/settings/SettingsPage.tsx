@@ -5,11 +5,13 @@ import { BACKUPS_KEPT, DEFAULT_BACKUPS_KEPT } from '../../store/backups.js';
 import { useDb } from '../../store/context.js';
 import { getSetting, setSetting } from '../../store/settings.js';
 import { ErrorSummary, TextField } from '../cases/fields.js';
+import { usePageTitle } from '../shell/usePageTitle.js';
 
 /** Who the audit trail names for changes made here, and how many backups each case keeps. */
 export function SettingsPage() {
   const db = useDb();
   const saved = useLiveQuery(async () => ({ name: (await getSetting<string>(db, USER_NAME)) ?? '', kept: (await getSetting<number>(db, BACKUPS_KEPT)) ?? DEFAULT_BACKUPS_KEPT }), [db]);
+  usePageTitle('Settings');
   if (!saved) return <p className="page">Loading…</p>;
   return <SettingsForm initialName={saved.name} initialKept={saved.kept} />;
 }

@@ -5,7 +5,7 @@ export type Route =
   | { page: 'new-case' }
   | { page: 'new-from-files' }
   | { page: 'case'; caseId: string; tab: CaseTab }
-  | { page: 'rename'; caseId: string }
+  | { page: 'edit'; caseId: string }
   | { page: 'delete'; caseId: string }
   | { page: 'export'; caseId: string }
   | { page: 'settings' }
@@ -29,7 +29,8 @@ export function parseRoute(hash: string): Route {
     const caseId = parts[1];
     const rest = parts[2];
     if (rest === undefined) return { page: 'case', caseId, tab: 'chronology' };
-    if (rest === 'rename') return { page: 'rename', caseId };
+    // `rename` is what the page was called before it edited every detail: old links still reach it.
+    if (rest === 'edit' || rest === 'rename') return { page: 'edit', caseId };
     if (rest === 'delete') return { page: 'delete', caseId };
     if (rest === 'export') return { page: 'export', caseId };
     if ((TABS as readonly string[]).includes(rest)) return { page: 'case', caseId, tab: rest as CaseTab };
@@ -43,7 +44,7 @@ export const href = {
   newFromFiles: () => '#/new/files',
   case: (caseId: string, tab: CaseTab = 'chronology') =>
     tab === 'chronology' ? `#/cases/${encodeURIComponent(caseId)}` : `#/cases/${encodeURIComponent(caseId)}/${tab}`,
-  rename: (caseId: string) => `#/cases/${encodeURIComponent(caseId)}/rename`,
+  edit: (caseId: string) => `#/cases/${encodeURIComponent(caseId)}/edit`,
   delete: (caseId: string) => `#/cases/${encodeURIComponent(caseId)}/delete`,
   export: (caseId: string) => `#/cases/${encodeURIComponent(caseId)}/export`,
   settings: () => '#/settings',

@@ -3,6 +3,7 @@ import { bridge } from '../../bridge/index.js';
 import { DbContext, DataKeyContext } from '../../store/context.js';
 import { MIN_PASSPHRASE, openKeyring } from '../../store/keyring.js';
 import { ErrorSummary, TextField } from '../cases/fields.js';
+import { usePageTitle } from '../shell/usePageTitle.js';
 import { createWithPassphrase, startStore, unlockWithPassphrase, type OpenStore, type StoreStart } from './openStore.js';
 import { newPassphraseErrors, type NewPassphraseErrors } from './newPassphrase.js';
 
@@ -41,17 +42,27 @@ export function StoreGate({ children }: { children: ReactNode }) {
         <span className="app-header__name">Foresight</span>
       </header>
       <main id="main" tabIndex={-1} className="app-main">
-        {state.step === 'starting' && <p className="page" aria-live="polite">Opening Foresight…</p>}
-        {state.step === 'failed' && (
-          <div className="page page--narrow">
-            <h1 className="heading-l">The case store cannot be opened</h1>
-            <p className="error-message" role="alert">{state.message}</p>
-            <p>Nothing has been changed. Your cases stay encrypted on this computer; an exported case file or backup can be opened on another computer.</p>
-          </div>
-        )}
+        {state.step === 'starting' && <Starting />}
+        {state.step === 'failed' && <CannotOpen message={state.message} />}
         {state.step === 'choosePassphrase' && <ChoosePassphrase reason={state.reason} onOpen={opened} />}
         {state.step === 'enterPassphrase' && <EnterPassphrase onOpen={opened} />}
       </main>
+    </div>
+  );
+}
+
+function Starting() {
+  usePageTitle('Opening Foresight');
+  return <p className="page" aria-live="polite">Opening Foresight…</p>;
+}
+
+function CannotOpen({ message }: { message: string }) {
+  usePageTitle('The case store cannot be opened');
+  return (
+    <div className="page page--narrow">
+      <h1 className="heading-l">The case store cannot be opened</h1>
+      <p className="error-message" role="alert">{message}</p>
+      <p>Nothing has been changed. Your cases stay encrypted on this computer; an exported case file or backup can be opened on another computer.</p>
     </div>
   );
 }
@@ -61,6 +72,7 @@ function ChoosePassphrase({ reason, onOpen }: { reason: string; onOpen: (store: 
   const [again, setAgain] = useState('');
   const [errors, setErrors] = useState<NewPassphraseErrors>({});
   const [busy, setBusy] = useState(false);
+  usePageTitle('Protect the cases on this computer');
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const found = newPassphraseErrors(passphrase, again);
@@ -88,8 +100,13 @@ function EnterPassphrase({ onOpen }: { onOpen: (store: OpenStore) => void }) {
   const [passphrase, setPassphrase] = useState('');
   const [error, setError] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
+  usePageTitle('Unlock Foresight');
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    if (!passphrase) {
+      setError('Enter your passphrase');
+      return;
+    }
     setBusy(true);
     const store = await unlockWithPassphrase(keyring, passphrase);
     setBusy(false);
