@@ -10,6 +10,7 @@ import { ExportCase } from './features/caseFiles/ExportCase.js';
 import { OpenCaseFile } from './features/caseFiles/OpenCaseFile.js';
 import { SettingsPage } from './features/settings/SettingsPage.js';
 import { Layout } from './features/shell/Layout.js';
+import { Opening } from './features/shell/Opening.js';
 import { href, useHashRoute } from './features/shell/useHashRoute.js';
 import { usePageTitle } from './features/shell/usePageTitle.js';
 import { firstRun } from './features/demo/firstRun.js';
@@ -42,11 +43,6 @@ export function App() {
   else page = <NotFound />;
 
   return <Layout>{page}</Layout>;
-}
-
-function Opening() {
-  usePageTitle('Opening Foresight');
-  return <p className="page" aria-live="polite">Opening Foresight…</p>;
 }
 
 function CouldNotStart({ message }: { message: string }) {

@@ -3,6 +3,7 @@ import { bridge } from '../../bridge/index.js';
 import { DbContext, DataKeyContext } from '../../store/context.js';
 import { MIN_PASSPHRASE, openKeyring } from '../../store/keyring.js';
 import { ErrorSummary, TextField } from '../cases/fields.js';
+import { Opening } from '../shell/Opening.js';
 import { usePageTitle } from '../shell/usePageTitle.js';
 import { createWithPassphrase, startStore, unlockWithPassphrase, type OpenStore, type StoreStart } from './openStore.js';
 import { newPassphraseErrors, type NewPassphraseErrors } from './newPassphrase.js';
@@ -42,18 +43,13 @@ export function StoreGate({ children }: { children: ReactNode }) {
         <span className="app-header__name">Foresight</span>
       </header>
       <main id="main" tabIndex={-1} className="app-main">
-        {state.step === 'starting' && <Starting />}
+        {state.step === 'starting' && <Opening />}
         {state.step === 'failed' && <CannotOpen message={state.message} />}
         {state.step === 'choosePassphrase' && <ChoosePassphrase reason={state.reason} onOpen={opened} />}
         {state.step === 'enterPassphrase' && <EnterPassphrase onOpen={opened} />}
       </main>
     </div>
   );
-}
-
-function Starting() {
-  usePageTitle('Opening Foresight');
-  return <p className="page" aria-live="polite">Opening Foresight…</p>;
 }
 
 function CannotOpen({ message }: { message: string }) {
