@@ -101,6 +101,33 @@ export function recordedRows(trail: readonly Pick<AuditEntry, 'rows'>[]): Map<st
   return expected;
 }
 
+/** The kinds of change that may take rows out of a case: each rewrites the whole case (a correction, a restore, a case file received). */
+const REMOVING_KINDS: ReadonlySet<AuditKind> = new Set(['edit', 'restore', 'bundleReceived']);
+
+/**
+ * The first entry that takes rows out of the case other than as a whole-case rewrite. A row may be taken out
+ * (ROW_REMOVED) only by an entry of a kind that rewrites the whole case and records every row the case held before
+ * it, so taking a row out is never a line slipped into a small entry, and the entry says what the case is after it.
+ */
+export function firstBadRemoval(trail: readonly Pick<AuditEntry, 'seq' | 'kind' | 'rows'>[]): TrailBreak | null {
+  const held = new Set<string>();
+  for (const entry of trail) {
+    const rows = Object.entries(entry.rows ?? {});
+    const removed = rows.filter(([, digest]) => digest === ROW_REMOVED);
+    if (removed.length > 0) {
+      const whole = [...held].every((key) => Object.hasOwn(entry.rows ?? {}, key));
+      if (!REMOVING_KINDS.has(entry.kind) || !whole) return { ok: false, entry: entry.seq, reason: `entry ${entry.seq} takes rows out of the case without recording the whole case` };
+      const stray = removed.find(([key]) => !held.has(key));
+      if (stray) return { ok: false, entry: entry.seq, reason: `entry ${entry.seq} takes out ${stray[0]}, which the case did not hold` };
+    }
+    for (const [key, digest] of rows) {
+      if (digest === ROW_REMOVED) held.delete(key);
+      else held.add(key);
+    }
+  }
+  return null;
+}
+
 export type TrailCheck =
   | { ok: true; entries: number; rows: number }
   | { ok: false; entry: number; reason: string }
@@ -116,7 +143,7 @@ export function verifyTrail(trail: readonly AuditEntry[], rows: ReadonlyMap<stri
 
 /** verifyTrail over the rows' content hashes, by key, for a caller that needs them too. */
 export function verifyTrailDigests(trail: readonly AuditEntry[], digests: ReadonlyMap<string, string>): TrailCheck {
-  const broken = checkChain(trail);
+  const broken = checkChain(trail) ?? firstBadRemoval(trail);
   if (broken) return broken;
   if (trail.length === 0) return { ok: true, entries: 0, rows: 0 };
   return compareRows(trail.length, recordedRows(trail), digests);

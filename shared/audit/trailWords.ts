@@ -1,10 +1,7 @@
 import { formatUkDate } from '../time/display.js';
+import { count } from '../domain/words.js';
 import type { TrailCheck } from './trail.js';
 
-/** "1 entry", "2 entries", "1,234 rows". */
-export function count(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
-}
 
 const ukDate = (date: string | undefined) => (date && /^\d{4}-\d{2}-\d{2}$/.test(date) ? formatUkDate(date) : date);
 
@@ -53,6 +50,8 @@ function entryFault(entry: number, reason: string): string {
   if (/not chained/.test(reason)) return `entry ${entry} does not follow on from the entry before it`;
   if (/changed since it was written/.test(reason)) return `entry ${entry} has been changed since it was written`;
   if (/sum of the rows held/.test(reason)) return `the store’s record of what the case held after entry ${entry} has been changed`;
+  if (/takes rows out/.test(reason)) return `entry ${entry} takes rows out of the case without recording the whole case`;
+  if (/takes out .* which the case did not hold/.test(reason)) return `entry ${entry} takes out a row the case did not hold`;
   return `entry ${entry} does not match`;
 }
 

@@ -70,12 +70,19 @@ export type CaseFormResult = { ok: true; value: CaseDetails } | { ok: false; err
 
 export const OFFENCE_DATE = 'Date of the further offence';
 
+/** A case's name as typed: trimmed, and what is wrong with it if anything. */
+export function checkTitle(typed: string): { title: string; error?: string } {
+  const title = typed.trim();
+  if (!title) return { title, error: 'Enter a name for the case' };
+  if (title.length > 200) return { title, error: 'The case name must be 200 characters or fewer' };
+  return { title };
+}
+
 function checkNames(fields: CaseFormFields, errors: CaseFormErrors) {
-  const title = fields.title.trim();
+  const { title, error } = checkTitle(fields.title);
   const crn = fields.crn.trim().toUpperCase();
   const subject = fields.subject.trim();
-  if (!title) errors.title = 'Enter a name for the case';
-  else if (title.length > 200) errors.title = 'The case name must be 200 characters or fewer';
+  if (error) errors.title = error;
   if (!Crn.safeParse(crn).success) errors.crn = 'Enter a CRN: one letter then six digits, like X123456';
   if (subject.length > 200) errors.subject = 'The name must be 200 characters or fewer';
   return { title, crn, subject };

@@ -65,6 +65,7 @@ export class CaseIndex {
   private readonly positions = new Map<string, number>();
   /** The same instants as `times`, column by column, so a query is one tight pass over typed arrays. */
   private readonly columns: KnowledgeColumns;
+  private involved: Map<string, number> | undefined;
 
   constructor(readonly data: CaseData) {
     const instants = instantCache();
@@ -105,11 +106,17 @@ export class CaseIndex {
    * happened by then. Foresight lists no one whose part in the case was still to come.
    */
   officersBy(at: number): Staff[] {
-    const codes = new Set(this.data.allocations.filter((a) => earliestInstant(a.from) <= at).map((a) => a.staffCode));
-    this.times.forEach((t) => {
-      if (t.doneBy && t.happened <= at) codes.add(t.doneBy);
-    });
-    return this.officers().filter((o) => codes.has(o.code));
+    return this.officers().filter((o) => (this.firstInvolved().get(o.code) ?? Infinity) <= at);
+  }
+
+  /** When each officer first had a part in the case: allocated it, or did a record that had reached the record. */
+  private firstInvolved(): Map<string, number> {
+    if (this.involved) return this.involved;
+    const first = new Map<string, number>();
+    const note = (code: string, at: number) => first.set(code, Math.min(first.get(code) ?? Infinity, at));
+    for (const a of this.data.allocations) note(a.staffCode, earliestInstant(a.from));
+    for (const t of this.times) if (t.doneBy) note(t.doneBy, Math.max(t.happened, t.recorded));
+    return (this.involved = first);
   }
 
   holdsCaseAt(officer: string, at: number): Allocation[] {

@@ -4,6 +4,9 @@ import { groupSorted, lastAtOrBefore } from './sorted.js';
 export const TEAM_RULE =
   "The staffing of the team the officer sat in then (the team of their latest workload snapshot, else of their allocation), from the latest team snapshot on or before this date.";
 
+/** Whether a unit's recorded delivery status is Red (a reduced service). Recorded, never derived. */
+export const isRedStatus = (status: string | undefined) => /^\s*red\b/i.test(status ?? '');
+
 /** Each team's staffing snapshots in date order. */
 export class TeamIndex {
   private readonly byTeam: Map<string, TeamSnapshot[]>;

@@ -10,6 +10,11 @@ export const RUN_MAX_GAP_DAYS = 8;
 const EXCESSIVE_RUN_DAYS = 27;
 /** HMIP: quality falls when a practitioner holds 50 or more cases. */
 export const CASELOAD_CONCERN = 50;
+/** A snapshot more than this many days before the moment is stale: the figure may no longer hold. */
+const STALE_AFTER_DAYS = 14;
+
+/** Whether the latest snapshot is too old to be sure of the figure at the moment. */
+export const isStale = (w: Pick<WorkloadAt, 'staleDays'>) => w.staleDays > STALE_AFTER_DAYS;
 
 /** Each rule in a sentence or two, as the app shows it beside a figure. */
 export const WORKLOAD_RULES = {

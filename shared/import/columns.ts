@@ -23,7 +23,7 @@ export const COLUMNS: Record<FileKind, Record<string, readonly string[]>> = {
     attended: [],
     complied: [],
     enforcement_action_code: ['enforcement code'],
-    enforcement_action_description: ['enforcement action', 'enforcement'],
+    enforcement_action_description: ['enforcement action'],
     staff_code: ['officer code', 'staff'],
     staff_name: ['officer', 'officer name'],
     staff_grade: ['officer grade', 'grade'],
@@ -127,7 +127,7 @@ export const KNOWN_UNUSED: Record<FileKind, readonly string[]> = {
     'trust provider team id', 'enforcement', 'document linked', 'upload linked', 'latest enforcement action id', 'table name',
     'primary key id', 'pss rqmnt id', 'rar activity', 'nomis case note id', 'linked document contact id', 'external reference',
     'rar linked contact id', 'session delivered con type id', 'system generated', 'sgc flag', 'national standards contact',
-    'attendance contact', 'contact end date', 'outcome attendance', 'outcome compliant acceptable',
+    'attendance contact', 'contact end date',
   ],
   workload: [
     'ldu cluster', 'cluster', 'ldu code', 'pdu code', 'region code', 'offender manager type', 'om type', 'om type id', 'workload owner id',
@@ -145,7 +145,7 @@ export const KNOWN_UNUSED: Record<FileKind, readonly string[]> = {
 const UNUSED = Object.fromEntries(FILE_KINDS.map((k) => [k, new Set(KNOWN_UNUSED[k].map(normaliseHeader))])) as unknown as Record<FileKind, ReadonlySet<string>>;
 
 /** Whether a header is a column of the real exports that Foresight knows and leaves out. */
-export const isKnownUnused = (kind: FileKind, header: string) => UNUSED[kind].has(normaliseHeader(header));
+const isKnownUnused = (kind: FileKind, header: string) => UNUSED[kind].has(normaliseHeader(header));
 
 /** Columns without which a file of that kind cannot be read. Alternatives are checked by the mappers. */
 export const REQUIRED: Record<FileKind, readonly string[]> = {

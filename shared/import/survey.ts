@@ -42,6 +42,17 @@ export class CrnSurvey {
     }
   }
 
+  /** Take in another survey's counts: a file is surveyed on its own, so a file read again counts once. */
+  merge(other: CrnSurvey): void {
+    for (const c of other.counts.values()) {
+      const mine = this.counts.get(c.crn) ?? { crn: c.crn, contacts: 0, information: 0, allocations: 0 };
+      for (const k of CASE_KINDS) mine[k] += c[k];
+      this.counts.set(c.crn, mine);
+    }
+    if (other.from !== null && (this.from === null || other.from < this.from)) this.from = other.from;
+    if (other.to !== null && (this.to === null || other.to > this.to)) this.to = other.to;
+  }
+
   result(): ImportSurvey {
     const gathered = (c: CrnCount) => c.information + c.allocations;
     const crns = [...this.counts.values()].sort((a, b) => gathered(b) - gathered(a) || b.contacts - a.contacts || (a.crn < b.crn ? -1 : 1));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { COLUMNS, FILE_KINDS, detectKind, unknownHeaders } from '../../shared/import/columns.js';
+import { COLUMNS, FILE_KINDS, KNOWN_UNUSED, detectKind, mapHeaders, normaliseHeader, unknownHeaders } from '../../shared/import/columns.js';
 import { COLUMN_LABELS } from '../../shared/import/columnLabels.js';
 
 /** A contact list as the nDelius reporting database gives it: the CONTACT table's columns, most of which Foresight leaves out. */
@@ -32,5 +32,17 @@ describe('the columns of real exports', () => {
 
   it('every column Foresight reads has a plain-English name, and no name is left over', () => {
     for (const kind of FILE_KINDS) expect(Object.keys(COLUMN_LABELS[kind]).sort()).toEqual(Object.keys(COLUMNS[kind]).sort());
+  });
+
+  it('no column left out is one Foresight reads, under its own name or another', () => {
+    for (const kind of FILE_KINDS) {
+      const read = new Set(Object.entries(COLUMNS[kind]).flatMap(([c, aliases]) => [c, ...aliases].map(normaliseHeader)));
+      expect(KNOWN_UNUSED[kind].filter((h) => read.has(normaliseHeader(h)))).toEqual([]);
+      expect(mapHeaders(kind, KNOWN_UNUSED[kind]).every((c) => c === null)).toBe(true);
+    }
+  });
+
+  it('nDelius’s ENFORCEMENT flag is not read as the enforcement action', () => {
+    expect(mapHeaders('contacts', ['ENFORCEMENT', 'ENFORCEMENT_ACTION_DESCRIPTION'])).toEqual([null, 'enforcement_action_description']);
   });
 });

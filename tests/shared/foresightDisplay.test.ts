@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultOfficer } from '../../shared/engine/allocations.js';
 import { NO_FILTER } from '../../shared/engine/filters.js';
 import { KNOWLEDGE_STATES, type KnowledgeState } from '../../shared/engine/knowledge.js';
-import { FULL, HIDDEN, PLACEHOLDER, REVEALED, showRecords } from '../../renderer/src/features/case/useCaseAtCursor.js';
+import { FULL, HIDDEN, PLACEHOLDER, REVEALED, showRecords } from '../../shared/engine/foresight.js';
 import { demoCaseIndex } from '../helpers/demoFiles.js';
 
 const index = demoCaseIndex();

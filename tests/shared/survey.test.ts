@@ -27,3 +27,17 @@ describe('which case the export files are about', () => {
     expect(survey.result()).toEqual({ crns: [{ crn: 'A000001', contacts: 2, information: 0, allocations: 0 }, { crn: 'B000002', contacts: 1, information: 0, allocations: 0 }], from: '2022-05-16', to: '2023-11-30' });
   });
 });
+
+describe('surveys merged file by file', () => {
+  it('adds one file’s counts to another’s', () => {
+    const whole = new CrnSurvey();
+    const first = new CrnSurvey();
+    first.add('contacts', contacts('A000001', 2, '2023-02-01'));
+    const second = new CrnSurvey();
+    second.add('contacts', contacts('A000001', 3, '2023-01-01'));
+    second.add('information', contacts('A000001', 1));
+    whole.merge(first);
+    whole.merge(second);
+    expect(whole.result()).toEqual({ crns: [{ crn: 'A000001', contacts: 5, information: 1, allocations: 0 }], from: '2023-01-01', to: '2023-02-01' });
+  });
+});

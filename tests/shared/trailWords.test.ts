@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { count, describeTrail, rowInWords } from '../../shared/audit/trailWords.js';
+import { count } from '../../shared/domain/words.js';
+import { describeTrail, rowInWords } from '../../shared/audit/trailWords.js';
 
 describe('the trail check in plain words', () => {
   it('counts with the right plural', () => {

@@ -46,7 +46,8 @@ describe("a case's audit trail in the store", () => {
     expect(trail.map((e) => [e.seq, e.who, e.kind, e.what])).toEqual([
       [1, 'Alex Reviewer', 'edit', 'Case created: Case one (CRN X123456)'],
       [2, 'Alex Reviewer', 'import', '2 rows'],
-      [3, 'Alex Reviewer', 'import', '2 rows'],
+      // One new row; the changed row is replaced, not counted as added.
+      [3, 'Alex Reviewer', 'import', '1 rows'],
       [4, 'Alex Reviewer', 'edit', 'Case details corrected: case name “Case one” → “Case one (renamed)”'],
     ]);
     expect(trail[2]?.before).toEqual({ 'records:contact:1': contact(1) });

@@ -1,5 +1,5 @@
 import { hexToBytes } from '@noble/hashes/utils.js';
-import { chainedEntry, type AuditEntry, type NewAuditEntry } from '../../../shared/audit/trail.js';
+import { chainedEntry, ROW_REMOVED, type AuditEntry, type NewAuditEntry } from '../../../shared/audit/trail.js';
 import { digestsAt, packDigests } from './blocks.js';
 import type { ForesightDb } from './db.js';
 import { addHash, emptySum, sumOfPacked, trailSums, type RowSum } from './rowSum.js';
@@ -19,7 +19,7 @@ export async function currentUser(db: ForesightDb): Promise<string> {
  * - `recorded`: which tables its rows are kept under and how many there are (absent when it recorded none);
  * - `rowSum`: the sum of the hashes of every row the case holds once this entry is made (rowSum.ts).
  */
-export type StoredEntry = Omit<AuditEntry, 'rows'> & { caseId: string; rowSum: RowSum; recorded?: { tables: string[]; rows: number } };
+export type StoredEntry = Omit<AuditEntry, 'rows'> & { caseId: string; rowSum: RowSum; recorded?: { tables: string[]; rows: number; removed?: number } };
 
 /** The rows an entry recorded in one table: their keys, and their hashes packed 32 bytes each. */
 export interface EntryRows {
@@ -50,8 +50,10 @@ function byTable(rows: Record<string, string>): Map<string, [string, string][]> 
 export function toStored({ rows, ...entry }: AuditEntry, caseId: string, rowSum: RowSum): { entry: StoredEntry; rows: EntryRows[] } {
   if (!rows) return { entry: { ...entry, caseId, rowSum }, rows: [] };
   const tables = byTable(rows);
+  // Rows the entry took out of the case, counted so the activity can say so in plain words.
+  const removed = Object.values(rows).filter((d) => d === ROW_REMOVED).length;
   return {
-    entry: { ...entry, caseId, rowSum, recorded: { tables: [...tables.keys()], rows: Object.keys(rows).length } },
+    entry: { ...entry, caseId, rowSum, recorded: { tables: [...tables.keys()], rows: Object.keys(rows).length - removed, ...(removed > 0 ? { removed } : {}) } },
     rows: [...tables].map(([table, list]) => ({ caseId, table, seq: entry.seq, keys: list.map(([k]) => k), digests: packDigests(list.map(([, d]) => d)) })),
   };
 }

@@ -1,5 +1,5 @@
 import { rowDigest, type AuditKind } from '../../../shared/audit/trail.js';
-import { count } from '../../../shared/audit/trailWords.js';
+import { count } from '../../../shared/domain/words.js';
 import { withWholeCaseEntry } from '../../../shared/bundle/bundleRows.js';
 import { rerouteContacts, type Rerouted } from '../../../shared/bundle/reroute.js';
 import { caseDetailsChange, type CaseDetails } from '../../../shared/domain/caseForm.js';

@@ -47,7 +47,7 @@ export interface ImportExtras {
  * Store an accepted import in one transaction. `produce` hands new rows over in chunks (it may read them from the
  * file as it goes, synchronously, so the transaction stays open); each chunk's rows become one block per table. If
  * anything fails, or the worker is stopped mid-write, the transaction aborts and the case is as it was before.
- * Returns how many rows it wrote to each table (new rows and accepted changes).
+ * Returns how many new rows it added to each table (accepted changes replace rows, and are not counted here).
  */
 export async function storeImport(
   db: ForesightDb,
@@ -84,7 +84,6 @@ export async function storeImport(
       const recorded = record(table, changes);
       if (isBlockTable(table)) await blocks.replace(table, recorded, extras.existing.get(table) ?? new Map());
       else await putAllocations(recorded);
-      countInto(written, table, changes.length);
     }
     await db.sources.bulkPut(extras.sources.map((s) => ({ ...s, caseId })));
     record('sources', extras.sources.map((s) => ({ key: s.sha256, item: s })));

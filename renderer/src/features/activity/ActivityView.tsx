@@ -7,7 +7,7 @@ import { parseDate } from '../../../../shared/import/dates.js';
 import { readEntries, type StoredEntry } from '../../store/audit.js';
 import { useDb } from '../../store/context.js';
 import { href } from '../shell/useHashRoute.js';
-import { count } from '../../../../shared/audit/trailWords.js';
+import { count } from '../../../../shared/domain/words.js';
 import { DEPTH_DETAILS, DEPTH_WORDS, describeTrail, type TrailStatus } from './trailStatus.js';
 
 const KIND_LABELS: Record<AuditKind, string> = {
@@ -158,10 +158,12 @@ function EntryDetail({ entry }: { entry: StoredEntry }) {
   return (
     <>
       {entry.what}
+      {entry.recorded?.removed ? <strong> It took {count(entry.recorded.removed, 'row')} out of the case.</strong> : null}
       <TechnicalDetails>
         {entry.before !== undefined && <><dt>Before</dt><dd><pre>{JSON.stringify(entry.before, null, 2)}</pre></dd></>}
         {entry.after !== undefined && <><dt>After</dt><dd><pre>{JSON.stringify(entry.after, null, 2)}</pre></dd></>}
         <dt>Rows recorded</dt><dd>{(entry.recorded?.rows ?? 0).toLocaleString('en-GB')}</dd>
+        {entry.recorded?.removed ? <><dt>Rows taken out</dt><dd>{entry.recorded.removed.toLocaleString('en-GB')}</dd></> : null}
         <dt>Entry hash (SHA-256)</dt><dd><code>{entry.hash}</code></dd>
         <dt>Previous entry’s hash</dt><dd><code>{entry.prev}</code></dd>
       </TechnicalDetails>

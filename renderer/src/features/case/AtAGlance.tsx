@@ -1,10 +1,10 @@
-import { memo, useMemo, useState, type ReactNode } from 'react';
+import { memo, useCallback, useMemo, useState, type ReactNode } from 'react';
 import type { CaseIndex, OfficerView } from '../../../../shared/engine/caseIndex.js';
 import { KNOWLEDGE_RULES, type KnowledgeState } from '../../../../shared/engine/knowledge.js';
 import { countStates, recordsIn } from '../../../../shared/engine/officerSummary.js';
 import { OTHER_WORK_RULE } from '../../../../shared/engine/otherWork.js';
-import { TEAM_RULE } from '../../../../shared/engine/team.js';
-import { WORKLOAD_RULES } from '../../../../shared/engine/workload.js';
+import { isRedStatus, TEAM_RULE } from '../../../../shared/engine/team.js';
+import { EXCESSIVE_CAPACITY_PCT, isStale, WORKLOAD_RULES } from '../../../../shared/engine/workload.js';
 import { daysBetweenDates } from '../../../../shared/time/calendar.js';
 import { formatUkDate } from '../../../../shared/time/display.js';
 import { earliestInstant, londonDateOf } from '../../../../shared/time/london.js';
@@ -12,8 +12,8 @@ import { holderAt } from '../../../../shared/engine/allocations.js';
 import { useCaseViewState } from './caseViewState.js';
 import { RecordLinks, type HeldBack } from './RecordLinks.js';
 import { WorkloadRun } from './WorkloadRun.js';
+import { count } from '../../../../shared/domain/words.js';
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
 const LISTED = 12;
 
 interface Part {
@@ -29,28 +29,55 @@ interface Part {
  * What the officer knew and carried at the cursor, in one line: each part opens to its rule and its records. With
  * hindsight off, what others held is counted, never read, until a record is revealed.
  */
-export const AtAGlance = memo(function AtAGlance(props: {
+export function AtAGlance(props: {
   index: CaseIndex;
+  /** The view once the cursor rests: the line follows it, not every step of a moving cursor. */
   view: OfficerView | null;
   /** The officer seen by default (whoever held the case then). */
   defaultOfficer: string | null;
   onSelect: (id: string) => void;
 }) {
-  const { index, view } = props;
   const { state, update } = useCaseViewState();
+  const onOfficer = useCallback((officer: string | null) => update({ officer }), [update]);
+  const onReveal = useCallback((id: string) => update({ revealed: new Set([...state.revealed, id]) }), [update, state.revealed]);
+  return (
+    <GlanceLine
+      {...props}
+      at={props.view?.at ?? state.cursor}
+      chosen={state.officer}
+      hindsight={state.hindsight}
+      revealed={state.revealed}
+      onOfficer={onOfficer}
+      onReveal={onReveal}
+    />
+  );
+}
+
+const GlanceLine = memo(function GlanceLine(props: {
+  index: CaseIndex;
+  view: OfficerView | null;
+  defaultOfficer: string | null;
+  onSelect: (id: string) => void;
+  at: number;
+  /** The officer chosen, if any (null: whoever held the case). */
+  chosen: string | null;
+  hindsight: boolean;
+  revealed: ReadonlySet<string>;
+  onOfficer: (officer: string | null) => void;
+  onReveal: (id: string) => void;
+}) {
+  const { index, view, at, chosen, hindsight } = props;
   const [open, setOpen] = useState<string | null>(null);
   // With hindsight off, the list names only officers on the case by the moment, and whoever is chosen.
-  // Worked out when the view settles, not on every step of the cursor.
-  const at = view?.at ?? state.cursor;
-  const onCase = useMemo(() => (state.hindsight ? index.officers() : index.officersBy(at)), [index, at, state.hindsight]);
+  const onCase = useMemo(() => (hindsight ? index.officers() : index.officersBy(at)), [index, at, hindsight]);
   const counts = useMemo(() => (view ? countStates(view.states) : null), [view]);
-  const officers = state.officer && !onCase.some((o) => o.code === state.officer) ? [...onCase, index.staffMember(state.officer)] : onCase;
+  const officers = chosen && !onCase.some((o) => o.code === chosen) ? [...onCase, index.staffMember(chosen)] : onCase;
   const defaultName = props.defaultOfficer ? index.staffMember(props.defaultOfficer).name || props.defaultOfficer : null;
   const picker = (
     <span className="glance__who">
       <label htmlFor="officer">View of</label>
-      <select id="officer" className="select" value={state.officer ?? ''} onChange={(e) => update({ officer: e.target.value || null })}>
-        <option value="">whoever held the case{defaultName && !state.officer ? ` (${defaultName})` : ''}</option>
+      <select id="officer" className="select" value={chosen ?? ''} onChange={(e) => props.onOfficer(e.target.value || null)}>
+        <option value="">whoever held the case{defaultName && !chosen ? ` (${defaultName})` : ''}</option>
         {officers.map((o) => <option key={o.code} value={o.code}>{o.name ? `${o.name} (${o.code}${o.grade ? `, ${o.grade}` : ''})` : o.code}</option>)}
       </select>
     </span>
@@ -62,7 +89,7 @@ export const AtAGlance = memo(function AtAGlance(props: {
       </section>
     );
   }
-  const parts = glanceParts(index, view, counts as Record<KnowledgeState, number>, state.hindsight, state.revealed, (id) => update({ revealed: new Set([...state.revealed, id]) }), props.onSelect);
+  const parts = glanceParts(index, view, counts as Record<KnowledgeState, number>, hindsight, props.revealed, props.onReveal, props.onSelect);
   const opened = parts.find((p) => p.key === open);
   const held = view.allocations[0];
   const holder = holderAt(index.data.allocations, view.at);
@@ -73,7 +100,7 @@ export const AtAGlance = memo(function AtAGlance(props: {
         {picker}
         <span className="glance__role">
           {view.holdsCase
-            ? `held the case${since !== null ? ` for ${plural(since, 'day')}` : ''}${held?.cover ? ' (cover)' : ''}`
+            ? `held the case${since !== null ? ` for ${count(since, 'day')}` : ''}${held?.cover ? ' (cover)' : ''}`
             : `did not hold the case then${holder ? ` (${holder.staffName ?? holder.staffCode} did)` : ''}`}
         </span>
         <ul className="glance__parts">
@@ -122,18 +149,18 @@ function glanceParts(index: CaseIndex, view: OfficerView, counts: Record<Knowled
     );
   };
   const parts: Part[] = [
-    { key: 'known', text: `Knew ${counts.known.toLocaleString('en-GB')}`, title: `What ${view.officer.name || view.officer.code} knew: ${plural(counts.known, 'record')}`, detail: () => listOf('known') },
-    { key: 'onRecord', text: `on record ${counts.onRecord.toLocaleString('en-GB')}`, title: `On the record, not evidenced as read: ${plural(counts.onRecord, 'record')}`, detail: () => listOf('onRecord') },
-    { key: 'heldElsewhere', text: `held by others ${counts.heldElsewhere.toLocaleString('en-GB')}`, title: `Held by other agencies, not shared with probation: ${plural(counts.heldElsewhere, 'record')}`, detail: () => listOf('heldElsewhere', 'heldElsewhere') },
+    { key: 'known', text: `Knew ${counts.known.toLocaleString('en-GB')}`, title: `What ${view.officer.name || view.officer.code} knew: ${count(counts.known, 'record')}`, detail: () => listOf('known') },
+    { key: 'onRecord', text: `on record ${counts.onRecord.toLocaleString('en-GB')}`, title: `On the record, not evidenced as read: ${count(counts.onRecord, 'record')}`, detail: () => listOf('onRecord') },
+    { key: 'heldElsewhere', text: `held by others ${counts.heldElsewhere.toLocaleString('en-GB')}`, title: `Held by other agencies, not shared with probation: ${count(counts.heldElsewhere, 'record')}`, detail: () => listOf('heldElsewhere', 'heldElsewhere') },
   ];
-  if (counts.notYetRecorded > 0) parts.push({ key: 'notYetRecorded', text: `not yet recorded ${counts.notYetRecorded}`, title: `Had happened, not yet on the record: ${plural(counts.notYetRecorded, 'record')}`, detail: () => listOf('notYetRecorded', 'notYetRecorded') });
-  if (counts.hindsightOnly > 0) parts.push({ key: 'hindsightOnly', text: `came to light later ${counts.hindsightOnly}`, title: `Came to light only after the further offence: ${plural(counts.hindsightOnly, 'record')}`, detail: () => listOf('hindsightOnly', 'hindsightOnly') });
+  if (counts.notYetRecorded > 0) parts.push({ key: 'notYetRecorded', text: `not yet recorded ${counts.notYetRecorded}`, title: `Had happened, not yet on the record: ${count(counts.notYetRecorded, 'record')}`, detail: () => listOf('notYetRecorded', 'notYetRecorded') });
+  if (counts.hindsightOnly > 0) parts.push({ key: 'hindsightOnly', text: `came to light later ${counts.hindsightOnly}`, title: `Came to light only after the further offence: ${count(counts.hindsightOnly, 'record')}`, detail: () => listOf('hindsightOnly', 'hindsightOnly') });
 
   const w = view.workload;
   const source = (p: { fileName: string; row: number }) => <p className="hint">From {p.fileName}, row {p.row}.</p>;
   if (w) {
-    const stale = w.staleDays > 14 ? ` (snapshot ${plural(w.staleDays, 'day')} old)` : '';
-    const run = w.excessive ? `, excessive: over 110% since ${formatUkDate(w.over110Since as string)}` : w.over110Since ? `, over 110% since ${formatUkDate(w.over110Since)}` : '';
+    const stale = isStale(w) ? ` (snapshot ${count(w.staleDays, 'day')} old)` : '';
+    const run = w.over110Since ? `, ${w.excessive ? 'excessive: ' : ''}over ${EXCESSIVE_CAPACITY_PCT}% since ${formatUkDate(w.over110Since)}` : '';
     parts.push({
       key: 'workload',
       text: `${w.snapshot.capacityPct}% WMT${run}${stale}`,
@@ -150,7 +177,7 @@ function glanceParts(index: CaseIndex, view: OfficerView, counts: Record<Knowled
     });
     parts.push(
       w.snapshot.totalCases !== undefined
-        ? { key: 'caseload', text: plural(w.snapshot.totalCases, 'case'), concern: w.caseloadAtLeast50 === true, title: `Caseload on ${formatUkDate(w.snapshot.snapshotDate)}: ${plural(w.snapshot.totalCases, 'case')}`, detail: () => <><p className="why__rule">{WORKLOAD_RULES.caseload}</p>{source(w.snapshot.provenance)}</> }
+        ? { key: 'caseload', text: count(w.snapshot.totalCases, 'case'), concern: w.caseloadAtLeast50 === true, title: `Caseload on ${formatUkDate(w.snapshot.snapshotDate)}: ${count(w.snapshot.totalCases, 'case')}`, detail: () => <><p className="why__rule">{WORKLOAD_RULES.caseload}</p>{source(w.snapshot.provenance)}</> }
         : { key: 'caseload', text: 'caseload not recorded', title: 'Caseload', detail: () => <p>The workload snapshot of {formatUkDate(w.snapshot.snapshotDate)} does not give the number of cases.</p> },
     );
   } else {
@@ -159,14 +186,14 @@ function glanceParts(index: CaseIndex, view: OfficerView, counts: Record<Knowled
   const t = view.team;
   parts.push(
     t
-      ? { key: 'team', text: `team ${t.staffingPct}%${t.deliveryStatus ? ` (${t.deliveryStatus})` : ''}`, concern: /red/i.test(t.deliveryStatus ?? ''), title: `${t.teamName ?? t.teamCode} on ${formatUkDate(t.snapshotDate)}: ${t.staffingPct}% staffed`, detail: () => <><p className="why__rule">{TEAM_RULE}</p>{source(t.provenance)}</> }
+      ? { key: 'team', text: `team ${t.staffingPct}%${t.deliveryStatus ? ` (${t.deliveryStatus})` : ''}`, concern: isRedStatus(t.deliveryStatus), title: `${t.teamName ?? t.teamCode} on ${formatUkDate(t.snapshotDate)}: ${t.staffingPct}% staffed`, detail: () => <><p className="why__rule">{TEAM_RULE}</p>{source(t.provenance)}</> }
       : { key: 'team', text: 'no team data', title: 'Team staffing', detail: () => <p>{view.teamCode ? `Team ${view.teamCode} has` : 'The officer’s team has'} no staffing snapshot on or before this date, so there is no figure.</p> },
   );
   const day = view.otherWork.sameDay;
   parts.push({
     key: 'otherWork',
-    text: `${plural(day.length, 'other contact')} that day`,
-    title: `Other work on ${formatUkDate(view.date)}: ${plural(day.length, 'contact')} on other cases (${view.otherWork.sameWeek.length.toLocaleString('en-GB')} in the seven days to it)`,
+    text: `${count(day.length, 'other contact')} that day`,
+    title: `Other work on ${formatUkDate(view.date)}: ${count(day.length, 'contact')} on other cases (${view.otherWork.sameWeek.length.toLocaleString('en-GB')} in the seven days to it)`,
     detail: () => <><p className="why__rule">{OTHER_WORK_RULE}</p><RecordLinks records={[...day].reverse().slice(0, LISTED)} total={day.length} /></>,
   });
   return parts;

@@ -5,7 +5,6 @@ import { AtAGlance } from './AtAGlance.js';
 import { useCaseViewState } from './caseViewState.js';
 import { CursorBar } from './CursorBar.js';
 import { FilterBar, filtersOn } from './FilterBar.js';
-import { FULL, PLACEHOLDER, REVEALED } from './useCaseAtCursor.js';
 
 /**
  * What the chronology and the timeline both show above their records: the moment, hindsight and the filters on one
@@ -34,18 +33,4 @@ export function CaseControls(props: { index: CaseIndex; view: OfficerView | null
       <AtAGlance index={props.index} view={props.view} defaultOfficer={props.defaultOfficer} onSelect={props.onSelect} />
     </div>
   );
-}
-
-/** How many records show at the moment, in words that never count what the view holds back altogether. */
-export function countShown(shown: Uint8Array): { full: number; heldBack: number; revealed: number } {
-  let full = 0;
-  let heldBack = 0;
-  let revealed = 0;
-  for (let i = 0; i < shown.length; i++) {
-    const s = shown[i];
-    if (s === FULL) full++;
-    else if (s === PLACEHOLDER) heldBack++;
-    else if (s === REVEALED) revealed++;
-  }
-  return { full, heldBack, revealed };
 }

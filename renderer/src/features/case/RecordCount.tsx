@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import { isFiltering, type RecordFilter } from '../../../../shared/engine/filters.js';
-import { countShown } from './CaseControls.js';
+import { countShown } from '../../../../shared/engine/foresight.js';
 
 /**
  * How many records show, above the table. With hindsight off it counts only what had happened by the moment, and

@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState, type FormEvent } from 'react';
 import { caseDetailsChange, caseFormFields, validateCaseEdit, type CaseFormErrors, type CaseFormFields, type DetailsChange } from '../../../../shared/domain/caseForm.js';
-import { count } from '../../../../shared/audit/trailWords.js';
+import { count } from '../../../../shared/domain/words.js';
 import { Crn } from '../../../../shared/schemas/common.js';
 import type { Case } from '../../../../shared/schemas/index.js';
 import { editCaseDetails, findCase, type DetailsEdited } from '../../store/cases.js';

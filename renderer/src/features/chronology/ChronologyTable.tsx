@@ -3,7 +3,7 @@ import { useCallback, useEffect, useRef, type KeyboardEvent, type ReactNode } fr
 import type { CaseRecord } from '../../../../shared/schemas/index.js';
 import { PLACEHOLDER_REASONS, type KnowledgeState } from '../../../../shared/engine/knowledge.js';
 import { StateTag } from '../case/knowledgeLegend.js';
-import { PLACEHOLDER, REVEALED } from '../case/useCaseAtCursor.js';
+import { PLACEHOLDER, REVEALED } from '../../../../shared/engine/foresight.js';
 import { recordDate, toRow, type ChronologyRow } from './rowView.js';
 
 /** A first guess at a row's height; each row is measured once drawn (summaries wrap to up to three lines). */

@@ -33,7 +33,7 @@ export function ChronologyView({ caseId, index }: { caseId: string; index: CaseI
     <div className="chronology-view">
       <CaseControls index={index} view={view} states={states} defaultOfficer={officer} onSelect={onSelectId} />
       <RecordCount id="chronology-count" shown={shown} total={index.records.length} hindsight={state.hindsight} filter={state.filter} />
-      <RecordsWithDetail index={index} shown={shown} states={view?.states ?? null} caption="Chronology" selectedId={state.selectedId} onSelectId={onSelectId} onReveal={onReveal} empty={NO_RECORDS} />
+      <RecordsWithDetail index={index} shown={shown} states={view?.states ?? null} caption="Chronology" selectedId={state.selectedId} onSelectId={onSelectId} onReveal={onReveal} moment={state.hindsight ? null : state.cursor} empty={NO_RECORDS} />
     </div>
   );
 }

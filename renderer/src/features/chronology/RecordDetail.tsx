@@ -1,12 +1,12 @@
 import { KNOWLEDGE_RULES, PLACEHOLDER_REASONS, type KnowledgeState } from '../../../../shared/engine/knowledge.js';
 import { StateTag } from '../case/knowledgeLegend.js';
-import { PLACEHOLDER, REVEALED } from '../case/useCaseAtCursor.js';
+import { PLACEHOLDER, REVEALED } from '../../../../shared/engine/foresight.js';
 import { recordKind } from '../../../../shared/domain/recordKind.js';
 import { plainThenCode, whatHappened } from '../../../../shared/domain/summary.js';
 import type { CaseRecord } from '../../../../shared/schemas/index.js';
 import { formatTime } from '../../../../shared/time/display.js';
 import type { TimeValue } from '../../../../shared/time/precision.js';
-import { londonDateOfTime } from '../../../../shared/time/london.js';
+import { latestInstant, londonDateOfTime } from '../../../../shared/time/london.js';
 import { recordDate } from './rowView.js';
 
 function lateBy(occurred: TimeValue, recorded: TimeValue): string | null {
@@ -27,9 +27,18 @@ function Row({ label, children }: { label: string; children: React.ReactNode }) 
  * Everything one record holds, headed by what happened and its notes, then its times, and where it came from behind
  * "Technical details". A record the officer could not know at the cursor says only that, until it is revealed.
  */
-export function RecordDetail({ record, state, display, onReveal }: { record: CaseRecord; state: KnowledgeState | null; display: number; onReveal: (id: string) => void }) {
+export function RecordDetail({ record, state, display, moment, onReveal }: {
+  record: CaseRecord;
+  state: KnowledgeState | null;
+  display: number;
+  /** The cursor, in foresight: a time of the record after it is not told (null with hindsight on). */
+  moment: number | null;
+  onReveal: (id: string) => void;
+}) {
   if (display === PLACEHOLDER) return <Placeholder record={record} state={state} onReveal={onReveal} />;
-  const late = record.kind === 'contact' ? lateBy(record.occurred, record.recorded) : null;
+  // In foresight a time after the cursor is not told: when it was written up, or reached probation, came later.
+  const byNow = (t: TimeValue) => moment === null || latestInstant(t) <= moment;
+  const late = record.kind === 'contact' && byNow(record.recorded) ? lateBy(record.occurred, record.recorded) : null;
   const text = record.kind === 'contact' ? record.notes ?? record.summary : [record.summary, record.notes].filter(Boolean).join('\n\n');
   return (
     <section className="record-detail" aria-labelledby="record-detail-title">
@@ -58,7 +67,7 @@ export function RecordDetail({ record, state, display, onReveal }: { record: Cas
         ) : (
           <>
             <Row label="Held by">{record.sourceAgency}</Row>
-            {record.knownToStaffCode && record.knownFrom && <Row label="Known to">{record.knownToStaffCode}, from {formatTime(record.knownFrom)}</Row>}
+            {record.knownToStaffCode && record.knownFrom && byNow(record.knownFrom) && <Row label="Known to">{record.knownToStaffCode}, from {formatTime(record.knownFrom)}</Row>}
             {record.evidenceRef && <Row label="Evidence">{record.evidenceRef}</Row>}
           </>
         )}
@@ -68,7 +77,7 @@ export function RecordDetail({ record, state, display, onReveal }: { record: Cas
         <Row label="Happened">{formatTime(record.occurred)}</Row>
         {record.kind === 'contact' && (
           <Row label="Recorded">
-            {formatTime(record.recorded)}
+            {byNow(record.recorded) ? formatTime(record.recorded) : 'Not yet on the record at this moment'}
             {late && <strong className="tag tag--yellow">{late}</strong>}
           </Row>
         )}
@@ -77,7 +86,9 @@ export function RecordDetail({ record, state, display, onReveal }: { record: Cas
             <Row label="Reached probation">
               {record.sourceAgency.trim().toLowerCase() === 'probation'
                 ? 'Held by probation'
-                : record.reachedProbation ? formatTime(record.reachedProbation) : 'Never shared with probation before the further offence'}
+                : record.reachedProbation && byNow(record.reachedProbation)
+                  ? formatTime(record.reachedProbation)
+                  : moment !== null ? 'Not by this moment' : 'Never shared with probation before the further offence'}
             </Row>
             <Row label="Came to light">{record.cameToLight ? `${formatTime(record.cameToLight)} (after the further offence)` : 'Not recorded'}</Row>
           </>

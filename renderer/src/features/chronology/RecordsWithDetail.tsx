@@ -2,7 +2,7 @@ import { memo, useCallback, useMemo, type ReactNode } from 'react';
 import type { CaseIndex } from '../../../../shared/engine/caseIndex.js';
 import { KNOWLEDGE_STATES, type KnowledgeState } from '../../../../shared/engine/knowledge.js';
 import type { CaseRecord } from '../../../../shared/schemas/index.js';
-import { HIDDEN } from '../case/useCaseAtCursor.js';
+import { HIDDEN } from '../../../../shared/engine/foresight.js';
 import { ChronologyTable, rowOf, type OptionalColumns, type RecordList } from './ChronologyTable.js';
 import { RecordDetail } from './RecordDetail.js';
 
@@ -48,10 +48,12 @@ export const RecordsWithDetail = memo(function RecordsWithDetail(props: {
   selectedId: string | null;
   onSelectId: (id: string | null) => void;
   onReveal: (id: string) => void;
+  /** The cursor in foresight, so the detail tells no later time; null with hindsight on. */
+  moment: number | null;
   /** What to say when no record shows at the cursor with these filters. */
   empty: ReactNode;
 }) {
-  const { index, shown, states, caption, selectedId, onSelectId, onReveal, empty } = props;
+  const { index, shown, states, caption, selectedId, onSelectId, onReveal, moment, empty } = props;
   // The positions of the records that show: a typed array, not a copy of 100,000 records on every cursor step.
   const positions = useMemo(() => {
     const out = new Int32Array(shown.length);
@@ -90,7 +92,7 @@ export const RecordsWithDetail = memo(function RecordsWithDetail(props: {
       </div>
       <aside className="chronology__detail" aria-label="Selected record" tabIndex={0}>
         {selected ? (
-          <RecordDetail record={selected} state={stateOf(selected)} display={displayOf(selected)} onReveal={onReveal} />
+          <RecordDetail record={selected} state={stateOf(selected)} display={displayOf(selected)} moment={moment} onReveal={onReveal} />
         ) : selectedId ? (
           <p className="hint">The selected record does not show at this moment or with these filters.</p>
         ) : (

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { describeRows } from '../../../../shared/import/plan.js';
+import { count } from '../../../../shared/domain/words.js';
 import type { Case } from '../../../../shared/schemas/index.js';
 import { href } from '../shell/useHashRoute.js';
 import { FileDrop } from './FileDrop.js';
@@ -17,7 +18,7 @@ export function ImportView({ found }: { found: Case }) {
     return (
       <div className="panel-confirmation" role="status">
         <h2 className="heading-m">Import stored</h2>
-        <p>Stored in one step: {describeRows(state.written)}.</p>
+        <p>Stored in one step: {describeRows(state.written)}{state.replaced > 0 ? `; ${count(state.replaced, 'changed row')} replaced` : ''}.</p>
         {state.backup.state === 'making' && <p>Making a backup of the case as it now stands…</p>}
         {state.backup.state === 'made' && <p>A backup of the case as it now stands has been made.</p>}
         {state.backup.state === 'failed' && <p>The import is stored, but the backup of the case could not be made: {state.backup.message}</p>}

@@ -25,6 +25,7 @@ import { currentUser, trailTables } from '../../store/audit.js';
 import { createCase } from '../../store/cases.js';
 import { getSetting, setSetting } from '../../store/settings.js';
 import { changeKey, type FilePreview, type FromWorker, type ImportTarget, type MappingAnswer, type MappingQuestion, type ToWorker } from './protocol.js';
+import { count } from '../../../../shared/domain/words.js';
 
 declare const self: DedicatedWorkerGlobalScope;
 // The store is opened with the data key the window sends with the first message.
@@ -211,13 +212,21 @@ async function survey(): Promise<void> {
   for (const [index, source] of opened.sources.entries()) {
     const kind = kindOf(source, index);
     if (kind !== 'contacts' && kind !== 'information' && kind !== 'allocations') continue;
-    const validator = validatorFor(source, kind, columnMapOf(kind, index));
-    if (!validator.ok) continue;
-    for (const chunk of scanned(source, () => undefined)) {
+    const open = () => validatorFor(source, kind, columnMapOf(kind, index));
+    let validator = open();
+    // Each file on its own: read again as Windows-1252 (invalid UTF-8 found late), it starts afresh.
+    let file = new CrnSurvey();
+    const restart = () => {
+      validator = open();
+      file = new CrnSurvey();
+    };
+    for (const chunk of scanned(source, restart)) {
+      if (!validator.ok) break;
       const items = validator.validator.validate(chunk.rows, chunk.problems) as { crn: string; occurred?: { value: string; precision: 'exact' | 'day' | 'month' | 'approx' } }[];
-      crns.add(kind, items.map((i) => ({ crn: i.crn, ...(i.occurred ? { date: londonDateOfTime(i.occurred) } : {}) })));
+      file.add(kind, items.map((i) => ({ crn: i.crn, ...(i.occurred ? { date: londonDateOfTime(i.occurred) } : {}) })));
       post({ type: 'progress', phase: 'reading', file: source.name, done: 0, total: 0 });
     }
+    crns.merge(file);
   }
   post({ type: 'survey', survey: crns.result() });
 }
@@ -364,17 +373,15 @@ async function accept(acceptedChangeKeys: string[], confirmedAllocations: Alloca
       })
     : await store();
   checked = null;
-  post({ type: 'stored', written });
+  post({ type: 'stored', written, replaced: acceptedChanges.length });
 }
 
-const plural = (n: number, word: string) => `${n.toLocaleString('en-GB')} ${word}${n === 1 ? '' : 's'}`;
 
 /** What an import did, in a line for the audit trail. */
 function importSummary(sources: readonly SourceFile[], written: RowsByTable, changes: number, allocations: number): string {
-  const parts = [`${describeRows(written)} stored`];
-  if (changes > 0) parts.push(`${plural(changes, 'changed row')} accepted`);
-  if (allocations > 0) parts.push(`${plural(allocations, 'proposed allocation')} confirmed`);
-  return `Imported ${plural(sources.length, 'file')} (${sources.map((s) => s.fileName).join(', ')}): ${parts.join(', ')}`;
+  const confirmed = allocations > 0 ? ` (the allocations proposed from transfer contacts, confirmed)` : '';
+  const replaced = changes > 0 ? `; ${count(changes, 'changed row')} replaced` : '';
+  return `Imported ${count(sources.length, 'file')} (${sources.map((s) => s.fileName).join(', ')}): ${describeRows(written)} stored${confirmed}${replaced}`;
 }
 
 self.onmessage = (event: MessageEvent<ToWorker>) => {

@@ -75,7 +75,8 @@ export type FromWorker =
   | { type: 'needsMapping'; questions: MappingQuestion[] }
   | { type: 'survey'; survey: ImportSurvey }
   | { type: 'preview'; preview: ImportPreview }
-  | { type: 'stored'; written: RowsByTable }
+  /** Stored: the new rows by table, and how many stored rows the user chose to replace. */
+  | { type: 'stored'; written: RowsByTable; replaced: number }
   | { type: 'failed'; message: string };
 
 export const changeKey = (c: Pick<ChangedRow, 'table' | 'key'>) => `${c.table}:${c.key}`;

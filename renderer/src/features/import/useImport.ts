@@ -16,7 +16,7 @@ export type ImportState =
   /** Files read for a case still to be made: which CRNs they hold. */
   | { step: 'survey'; survey: ImportSurvey }
   | { step: 'preview'; preview: ImportPreview }
-  | { step: 'stored'; caseId: string; written: RowsByTable; backup: BackupState }
+  | { step: 'stored'; caseId: string; written: RowsByTable; replaced: number; backup: BackupState }
   | { step: 'failed'; message: string };
 
 /**
@@ -55,7 +55,7 @@ export function useImport(into: ImportTarget | null) {
         else if (m.type === 'preview') setState({ step: 'preview', preview: m.preview });
         else if (m.type === 'stored') {
           const caseId = target.current?.caseId ?? '';
-          setState({ step: 'stored', caseId, written: m.written, backup: { state: 'making' } });
+          setState({ step: 'stored', caseId, written: m.written, replaced: m.replaced, backup: { state: 'making' } });
           stop();
           // In a worker of its own, which outlives this screen: the import is stored, and the user may move on.
           const backedUp = (backup: BackupState) => setState((s) => (s.step === 'stored' ? { ...s, backup } : s));

@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { checkOffence, OFFENCE_DATE, type CaseFormErrors, type DateParts } from '../../../../shared/domain/caseForm.js';
+import { checkOffence, checkTitle, OFFENCE_DATE, type CaseFormErrors, type DateParts } from '../../../../shared/domain/caseForm.js';
 import type { CrnCount, ImportSurvey } from '../../../../shared/import/survey.js';
 import type { Case } from '../../../../shared/schemas/index.js';
 import { formatUkDate } from '../../../../shared/time/display.js';
@@ -10,12 +10,12 @@ import { ImportSteps } from '../import/ImportSteps.js';
 import { useImport } from '../import/useImport.js';
 import { href, navigate } from '../shell/useHashRoute.js';
 import { usePageTitle } from '../shell/usePageTitle.js';
+import { count } from '../../../../shared/domain/words.js';
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
 
 /** What the files hold for a CRN, in a few words. */
 function holds(c: CrnCount): string {
-  const parts = [c.contacts > 0 && plural(c.contacts, 'contact'), c.information > 0 && plural(c.information, 'piece of partner information', 'pieces of partner information'), c.allocations > 0 && plural(c.allocations, 'allocation')].filter(Boolean);
+  const parts = [c.contacts > 0 && count(c.contacts, 'contact'), c.information > 0 && count(c.information, 'piece of partner information', 'pieces of partner information'), c.allocations > 0 && count(c.allocations, 'allocation')].filter(Boolean);
   return parts.join(', ');
 }
 
@@ -42,7 +42,7 @@ export function NewCaseFromFiles() {
       <>
         {state.step === 'failed' && (
           <div className="error-summary" role="alert">
-            <h2 className="error-summary__title">The files could not be read</h2>
+            <h2 className="error-summary__title">The case was not made</h2>
             <p>{state.message} Nothing was stored.</p>
           </div>
         )}
@@ -107,10 +107,9 @@ function CaseDetails({ survey, onContinue, onCancel }: { survey: ImportSurvey; o
     e.preventDefault();
     const next: Errors = {};
     const offenceAt = checkOffence({ offenceDate: date, offenceTime: time }, next, londonToday());
-    const name = (title ?? proposed).trim();
+    const { title: name, error } = checkTitle(title ?? proposed);
     if (!crn) next.crn = 'Choose the case the files are about';
-    if (!name) next.title = 'Enter a name for the case';
-    else if (name.length > 200) next.title = 'The case name must be 200 characters or fewer';
+    if (error) next.title = error;
     setErrors(next);
     if (!offenceAt || Object.keys(next).length > 0) return;
     onContinue({ id: crypto.randomUUID(), crn, title: name, subject: '', offenceAt, synthetic: false, createdAt: new Date().toISOString() });

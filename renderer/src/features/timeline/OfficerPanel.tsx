@@ -3,13 +3,14 @@ import type { CaseIndex, OfficerView } from '../../../../shared/engine/caseIndex
 import { KNOWLEDGE_RULES } from '../../../../shared/engine/knowledge.js';
 import { CONCERNS_RULE, openConcerns, recordsIn, whatTheyKnew } from '../../../../shared/engine/officerSummary.js';
 import { OTHER_WORK_RULE } from '../../../../shared/engine/otherWork.js';
-import { TEAM_RULE } from '../../../../shared/engine/team.js';
-import { CASELOAD_CONCERN, WORKLOAD_RULES } from '../../../../shared/engine/workload.js';
+import { isRedStatus, TEAM_RULE } from '../../../../shared/engine/team.js';
+import { CASELOAD_CONCERN, EXCESSIVE_CAPACITY_PCT, isStale, WORKLOAD_RULES } from '../../../../shared/engine/workload.js';
 import { oneLineSummary, whatHappened } from '../../../../shared/domain/summary.js';
 import { daysBetweenDates } from '../../../../shared/time/calendar.js';
 import { formatTime, formatUkDate } from '../../../../shared/time/display.js';
 import { RecordLinks, type HeldBack } from '../case/RecordLinks.js';
 import { WorkloadRun } from '../case/WorkloadRun.js';
+import { count } from '../../../../shared/domain/words.js';
 
 /** A figure's rule and the records behind it, opened on demand. */
 function Why({ rule, children }: { rule: string; children?: ReactNode }) {
@@ -22,7 +23,6 @@ function Why({ rule, children }: { rule: string; children?: ReactNode }) {
   );
 }
 
-const plural = (n: number, word: string) => `${n.toLocaleString('en-GB')} ${word}${n === 1 ? '' : 's'}`;
 
 /**
  * What the officer knew and carried at the cursor, in more depth than the line above the chart. Every figure opens
@@ -73,7 +73,7 @@ export const OfficerPanel = memo(function OfficerPanel(props: {
         <div className="summary-list__row">
           <dt className="summary-list__key">Open concerns</dt>
           <dd className="summary-list__value">
-            {plural(concerns.length, 'record')}
+            {count(concerns.length, 'record')}
             <Why rule={CONCERNS_RULE}><RecordLinks records={[...concerns].reverse().slice(0, 8)} total={concerns.length} onSelect={onSelect} /></Why>
           </dd>
         </div>
@@ -81,12 +81,12 @@ export const OfficerPanel = memo(function OfficerPanel(props: {
 
       <h3 className="heading-s">What others held</h3>
       <div>
-        {plural(elsewhere.count, 'record')} held by other agencies, not shared with probation
+        {count(elsewhere.count, 'record')} held by other agencies, not shared with probation
         <Why rule={KNOWLEDGE_RULES.heldElsewhere}><RecordLinks records={elsewhere.latest} total={elsewhere.count} onSelect={onSelect} heldBack={heldBack('heldElsewhere')} /></Why>
       </div>
       {notYetRecorded.count > 0 && (
         <div>
-          {plural(notYetRecorded.count, 'record')} had happened but were not yet on the record
+          {count(notYetRecorded.count, 'record')} had happened but were not yet on the record
           <Why rule={KNOWLEDGE_RULES.notYetRecorded}><RecordLinks records={notYetRecorded.latest} total={notYetRecorded.count} onSelect={onSelect} heldBack={heldBack('notYetRecorded')} /></Why>
         </div>
       )}
@@ -99,15 +99,15 @@ export const OfficerPanel = memo(function OfficerPanel(props: {
             <dd className="summary-list__value">
               <strong>{w.snapshot.capacityPct}%</strong>
               {w.excessive && <span className="tag tag--red">Excessive workload</span>}
-              {!w.excessive && w.over110Since && <span className="tag tag--yellow">Over 110%</span>}
-              {w.over110Since && <div>Over 110% since {formatUkDate(w.over110Since)} ({plural(daysBetweenDates(w.over110Since, w.snapshot.snapshotDate) + 1, 'day')})</div>}
+              {!w.excessive && w.over110Since && <span className="tag tag--yellow">Over {EXCESSIVE_CAPACITY_PCT}%</span>}
+              {w.over110Since && <div>Over {EXCESSIVE_CAPACITY_PCT}% since {formatUkDate(w.over110Since)} ({count(daysBetweenDates(w.over110Since, w.snapshot.snapshotDate) + 1, 'day')})</div>}
               <Why rule={WORKLOAD_RULES.excessive}><WorkloadRun workload={w} /></Why>
             </dd>
           </div>
           <div className="summary-list__row">
             <dt className="summary-list__key">Caseload</dt>
             <dd className="summary-list__value">
-              {w.snapshot.totalCases !== undefined ? <strong>{plural(w.snapshot.totalCases, 'case')}</strong> : 'No caseload in the snapshot'}
+              {w.snapshot.totalCases !== undefined ? <strong>{count(w.snapshot.totalCases, 'case')}</strong> : 'No caseload in the snapshot'}
               {w.caseloadAtLeast50 && <span className="tag tag--red">{CASELOAD_CONCERN} or more</span>}
               <Why rule={WORKLOAD_RULES.caseload} />
             </dd>
@@ -116,8 +116,8 @@ export const OfficerPanel = memo(function OfficerPanel(props: {
             <dt className="summary-list__key">Snapshot</dt>
             <dd className="summary-list__value">
               {formatUkDate(w.snapshot.snapshotDate)}
-              {w.staleDays > 0 ? `, ${plural(w.staleDays, 'day')} before this moment` : ', the same day'}
-              {w.staleDays > 14 && <span className="tag tag--yellow">Stale</span>}
+              {w.staleDays > 0 ? `, ${count(w.staleDays, 'day')} before this moment` : ', the same day'}
+              {isStale(w) && <span className="tag tag--yellow">Stale</span>}
               <Why rule={WORKLOAD_RULES.snapshot}><p>From {w.snapshot.provenance.fileName}, row {w.snapshot.provenance.row}.</p></Why>
             </dd>
           </div>
@@ -129,7 +129,7 @@ export const OfficerPanel = memo(function OfficerPanel(props: {
       {team ? (
         <div>
           {team.teamName ?? team.teamCode}: <strong>{team.staffingPct}% staffed</strong>
-          {team.deliveryStatus && <> · status <span className={`tag ${/red/i.test(team.deliveryStatus) ? 'tag--red' : 'tag--grey'}`}>{team.deliveryStatus}</span></>}
+          {team.deliveryStatus && <> · status <span className={`tag ${isRedStatus(team.deliveryStatus) ? 'tag--red' : 'tag--grey'}`}>{team.deliveryStatus}</span></>}
           <Why rule={TEAM_RULE}>
             <p>Snapshot of {formatUkDate(team.snapshotDate)}, from {team.provenance.fileName}, row {team.provenance.row}.</p>
           </Why>
@@ -139,7 +139,7 @@ export const OfficerPanel = memo(function OfficerPanel(props: {
       )}
       <h3 className="heading-s">Their other work</h3>
       <div>
-        {plural(view.otherWork.sameDay.length, 'contact')} on other cases that day, {plural(view.otherWork.sameWeek.length, 'contact')} in the seven days to it
+        {count(view.otherWork.sameDay.length, 'contact')} on other cases that day, {count(view.otherWork.sameWeek.length, 'contact')} in the seven days to it
         <Why rule={OTHER_WORK_RULE}>
           <RecordLinks records={[...view.otherWork.sameWeek].reverse().slice(0, 10)} total={view.otherWork.sameWeek.length} />
         </Why>

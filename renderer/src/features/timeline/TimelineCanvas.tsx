@@ -2,13 +2,14 @@ import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { KNOWLEDGE_STATES, PLACEHOLDER_REASONS } from '../../../../shared/engine/knowledge.js';
+import { EXCESSIVE_CAPACITY_PCT } from '../../../../shared/engine/workload.js';
 import { formatUkDate } from '../../../../shared/time/display.js';
 import { LONDON } from '../../../../shared/time/london.js';
 import { STATE_LABELS } from '../case/knowledgeLegend.js';
-import { REVEALED } from '../case/useCaseAtCursor.js';
+import { REVEALED } from '../../../../shared/engine/foresight.js';
 import { rowOf } from '../chronology/ChronologyTable.js';
 import { recordDate } from '../chronology/rowView.js';
-import { drawTimeline, HELD_BACK_ROW, LABEL_W, overviewViewport, rowLabel, timelineHeight, timeOf, TOP, workloadTop, xOf, type Frame, type Viewport } from './draw.js';
+import { caseSpan, drawTimeline, HELD_BACK_ROW, LABEL_W, overviewViewport, rowLabel, timelineHeight, timeOf, TOP, workloadTop, xOf, type Frame, type Viewport } from './draw.js';
 import { hitTest, type Hit } from './hitTest.js';
 import { firstView, fitSpan, inView, showing, zoomAbout, zoomAt } from './viewport.js';
 
@@ -34,7 +35,7 @@ function describe(f: Frame, hit: Hit): string {
       return `${hit.count.toLocaleString('en-GB')} record${hit.count === 1 ? '' : 's'}${what}, ${when(hit.from)} to ${when(hit.to - 1)}\nZoom in to see each one.`;
     }
     case 'workload':
-      return `Workload on ${formatUkDate(hit.snapshot.snapshotDate)}: ${hit.snapshot.capacityPct}% capacity${hit.snapshot.totalCases !== undefined ? `, ${hit.snapshot.totalCases} cases` : ''}${hit.excessive ? '\nExcessive workload (over 110% for four weeks or more)' : ''}`;
+      return `Workload on ${formatUkDate(hit.snapshot.snapshotDate)}: ${hit.snapshot.capacityPct}% capacity${hit.snapshot.totalCases !== undefined ? `, ${hit.snapshot.totalCases} cases` : ''}${hit.excessive ? `\nExcessive workload (over ${EXCESSIVE_CAPACITY_PCT}% for four weeks or more)` : ''}`;
     case 'team':
       return `Team ${hit.snapshot.teamCode} on ${formatUkDate(hit.snapshot.snapshotDate)}: ${hit.snapshot.staffingPct}% staffed${hit.snapshot.deliveryStatus ? `, status ${hit.snapshot.deliveryStatus}` : ''}`;
     case 'allocation': {
@@ -115,6 +116,8 @@ export function TimelineCanvas(props: {
   }, []);
 
   const { first, last } = frame.layout;
+  /** The cursor the chart last followed: it moves to show the cursor only when the cursor itself moves. */
+  const followed = useRef(frame.cursor);
   useLayoutEffect(() => {
     const canvas = canvasRef.current;
     if (!canvas || width === 0) return;
@@ -126,7 +129,8 @@ export function TimelineCanvas(props: {
     const span = `${first}|${last}`;
     if (fittedFor.current !== span || !viewport.current) {
       fittedFor.current = span;
-      viewport.current = firstView(first, last, frameRef.current.cursor, width);
+      const [from, to] = caseSpan(frameRef.current);
+      viewport.current = firstView(from, to, frameRef.current.cursor, width);
     }
     paint();
   }, [width, height, first, last, paint]);
@@ -135,7 +139,9 @@ export function TimelineCanvas(props: {
   useEffect(() => {
     frameRef.current = frame;
     const v = viewport.current;
-    if (v && width > 0 && !draggingCursor.current && !inView(v, width, frame.cursor)) viewport.current = showing(v, width, frame.cursor);
+    const moved = followed.current !== frame.cursor;
+    followed.current = frame.cursor;
+    if (moved && v && width > 0 && !draggingCursor.current && !inView(v, width, frame.cursor)) viewport.current = showing(v, width, frame.cursor);
     schedule();
   }, [frame, width, schedule]);
 
@@ -149,8 +155,8 @@ export function TimelineCanvas(props: {
 
   const zoom = useCallback((factor: number) => viewport.current && setViewport(zoomAbout(viewport.current, width, frameRef.current.cursor, factor)), [width, setViewport]);
   const pan = useCallback((px: number) => viewport.current && setViewport({ ...viewport.current, start: viewport.current.start + px * viewport.current.msPerPx }), [setViewport]);
-  const wholeCase = useCallback(() => setViewport(fitSpan(frameRef.current.layout.first, Math.max(frameRef.current.layout.last, frameRef.current.cursor), width)), [width, setViewport]);
-  const aroundCursor = useCallback(() => setViewport(firstView(frameRef.current.layout.first, frameRef.current.layout.last, frameRef.current.cursor, width)), [width, setViewport]);
+  const wholeCase = useCallback(() => setViewport(fitSpan(...caseSpan(frameRef.current), width)), [width, setViewport]);
+  const aroundCursor = useCallback(() => setViewport(firstView(...caseSpan(frameRef.current), frameRef.current.cursor, width)), [width, setViewport]);
   /** Centre the chart on the instant under a point of the overview strip. */
   const overviewTo = useCallback(
     (x: number) => {

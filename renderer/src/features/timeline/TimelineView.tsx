@@ -5,7 +5,8 @@ import { CaseControls } from '../case/CaseControls.js';
 import { happeningsOf, stepToRecord } from '../case/cursorSteps.js';
 import { KnowledgeLegend } from '../case/knowledgeLegend.js';
 import { RecordCount } from '../case/RecordCount.js';
-import { FULL, PLACEHOLDER, REVEALED, useCaseAtCursor } from '../case/useCaseAtCursor.js';
+import { FULL, PLACEHOLDER, REVEALED } from '../../../../shared/engine/foresight.js';
+import { useCaseAtCursor } from '../case/useCaseAtCursor.js';
 import { useSettledValue } from '../case/useSettledValue.js';
 import { NoRecordsMessage } from '../chronology/NoRecordsMessage.js';
 import { RecordsWithDetail } from '../chronology/RecordsWithDetail.js';
@@ -80,6 +81,7 @@ export function TimelineView({ index }: { index: CaseIndex }) {
         selectedId={state.selectedId}
         onSelectId={onSelectId}
         onReveal={onReveal}
+        moment={state.hindsight ? null : restingCursor}
         empty={NO_RECORDS}
       />
     </div>

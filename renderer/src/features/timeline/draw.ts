@@ -4,7 +4,7 @@ import type { CaseIndex } from '../../../../shared/engine/caseIndex.js';
 import { KNOWLEDGE_STATES } from '../../../../shared/engine/knowledge.js';
 import { EXCESSIVE_CAPACITY_PCT, RUN_MAX_GAP_DAYS } from '../../../../shared/engine/workload.js';
 import { earliestInstant, latestInstant, LONDON } from '../../../../shared/time/london.js';
-import { HIDDEN, PLACEHOLDER, REVEALED } from '../case/useCaseAtCursor.js';
+import { HIDDEN, PLACEHOLDER, REVEALED } from '../../../../shared/engine/foresight.js';
 import { STATE_COLOURS } from '../case/knowledgeLegend.js';
 import type { CaseLayout, OfficerBands } from './model.js';
 import { periodBoundaries, periodFor, type PeriodUnit } from './periods.js';
@@ -18,7 +18,7 @@ export interface Viewport {
 /** A row of marks: one of the case's lanes, or the row of what the officer could not know then (-1). */
 export type TimelineRow = number;
 export const HELD_BACK_ROW: TimelineRow = -1;
-export const HELD_BACK_LABEL = 'Could not know then';
+const HELD_BACK_LABEL = 'Could not know then';
 
 export interface Frame {
   index: CaseIndex;
@@ -66,10 +66,17 @@ export function timelineHeight(rows: number): number {
 export const xOf = (v: Viewport, t: number) => LABEL_W + (t - v.start) / v.msPerPx;
 export const timeOf = (v: Viewport, x: number) => v.start + (x - LABEL_W) * v.msPerPx;
 
-/** The whole case from first record to the later of the last record and the cursor, as the overview strip shows it. */
-export function overviewViewport(f: Pick<Frame, 'layout' | 'cursor'>, width: number): Viewport {
-  const from = f.layout.first;
-  const to = Math.max(f.layout.last, f.cursor);
+/**
+ * The span of the case a view may show: from the first record to the last, or, in foresight, only to the cursor (the
+ * date of the last record would tell how long the case goes on).
+ */
+export function caseSpan(f: Pick<Frame, 'layout' | 'cursor' | 'foresight'>): [number, number] {
+  return [f.layout.first, f.foresight ? Math.max(f.layout.first, f.cursor) : Math.max(f.layout.last, f.cursor)];
+}
+
+/** The case's span across the overview strip. */
+export function overviewViewport(f: Pick<Frame, 'layout' | 'cursor' | 'foresight'>, width: number): Viewport {
+  const [from, to] = caseSpan(f);
   const span = Math.max(to - from, DAY);
   return { start: from - span * 0.01, msPerPx: (span * 1.02) / Math.max(100, width - LABEL_W) };
 }
@@ -84,6 +91,15 @@ export function lowerBound(positions: Int32Array, starts: Float64Array, t: numbe
     else hi = mid;
   }
   return lo;
+}
+
+/**
+ * Which of a row's positions lie in the window; in foresight none after the cursor, so not even the choice between
+ * marks and counted bars can tell how many records are still to come.
+ */
+export function visibleRange(f: Frame, v: Viewport, width: number, positions: Int32Array): { from: number; to: number } {
+  const end = timeOf(v, width + 8);
+  return { from: lowerBound(positions, f.index.starts, timeOf(v, LABEL_W - 8)), to: lowerBound(positions, f.index.starts, f.foresight ? Math.min(end, f.cursor + 1) : end) };
 }
 
 /** The positions of a row's records, and whether a record belongs on it at the moment. */
@@ -172,8 +188,7 @@ function drawRow(ctx: CanvasRenderingContext2D, f: Frame, v: Viewport, width: nu
   const starts = f.index.starts;
   const top = laneTop(rowIndex);
   const mid = top + LANE_H / 2;
-  const from = lowerBound(positions, starts, timeOf(v, LABEL_W - 8));
-  const to = lowerBound(positions, starts, timeOf(v, width + 8));
+  const { from, to } = visibleRange(f, v, width, positions);
   const unit = binningFor(v, width, to - from);
   const heldBack = row === HELD_BACK_ROW;
   const isPartner = !heldBack && f.layout.lanes[row]?.startsWith('partner:');
@@ -289,12 +304,16 @@ function drawAllocations(ctx: CanvasRenderingContext2D, f: Frame, v: Viewport, w
   const top = laneTop(rowIndex);
   const end = f.foresight ? f.cursor : Math.max(f.cursor, f.layout.last);
   ctx.font = '12px Arial, sans-serif';
-  // Gaps between allocations: nobody held the case.
-  const held = f.bands.allocations.filter((a) => !a.cover).map((a) => [earliestInstant(a.from), a.to ? latestInstant(a.to) : Infinity] as const).sort((a, b) => a[0] - b[0]);
+  // Gaps between allocations, and after the last: nobody held the case. In foresight only allocations begun by the
+  // cursor count, so a gap does not end at an allocation still to come.
+  const held = f.bands.allocations
+    .filter((a) => !a.cover && (!f.foresight || earliestInstant(a.from) <= f.cursor))
+    .map((a) => [earliestInstant(a.from), a.to ? latestInstant(a.to) : Infinity] as const)
+    .sort((a, b) => a[0] - b[0]);
   held.forEach(([, to], k) => {
     const next = held[k + 1];
-    if (!next || next[0] - to < DAY) return;
-    const gapEnd = Math.min(next[0], end);
+    if (to === Infinity || (next && next[0] - to < DAY)) return;
+    const gapEnd = Math.min(next?.[0] ?? end, end);
     if (gapEnd <= to) return;
     const x0 = Math.max(LABEL_W, xOf(v, to));
     const x1 = Math.min(width, xOf(v, gapEnd));
@@ -431,8 +450,11 @@ function drawCursor(ctx: CanvasRenderingContext2D, f: Frame, v: Viewport, width:
   return offenceDrawn;
 }
 
-/** The case's records per overview pixel column, worked out once per case and width (not on every cursor step). */
-const densities = new WeakMap<CaseIndex, { width: number; first: number; msPerPx: number; counts: Uint16Array; most: number }>();
+/**
+ * The case's records per overview pixel column: worked out once per case, width and span, and in foresight per
+ * cursor, counting only records that had happened by it (not on every frame of a pan).
+ */
+const densities = new WeakMap<CaseIndex, { width: number; first: number; msPerPx: number; until: number; counts: Uint16Array; most: number }>();
 
 /**
  * The whole case in one strip: how busy each stretch was, the window the chart shows, and the cursor. In foresight
@@ -441,22 +463,24 @@ const densities = new WeakMap<CaseIndex, { width: number; first: number; msPerPx
 function drawOverview(ctx: CanvasRenderingContext2D, f: Frame, v: Viewport, width: number) {
   const o = overviewViewport(f, width);
   const plot = Math.max(1, Math.round(width - LABEL_W));
+  const until = f.foresight ? f.cursor : Infinity;
   let density = densities.get(f.index);
-  if (!density || density.width !== plot || density.first !== o.start || density.msPerPx !== o.msPerPx) {
+  if (!density || density.width !== plot || density.first !== o.start || density.msPerPx !== o.msPerPx || density.until !== until) {
     const counts = new Uint16Array(plot);
-    for (const t of f.index.starts) {
-      const px = Math.floor((t - o.start) / o.msPerPx);
+    const { starts, times } = f.index;
+    for (let i = 0; i < starts.length; i++) {
+      if ((times[i] as { happened: number }).happened > until) continue;
+      const px = Math.floor(((starts[i] as number) - o.start) / o.msPerPx);
       if (px >= 0 && px < plot) counts[px] = Math.min(65535, (counts[px] as number) + 1);
     }
-    density = { width: plot, first: o.start, msPerPx: o.msPerPx, counts, most: Math.max(1, ...counts) };
+    density = { width: plot, first: o.start, msPerPx: o.msPerPx, until, counts, most: Math.max(1, ...counts) };
     densities.set(f.index, density);
   }
   ctx.fillStyle = '#f3f2f1';
   ctx.fillRect(LABEL_W, 2, plot, OVERVIEW_H - 4);
   const { counts, most } = density;
-  const lastPx = f.foresight ? Math.min(plot, Math.floor((f.cursor - o.start) / o.msPerPx)) : plot;
   ctx.fillStyle = '#505a5f';
-  for (let px = 0; px < lastPx; px++) {
+  for (let px = 0; px < plot; px++) {
     const n = counts[px] as number;
     if (n === 0) continue;
     const h = Math.max(2, ((OVERVIEW_H - 6) * Math.sqrt(n)) / Math.sqrt(most));

@@ -1,6 +1,6 @@
 import type { Allocation, TeamSnapshot, WorkloadSnapshot } from '../../../../shared/schemas/index.js';
 import { earliestInstant, latestInstant } from '../../../../shared/time/london.js';
-import { binningFor, LABEL_W, LANE_H, lowerBound, OVERVIEW_H, rowRecords, teamTop, TEAM_H, timeOf, TOP, workloadTop, WORKLOAD_H, xOf, type Frame, type TimelineRow, type Viewport } from './draw.js';
+import { binningFor, LABEL_W, LANE_H, lowerBound, OVERVIEW_H, rowRecords, teamTop, TEAM_H, timeOf, TOP, visibleRange, workloadTop, WORKLOAD_H, xOf, type Frame, type TimelineRow, type Viewport } from './draw.js';
 import { periodBoundaries } from './periods.js';
 
 export type Hit =
@@ -25,7 +25,7 @@ export function hitTest(f: Frame, v: Viewport, width: number, x: number, y: numb
   const rowIndex = Math.floor((y - TOP) / LANE_H);
   if (y >= TOP && rowIndex < f.rows.length) {
     const row = f.rows[rowIndex] as TimelineRow;
-    return hitRow(f, v, width, row, x) ?? (f.layout.lanes[row] === 'allocation' ? hitAllocation(f, t, y - TOP - rowIndex * LANE_H) : null);
+    return hitRow(f, v, width, row, x) ?? (f.layout.lanes[row] === 'allocation' ? hitAllocation(f, f.foresight ? Math.min(t, f.cursor) : t, y - TOP - rowIndex * LANE_H) : null);
   }
   // In foresight, a snapshot dated after the cursor is not drawn, so it cannot be pointed at either.
   const limit = f.foresight ? f.cursor : Infinity;
@@ -46,8 +46,7 @@ export function hitTest(f: Frame, v: Viewport, width: number, x: number, y: numb
 function hitRow(f: Frame, v: Viewport, width: number, row: TimelineRow, x: number): Hit | null {
   const { positions, includes } = rowRecords(f, row);
   const starts = f.index.starts;
-  const from = lowerBound(positions, starts, timeOf(v, LABEL_W - 8));
-  const to = lowerBound(positions, starts, timeOf(v, width + 8));
+  const { from, to } = visibleRange(f, v, width, positions);
   const unit = binningFor(v, width, to - from);
   const t = timeOf(v, x);
   if (unit) {

@@ -3,7 +3,7 @@ import { LABEL_W, timeOf, xOf, type Viewport } from './draw.js';
 const DAY = 86_400_000;
 const WEEK = 7 * DAY;
 /** An hour across 100 pixels: the closest zoom. */
-export const MIN_MS_PER_PX = 36_000;
+const MIN_MS_PER_PX = 36_000;
 const MAX_SPAN = 40 * 365.25 * DAY;
 /** Where the cursor is put when the chart moves to show it: three quarters across, so the weeks before it show. */
 const CURSOR_AT = 0.75;
