@@ -4,10 +4,13 @@ import { buildCaseBundle } from '../shared/import/buildBundle.js';
 import { checkReport, formatCheckReport } from '../shared/import/checkReport.js';
 import { parseDateTime } from '../shared/import/dates.js';
 import { readImportFile, type ReadFileResult } from '../shared/import/readFile.js';
-import { bundleRows, withImportEntry } from '../shared/bundle/bundleRows.js';
+import { withImportEntry } from '../shared/bundle/bundleRows.js';
+import { count } from '../shared/domain/words.js';
 import { decryptBundle, encryptBundle } from '../shared/bundle/encryption.js';
 import { readCaseBundle } from '../shared/bundle/readBundle.js';
-import { verifyTrail } from '../shared/audit/trail.js';
+import { fingerprintForPeople, fingerprintOf, newSigningKey, readFingerprint, signingAs, type SigningKey } from '../shared/audit/signatures.js';
+import { verifyBundle, type VerifyReport } from '../shared/bundle/verifyBundle.js';
+import { readKeyFile, writeKeyFile } from '../shared/crypto/keyFile.js';
 import { asOfReport } from '../shared/engine/asOf.js';
 import { CaseIndex } from '../shared/engine/caseIndex.js';
 import { formatAsOfReport } from './formatAsOf.js';
@@ -30,12 +33,29 @@ export const COMMANDS = {
   check: ['--json'],
   bundle: ['--json', '--crn', '--offence-at', '--title', '--out'],
   'as-of': ['--json', '--bundle', '--crn', '--offence-at', '--officer', '--at'],
-  verify: ['--json', '--bundle'],
+  verify: ['--json', '--bundle', '--signer'],
   encrypt: ['--bundle', '--out'],
   decrypt: ['--in', '--out'],
+  keygen: ['--name', '--out'],
 } as const;
 
 const PASSPHRASE = 'FORESIGHT_PASSPHRASE';
+const KEY = 'FORESIGHT_KEY';
+
+/**
+ * The key to sign with: the key file named by FORESIGHT_KEY, opened with FORESIGHT_PASSPHRASE. Without FORESIGHT_KEY
+ * the entries a command adds are unsigned (and `verify` says so).
+ */
+async function signingKey(io: CliIo, command: string): Promise<SigningKey | undefined> {
+  const path = io.env(KEY);
+  if (!path) {
+    io.stderr(`${command}: ${KEY} is not set, so the trail entry is unsigned.`);
+    return undefined;
+  }
+  const opened = await readKeyFile(await readPath(io, path), passphrase(io, `${command} (to open the key in ${KEY})`));
+  if (!opened.ok) throw new UsageError(`${KEY} ${path}: ${opened.message}`);
+  return opened.key;
+}
 
 async function readPath(io: CliIo, path: string): Promise<Uint8Array> {
   try {
@@ -87,7 +107,8 @@ function caseDetails(args: ParsedArgs, io: CliIo, command: string) {
   if (!offenceAtText) throw new UsageError(`${command} needs --offence-at`);
   const offenceAt = parseDateTime(offenceAtText);
   if (!offenceAt.ok) throw new UsageError(`--offence-at ${offenceAtText}: ${offenceAt.message}`);
-  return { id: `case-${crn}`, crn, title: option(args, '--title') ?? `SFO review ${crn}`, subject: '', offenceAt: offenceAt.value, synthetic: false, createdAt: io.now().toISOString() };
+  // A random id: the CRN would otherwise be in every key of a store the case is opened in.
+  return { id: crypto.randomUUID(), crn, title: option(args, '--title') ?? `SFO review ${crn}`, subject: '', offenceAt: offenceAt.value, synthetic: false, createdAt: io.now().toISOString() };
 }
 
 /** `bundle FILE... --crn X --offence-at DATETIME [--title T] --out FILE`: refuses (exit 1, nothing written) on any error. */
@@ -97,7 +118,9 @@ export async function bundle(args: ParsedArgs, io: CliIo): Promise<number> {
   const clean = await readCleanFiles(args, io, 'No bundle written: the files have errors.');
   if (!clean) return 1;
   const { read, report } = clean;
-  const caseBundle = withImportEntry(buildCaseBundle(details, read), io.env('FORESIGHT_USER') ?? io.env('USER') ?? 'unknown', io.now());
+  const key = await signingKey(io, 'bundle');
+  const who = io.env('FORESIGHT_USER') ?? key?.name ?? io.env('USER') ?? 'unknown';
+  const caseBundle = withImportEntry(buildCaseBundle(details, read), who, io.now(), key && signingAs(key));
   await io.writeFile(out, JSON.stringify(caseBundle, null, 2) + '\n');
   if (args.options.has('--json')) io.stdout(JSON.stringify(report, null, 2));
   io.stderr(`Wrote ${out}: ${caseBundle.records.length} records, ${caseBundle.otherWork.length} contacts on other cases, ${caseBundle.workload.length} workload and ${caseBundle.teams.length} team snapshots, ${caseBundle.allocations.length} allocations.`);
@@ -148,10 +171,18 @@ function noFiles(args: ParsedArgs, command: string) {
   if (args.files.length > 0) throw new UsageError(`${command} takes no file arguments (unexpected: ${args.files[0]?.path})`);
 }
 
-/** `verify --bundle B [--json]`: the bundle against its schema and its audit trail. Exit 0 intact, 1 naming the first failure. */
+/**
+ * `verify --bundle B [--signer FINGERPRINT]... [--json]`: the bundle against its schema, its audit trail and its
+ * signatures. Exit 0 intact, 1 naming the first entry or row that fails. Lists who signed what, and what is unsigned.
+ */
 export async function verify(args: ParsedArgs, io: CliIo): Promise<number> {
   noFiles(args, 'verify');
   const path = required(args, '--bundle', 'verify');
+  const mustSign = (args.lists.get('--signer') ?? []).map((typed) => {
+    const fingerprint = readFingerprint(typed);
+    if (!fingerprint) throw new UsageError(`--signer ${typed} is not a key fingerprint (32 hex digits, with or without spaces)`);
+    return fingerprint;
+  });
   const read = readCaseBundle(new TextDecoder().decode(await readPath(io, path)));
   const json = args.options.has('--json');
   if (!read.ok) {
@@ -159,11 +190,34 @@ export async function verify(args: ParsedArgs, io: CliIo): Promise<number> {
     else io.stdout(`Not intact: ${read.message}`);
     return 1;
   }
-  const result = verifyTrail(read.bundle.audit, bundleRows(read.bundle));
-  if (json) io.stdout(JSON.stringify(result, null, 2));
-  else io.stdout(result.ok ? `Intact: ${result.entries} audit entries, ${result.rows} rows.` : `Not intact: ${result.reason}`);
-  if (result.ok && result.entries === 0) io.stderr('This bundle has no audit trail (it was written before trails existed): only its schema was checked.');
-  return result.ok ? 0 : 1;
+  const report: VerifyReport =
+    read.trail === 'none'
+      ? { ...verifyBundle(read.bundle, mustSign), ok: false, reason: 'no trail: unverified (a version 1 bundle, written before audit trails)' }
+      : verifyBundle(read.bundle, mustSign);
+  if (json) io.stdout(JSON.stringify(report, null, 2));
+  else io.stdout(formatVerifyReport(report));
+  return report.ok ? 0 : 1;
+}
+
+function formatVerifyReport(r: VerifyReport): string {
+  const lines = [r.ok ? `Intact: ${count(r.entries, 'audit entry', 'audit entries')}, ${count(r.rows, 'row')}.` : `Not intact: ${r.reason}`];
+  for (const s of r.signers) lines.push(`Signed by ${s.name} (key ${fingerprintForPeople(s.fingerprint)}): ${count(s.entries, 'entry', 'entries')}`);
+  if (r.unsigned.length > 0) lines.push(`Unsigned: ${r.unsigned.length === r.entries ? 'every entry' : `entr${r.unsigned.length === 1 ? 'y' : 'ies'} ${r.unsigned.join(', ')}`}`);
+  return lines.join('\n');
+}
+
+/** `keygen --name NAME --out FILE`: a new signing key, sealed with FORESIGHT_PASSPHRASE; its fingerprint last. */
+export async function keygen(args: ParsedArgs, io: CliIo): Promise<number> {
+  noFiles(args, 'keygen');
+  const name = required(args, '--name', 'keygen').trim();
+  if (!name) throw new UsageError('keygen needs a --name that is not blank');
+  const out = required(args, '--out', 'keygen');
+  const key = newSigningKey(name);
+  await io.writeFile(out, await writeKeyFile(key, passphrase(io, 'keygen')));
+  io.stderr(`Wrote ${out}: the signing key of ${name}, sealed with the passphrase in ${PASSPHRASE}. Sign with it by setting ${KEY}=${out}.`);
+  io.stdout(`Fingerprint of ${name}'s key (compare it with theirs by another route):`);
+  io.stdout(fingerprintForPeople(fingerprintOf(key.publicKey)));
+  return 0;
 }
 
 function passphrase(io: CliIo, command: string): string {

@@ -11,6 +11,7 @@ import { chromium } from '@playwright/test';
 import { measureImport, writeImportFiles } from './bench-import.mjs';
 import { measureEngine } from './bench-engine.ts';
 import { measureProtect, writeBenchBundle } from './bench-protect.mjs';
+import { measureVerify, writeSignedBundle } from './bench-verify.ts';
 import { sinceStoreOpen, unlock } from './bench-unlock.mjs';
 import { measureTimeline, measureVisTimeline } from './bench-timeline.mjs';
 
@@ -80,7 +81,7 @@ cpSync(join(root, 'dist/renderer'), demoDir, { recursive: true });
 cpSync(join(root, 'dist/renderer'), bigDir, { recursive: true });
 const tenDir = join(work, 'ten-app');
 cpSync(join(root, 'dist/renderer'), tenDir, { recursive: true });
-if (wanted('chronology') || wanted('timeline') || wanted('protect')) {
+if (wanted('chronology') || wanted('timeline') || wanted('protect') || wanted('verify')) {
   process.stderr.write('Generating the 10,000- and 100,000-record cases…\n');
   run('npx', ['tsx', 'scripts/demo/generate.ts', '--case-contacts', '10000', '--out', join(tenDir, 'demo')]);
   run('npx', ['tsx', 'scripts/demo/generate.ts', '--case-contacts', '100000', '--out', join(bigDir, 'demo')]);
@@ -131,6 +132,11 @@ if (wanted('protect')) {
   const bundlePath = join(work, 'bench-bundle.json');
   writeBenchBundle(join(bigDir, 'demo'), bundlePath);
   protect = await measureProtect(browser, root, bundlePath);
+}
+let verified;
+if (wanted('verify')) {
+  process.stderr.write('Signing a case file of the 100,000-record case, and verifying it…\n');
+  verified = measureVerify(writeSignedBundle(join(bigDir, 'demo'), work));
 }
 let imp;
 let importFiles;
@@ -190,6 +196,13 @@ if (protect) {
   console.log(`  encrypted open and check ÷ unencrypted open and check              ${(p.encryptedOpenAndCheck / p.plainOpenAndCheck).toFixed(2)}×`);
   console.log(`  encrypted open ÷ unencrypted open                                   ${(p.encryptedOpen / p.plainOpen).toFixed(2)}×`);
   console.log(`  encrypted full check ÷ unencrypted full check                       ${(p.encryptedFull / p.plainFull).toFixed(2)}×`);
+}
+if (verified) {
+  const v = verified;
+  console.log(`\nSigned case file (Node, this machine): ${v.records.toLocaleString('en-GB')} records, ${v.rows.toLocaleString('en-GB')} rows; medians of 5`);
+  console.log(`  read and check the schema                          ${ms(v.readMs)}`);
+  console.log(`  signatures: every entry hashed again, chained, signature checked   ${ms(v.signaturesMs)}   (target < 1,000 ms)`);
+  console.log(`  all of verify (signatures, and every row hashed against the trail)  ${ms(v.wholeMs)}`);
 }
 if (imp) {
   const rawRate = imp.raw.rows / (imp.raw.ms / 1000);

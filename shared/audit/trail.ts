@@ -24,7 +24,11 @@ export const AuditEntry = z.object({
   /** The rows this entry stored, by key (`records:contact:123`), with the SHA-256 of each row's content (ROW_REMOVED for a row it took out). */
   rows: z.record(z.string(), z.string().regex(/^[0-9a-f]{64}$/)).optional(),
   prev: z.string().regex(/^[0-9a-f]{64}$/),
+  /** The fingerprint of the key that signed the entry (signatures.ts): covered by the hash, so it cannot be swapped. */
+  signer: z.string().regex(/^[0-9a-f]{32}$/).optional(),
   hash: z.string().regex(/^[0-9a-f]{64}$/),
+  /** Ed25519, by the signer's key, over the 32 bytes of `hash`. Left out of the hash, which it signs. */
+  signature: z.string().regex(/^[0-9a-f]{128}$/).optional(),
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
 
@@ -61,22 +65,34 @@ function utf8(text: string): Uint8Array {
 
 export const sha256Hex = (text: string) => bytesToHex(sha256(utf8(text)));
 
+/** An entry's hash: SHA-256 over its canonical JSON, without `hash` and `signature` (the signature signs the hash). */
 export function entryHash(entry: Omit<AuditEntry, 'hash'>): string {
-  return sha256Hex(canonicalJson(entry));
+  const { signature: _, ...hashed } = entry;
+  return sha256Hex(canonicalJson(hashed));
 }
 
-/** What a change says of itself; the trail adds its place in the chain. */
-export type NewAuditEntry = Omit<AuditEntry, 'seq' | 'prev' | 'hash'>;
+/** What a change says of itself; the trail adds its place in the chain, and its author's signature. */
+export type NewAuditEntry = Omit<AuditEntry, 'seq' | 'prev' | 'hash' | 'signer' | 'signature'>;
 
-/** The entry that follows `last` (or starts a trail). */
-export function chainedEntry(last: Pick<AuditEntry, 'seq' | 'hash'> | undefined, entry: NewAuditEntry): AuditEntry {
-  const unsigned = { ...entry, seq: (last?.seq ?? 0) + 1, prev: last?.hash ?? GENESIS };
-  return { ...unsigned, hash: entryHash(unsigned) };
+/**
+ * Who signs an entry: their key's fingerprint, and a way to sign a hash with it (signatures.ts `signerOf`). Passed in,
+ * so the trail itself needs no signature code, and the window's first bundle carries none.
+ */
+export interface EntrySigner {
+  fingerprint: string;
+  sign: (hash: string) => string;
+}
+
+/** The entry that follows `last` (or starts a trail), signed when a signer is given. */
+export function chainedEntry(last: Pick<AuditEntry, 'seq' | 'hash'> | undefined, entry: NewAuditEntry, signer?: EntrySigner): AuditEntry {
+  const unsigned = { ...entry, seq: (last?.seq ?? 0) + 1, prev: last?.hash ?? GENESIS, ...(signer ? { signer: signer.fingerprint } : {}) };
+  const hash = entryHash(unsigned);
+  return { ...unsigned, hash, ...(signer ? { signature: signer.sign(hash) } : {}) };
 }
 
 /** Append an entry to a trail, chained to the last one. */
-export function appendEntry(trail: readonly AuditEntry[], entry: NewAuditEntry): AuditEntry[] {
-  return [...trail, chainedEntry(trail[trail.length - 1], entry)];
+export function appendEntry(trail: readonly AuditEntry[], entry: NewAuditEntry, signer?: EntrySigner): AuditEntry[] {
+  return [...trail, chainedEntry(trail[trail.length - 1], entry, signer)];
 }
 
 /** The content hash of one row, as an entry's `rows` records it. */

@@ -21,7 +21,15 @@ type Header = z.infer<typeof Header>;
 
 const keyFor = (passphrase: string, header: Header, usage: 'encrypt' | 'decrypt') => passphraseKey(passphrase, header.kdf.salt, header.kdf.iterations, usage);
 
-export async function encryptBundle(json: string, passphrase: string): Promise<Uint8Array> {
+export function encryptBundle(json: string, passphrase: string): Promise<Uint8Array> {
+  return sealWithPassphrase(MAGIC, json, passphrase);
+}
+
+/**
+ * Text sealed under a passphrase, in a file that starts with its own magic line (a case file, a signing key): the
+ * same AES-256-GCM and PBKDF2 for every kind of file Foresight writes under a passphrase.
+ */
+export async function sealWithPassphrase(magicLine: string, json: string, passphrase: string): Promise<Uint8Array> {
   const header: Header = {
     version: 1,
     kdf: { name: 'PBKDF2', hash: 'SHA-256', iterations: PBKDF2_ITERATIONS, salt: bytesToHex(crypto.getRandomValues(new Uint8Array(16))) },
@@ -32,7 +40,7 @@ export async function encryptBundle(json: string, passphrase: string): Promise<U
   const sealed = new Uint8Array(
     await crypto.subtle.encrypt({ name: 'AES-GCM', iv: hexToBytes(header.cipher.iv) as Uint8Array<ArrayBuffer>, additionalData: new TextEncoder().encode(headerLine) }, key, new TextEncoder().encode(json)),
   );
-  const head = new TextEncoder().encode(`${MAGIC}${headerLine}\n`);
+  const head = new TextEncoder().encode(`${magicLine}${headerLine}\n`);
   const out = new Uint8Array(head.length + sealed.length);
   out.set(head);
   out.set(sealed, head.length);
@@ -46,14 +54,19 @@ export async function encryptBundle(json: string, passphrase: string): Promise<U
 export type Decrypted = { ok: true; json: string } | { ok: false; message: string; about: 'file' | 'passphrase' };
 
 /** True when a file starts as an encrypted bundle does: anything else is not a case file at all. */
-export function looksEncrypted(file: Uint8Array): boolean {
-  const magic = new TextEncoder().encode(MAGIC);
+export function looksEncrypted(file: Uint8Array, magicLine = MAGIC): boolean {
+  const magic = new TextEncoder().encode(magicLine);
   return file.length >= magic.length && magic.every((b, i) => file[i] === b);
 }
 
-export async function decryptBundle(file: Uint8Array, passphrase: string): Promise<Decrypted> {
-  const magic = new TextEncoder().encode(MAGIC);
-  if (!looksEncrypted(file)) return { ok: false, message: 'not an encrypted Foresight bundle', about: 'file' };
+export function decryptBundle(file: Uint8Array, passphrase: string): Promise<Decrypted> {
+  return openWithPassphrase(MAGIC, 'an encrypted Foresight bundle', file, passphrase);
+}
+
+/** Open a file sealed by sealWithPassphrase with the same magic line; `what` names the kind of file in a refusal. */
+export async function openWithPassphrase(magicLine: string, what: string, file: Uint8Array, passphrase: string): Promise<Decrypted> {
+  const magic = new TextEncoder().encode(magicLine);
+  if (!looksEncrypted(file, magicLine)) return { ok: false, message: `not ${what}`, about: 'file' };
   const end = file.indexOf(0x0a, magic.length);
   if (end < 0) return { ok: false, message: 'the file is damaged: its header is incomplete', about: 'file' };
   const headerLine = new TextDecoder('utf-8', { fatal: false }).decode(file.subarray(magic.length, end));

@@ -1,8 +1,13 @@
-import { BUNDLE_SCHEMA_VERSION, CaseBundle, CaseBundleV1 } from '../schemas/bundle.js';
+import { BUNDLE_SCHEMA_VERSION, CaseBundle, CaseBundleV1, CaseBundleV2 } from '../schemas/bundle.js';
+import { firstRepeatedRow } from './bundleRows.js';
 
-export type BundleRead = { ok: true; bundle: CaseBundle } | { ok: false; message: string };
+export type BundleRead = { ok: true; bundle: CaseBundle; trail: 'none' | 'unsigned' | 'signable' } | { ok: false; message: string };
 
-/** Read a case bundle's JSON and check it against the schema: a clear reason when it cannot be used. */
+/**
+ * Read a case bundle's JSON and check it against the schema: a clear reason when it cannot be used. Older versions are
+ * carried forward: version 1 predates audit trails (`trail: 'none'`, so it can never be shown as intact), version 2
+ * predates signatures. A row id that appears twice is refused, by name: only one of the two could match the trail.
+ */
 export function readCaseBundle(text: string): BundleRead {
   let json: unknown;
   try {
@@ -14,11 +19,15 @@ export function readCaseBundle(text: string): BundleRead {
   if (typeof version === 'number' && version > BUNDLE_SCHEMA_VERSION) {
     return { ok: false, message: `this bundle was written by a newer version of Foresight (bundle schema ${version}; this version reads up to ${BUNDLE_SCHEMA_VERSION}): update Foresight to open it` };
   }
-  // A version 1 bundle predates audit trails: it is read, and carried forward with an empty trail.
-  const parsed = version === 1 ? CaseBundleV1.transform((v1): CaseBundle => ({ ...v1, schemaVersion: BUNDLE_SCHEMA_VERSION, audit: [] })).safeParse(json) : CaseBundle.safeParse(json);
+  const parsed =
+    version === 1 ? CaseBundleV1.transform((v1): CaseBundle => ({ ...v1, schemaVersion: BUNDLE_SCHEMA_VERSION, audit: [] })).safeParse(json)
+    : version === 2 ? CaseBundleV2.transform((v2): CaseBundle => ({ ...v2, schemaVersion: BUNDLE_SCHEMA_VERSION })).safeParse(json)
+    : CaseBundle.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     return { ok: false, message: `not a valid case bundle: ${issue ? `${issue.path.join('.') || 'the document'}: ${issue.message}` : 'it does not match the schema'}` };
   }
-  return { ok: true, bundle: parsed.data };
+  const repeated = firstRepeatedRow(parsed.data);
+  if (repeated) return { ok: false, message: `not a valid case bundle: ${repeated} appears twice` };
+  return { ok: true, bundle: parsed.data, trail: version === 1 ? 'none' : version === 2 ? 'unsigned' : 'signable' };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Signer } from '../audit/signatures.js';
 import { AuditEntry } from '../audit/trail.js';
 import { Allocation } from './allocation.js';
 import { Case } from './case.js';
@@ -6,7 +7,7 @@ import { CaseRecord, ContactRecord } from './record.js';
 import { TeamSnapshot, WorkloadSnapshot } from './snapshots.js';
 import { Staff } from './staff.js';
 
-export const BUNDLE_SCHEMA_VERSION = 2;
+export const BUNDLE_SCHEMA_VERSION = 3;
 
 /** A file that was imported into the case: the basis of every record's provenance. */
 export const SourceFile = z.object({
@@ -31,9 +32,18 @@ export const CaseBundleV1 = z.object({
   sources: z.array(SourceFile),
 });
 
-/** The app's own interchange format: one case, everything imported into it, and its audit trail. */
-export const CaseBundle = CaseBundleV1.extend({
-  schemaVersion: z.literal(BUNDLE_SCHEMA_VERSION),
+/** Version 2: with its audit trail, unsigned. Read, then carried forward. */
+export const CaseBundleV2 = CaseBundleV1.extend({
+  schemaVersion: z.literal(2),
   audit: z.array(AuditEntry),
+});
+
+/**
+ * The app's own interchange format: one case, everything imported into it, its audit trail, and the name and public
+ * key of everyone who signed an entry of it (version 3).
+ */
+export const CaseBundle = CaseBundleV2.extend({
+  schemaVersion: z.literal(BUNDLE_SCHEMA_VERSION),
+  signers: z.array(Signer).optional(),
 });
 export type CaseBundle = z.infer<typeof CaseBundle>;

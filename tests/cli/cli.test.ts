@@ -1,27 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { run } from '../../cli/run.js';
-import type { CliIo } from '../../cli/commands.js';
 import { CaseBundle } from '../../shared/schemas/bundle.js';
+import { memoryIo } from '../helpers/cliIo.js';
 import { demoBytes, demoManifest, sha256 } from '../helpers/demoFiles.js';
-
-function memoryIo(files: Record<string, Uint8Array | string>, env: Record<string, string> = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const written = new Map<string, string | Uint8Array>();
-  const io: CliIo = {
-    readFile: async (path) => {
-      const f = files[path];
-      if (f === undefined) throw new Error('ENOENT');
-      return typeof f === 'string' ? new TextEncoder().encode(f) : f;
-    },
-    writeFile: async (path, content) => void written.set(path, content),
-    stdout: (t) => out.push(t),
-    stderr: (t) => err.push(t),
-    now: () => new Date('2026-11-23T12:00:00Z'),
-    env: (name) => env[name],
-  };
-  return { io, out, err, written, json: () => JSON.parse(out.join('\n')) };
-}
 
 const CONTACTS = 'crn,contact_id,contact_date,type_code,staff_code\n';
 const DEMO = ['contacts.csv', 'information.csv', 'allocations.csv', 'workload_snapshots.csv', 'team_snapshots.csv'];

@@ -32,13 +32,13 @@ describe('encrypted bundles', () => {
 
 describe('reading bundles', () => {
   it('refuses a bundle from a newer version with a clear message', () => {
-    expect(readCaseBundle('{"schemaVersion": 3}')).toEqual({ ok: false, message: expect.stringMatching(/newer version of Foresight/) });
+    expect(readCaseBundle('{"schemaVersion": 4}')).toEqual({ ok: false, message: expect.stringMatching(/newer version of Foresight/) });
   });
 
   it('migrates a version 1 bundle, carrying it forward with an empty audit trail', () => {
     const v1 = { schemaVersion: 1, case: { id: 'c', crn: 'X123456', title: 't', subject: '', offenceAt: { value: '2023-01-01', precision: 'day' }, synthetic: false, createdAt: '' }, staff: [], allocations: [], records: [], otherWork: [], workload: [], teams: [], sources: [] };
     const read = readCaseBundle(JSON.stringify(v1));
-    expect(read).toMatchObject({ ok: true, bundle: { schemaVersion: 2, audit: [] } });
+    expect(read).toMatchObject({ ok: true, bundle: { schemaVersion: 3, audit: [] }, trail: 'none' });
   });
 
   it('says which field is wrong in a bundle that breaks the schema', () => {

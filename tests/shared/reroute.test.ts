@@ -14,7 +14,7 @@ const allocation: Allocation = { id: 'alloc:1', crn: 'X900417', staffCode: 'N07P
 /** A case imported under X900417: its contacts and information in the records, X900418's and X111111's contacts as other work. */
 const imported: CaseBundle = withWholeCaseEntry(
   {
-    schemaVersion: 2,
+    schemaVersion: 3,
     case: { id: 'c1', crn: 'X900417', title: 'Case', subject: '', offenceAt: day('2023-11-12'), synthetic: false, createdAt: '2026-11-23T00:00:00Z' },
     records: [contact(1, 'X900417'), info, contact(2, 'X900417')],
     otherWork: [contact(3, 'X900418'), contact(4, 'X111111'), contact(5, 'X900418')],

@@ -66,7 +66,7 @@ const emptyCase = (id: string, crn = 'X123456') => ({
 });
 
 const emptyBundle = (id: string): CaseBundle => ({
-  schemaVersion: 2, case: emptyCase(id), staff: [], allocations: [], records: [], otherWork: [], workload: [], teams: [], sources: [], audit: [],
+  schemaVersion: 3, case: emptyCase(id), staff: [], allocations: [], records: [], otherWork: [], workload: [], teams: [], sources: [], audit: [],
 });
 
 describe('creating, correcting and deleting cases', () => {

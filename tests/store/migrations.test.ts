@@ -86,6 +86,7 @@ const FIXTURES: Record<number, Record<string, object[]>> = {
   4: withTrail(inBlocks(), 'whole'),
   5: withTrail(inBlocks('digests'), 'packed'),
   6: withTrail(inBlocks('sums'), 'apart'),
+  7: { ...withTrail(inBlocks('sums'), 'apart'), signers: [{ caseId: 'c1', name: 'A. Reviewer', publicKey: 'ab'.repeat(32) }] },
 };
 
 /** Each block's stored sum, and the sum of its rows hashed afresh, which it should equal from version 6 on. */
@@ -219,6 +220,13 @@ describe('store migrations', () => {
     const rows = await readRows(current, 'c1', 'records');
     expect(new Set(rows.map((r) => (r as { id: string }).id))).toEqual(new Set(where.keys()));
     expect(await countRecords(current, 'c1')).toBe(BLOCK_ROWS + 5);
+    current.close();
+  });
+
+  it('keeps the signers of a case from version 7 on, and a case’s bundle carries them', async () => {
+    const current = openDatabase('foresight', { indexedDB: await writtenAtVersion(7), IDBKeyRange });
+    await current.open();
+    expect((await caseBundleOf(current, 'c1'))?.signers).toEqual([{ name: 'A. Reviewer', publicKey: 'ab'.repeat(32) }]);
     current.close();
   });
 });

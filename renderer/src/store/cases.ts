@@ -120,6 +120,7 @@ export async function storeCaseBundle(db: ForesightDb, bundle: CaseBundle, chang
     await db.allocations.bulkPut(withCase(stored.allocations));
     await db.staff.bulkPut(withCase(stored.staff));
     await db.sources.bulkPut(withCase(stored.sources));
+    await db.signers.bulkPut(withCase(stored.signers ?? []));
     await putTrail(db, caseId, stored.audit);
   });
 }

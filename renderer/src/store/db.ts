@@ -1,4 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie';
+import type { Signer } from '../../../shared/audit/signatures.js';
 import type { Allocation, Case, CaseRecord, SourceFile, Staff } from '../../../shared/schemas/index.js';
 import type { EntryRows, StoredEntry } from './audit.js';
 import type { Backup } from './backups.js';
@@ -28,6 +29,7 @@ export type ForesightDb = Dexie & {
   sources: Dexie.Table<OfCase<SourceFile>, [string, string]>;
   audit: Dexie.Table<StoredEntry, [string, number]>;
   auditRows: Dexie.Table<EntryRows, [string, string, number]>;
+  signers: Dexie.Table<OfCase<Signer>, [string, string]>;
   backups: EntityTable<Backup, 'id'>;
   backupData: EntityTable<{ id: string; bytes: Uint8Array }, 'id'>;
   settings: EntityTable<Setting, 'key'>;
@@ -61,4 +63,4 @@ export function openDatabase(name = DATABASE_NAME, { sealer, ...options }: OpenO
 }
 
 /** Everything stored under a case, its trail included. Its backups are kept apart: they outlive a restore. */
-export const CASE_TABLES = ['blocks', 'blockKeys', 'allocations', 'staff', 'sources', 'audit', 'auditRows'] as const;
+export const CASE_TABLES = ['blocks', 'blockKeys', 'allocations', 'staff', 'sources', 'audit', 'auditRows', 'signers'] as const;

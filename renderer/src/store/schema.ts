@@ -61,6 +61,12 @@ export const STORE_VERSIONS: readonly StoreVersion[] = [
     stores: { auditRows: '[caseId+table+seq], caseId' },
     upgrade: rowSumsBesideRows,
   },
+  {
+    // The name and public key of everyone who signed an entry of a case's trail, kept with the case so that a case
+    // received signed goes out again with its signers (a case file carries them).
+    version: 7,
+    stores: { signers: '[caseId+publicKey], caseId' },
+  },
 ];
 
 export const DATABASE_NAME = 'foresight';

@@ -2,6 +2,7 @@
 // Whole-case work off the main thread. One job per worker: it opens the store with the key it is given, does the job
 // and answers once. A job that fails part-way stores nothing: each change is one transaction.
 import { verifyTrail } from '../../../../shared/audit/trail.js';
+import { verifyBundle } from '../../../../shared/bundle/verifyBundle.js';
 import { bundleRows } from '../../../../shared/bundle/bundleRows.js';
 import { decryptBundle, encryptBundle, looksEncrypted } from '../../../../shared/bundle/encryption.js';
 import { readCaseBundle } from '../../../../shared/bundle/readBundle.js';
@@ -43,7 +44,8 @@ async function readCaseFile(bytes: Uint8Array, passphrase: string): Promise<Case
   return texts.map((text) => {
     const read = readCaseBundle(text);
     if (!read.ok) throw new CaseFileProblem(`The case file cannot be opened: ${read.message}. Nothing has been stored.`, 'file');
-    const trail = verifyTrail(read.bundle.audit, bundleRows(read.bundle));
+    // Every entry's hash, link and signature, and every row. (A version 1 file predates trails: it has none to check.)
+    const trail = read.trail === 'none' ? verifyTrail(read.bundle.audit, bundleRows(read.bundle)) : verifyBundle(read.bundle);
     if (!trail.ok) throw new CaseFileProblem(`The case file's audit trail is broken (${trail.reason}): it has been changed since it was sent. Nothing has been stored.`, 'file');
     return read.bundle;
   });

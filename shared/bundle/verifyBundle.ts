@@ -1,0 +1,62 @@
+import { entrySignature, fingerprintOf, signersByFingerprint } from '../audit/signatures.js';
+import { verifyTrail } from '../audit/trail.js';
+import type { CaseBundle } from '../schemas/bundle.js';
+import { bundleRows } from './bundleRows.js';
+
+/** Who signed a case's trail: their name, their key's fingerprint, and how many entries they signed. */
+export interface SignerReport {
+  name: string;
+  fingerprint: string;
+  entries: number;
+}
+
+/** What `verify` says of a case bundle: intact or not, naming the first entry or row that fails, and who signed what. */
+export interface VerifyReport {
+  ok: boolean;
+  entries: number;
+  rows: number;
+  /** The first entry, or else the first row, that fails, and why. */
+  entry?: number;
+  row?: string;
+  reason?: string;
+  signers: SignerReport[];
+  /** The entries no one signed, by number. */
+  unsigned: number[];
+}
+
+/**
+ * Check a case bundle as `verify` does: every entry's hash, link and signature; the case holding rows with an empty
+ * trail; every row against what the trail last recorded; and, with `required` fingerprints, that every entry is signed
+ * by one of those keys. (A repeated row id and a wrong schema are refused before, when the bundle is read.)
+ */
+export function verifyBundle(bundle: CaseBundle, required: readonly string[] = []): VerifyReport {
+  const rows = bundleRows(bundle);
+  const known = signersByFingerprint(bundle.signers ?? []);
+  const signed = new Map<string, SignerReport>();
+  const unsigned: number[] = [];
+  type Failure = Pick<VerifyReport, 'entry' | 'row' | 'reason'>;
+  // The first entry whose signature fails, or that a required key did not sign.
+  let unsignedBy: Failure | null = null;
+  for (const entry of bundle.audit) {
+    const fail = (reason: string) => (unsignedBy ??= { entry: entry.seq, reason });
+    const signature = entrySignature(entry, known);
+    if (signature.state === 'unsigned') unsigned.push(entry.seq);
+    else if (signature.state === 'invalid') fail(`entry ${entry.seq} is not validly signed: ${signature.reason}`);
+    else {
+      const s = signed.get(signature.fingerprint) ?? { name: signature.signer.name, fingerprint: signature.fingerprint, entries: 0 };
+      s.entries++;
+      signed.set(signature.fingerprint, s);
+      if (required.length > 0 && !required.includes(signature.fingerprint)) fail(`entry ${entry.seq} is signed by ${signature.signer.name}, whose key is not one of those required`);
+    }
+    if (required.length > 0 && signature.state === 'unsigned') fail(`entry ${entry.seq} is not signed, and a signature by a required key was asked for`);
+  }
+  const trail = verifyTrail(bundle.audit, rows);
+  const bySignature = unsignedBy as Failure | null;
+  // The first entry that fails, by its hash, its link or its signature; only then a row.
+  let failure: Failure | null = bySignature;
+  if (!trail.ok && 'entry' in trail && (bySignature?.entry === undefined || trail.entry <= bySignature.entry)) failure = { entry: trail.entry, reason: trail.reason };
+  else if (!trail.ok && 'row' in trail && !bySignature) failure = { row: trail.row, reason: trail.reason };
+  else if (trail.ok && bundle.audit.length === 0 && rows.size > 1) failure = { reason: `the case holds ${rows.size} rows, but its trail is empty: nothing shows who stored them` };
+  for (const s of bundle.signers ?? []) if (!signed.has(fingerprintOf(s.publicKey))) signed.set(fingerprintOf(s.publicKey), { name: s.name, fingerprint: fingerprintOf(s.publicKey), entries: 0 });
+  return { ok: failure === null, entries: bundle.audit.length, rows: rows.size, ...(failure ?? {}), signers: [...signed.values()], unsigned };
+}
