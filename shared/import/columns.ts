@@ -172,7 +172,7 @@ export function mapHeaders(kind: FileKind, header: readonly string[], columnMap:
   }
   return header.map((h) => {
     const key = normaliseHeader(h);
-    if (key in columnMap) return columnMap[key] ?? null;
+    if (Object.hasOwn(columnMap, key)) return columnMap[key] ?? null;
     return lookup.get(key) ?? null;
   });
 }
@@ -180,7 +180,7 @@ export function mapHeaders(kind: FileKind, header: readonly string[], columnMap:
 /** Headers neither known for the kind nor answered by the user: what the mapping step asks about. */
 export function unknownHeaders(kind: FileKind, header: readonly string[], columnMap: ColumnMap = {}): string[] {
   const mapped = mapHeaders(kind, header, columnMap);
-  return header.filter((h, i) => mapped[i] === null && h.trim() !== '' && !(normaliseHeader(h) in columnMap) && !isKnownUnused(kind, h));
+  return header.filter((h, i) => mapped[i] === null && h.trim() !== '' && !Object.hasOwn(columnMap, normaliseHeader(h)) && !isKnownUnused(kind, h));
 }
 
 /**

@@ -59,6 +59,11 @@ describe('every class of bad input gets a reported error, never a crash', () => 
     expect(['=1+1', '+1', '-1', '@A1', '\tx'].map(safeCsvCell)).toEqual(["'=1+1", "'+1", "'-1", "'@A1", "'\tx"]);
   });
 
+  it('neutralises a formula behind leading spaces, and the full-width signs a spreadsheet also reads as one', () => {
+    expect(['  =1+1', ' +1', '\u3000-1', '＝SUM(A1)', '＋1', '－1', '＠A1', '\rx'].map(safeCsvCell)).toEqual(["'  =1+1", "' +1", "'\u3000-1", "'＝SUM(A1)", "'＋1", "'－1", "'＠A1", '"\'\rx"']);
+    expect(['Seen at 10:00', 'A-1', ' plain'].map(safeCsvCell)).toEqual(['Seen at 10:00', 'A-1', ' plain']);
+  });
+
   it('reads a 50 MB file, reporting rows by their lines', { timeout: 60_000 }, () => {
     const notes = 'Discussed "progress", housing, work; next steps agreed.\nFollow-up by phone. '.repeat(3);
     const rows = Array.from({ length: 190_000 }, (_, i) => ({

@@ -46,3 +46,10 @@ describe('the columns of real exports', () => {
     expect(mapHeaders('contacts', ['ENFORCEMENT', 'ENFORCEMENT_ACTION_DESCRIPTION'])).toEqual([null, 'enforcement_action_description']);
   });
 });
+
+describe('headers that are the names of an object’s own properties', () => {
+  it('a column headed "Constructor" or "toString" is asked about, not taken for a built-in', () => {
+    expect(mapHeaders('contacts', ['Constructor', 'toString', 'crn'])).toEqual([null, null, 'crn']);
+    expect(unknownHeaders('contacts', ['Constructor', 'toString', '__proto__', 'crn'])).toEqual(['Constructor', 'toString', '__proto__']);
+  });
+});

@@ -68,7 +68,7 @@ export function MappingStep(props: { questions: MappingQuestion[]; onAnswer: (an
     // An unanswered column is ignored: say so explicitly, so it is remembered too.
     for (const a of all) {
       const q = props.questions.find((x) => x.index === a.index) as MappingQuestion;
-      for (const h of unknownHeaders(a.kind, q.header, a.kind === q.kind ? q.saved : {})) if (!(normaliseHeader(h) in a.columnMap)) a.columnMap[normaliseHeader(h)] = null;
+      for (const h of unknownHeaders(a.kind, q.header, a.kind === q.kind ? q.saved : {})) if (!Object.hasOwn(a.columnMap, normaliseHeader(h))) a.columnMap[normaliseHeader(h)] = null;
     }
     props.onAnswer(all, remember);
   };
