@@ -135,7 +135,8 @@ test('a case sent as an encrypted file opens only with its passphrase, with its 
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export encrypted file' }).click();
   const file = await download;
-  expect(file.suggestedFilename()).toMatch(/^X900417-\d{4}-\d{2}-\d{2}\.foresight$/);
+  // The file's name says nothing of whose case it is.
+  expect(file.suggestedFilename()).toMatch(/^foresight-case-\d{4}-\d{2}-\d{2}\.foresight$/);
   const path = await file.path();
   await expect(page.getByText(/Send the passphrase separately/)).toBeVisible();
   expect(await scan(page)).toEqual([]);

@@ -23,7 +23,8 @@ export function ExportCase({ caseId }: { caseId: string }) {
   usePageTitle('Send this case as an encrypted file', found?.title);
   if (found === undefined) return <p className="page">Loading…</p>;
   if (found === null) return <CaseGone />;
-  const fileName = `${found.crn}-${new Date().toISOString().slice(0, 10)}.foresight`;
+  // No CRN, name or title in the file's name: it travels in e-mails and sits in folders that others can list.
+  const fileName = `foresight-case-${new Date().toISOString().slice(0, 10)}.foresight`;
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const problems = newPassphraseErrors(passphrase, again);
