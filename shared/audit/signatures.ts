@@ -70,7 +70,7 @@ export function signingAs(key: SigningKey): Signing {
   return { as: { name: key.name, publicKey: key.publicKey }, entry: signerOf(key) };
 }
 
-export function signatureHolds(entry: SignedParts, publicKey: string): boolean {
+function signatureHolds(entry: SignedParts, publicKey: string): boolean {
   if (!entry.signature) return false;
   try {
     return ed25519.verify(hexToBytes(entry.signature), hexToBytes(entry.hash), hexToBytes(publicKey));

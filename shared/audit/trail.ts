@@ -125,7 +125,7 @@ const REMOVING_KINDS: ReadonlySet<AuditKind> = new Set(['edit', 'restore', 'bund
  * (ROW_REMOVED) only by an entry of a kind that rewrites the whole case and records every row the case held before
  * it, so taking a row out is never a line slipped into a small entry, and the entry says what the case is after it.
  */
-export function firstBadRemoval(trail: readonly Pick<AuditEntry, 'seq' | 'kind' | 'rows'>[]): TrailBreak | null {
+function firstBadRemoval(trail: readonly Pick<AuditEntry, 'seq' | 'kind' | 'rows'>[]): TrailBreak | null {
   const held = new Set<string>();
   for (const entry of trail) {
     const rows = Object.entries(entry.rows ?? {});

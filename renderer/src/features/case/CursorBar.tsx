@@ -6,7 +6,7 @@ import { LONDON } from '../../../../shared/time/london.js';
 import { useCaseViewState } from './caseViewState.js';
 import { happeningsOf, parseMoment, stepDays, stepToRecord } from './cursorSteps.js';
 
-export const formatMoment = (t: number) => format(new TZDate(t, LONDON), 'd MMM yyyy, HH:mm');
+const formatMoment = (t: number) => format(new TZDate(t, LONDON), 'd MMM yyyy, HH:mm');
 
 /**
  * The moment the case is seen from, on one line: step by record, day or week, jump to a date or a date and time,

@@ -49,12 +49,12 @@ const HELD_BACK_COLOUR = '#6f777b';
 
 const CAPACITY_LINES = [100, 110, 120];
 
-export const laneTop = (row: number) => TOP + row * LANE_H;
+const laneTop = (row: number) => TOP + row * LANE_H;
 export const workloadTop = (f: Pick<Frame, 'rows'>) => TOP + f.rows.length * LANE_H;
 export const teamTop = (f: Pick<Frame, 'rows'>) => workloadTop(f) + WORKLOAD_H;
 
 /** Capacity 70% to 140% across the workload band (beyond it, drawn at the edge). */
-export function capacityY(f: Pick<Frame, 'rows'>, pct: number): number {
+function capacityY(f: Pick<Frame, 'rows'>, pct: number): number {
   const h = WORKLOAD_H - 16;
   return workloadTop(f) + 6 + h - ((Math.min(140, Math.max(70, pct)) - 70) / 70) * h;
 }
