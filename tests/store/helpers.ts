@@ -1,6 +1,11 @@
 import { CaseIndex } from '../../shared/engine/caseIndex.js';
 import { loadCaseData } from '../../renderer/src/store/caseData.js';
+import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { loadDemoCase } from '../../renderer/src/features/demo/loadDemo.js';
+import { newDataKey } from '../../renderer/src/store/keyring.js';
+import { sealerFor } from '../../renderer/src/store/sealing.js';
+import { demoBytes } from '../helpers/demoFiles.js';
 import { readBlocks, type BlockTable } from '../../renderer/src/store/blocks.js';
 import { openDatabase, type ForesightDb } from '../../renderer/src/store/db.js';
 
@@ -21,4 +26,24 @@ export async function chronologyOf(db: ForesightDb, caseId: string) {
 /** Every row of a case's table, in the order stored. */
 export async function readRows<T>(db: ForesightDb, caseId: string, table: BlockTable): Promise<T[]> {
   return (await readBlocks(db, caseId, table)).flatMap((b) => b.items as T[]);
+}
+
+/** An encrypted store holding the demo case, and a way to change its raw values as someone with the disk could. */
+export async function demoStore() {
+  const indexedDB = new IDBFactory();
+  const key = newDataKey();
+  const open = () => openDatabase('foresight', { indexedDB, IDBKeyRange, sealer: sealerFor(key) });
+  const db = open();
+  const demo = await loadDemoCase(db, async (name: string) => demoBytes(name));
+  db.close();
+  const onDisk = async <T = void>(change: (raw: Dexie) => Promise<T>): Promise<T> => {
+    const raw = new Dexie('foresight', { indexedDB, IDBKeyRange });
+    await raw.open();
+    try {
+      return await change(raw);
+    } finally {
+      raw.close();
+    }
+  };
+  return { open, caseId: demo.id, onDisk, indexedDB, key };
 }

@@ -3,7 +3,7 @@ import type { ChangedRow, PlannedRow, RowsByTable } from '../../shared/import/pl
 import type { ContactRecord } from '../../shared/schemas/index.js';
 import { readEntries, readTrail } from '../../renderer/src/store/audit.js';
 import { createCase, editCaseDetails } from '../../renderer/src/store/cases.js';
-import { trailSums } from '../../renderer/src/store/rowSum.js';
+import { trailSums } from '../../shared/audit/rowSum.js';
 import { checkTrail } from '../../renderer/src/store/trailCheck.js';
 import type { ForesightDb } from '../../renderer/src/store/db.js';
 import { existingKeys, storedRows, storeImport } from '../../renderer/src/store/imports.js';

@@ -2,20 +2,20 @@ import { gcm } from '@noble/ciphers/aes.js';
 import Dexie, { type TableSchema } from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { bytesToHex } from '@noble/hashes/utils.js';
-import { BLOCK_ROWS, blockOfKey, packDigests } from '../../renderer/src/store/blocks.js';
-import { toStored } from '../../renderer/src/store/audit.js';
+import { readdirSync, readFileSync } from 'node:fs';
+import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js';
+import { BLOCK_ROWS, blockOfKey } from '../../renderer/src/store/blocks.js';
 import { countRecords } from '../../renderer/src/store/cases.js';
 import { openDatabase } from '../../renderer/src/store/db.js';
 import { caseBundleOf } from '../../renderer/src/store/caseBundle.js';
 import { newDataKey, sealEverything } from '../../renderer/src/store/keyring.js';
 import { sealerFor } from '../../renderer/src/store/sealing.js';
-import { rowDigest, verifyTrail, type AuditEntry } from '../../shared/audit/trail.js';
-import { bundleRows, withWholeCaseEntry } from '../../shared/bundle/bundleRows.js';
+import { rowDigest, verifyTrail } from '../../shared/audit/trail.js';
+import { bundleRows } from '../../shared/bundle/bundleRows.js';
 import type { CaseBundle } from '../../shared/schemas/index.js';
 import { STORE_VERSIONS } from '../../renderer/src/store/schema.js';
 import { checkTrail } from '../../renderer/src/store/trailCheck.js';
-import { sumOfHex, trailSums } from '../../renderer/src/store/rowSum.js';
+import { sumOfHex } from '../../shared/audit/rowSum.js';
 import { chronologyOf, readRows } from './helpers.js';
 
 /**
@@ -30,64 +30,22 @@ const snapshot = { staffCode: 'N07P012', snapshotDate: '2022-01-01', capacityPct
 const team = { teamCode: 'N07T02', snapshotDate: '2022-01-01', staffingPct: 60 };
 const other = { ...contact(7), crn: 'X999999' };
 const allocation = { id: 'alloc:1', crn: 'X123456', staffCode: 'N07P012', from: { value: '2022-01-01', precision: 'day' }, to: null };
-/** What a version keeps beside a case's rows: nothing (2–4), their hashes with the keys (5), or their sum with the rows (6). */
-type Beside = 'nothing' | 'digests' | 'sums';
-const blocksOf = (table: string, items: object[], keys: string[], beside: Beside) => ({
-  blocks: [{ caseId: 'c1', table, block: 0, items, ...(beside === 'sums' ? { rowSum: sumOfHex(items.map(rowDigest)) } : {}) }],
-  blockKeys: [{ caseId: 'c1', table, block: 0, keys, ...(beside === 'digests' ? { digests: packDigests(items.map(rowDigest)) } : {}) }],
-});
-
 /** What each fixture holds, read back through the current store. */
 const EXPECTED = { records: [contact(1), contact(2)], otherWork: [other], workload: [snapshot], teams: [team], allocations: [{ ...allocation, caseId: 'c1' }] };
 
-const inBlocks = (beside: Beside = 'nothing') => {
-  const parts = [
-    blocksOf('records', [contact(1), contact(2)], ['contact:1', 'contact:2'], beside),
-    blocksOf('otherWork', [other], ['contact:7'], beside),
-    blocksOf('workload', [snapshot], ['N07P012|2022-01-01'], beside),
-    blocksOf('teams', [team], ['N07T02|2022-01-01'], beside),
-  ];
-  return { blocks: parts.flatMap((p) => p.blocks), blockKeys: parts.flatMap((p) => p.blockKeys) };
-};
-
-/** How a version keeps its trail's entries: whole (4), with their rows' hashes packed (5), or apart from their rows, with sums (6). */
-const ENTRY_FORMS = {
-  whole: (trail: AuditEntry[]) => ({ audit: trail.map((e) => ({ ...e, caseId: 'c1' })) }),
-  packed: (trail: AuditEntry[]) => ({
-    audit: trail.map(({ rows, ...e }) => ({ ...e, caseId: 'c1', ...(rows ? { rowKeys: Object.keys(rows), rowDigests: packDigests(Object.values(rows)) } : {}) })),
-  }),
-  apart: (trail: AuditEntry[]) => {
-    const sums = trailSums(trail);
-    const stored = trail.map((e, i) => toStored(e, 'c1', sums[i] as Uint8Array));
-    return { audit: stored.map((s) => s.entry), auditRows: stored.flatMap((s) => s.rows) };
-  },
-};
-
-function withTrail(blocks: ReturnType<typeof inBlocks>, form: keyof typeof ENTRY_FORMS): Record<string, object[]> {
-  const trail = withWholeCaseEntry(
-    { schemaVersion: 2, case: theCase, records: EXPECTED.records, otherWork: EXPECTED.otherWork, workload: EXPECTED.workload, teams: EXPECTED.teams, allocations: [allocation], staff: [], sources: [], audit: [] } as unknown as CaseBundle,
-    { who: 'Fixture', at: new Date('2026-11-23T09:00:00Z'), kind: 'import', what: 'fixture' },
-  ).audit;
-  return { cases: [theCase], ...blocks, allocations: [{ caseId: 'c1', ...allocation }], settings: [{ key: 'demoInstalled', value: true }], ...ENTRY_FORMS[form](trail) };
-}
-
-const FIXTURES: Record<number, Record<string, object[]>> = {
-  1: {
-    cases: [theCase],
-    records: [{ caseId: 'c1', occurredAt: 2, ...contact(2) }, { caseId: 'c1', occurredAt: 1, ...contact(1) }],
-    otherWork: [{ caseId: 'c1', occurredAt: 7, ...other }],
-    workload: [{ caseId: 'c1', ...snapshot }],
-    teams: [{ caseId: 'c1', ...team }],
-    allocations: [{ caseId: 'c1', ...allocation }],
-    settings: [{ key: 'demoInstalled', value: true }],
-  },
-  2: { cases: [theCase], ...inBlocks(), allocations: [{ caseId: 'c1', ...allocation }], settings: [{ key: 'demoInstalled', value: true }] },
-  3: { cases: [theCase], ...inBlocks(), allocations: [{ caseId: 'c1', ...allocation }], settings: [{ key: 'demoInstalled', value: true }] },
-  4: withTrail(inBlocks(), 'whole'),
-  5: withTrail(inBlocks('digests'), 'packed'),
-  6: withTrail(inBlocks('sums'), 'apart'),
-  7: { ...withTrail(inBlocks('sums'), 'apart'), signers: [{ caseId: 'c1', name: 'A. Reviewer', publicKey: 'ab'.repeat(32) }] },
-};
+/**
+ * A database as each version wrote it, as literal data (fixtures/store-vN.json, byte fields as `{"$hex": …}`): frozen
+ * when the version was released, never rebuilt by today's code. Each holds the case above.
+ */
+const fromFixture = (_key: string, value: unknown) =>
+  value !== null && typeof value === 'object' && typeof (value as { $hex?: unknown }).$hex === 'string' ? hexToBytes((value as { $hex: string }).$hex) : value;
+const fixture = (name: string) => JSON.parse(readFileSync(new URL(`./fixtures/${name}.json`, import.meta.url), 'utf8'), fromFixture) as Record<string, object[]>;
+const FIXTURES: Record<number, Record<string, object[]>> = Object.fromEntries(
+  readdirSync(new URL('./fixtures/', import.meta.url))
+    .map((file) => /^store-v(\d+)\.json$/.exec(file))
+    .filter((m) => m !== null)
+    .map((m) => [Number(m[1]), fixture(`store-v${m[1]}`)]),
+);
 
 /** Each block's stored sum, and the sum of its rows hashed afresh, which it should equal from version 6 on. */
 async function blockSums(db: ReturnType<typeof openDatabase>) {
@@ -137,7 +95,7 @@ async function rawValues(indexedDB: IDBFactory): Promise<[string, object][]> {
 
 describe('store migrations', () => {
   it('has a fixture for every released schema version', () => {
-    expect(Object.keys(FIXTURES).map(Number)).toEqual(STORE_VERSIONS.map((v) => v.version));
+    expect(Object.keys(FIXTURES).map(Number).sort((a, b) => a - b)).toEqual(STORE_VERSIONS.map((v) => v.version));
   });
 
   for (const version of STORE_VERSIONS) {
@@ -170,7 +128,7 @@ describe('store migrations', () => {
     const indexedDB = await writtenAtVersion(3);
 
     const key = newDataKey();
-    const current = openDatabase('foresight', { indexedDB, IDBKeyRange, sealer: sealerFor(key) });
+    const current = openDatabase('foresight', { indexedDB, IDBKeyRange, sealer: sealerFor(key), acceptUnsealed: true });
     await current.open();
     await sealEverything(current);
     const stored = await caseBundleOf(current, 'c1');

@@ -1,9 +1,12 @@
 import { hexToBytes } from '@noble/hashes/utils.js';
 import { chainedEntry, ROW_REMOVED, type AuditEntry, type NewAuditEntry } from '../../../shared/audit/trail.js';
 import { digestsAt, packDigests } from './blocks.js';
-import type { ForesightDb } from './db.js';
-import { addHash, emptySum, sumOfPacked, trailSums, type RowSum } from './rowSum.js';
+import { addHash, emptySum, sumOfPacked, trailSums, type RowSum } from '../../../shared/audit/rowSum.js';
+import type { EntryRows, ForesightDb, StoredEntry } from './types.js';
+
+export type { EntryRows, StoredEntry } from './types.js';
 import { getSetting } from './settings.js';
+import { advanceHead } from './storeHead.js';
 
 export const USER_NAME = 'userName';
 /** Who a change is attributed to when no name has been set in Settings. */
@@ -11,23 +14,6 @@ const NO_NAME = 'Name not set';
 
 export async function currentUser(db: ForesightDb): Promise<string> {
   return (await getSetting<string>(db, USER_NAME))?.trim() || NO_NAME;
-}
-
-/**
- * An entry as the store keeps it: without the rows it recorded, which are kept apart (EntryRows), since an import's
- * entry records 100,000 of them and the entries are read whenever a case opens. With it:
- * - `recorded`: which tables its rows are kept under and how many there are (absent when it recorded none);
- * - `rowSum`: the sum of the hashes of every row the case holds once this entry is made (rowSum.ts).
- */
-export type StoredEntry = Omit<AuditEntry, 'rows'> & { caseId: string; rowSum: RowSum; recorded?: { tables: string[]; rows: number; removed?: number } };
-
-/** The rows an entry recorded in one table: their keys, and their hashes packed 32 bytes each. */
-export interface EntryRows {
-  caseId: string;
-  table: string;
-  seq: number;
-  keys: string[];
-  digests: Uint8Array;
 }
 
 /** The table a row key belongs to (`records` of `records:contact:123`; the case row's key is `case`). */
@@ -70,8 +56,8 @@ function fromStored({ caseId: _, rowSum: __, recorded, ...entry }: StoredEntry, 
   return { ...entry, rows };
 }
 
-/** The tables a change to a case's trail writes to: take both into its transaction. */
-export const trailTables = (db: ForesightDb) => [db.audit, db.auditRows];
+/** The tables a change to a case's trail writes to (its entries, their rows, and the store's head): take them into its transaction. */
+export const trailTables = (db: ForesightDb) => [db.audit, db.auditRows, db.settings];
 
 const ofCase = (caseId: string) => [[caseId, -Infinity], [caseId, Infinity]] as const;
 
@@ -127,6 +113,7 @@ export async function appendAudit(db: ForesightDb, caseId: string, entry: NewAud
   }
   await db.audit.add(stored.entry);
   await db.auditRows.bulkAdd(stored.rows);
+  await advanceHead(db);
   return next;
 }
 
@@ -137,4 +124,5 @@ export async function putTrail(db: ForesightDb, caseId: string, trail: readonly 
   const stored = trail.map((e, i) => toStored(e, caseId, sums[i] as RowSum));
   await db.audit.bulkAdd(stored.map((s) => s.entry));
   await db.auditRows.bulkAdd(stored.flatMap((s) => s.rows));
+  await advanceHead(db);
 }

@@ -2,25 +2,10 @@ import { Gzip, gunzipSync, strFromU8 } from 'fflate';
 import { readCaseBundle } from '../../../shared/bundle/readBundle.js';
 import type { CaseBundle } from '../../../shared/schemas/index.js';
 import { caseBundleOf } from './caseBundle.js';
-import type { ForesightDb } from './db.js';
+import type { Backup, BackupReason, ForesightDb } from './types.js';
+
+export type { Backup, BackupReason } from './types.js';
 import { getSetting } from './settings.js';
-
-export type BackupReason = 'import' | 'daily' | 'beforeRestore';
-
-/** A copy of a whole case, its trail included, kept in the (encrypted) store. Its bytes are kept apart, in backupData. */
-export interface Backup {
-  id: string;
-  caseId: string;
-  /** When, as an ISO instant. */
-  at: string;
-  reason: BackupReason;
-  title: string;
-  crn: string;
-  records: number;
-  entries: number;
-  /** Size of the compressed copy, in bytes. */
-  size: number;
-}
 
 export const BACKUPS_KEPT = 'backupsKept';
 export const DEFAULT_BACKUPS_KEPT = 10;

@@ -1,8 +1,10 @@
 import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js';
 import { rowDigest } from '../../../shared/audit/trail.js';
 import type { StoredItem } from '../../../shared/import/plan.js';
-import type { ForesightDb } from './db.js';
-import { addHash, sumOfPacked, type RowSum } from './rowSum.js';
+import { addHash, sumOfPacked } from '../../../shared/audit/rowSum.js';
+import type { BlockTable, ForesightDb, RowBlock } from './types.js';
+
+export { BLOCK_TABLES, type BlockTable, type RowBlock } from './types.js';
 
 /**
  * A case's many rows (records, other work, workload and team snapshots) are stored in blocks of up to a few thousand
@@ -11,26 +13,6 @@ import { addHash, sumOfPacked, type RowSum } from './rowSum.js';
  * and compared without reading every row. Each block carries the sum of its rows' content hashes (rowSum.ts), sealed
  * with its rows: opening a case adds these up to check the rows it reads against its trail.
  */
-export const BLOCK_TABLES = ['records', 'otherWork', 'workload', 'teams'] as const;
-export type BlockTable = (typeof BLOCK_TABLES)[number];
-
-export interface RowBlock {
-  caseId: string;
-  table: BlockTable;
-  block: number;
-  items: StoredItem[];
-  /** The sum of the content hashes of its rows. */
-  rowSum: RowSum;
-}
-
-export interface BlockKeys {
-  caseId: string;
-  table: BlockTable;
-  block: number;
-  /** The rows' keys, in the same order as the block's items. */
-  keys: string[];
-}
-
 /** A row to store: its key, its content, and its content hash (rowDigest, hex). */
 export interface BlockRow {
   key: string;

@@ -3,7 +3,7 @@ import type { AuditEntry } from '../../../shared/audit/trail.js';
 import { BUNDLE_SCHEMA_VERSION, type CaseBundle } from '../../../shared/schemas/index.js';
 import { readTrail, trailTables } from './audit.js';
 import { heldRows, readHeld, type HeldCase } from './caseData.js';
-import type { ForesightDb } from './db.js';
+import type { ForesightDb } from './types.js';
 
 /** A held case, with its whole trail and whoever signed it, as a bundle. */
 export function bundleOf(held: HeldCase, audit: AuditEntry[], signers: readonly Signer[] = []): CaseBundle {

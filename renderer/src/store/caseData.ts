@@ -3,7 +3,7 @@ import type { Allocation, Case, CaseRecord, ContactRecord, SourceFile, Staff, Te
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { lastEntry, readEntries, type StoredEntry } from './audit.js';
 import { BLOCK_TABLES, readBlocks, type BlockTable, type RowBlock } from './blocks.js';
-import type { ForesightDb } from './db.js';
+import type { ForesightDb } from './types.js';
 
 /** A stored row without the case id the store files it under. */
 export const withoutCase = <T extends { caseId: string }>({ caseId: _, ...rest }: T) => rest;

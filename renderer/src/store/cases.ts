@@ -8,7 +8,7 @@ import { storeKey } from '../../../shared/import/plan.js';
 import { appendAudit, currentUser, putTrail, trailTables } from './audit.js';
 import { BLOCK_TABLES, BlockWriter, countRows } from './blocks.js';
 import { caseBundleOf } from './caseBundle.js';
-import { CASE_TABLES, type ForesightDb } from './db.js';
+import { CASE_TABLES, type ForesightDb } from './types.js';
 
 /** Every case, by CRN. (The CRN is not an index: indexes stay in the clear in an encrypted store.) */
 export async function listCases(db: ForesightDb): Promise<Case[]> {
@@ -47,7 +47,7 @@ export interface DetailsEdited {
  */
 export async function editCaseDetails(db: ForesightDb, caseId: string, details: CaseDetails, now = new Date()): Promise<DetailsEdited | null> {
   const who = await currentUser(db);
-  return db.transaction('rw', [db.cases, ...CASE_TABLES.map((t) => db[t])], async () => {
+  return db.transaction('rw', [db.cases, ...CASE_TABLES.map((t) => db[t]), db.settings], async () => {
     const before = await db.cases.get(caseId);
     if (!before) throw new Error('That case no longer exists.');
     const change = caseDetailsChange(before, details);
@@ -102,7 +102,7 @@ export async function storeCaseBundle(db: ForesightDb, bundle: CaseBundle, chang
   const { at, ...said } = change;
   const stored = withWholeCaseEntry(bundle, { ...said, who, at: at ?? new Date() });
   const withCase = <T extends object>(items: T[]) => items.map((item) => ({ ...item, caseId }));
-  await db.transaction('rw', [db.cases, ...CASE_TABLES.map((t) => db[t])], async () => {
+  await db.transaction('rw', [db.cases, ...CASE_TABLES.map((t) => db[t]), db.settings], async () => {
     for (const t of CASE_TABLES) await db[t].where('caseId').equals(caseId).delete();
     await db.cases.put(stored.case);
     // The entry just added recorded every row's content hash: the blocks keep the same hashes beside their rows.

@@ -3,10 +3,12 @@
  * ids, codes, kinds, times, flags and figures. Every other field is sealed: free text, names, the CRN, file names, and
  * any field added later, since a field is sealed unless it is listed here.
  *
+ * Who knew what, and when (source agency, when it reached probation or came to light, who knew it from when, the
+ * sensitive flag), is sealed too: it is the heart of a review, and rarely set, so sealing it costs little.
+ *
  * Why any at all: IndexedDB hands the clear part back as structured objects at native speed, and only the sealed part
  * goes through decryption and JSON, which is what keeps opening an encrypted 100,000-record case within 1.5× of a plain
- * one. The clear part is not authenticated by the cipher; the audit trail's full check (daily and on demand) is what
- * finds a changed figure or time.
+ * one. The clear part is authenticated with the sealed part (sealing.ts), so a changed figure or time fails to open.
  *
  * A name maps to true (the whole field is clear) or to the fields of a nested object that are (the rest of it sealed).
  */
@@ -29,12 +31,6 @@ export const CLEAR_ROW_FIELDS: Readonly<Record<string, true | readonly string[]>
   attended: true,
   complied: true,
   staffGrade: true,
-  sensitive: true,
-  sourceAgency: true,
-  reachedProbation: true,
-  cameToLight: true,
-  knownFrom: true,
-  knownToStaffCode: true,
   // Workload and team snapshots
   snapshotDate: true,
   grade: true,

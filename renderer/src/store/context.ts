@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { ForesightDb } from './db.js';
+import type { ForesightDb } from './types.js';
 
 export const DbContext = createContext<ForesightDb | null>(null);
 /** The store's data key, handed to the workers that open the store themselves. */

@@ -3,7 +3,7 @@ import { countInto, type ChangedRow, type PlannedRow, type RowsByTable, type Sto
 import type { Allocation, SourceFile, Staff } from '../../../shared/schemas/index.js';
 import { BLOCK_TABLES, blockOfKey, BlockWriter, rowsByKey, type BlockTable } from './blocks.js';
 import { appendAudit, trailTables } from './audit.js';
-import type { ForesightDb } from './db.js';
+import type { ForesightDb } from './types.js';
 
 export const IMPORT_TABLES: readonly TableName[] = ['records', 'otherWork', 'allocations', 'workload', 'teams'];
 

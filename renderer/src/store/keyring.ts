@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js';
 import { PBKDF2_ITERATIONS, passphraseKey } from '../../../shared/crypto/passphrase.js';
-import type { ForesightDb } from './db.js';
+import type { ForesightDb, HeadGuard } from './types.js';
 
 /**
  * The store's data key, never kept in the clear. On the desktop it is protected by the operating system's secret
@@ -15,11 +15,13 @@ export type KeyringEntry =
 const KEYRING_NAME = 'foresight-keyring';
 export const MIN_PASSPHRASE = 10;
 
-export type Keyring = Dexie & { keys: Dexie.Table<KeyringEntry, string> };
+export type Keyring = Dexie & { keys: Dexie.Table<KeyringEntry, string>; heads: Dexie.Table<HeadGuard, string> };
 
 export function openKeyring(options?: ConstructorParameters<typeof Dexie>[1]): Keyring {
   const keyring = new Dexie(KEYRING_NAME, options) as Keyring;
   keyring.version(1).stores({ keys: 'id' });
+  // The store's head, beside its key (storeHead.ts).
+  keyring.version(2).stores({ heads: 'id' });
   return keyring;
 }
 
@@ -46,6 +48,7 @@ export async function unwrapWithPassphrase(entry: Extract<KeyringEntry, { protec
 /**
  * Rewrite every value of the store through its sealing layer, in one transaction: a store written before encryption
  * (or before a crash part-way through this) ends with nothing in the clear. Values already sealed are sealed afresh.
+ * Only a store opened with `acceptUnsealed` can read what it is to seal; open it strictly afterwards.
  */
 export async function sealEverything(db: ForesightDb): Promise<void> {
   await db.transaction('rw', db.tables, async () => {

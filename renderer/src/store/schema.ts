@@ -1,5 +1,9 @@
 import type { Transaction } from 'dexie';
-import { digestsBesideRows, rowsIntoBlocks, rowSumsBesideRows, startTrails } from './migrations.js';
+import { rowsIntoBlocks } from './migrations/v2RowsIntoBlocks.js';
+import { startTrails } from './migrations/v4StartTrails.js';
+import { digestsBesideRows } from './migrations/v5DigestsBesideRows.js';
+import { rowSumsBesideRows } from './migrations/v6RowSumsBesideRows.js';
+import { sealAfresh } from './migrations/v8SealAfresh.js';
 
 /**
  * Every version of the store's schema, oldest first. A version is never edited once released: a change is a new
@@ -66,6 +70,13 @@ export const STORE_VERSIONS: readonly StoreVersion[] = [
     // received signed goes out again with its signers (a case file carries them).
     version: 7,
     stores: { signers: '[caseId+publicKey], caseId' },
+  },
+  {
+    // Every value sealed afresh: the fields kept in the clear are authenticated with the sealed part, and who knew
+    // what and when is sealed (sealing.ts, clearFields.ts).
+    version: 8,
+    stores: {},
+    upgrade: sealAfresh,
   },
 ];
 

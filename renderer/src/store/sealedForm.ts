@@ -20,7 +20,7 @@ const escaped = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0
 export const asciiJson = (value: unknown) => JSON.stringify(value).replace(NOT_ASCII, escaped);
 
 /** ASCII text as bytes: several times faster than TextEncoder in Chromium, which measures the text first. */
-function asciiBytes(text: string): Uint8Array {
+export function asciiBytes(text: string): Uint8Array {
   const out = new Uint8Array(text.length);
   for (let i = 0; i < text.length; i++) out[i] = text.charCodeAt(i);
   return out;

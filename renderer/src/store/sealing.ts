@@ -4,30 +4,37 @@ import { randomBytes } from '@noble/ciphers/utils.js';
 import { hkdf } from '@noble/hashes/hkdf.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { utf8ToBytes } from '@noble/hashes/utils.js';
-import type { DBCore, DBCoreCursor, DBCoreTable, DBCoreTableSchema, Middleware } from 'dexie';
-import { decodeHidden, decodeLegacy, encodeHidden, joinRows, splitRows, type ClearSpec, type SealedRows } from './sealedForm.js';
+import type { DBCore, DBCoreCursor, DBCoreTable, DBCoreTableSchema, DBCoreTransaction, Middleware } from 'dexie';
+import { asciiBytes, asciiJson, decodeHidden, decodeLegacy, encodeHidden, joinRows, splitRows, type ClearSpec, type SealedRows } from './sealedForm.js';
 
 /**
  * Encryption at rest. Every stored value keeps in the clear only the fields its table's keys and indexes are built
  * from (case ids, block numbers, sequence numbers), the lists of row ids an import reads, and, in a case's blocks of
- * rows, the structured fields the engine reads (clearFields.ts); everything else (names, free text, the trail's
- * entries and the rows they recorded, row hashes and their sums, settings, backups) is sealed with the store's data key. The value's table and keys are
- * authenticated with it, so a sealed value moved to another row fails to open.
+ * rows, the structured fields the engine reads (clearFields.ts); everything else (names, free text, who knew what and
+ * when, the trail's entries and the rows they recorded, row hashes and their sums, settings, backups) is sealed with
+ * the store's data key.
+ *
+ * Everything in the clear is authenticated with the sealed part: the value's table and every clear field are the
+ * cipher's associated data, so a value moved to another row, a clear figure or id list changed, or a field added
+ * beside the sealed part fails to open. A value without a sealed part is refused, except while a store written before
+ * encryption is sealed for the first time (`acceptUnsealed`).
  *
  * The cipher is XChaCha20-Poly1305 (noble): synchronous, so an IndexedDB transaction never waits on anything but
  * IndexedDB and stays open, and about three times faster in JavaScript than AES-GCM, with nonces large enough to be
- * random. Its key is derived from the data key by HKDF. Values sealed by version 4 of the store (AES-256-GCM under the
- * data key itself) are still read; the upgrade to version 5 seals them afresh.
+ * random. Its key is derived from the data key by HKDF. The forms older versions sealed (version 4: AES-256-GCM under
+ * the data key; versions 5 to 7: the same cipher with only the key fields authenticated) are read only while the store
+ * upgrades, which seals every value afresh.
  */
-const SEALED = '$sealedX';
-const LEGACY_SEALED = '$sealed';
+const SEALED = '$sealedA';
+const V5_SEALED = '$sealedX';
+const V4_SEALED = '$sealed';
 const NONCE = 24;
 const LEGACY_NONCE = 12;
 
 export interface Sealer {
   seal(plain: Uint8Array, context: Uint8Array): Uint8Array;
   open(sealed: Uint8Array, context: Uint8Array): Uint8Array;
-  /** Open a value sealed by version 4 of the store. */
+  /** Open a value sealed by version 4 of the store (AES-256-GCM). */
   openLegacy(sealed: Uint8Array, context: Uint8Array): Uint8Array;
 }
 
@@ -70,12 +77,18 @@ function clearFieldsOf(schema: DBCoreTableSchema): string[] {
   return [...fields];
 }
 
-function tableSealing(table: string, keyFields: readonly string[], idLists: readonly string[], rowList: RowList | undefined, sealer: Sealer) {
+/** Whether a request runs in the upgrade of the store's schema, the only time the forms older versions sealed are read. */
+const upgrading = (trans: DBCoreTransaction) => (trans as unknown as IDBTransaction).mode === 'versionchange';
+
+function tableSealing(table: string, keyFields: readonly string[], idLists: readonly string[], rowList: RowList | undefined, sealer: Sealer, acceptUnsealed: boolean) {
   const clearFields = [...keyFields, ...idLists];
-  // Only the key fields are authenticated with the sealed part: a block's id list runs to thousands of entries, read
-  // by every import; a changed one makes the import misplace rows, which the trail check then finds.
-  const context = (clear: Record<string, unknown>) => encoder.encode(`${table}\n${JSON.stringify(keyFields.map((f) => clear[f] ?? null))}`);
-  const damaged = () => new StoreDecryptError(`A stored value in ${table} cannot be decrypted with this store's key: it has been damaged or moved.`);
+  // The associated data: the table and the whole clear part, in the order its fields are stored (IndexedDB keeps it).
+  const context = (clear: Record<string, unknown>) => asciiBytes(`${table}\n${asciiJson(clear)}`);
+  // Versions 5 to 7 authenticated only the key fields.
+  const keyContext = (clear: Record<string, unknown>) => encoder.encode(`${table}\n${JSON.stringify(keyFields.map((f) => clear[f] ?? null))}`);
+  const damaged = () => new StoreDecryptError(`A stored value in ${table} cannot be decrypted with this store's key: it has been damaged, moved or changed outside Foresight.`);
+  const unsealed = () => new StoreDecryptError(`A stored value in ${table} is not sealed with this store's key: it was written or changed outside Foresight.`);
+  const older = () => new StoreDecryptError(`A stored value in ${table} is in a form an older version sealed, after the store was upgraded: it was put back or changed outside Foresight.`);
   return {
     seal(value: unknown): unknown {
       if (value === null || typeof value !== 'object') return value;
@@ -91,14 +104,23 @@ function tableSealing(table: string, keyFields: readonly string[], idLists: read
       }
       return { ...clear, [SEALED]: sealer.seal(encodeHidden(hidden), context(clear)) };
     },
-    open(value: unknown): unknown {
-      if (value === null || typeof value !== 'object') return value;
-      const legacy = LEGACY_SEALED in value;
-      if (!legacy && !(SEALED in value)) return value;
-      const { [SEALED]: sealed, [LEGACY_SEALED]: legacySealed, ...clear } = value as Record<string, unknown>;
+    open(value: unknown, trans: DBCoreTransaction): unknown {
+      if (value === null || typeof value !== 'object') {
+        if (value === undefined || acceptUnsealed) return value;
+        throw unsealed();
+      }
+      const { [SEALED]: sealed, [V5_SEALED]: v5, [V4_SEALED]: v4, ...clear } = value as Record<string, unknown>;
+      const form = sealed !== undefined ? 'current' : v5 !== undefined ? 'v5' : v4 !== undefined ? 'v4' : 'none';
+      if (form === 'none') {
+        if (acceptUnsealed || upgrading(trans)) return value;
+        throw unsealed();
+      }
+      if (form !== 'current' && !upgrading(trans)) throw older();
       let hidden: Record<string, unknown>;
       try {
-        hidden = legacy ? decodeLegacy(sealer.openLegacy(legacySealed as Uint8Array, context(clear))) : decodeHidden(sealer.open(sealed as Uint8Array, context(clear)));
+        if (form === 'current') hidden = decodeHidden(sealer.open(sealed as Uint8Array, context(clear)));
+        else if (form === 'v5') hidden = decodeHidden(sealer.open(v5 as Uint8Array, keyContext(clear)));
+        else hidden = decodeLegacy(sealer.openLegacy(v4 as Uint8Array, keyContext(clear)));
       } catch {
         throw damaged();
       }
@@ -115,9 +137,9 @@ function tableSealing(table: string, keyFields: readonly string[], idLists: read
   };
 }
 
-function openedCursor(cursor: DBCoreCursor, open: (v: unknown) => unknown): DBCoreCursor {
+function openedCursor(cursor: DBCoreCursor, open: (v: unknown, trans: DBCoreTransaction) => unknown, trans: DBCoreTransaction): DBCoreCursor {
   return Object.create(cursor, {
-    value: { get: () => open(cursor.value) },
+    value: { get: () => open(cursor.value, trans) },
   }) as DBCoreCursor;
 }
 
@@ -126,10 +148,12 @@ export interface SealingLayout {
   rowLists?: Readonly<Record<string, RowList>>;
   /** Lists of ids kept in the clear besides keys and indexes, by table. */
   clearFields?: Readonly<Record<string, readonly string[]>>;
+  /** Read values without a sealed part as they are: only while a store written before encryption is sealed. */
+  acceptUnsealed?: boolean;
 }
 
 /** A Dexie middleware that seals values on the way in and opens them on the way out. */
-export function sealingMiddleware(sealer: Sealer, { rowLists = {}, clearFields = {} }: SealingLayout = {}): Middleware<DBCore> {
+export function sealingMiddleware(sealer: Sealer, { rowLists = {}, clearFields = {}, acceptUnsealed = false }: SealingLayout = {}): Middleware<DBCore> {
   return {
     stack: 'dbcore',
     name: 'sealing',
@@ -138,20 +162,19 @@ export function sealingMiddleware(sealer: Sealer, { rowLists = {}, clearFields =
         ...down,
         table(name): DBCoreTable {
           const table = down.table(name);
-          const { seal, open } = tableSealing(name, clearFieldsOf(table.schema), clearFields[name] ?? [], rowLists[name], sealer);
+          const { seal, open } = tableSealing(name, clearFieldsOf(table.schema), clearFields[name] ?? [], rowLists[name], sealer, acceptUnsealed);
           return {
             ...table,
             mutate: (req) => (req.type === 'add' || req.type === 'put' ? table.mutate({ ...req, values: req.values.map(seal) }) : table.mutate(req)),
-            get: async (req) => open(await table.get(req)),
-            getMany: async (req) => (await table.getMany(req)).map(open),
+            get: async (req) => open(await table.get(req), req.trans),
+            getMany: async (req) => (await table.getMany(req)).map((v) => open(v, req.trans)),
             query: async (req) => {
-              // Keys pass through open() unchanged, so whether values or keys were asked for needs no check.
               const res = await table.query(req);
-              return { ...res, result: res.result.map(open) };
+              return req.values ? { ...res, result: res.result.map((v) => open(v, req.trans)) } : res;
             },
             openCursor: async (req) => {
               const cursor = await table.openCursor(req);
-              return cursor && openedCursor(cursor, open);
+              return cursor && (req.values ? openedCursor(cursor, open, req.trans) : cursor);
             },
           };
         },

@@ -1,4 +1,4 @@
-import type { ForesightDb } from './db.js';
+import type { ForesightDb } from './types.js';
 
 export async function getSetting<T>(db: ForesightDb, key: string): Promise<T | undefined> {
   return (await db.settings.get(key))?.value as T | undefined;

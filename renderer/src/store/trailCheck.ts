@@ -7,8 +7,8 @@ import { bundleOf, readWholeCase } from './caseBundle.js';
 import { caseDataOf, readHeld, type HeldCase } from './caseData.js';
 import type { CaseData } from '../../../shared/engine/caseIndex.js';
 import { BUNDLE_SCHEMA_VERSION, type Case } from '../../../shared/schemas/index.js';
-import type { ForesightDb } from './db.js';
-import { addHash, emptySum, sameSum, sumOfHex, trailSums } from './rowSum.js';
+import type { ForesightDb } from './types.js';
+import { addHash, emptySum, sameSum, sumOfHex, trailSums } from '../../../shared/audit/rowSum.js';
 
 /**
  * How deeply a case's audit trail is checked.

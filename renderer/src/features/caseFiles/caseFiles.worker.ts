@@ -12,8 +12,8 @@ import { appendAudit, currentUser, trailTables } from '../../store/audit.js';
 import { backupBundle, dailyBackupDue, makeBackup } from '../../store/backups.js';
 import { caseBundleOf } from '../../store/caseBundle.js';
 import { listCases, storeCaseBundle } from '../../store/cases.js';
-import { openDatabase, type ForesightDb } from '../../store/db.js';
-import { sealerFor } from '../../store/sealing.js';
+import type { ForesightDb } from '../../store/db.js';
+import { openSealed } from '../../store/openSealed.js';
 import { checkTrail, type TrailCheckDepth } from '../../store/trailCheck.js';
 import { CaseFileProblem, type CaseFileJob, type CaseFileResults, type FromCaseFileWorker, type ToCaseFileWorker } from './protocol.js';
 
@@ -122,7 +122,7 @@ const jobs: { [K in CaseFileJob['type']]: (db: ForesightDb, job: Extract<CaseFil
 
 self.onmessage = async (event: MessageEvent<ToCaseFileWorker>) => {
   const { dataKey, job } = event.data;
-  const db = openDatabase(undefined, { sealer: sealerFor(dataKey) });
+  const db = openSealed(dataKey);
   let answer: FromCaseFileWorker;
   try {
     const run = jobs[job.type] as (db: ForesightDb, job: CaseFileJob) => Promise<unknown>;

@@ -18,8 +18,8 @@ import { notCsv, openValidator, type ReadFileItems, type SourceEncoding } from '
 import { collectStaff } from '../../../../shared/import/staff.js';
 import { looksLikeZip } from '../../../../shared/import/zipGuard.js';
 import type { Allocation, Case, SourceFile, Staff } from '../../../../shared/schemas/index.js';
-import { openDatabase, type ForesightDb } from '../../store/db.js';
-import { sealerFor } from '../../store/sealing.js';
+import type { ForesightDb } from '../../store/db.js';
+import { openSealed } from '../../store/openSealed.js';
 import { existingKeys, IMPORT_TABLES, storedRows, storeImport } from '../../store/imports.js';
 import { currentUser, trailTables } from '../../store/audit.js';
 import { createCase } from '../../store/cases.js';
@@ -386,7 +386,7 @@ function importSummary(sources: readonly SourceFile[], written: RowsByTable, cha
 
 self.onmessage = (event: MessageEvent<ToWorker>) => {
   const m = event.data;
-  if (m.type === 'read') db ??= openDatabase(undefined, { sealer: sealerFor(m.dataKey) });
+  if (m.type === 'read') db ??= openSealed(m.dataKey);
   const work =
     m.type === 'read' ? read(m.into, m.files)
     : m.type === 'mapped' ? mapped(m.answers, m.remember)

@@ -1,6 +1,8 @@
 import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js';
 import type { ForesightBridge } from '../../../../shared/bridge/contract.js';
 import { openDatabase, type ForesightDb } from '../../store/db.js';
+import { openSealed } from '../../store/openSealed.js';
+import { checkHead, noteHead, readHead, type HeadCheck } from '../../store/storeHead.js';
 import { newDataKey, sealEverything, unwrapWithPassphrase, wrapWithPassphrase, type Keyring, type KeyringEntry } from '../../store/keyring.js';
 import { sealerFor } from '../../store/sealing.js';
 
@@ -8,6 +10,8 @@ export interface OpenStore {
   db: ForesightDb;
   /** The data key, for the app's workers, which open the store themselves. */
   dataKey: Uint8Array;
+  /** Whether the store is as new as the newest this computer has seen (storeHead.ts). */
+  head: HeadCheck;
 }
 
 /** Where opening the store stands: opened, or waiting for the user's passphrase (new or existing). */
@@ -16,15 +20,23 @@ export type StoreStart =
   | { step: 'choosePassphrase'; reason: string }
   | { step: 'enterPassphrase' };
 
-/** Open the store with its key, sealing anything left in the clear by an older version (once). */
+/**
+ * Open the store with its key, sealing anything left in the clear by an older version (once), and check that it is
+ * not an older copy of itself put back.
+ */
 async function openWith(keyring: Keyring, entry: KeyringEntry, dataKey: Uint8Array): Promise<OpenStore> {
-  const db = openDatabase(undefined, { sealer: sealerFor(dataKey) });
-  await db.open();
   if (!entry.sealedAll) {
-    await sealEverything(db);
+    const unsealed = openDatabase(undefined, { sealer: sealerFor(dataKey), acceptUnsealed: true });
+    await sealEverything(unsealed);
+    unsealed.close();
     await keyring.keys.update('store', { sealedAll: true });
   }
-  return { db, dataKey };
+  const db = openSealed(dataKey, keyring);
+  await db.open();
+  const now = await readHead(db);
+  const head = await checkHead(keyring, dataKey, now);
+  if (head.ok) await noteHead(keyring, dataKey, now);
+  return { db, dataKey, head };
 }
 
 /**

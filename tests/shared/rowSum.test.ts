@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { describe, expect, it } from 'vitest';
-import { addHash, emptySum, sameSum, sumOfHex, sumOfPacked, trailSums } from '../../renderer/src/store/rowSum.js';
+import { addHash, emptySum, sameSum, sumOfHex, sumOfPacked, trailSums } from '../../shared/audit/rowSum.js';
 
 const hash = fc.uint8Array({ minLength: 32, maxLength: 32 });
 

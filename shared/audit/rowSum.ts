@@ -1,5 +1,5 @@
 import { hexToBytes } from '@noble/hashes/utils.js';
-import type { AuditEntry } from '../../../shared/audit/trail.js';
+import type { AuditEntry } from './trail.js';
 
 /**
  * A row sum: the content hashes (SHA-256) of a set of rows added up as 256-bit numbers, modulo 2^256. Adding up does
