@@ -5,7 +5,7 @@ import { hkdf } from '@noble/hashes/hkdf.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { utf8ToBytes } from '@noble/hashes/utils.js';
 import type { DBCore, DBCoreCursor, DBCoreTable, DBCoreTableSchema, DBCoreTransaction, Middleware } from 'dexie';
-import { asciiBytes, asciiJson, decodeHidden, decodeLegacy, encodeHidden, joinRows, splitRows, type ClearSpec, type SealedRows } from './sealedForm.js';
+import { clearBytes, decodeHidden, decodeLegacy, encodeHidden, joinRows, splitRows, type ClearSpec, type SealedRows } from './sealedForm.js';
 
 /**
  * Encryption at rest. Every stored value keeps in the clear only the fields its table's keys and indexes are built
@@ -83,7 +83,7 @@ const upgrading = (trans: DBCoreTransaction) => (trans as unknown as IDBTransact
 function tableSealing(table: string, keyFields: readonly string[], idLists: readonly string[], rowList: RowList | undefined, sealer: Sealer, acceptUnsealed: boolean) {
   const clearFields = [...keyFields, ...idLists];
   // The associated data: the table and the whole clear part, in the order its fields are stored (IndexedDB keeps it).
-  const context = (clear: Record<string, unknown>) => asciiBytes(`${table}\n${asciiJson(clear)}`);
+  const context = (clear: Record<string, unknown>) => clearBytes([table, clear]);
   // Versions 5 to 7 authenticated only the key fields.
   const keyContext = (clear: Record<string, unknown>) => encoder.encode(`${table}\n${JSON.stringify(keyFields.map((f) => clear[f] ?? null))}`);
   const damaged = () => new StoreDecryptError(`A stored value in ${table} cannot be decrypted with this store's key: it has been damaged, moved or changed outside Foresight.`);
