@@ -207,3 +207,30 @@ test('a backup of each case is kept, and restoring one brings the case back as i
   await expect(page.getByText(/with 1 case\./)).toBeVisible();
   await page.screenshot({ path: 'test-results/screens/backups.png', fullPage: true });
 });
+
+test('a store whose record of its newest change was altered is not shown until the user chooses to carry on', async ({ page }) => {
+  await openDemo(page);
+  // Someone with the disk, but not the key, rewrites the record kept beside the key.
+  await page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open('foresight-keyring');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const tx = db.transaction('heads', 'readwrite');
+    tx.objectStore('heads').put({ id: 'store', head: 1_000_000, mac: new Uint8Array(32) });
+    await new Promise((resolve) => (tx.oncomplete = resolve));
+    db.close();
+  });
+  await page.reload();
+  await unlock(page);
+  await expect(page.getByRole('heading', { level: 1, name: 'The record of the newest change has been altered' })).toBeVisible();
+  await expect(page.getByText(DEMO)).toHaveCount(0);
+  expect(await scan(page)).toEqual([]);
+  await page.getByRole('button', { name: 'Carry on with these cases' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: DEMO })).toBeVisible({ timeout: 30_000 });
+  // Taken as the newest: the next start opens straight onto the case.
+  await page.reload();
+  await unlock(page);
+  await expect(page.getByRole('heading', { level: 1, name: DEMO })).toBeVisible({ timeout: 30_000 });
+});

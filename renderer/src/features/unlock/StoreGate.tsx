@@ -2,11 +2,13 @@ import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { bridge } from '../../bridge/index.js';
 import { DbContext, DataKeyContext } from '../../store/context.js';
 import { MIN_PASSPHRASE, openKeyring } from '../../store/keyring.js';
+import { acceptHead, readHead } from '../../store/storeHead.js';
 import { ErrorSummary, TextField } from '../cases/fields.js';
 import { Opening } from '../shell/Opening.js';
 import { usePageTitle } from '../shell/usePageTitle.js';
 import { createWithPassphrase, startStore, unlockWithPassphrase, type OpenStore, type StoreStart } from './openStore.js';
 import { newPassphraseErrors, type NewPassphraseErrors } from './newPassphrase.js';
+import { OlderStore } from './OlderStore.js';
 
 const keyring = openKeyring();
 // Started once per window, even when React runs effects twice: two starts could each make a key.
@@ -30,6 +32,24 @@ export function StoreGate({ children }: { children: ReactNode }) {
     if (state.step === 'open') performance.mark('store-open');
   }, [state.step]);
 
+  const head = state.step === 'open' ? state.store.head : null;
+  if (state.step === 'open' && head && !head.ok) {
+    const { store } = state;
+    const carryOn = async () => {
+      await acceptHead(keyring, store.dataKey, await readHead(store.db));
+      setState({ step: 'open', store: { ...store, head: { ok: true } } });
+    };
+    return (
+      <div className="app">
+        <header className="app-header">
+          <span className="app-header__name">Foresight</span>
+        </header>
+        <main id="main" tabIndex={-1} className="app-main">
+          <OlderStore check={head} onCarryOn={carryOn} />
+        </main>
+      </div>
+    );
+  }
   if (state.step === 'open') {
     return (
       <DbContext.Provider value={state.store.db}>
