@@ -3,6 +3,8 @@ import { loadCaseData } from '../../renderer/src/store/caseData.js';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { readBlocks, type BlockTable } from '../../renderer/src/store/blocks.js';
 import { openDatabase, type ForesightDb } from '../../renderer/src/store/db.js';
+import { createIdentity, type Author } from '../../renderer/src/store/identity.js';
+import { newSigningKey, signingAs } from '../../shared/audit/signatures.js';
 
 /** A fresh, isolated IndexedDB per test: nothing leaks between tests. */
 export function freshDb(name = 'foresight-test') {
@@ -21,4 +23,16 @@ export async function chronologyOf(db: ForesightDb, caseId: string) {
 /** Every row of a case's table, in the order stored. */
 export async function readRows<T>(db: ForesightDb, caseId: string, table: BlockTable): Promise<T[]> {
   return (await readBlocks(db, caseId, table)).flatMap((b) => b.items as T[]);
+}
+
+/** A fresh store whose person has given their name and has a key, as first use leaves it: changes are signed. */
+export async function freshDbAs(name = 'Test Reviewer') {
+  const fresh = freshDb();
+  await createIdentity(fresh.db, name);
+  return fresh;
+}
+
+/** Someone else's changes, signed with a key of their own. */
+export function authorOf(name: string): Author {
+  return { who: name, signing: signingAs(newSigningKey(name)) };
 }

@@ -2,16 +2,11 @@ import { hexToBytes } from '@noble/hashes/utils.js';
 import { chainedEntry, ROW_REMOVED, type AuditEntry, type NewAuditEntry } from '../../../shared/audit/trail.js';
 import { digestsAt, packDigests } from './blocks.js';
 import type { ForesightDb } from './db.js';
+import type { Author } from './identity.js';
 import { addHash, emptySum, sumOfPacked, trailSums, type RowSum } from './rowSum.js';
-import { getSetting } from './settings.js';
 
+/** The name given in Settings before changes were signed (identity.ts offers it again when the key is made). */
 export const USER_NAME = 'userName';
-/** Who a change is attributed to when no name has been set in Settings. */
-const NO_NAME = 'Name not set';
-
-export async function currentUser(db: ForesightDb): Promise<string> {
-  return (await getSetting<string>(db, USER_NAME))?.trim() || NO_NAME;
-}
 
 /**
  * An entry as the store keeps it: without the rows it recorded, which are kept apart (EntryRows), since an import's
@@ -70,8 +65,8 @@ function fromStored({ caseId: _, rowSum: __, recorded, ...entry }: StoredEntry, 
   return { ...entry, rows };
 }
 
-/** The tables a change to a case's trail writes to: take both into its transaction. */
-export const trailTables = (db: ForesightDb) => [db.audit, db.auditRows];
+/** The tables a change to a case's trail writes to, its signers' keys included: take them all into its transaction. */
+export const trailTables = (db: ForesightDb) => [db.audit, db.auditRows, db.signers];
 
 const ofCase = (caseId: string) => [[caseId, -Infinity], [caseId, Infinity]] as const;
 
@@ -105,13 +100,16 @@ async function lastRecorded(db: ForesightDb, caseId: string, table: string): Pro
 }
 
 /**
- * Add an entry to a case's trail, chained to its last. Call it inside the transaction that makes the change (over
- * trailTables too): the change and its record are stored together or not at all. Hashing is synchronous, so the
- * transaction stays open. The entry's row sum is the last one's with each row it records taken at its new hash.
+ * Add an entry to a case's trail, chained to its last, under its author's name and signed with their key; the case
+ * carries the key, so a case file sent on can be checked. Call it inside the transaction that makes the change (over
+ * trailTables too): the change and its record are stored together or not at all. Hashing and signing are
+ * synchronous, so the transaction stays open. The entry's row sum is the last one's with each row it records taken
+ * at its new hash.
  */
-export async function appendAudit(db: ForesightDb, caseId: string, entry: NewAuditEntry): Promise<AuditEntry> {
+export async function appendAudit(db: ForesightDb, caseId: string, entry: Omit<NewAuditEntry, 'who'>, author: Author): Promise<AuditEntry> {
   const last = await lastEntry(db, caseId);
-  const next = chainedEntry(last, entry);
+  const next = chainedEntry(last, { ...entry, who: author.who }, author.signing.entry);
+  await db.signers.put({ ...author.signing.as, caseId });
   const rowSum = last ? last.rowSum.slice() : emptySum();
   const stored = toStored(next, caseId, rowSum);
   // `rowSum` is the stored entry's own, finished here before the entry is added.
