@@ -60,7 +60,7 @@ test('on first use a person gives their name, Foresight makes their key, and eve
   const fingerprint = await shownFingerprint(page);
   expect(fingerprint).toMatch(FINGERPRINT);
   await expect(page.locator('#known-signers')).toContainText('Ann Smith');
-  await expect(page.locator('#known-signers')).toContainText('You');
+  await expect(page.locator('#known-signers')).toContainText('Your own key');
   expect(await scan(page)).toEqual([]);
   await page.screenshot({ path: 'test-results/screens/settings-key.png', fullPage: true });
 

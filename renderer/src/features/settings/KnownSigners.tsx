@@ -13,7 +13,7 @@ export function KnownSigners({ ownKey }: { ownKey: string }) {
   const db = useDb();
   const known = useLiveQuery(() => readKnownSigners(db), [db]);
   return (
-    <section id="known-signers" aria-labelledby="known-signers-title">
+    <section id="known-signers" className="settings-section" aria-labelledby="known-signers-title">
       <h2 id="known-signers-title" className="heading-m">Signers known to this computer</h2>
       <p>The people whose keys have signed case files opened here. Before you mark someone’s key as confirmed, ask them to read their fingerprint to you, by phone or in person, and check it matches the one below.</p>
       {known && (
@@ -23,12 +23,12 @@ export function KnownSigners({ ownKey }: { ownKey: string }) {
           <tbody>
             {known.map((k) => (
               <tr key={k.publicKey}>
-                <td>{k.name}</td>
+                <td className="nowrap">{k.name}</td>
                 <td><code className="nowrap">{readableFingerprint(k.publicKey)}</code></td>
                 <td className="nowrap">{formatInstant(k.firstSeen)}</td>
                 <td>
                   {k.publicKey === ownKey ? (
-                    'You: your own key'
+                    'Your own key'
                   ) : k.confirmed ? (
                     'Confirmed'
                   ) : (

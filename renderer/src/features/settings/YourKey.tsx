@@ -18,7 +18,7 @@ export function YourKey({ identity }: { identity: Identity }) {
   const [open, setOpen] = useState<'export' | 'import' | null>(null);
   const [imported, setImported] = useState(false);
   return (
-    <section id="your-key" aria-labelledby="your-key-title">
+    <section id="your-key" className="settings-section" aria-labelledby="your-key-title">
       <h2 id="your-key-title" className="heading-m">Your signing key</h2>
       <p>Every change you make to a case is signed with this key. Someone you send a case to can compare its fingerprint with the one they see, by phone or in person, to be sure the changes are yours.</p>
       {imported && <div className="notification notification--success" role="status">Key imported. Your changes are signed with it from now on.</div>}
