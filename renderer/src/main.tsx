@@ -1,13 +1,16 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.js';
+import { IdentityGate } from './features/identity/IdentityGate.js';
 import { StoreGate } from './features/unlock/StoreGate.js';
 import './styles.css';
 
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>
     <StoreGate>
-      <App />
+      <IdentityGate>
+        <App />
+      </IdentityGate>
     </StoreGate>
   </StrictMode>,
 );

@@ -1,20 +1,15 @@
 import { ed25519 } from '@noble/curves/ed25519.js';
-import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js';
-import { z } from 'zod';
+import { fingerprintOf, type Signer } from './fingerprints.js';
 import type { EntrySigner } from './trail.js';
 
 /**
  * Who signed a case's trail: each entry is signed with its author's Ed25519 key, over the entry's hash, and the case
  * carries each signer's public key and name. A hash chain anyone can recompute after editing a case file; a signature
  * only the key's holder can make. Whose key it is, a person confirms by comparing fingerprints out of band.
+ * (The signer's schema and fingerprints, which need no Ed25519, are in fingerprints.ts, for the window's first bundle.)
  */
-export const Signer = z.object({
-  name: z.string(),
-  /** The Ed25519 public key, 32 bytes in hex. */
-  publicKey: z.string().regex(/^[0-9a-f]{64}$/),
-});
-export type Signer = z.infer<typeof Signer>;
+export { fingerprintForPeople, fingerprintOf, readFingerprint, Signer } from './fingerprints.js';
 
 /** The parts of a trail entry a signature concerns (trail.ts). */
 interface SignedParts {
@@ -37,22 +32,6 @@ export function newSigningKey(name: string): SigningKey {
 
 /** The public half of a secret key (hex). */
 export const publicKeyOf = (secretKey: string) => bytesToHex(ed25519.getPublicKey(hexToBytes(secretKey)));
-
-/** The key's fingerprint, compact: the first 32 hex digits of the SHA-256 of the 32-byte public key. */
-export function fingerprintOf(publicKey: string): string {
-  return bytesToHex(sha256(hexToBytes(publicKey))).slice(0, 32);
-}
-
-/** A fingerprint as people read it aloud and compare it: eight groups of four hex digits (`3f2a 9c01 …`). */
-export function fingerprintForPeople(fingerprint: string): string {
-  return fingerprint.match(/.{4}/g)?.join(' ') ?? fingerprint;
-}
-
-/** A fingerprint as typed, with or without its spaces; null when it is not one. */
-export function readFingerprint(typed: string): string | null {
-  const compact = typed.replace(/\s+/g, '').toLowerCase();
-  return /^[0-9a-f]{32}$/.test(compact) ? compact : null;
-}
 
 /** What the trail needs to sign an entry with a key: the key's fingerprint, and Ed25519 over the 32 bytes of a hash. */
 export function signerOf(key: Pick<SigningKey, 'publicKey' | 'secretKey'>): EntrySigner {

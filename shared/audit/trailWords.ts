@@ -68,3 +68,30 @@ export function describeTrail(trail: TrailCheck): string {
   }
   return `The case does not match its audit trail: ${rowInWords(trail.row)} ${rowFault(trail.reason)}.`;
 }
+
+/** How many of a trail's entries are signed, not signed, and signed with a signature that does not match. */
+export interface SignatureCounts {
+  signed: number;
+  unsigned: number;
+  invalid: number;
+}
+
+/** A trail's signatures in plain words, for the line under the check's result. */
+export function describeSignatures({ signed, unsigned, invalid }: SignatureCounts): string {
+  const total = signed + unsigned + invalid;
+  if (total === 0) return 'No entry has been signed yet.';
+  if (signed === total) return total === 1 ? 'Its only entry is signed.' : `All ${count(total, 'entry', 'entries')} are signed.`;
+  if (unsigned === total) return total === 1 ? 'Its only entry is not signed.' : `None of its ${count(total, 'entry', 'entries')} is signed.`;
+  const parts = [
+    signed > 0 && `${signed.toLocaleString('en-GB')} ${signed === 1 ? 'is' : 'are'} signed`,
+    unsigned > 0 && `${unsigned.toLocaleString('en-GB')} ${unsigned === 1 ? 'is' : 'are'} not signed`,
+    invalid > 0 && `${invalid.toLocaleString('en-GB')} ${invalid === 1 ? 'has a signature' : 'have signatures'} that ${invalid === 1 ? 'does' : 'do'} not match`,
+  ].filter((p): p is string => Boolean(p));
+  const listed = parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+  return `Of its ${count(total, 'entry', 'entries')}, ${listed}.`;
+}
+
+/** The check's headline when a signature does not match: never "checks out", whatever the hashes say. */
+export function describeBadSignatures(invalid: number): string {
+  return `The audit trail does not check out: ${count(invalid, 'entry', 'entries')} ${invalid === 1 ? 'was' : 'were'} changed after signing (the signature does not match).`;
+}

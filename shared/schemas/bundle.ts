@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Signer } from '../audit/signatures.js';
+import { Signer } from '../audit/fingerprints.js';
 import { AuditEntry } from '../audit/trail.js';
 import { Allocation } from './allocation.js';
 import { Case } from './case.js';

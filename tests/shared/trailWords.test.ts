@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { count } from '../../shared/domain/words.js';
-import { describeTrail, rowInWords } from '../../shared/audit/trailWords.js';
+import { describeBadSignatures, describeSignatures, describeTrail, rowInWords } from '../../shared/audit/trailWords.js';
 
 describe('the trail check in plain words', () => {
   it('counts with the right plural', () => {
@@ -31,5 +31,20 @@ describe('the trail check in plain words', () => {
     expect(rowInWords('staff:N07P012')).toBe('staff member N07P012');
     expect(rowInWords(`sources:${'a'.repeat(64)}`)).toBe('the details of an imported file');
     expect(rowInWords('records:block 3')).toBe('a block of stored records');
+  });
+});
+
+describe('a trail’s signatures in plain words', () => {
+  it.each([
+    [{ signed: 1, unsigned: 0, invalid: 0 }, 'Its only entry is signed.'],
+    [{ signed: 3, unsigned: 0, invalid: 0 }, 'All 3 entries are signed.'],
+    [{ signed: 0, unsigned: 2, invalid: 0 }, 'None of its 2 entries is signed.'],
+    [{ signed: 2, unsigned: 1, invalid: 0 }, 'Of its 3 entries, 2 are signed and 1 is not signed.'],
+    [{ signed: 1, unsigned: 1, invalid: 1 }, 'Of its 3 entries, 1 is signed, 1 is not signed and 1 has a signature that does not match.'],
+    [{ signed: 0, unsigned: 0, invalid: 2 }, 'Of its 2 entries, 2 have signatures that do not match.'],
+  ])('%j', (counts, words) => expect(describeSignatures(counts)).toBe(words));
+
+  it('never says a trail with a signature that does not match checks out', () => {
+    expect(describeBadSignatures(1)).toBe('The audit trail does not check out: 1 entry was changed after signing (the signature does not match).');
   });
 });

@@ -5,7 +5,7 @@ import { bundleRows } from '../../shared/bundle/bundleRows.js';
 import type { ChangedRow, PlannedRow } from '../../shared/import/plan.js';
 import type { Case, ContactRecord } from '../../shared/schemas/index.js';
 import { loadDemoCase } from '../../renderer/src/features/demo/loadDemo.js';
-import { readTrail, USER_NAME } from '../../renderer/src/store/audit.js';
+import { readTrail } from '../../renderer/src/store/audit.js';
 import { backupBundle, dailyBackupDue, gzippedJson, listBackups, makeBackup, BACKUPS_KEPT } from '../../renderer/src/store/backups.js';
 import { caseBundleOf } from '../../renderer/src/store/caseBundle.js';
 import { createCase, deleteCase, editCaseDetails, storeCaseBundle } from '../../renderer/src/store/cases.js';
@@ -13,7 +13,7 @@ import type { ForesightDb } from '../../renderer/src/store/db.js';
 import { existingKeys, storeImport } from '../../renderer/src/store/imports.js';
 import { setSetting } from '../../renderer/src/store/settings.js';
 import { demoBytes } from '../helpers/demoFiles.js';
-import { freshDb } from './helpers.js';
+import { authorOf, freshDbAs } from './helpers.js';
 
 let db: ForesightDb;
 afterEach(() => db?.close());
@@ -25,7 +25,7 @@ const row = (n: number, notes?: string): PlannedRow => ({ table: 'records', key:
 
 async function importRows(rows: PlannedRow[], acceptedChanges: ChangedRow[] = []) {
   const existing = new Map([['records' as const, await existingKeys(db, 'c1', 'records')]]);
-  return storeImport(db, 'c1', async (put) => put(rows), { acceptedChanges, existing, sources: [], staff: [], audit: { who: 'Alex Reviewer', at: new Date('2026-11-23T10:00:00Z'), what: (n) => `${n.records ?? 0} rows` } });
+  return storeImport(db, 'c1', async (put) => put(rows), { acceptedChanges, existing, sources: [], staff: [], audit: { author: authorOf('Alex Reviewer'), at: new Date('2026-11-23T10:00:00Z'), what: (n) => `${n.records ?? 0} rows` } });
 }
 
 async function check() {
@@ -36,8 +36,7 @@ async function check() {
 
 describe("a case's audit trail in the store", () => {
   it('records creation, each import and a correction of the case name, under the name in Settings, and the case matches it', async () => {
-    ({ db } = freshDb());
-    await setSetting(db, USER_NAME, 'Alex Reviewer');
+    ({ db } = await freshDbAs('Alex Reviewer'));
     await createCase(db, theCase);
     await importRows([row(1), row(2)]);
     await importRows([row(3)], [{ table: 'records', key: 'contact:1', before: contact(1), after: contact(1, 'corrected') }]);
@@ -57,7 +56,7 @@ describe("a case's audit trail in the store", () => {
   });
 
   it('names the row changed behind the trail’s back, and the entry changed', async () => {
-    ({ db } = freshDb());
+    ({ db } = await freshDbAs());
     await createCase(db, theCase);
     await importRows([row(1), row(2)]);
     const block = await db.blocks.get(['c1', 'records', 0]);
@@ -69,7 +68,7 @@ describe("a case's audit trail in the store", () => {
   });
 
   it('a change whose trail entry cannot be written is not made at all (one transaction)', async () => {
-    ({ db } = freshDb());
+    ({ db } = await freshDbAs());
     await createCase(db, theCase);
     db.audit.hook('creating', () => {
       throw new Error('disk full');
@@ -81,22 +80,22 @@ describe("a case's audit trail in the store", () => {
   });
 
   it('a demo or received case carries its trail forward, with an entry recording every row', async () => {
-    ({ db } = freshDb());
+    ({ db } = await freshDbAs());
     const demo = await loadDemoCase(db, async (n) => demoBytes(n));
     const bundle = await caseBundleOf(db, demo.id);
     if (!bundle) throw new Error('no demo');
     expect(bundle.audit.map((e) => e.kind)).toEqual(['import']);
     await deleteCase(db, demo.id);
-    await storeCaseBundle(db, bundle, { kind: 'bundleReceived', what: 'received', who: 'Trainer' });
+    await storeCaseBundle(db, bundle, { kind: 'bundleReceived', what: 'received', author: authorOf('Trainer') });
     const received = await caseBundleOf(db, demo.id);
-    expect(received?.audit.map((e) => [e.kind, e.who])).toEqual([['import', 'Name not set'], ['bundleReceived', 'Trainer']]);
+    expect(received?.audit.map((e) => [e.kind, e.who])).toEqual([['import', 'Test Reviewer'], ['bundleReceived', 'Trainer']]);
     expect(verifyTrail(received?.audit ?? [], bundleRows(received as NonNullable<typeof received>)).ok).toBe(true);
   });
 });
 
 describe('backups', () => {
   it('keeps the newest copies up to the number chosen, and each restores the case as it was', async () => {
-    ({ db } = freshDb());
+    ({ db } = await freshDbAs());
     await setSetting(db, BACKUPS_KEPT, 2);
     await createCase(db, theCase);
     const first = await makeBackup(db, 'c1', 'daily', new Date('2026-11-20T09:00:00Z'));
@@ -113,7 +112,7 @@ describe('backups', () => {
   });
 
   it('writes the same JSON the whole bundle gives, a few thousand rows at a time', async () => {
-    ({ db } = freshDb());
+    ({ db } = await freshDbAs());
     const demo = await loadDemoCase(db, async (name) => demoBytes(name));
     const bundle = await caseBundleOf(db, demo.id);
     if (!bundle) throw new Error('no case');
@@ -122,7 +121,7 @@ describe('backups', () => {
   });
 
   it('is due once a day', async () => {
-    ({ db } = freshDb());
+    ({ db } = await freshDbAs());
     await createCase(db, theCase);
     expect(await dailyBackupDue(db, 'c1', new Date('2026-11-23T09:00:00Z'))).toBe(true);
     await makeBackup(db, 'c1', 'daily', new Date('2026-11-23T09:00:00Z'));
@@ -131,7 +130,7 @@ describe('backups', () => {
   });
 
   it('goes with its case when the case is deleted', async () => {
-    ({ db } = freshDb());
+    ({ db } = await freshDbAs());
     await createCase(db, theCase);
     await createCase(db, { ...theCase, id: 'c2' });
     await makeBackup(db, 'c1', 'daily');

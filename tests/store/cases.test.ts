@@ -8,17 +8,17 @@ import type { Allocation, ContactRecord, InformationRecord } from '../../shared/
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { ROW_REMOVED, rowDigest } from '../../shared/audit/trail.js';
 import type { PlannedRow } from '../../shared/import/plan.js';
-import { appendAudit, readTrail, trailTables, USER_NAME } from '../../renderer/src/store/audit.js';
+import { appendAudit, readTrail, trailTables } from '../../renderer/src/store/audit.js';
 import { openDatabase } from '../../renderer/src/store/db.js';
 import { storeImport } from '../../renderer/src/store/imports.js';
 import { newDataKey } from '../../renderer/src/store/keyring.js';
 import { sealerFor } from '../../renderer/src/store/sealing.js';
-import { setSetting } from '../../renderer/src/store/settings.js';
+import { createIdentity } from '../../renderer/src/store/identity.js';
 import { checkTrail } from '../../renderer/src/store/trailCheck.js';
 import { caseBundleOf } from '../../renderer/src/store/caseBundle.js';
 import { caseVersion } from '../../renderer/src/store/caseData.js';
 import { demoBytes, demoManifest } from '../helpers/demoFiles.js';
-import { chronologyOf, freshDb } from './helpers.js';
+import { authorOf, chronologyOf, freshDbAs } from './helpers.js';
 
 let db: ForesightDb;
 afterEach(() => db?.close());
@@ -31,7 +31,7 @@ async function tableCounts(db: ForesightDb) {
 
 describe('the demo case in the store', () => {
   it('imports the demo files into one case whose chronology holds every generated record, in time order', async () => {
-    ({ db } = freshDb());
+    ({ db } = await freshDbAs());
     const demo = await loadDemoCase(db, demoFetch);
     const records = await chronologyOf(db, demo.id);
     expect(records).toHaveLength(demoManifest.caseContacts + demoManifest.information);
@@ -45,7 +45,7 @@ describe('the demo case in the store', () => {
   });
 
   it('orders records that happened at the same moment by id, the same way on every read', async () => {
-    ({ db } = freshDb());
+    ({ db } = await freshDbAs());
     const at = { value: '2023-03-01', precision: 'day' as const };
     const record = (id: string) => ({ kind: 'contact', id, crn: 'X123456', occurred: at, recorded: at, typeCode: 'COAP', typeDescription: '', outcomeCode: null, outcomeDescription: null, staffCode: null, staffName: null, teamCode: null, notes: '', provenance: null });
     await storeCaseBundle(db, { ...emptyBundle('same-day'), records: [record('contact:9'), record('contact:10'), record('contact:1')] as never }, { kind: 'import', what: 'test' });
@@ -53,7 +53,7 @@ describe('the demo case in the store', () => {
   });
 
   it('changes nothing when the same case is stored again', async () => {
-    ({ db } = freshDb());
+    ({ db } = await freshDbAs());
     await loadDemoCase(db, demoFetch);
     const before = await tableCounts(db);
     await loadDemoCase(db, demoFetch);
@@ -71,7 +71,7 @@ const emptyBundle = (id: string): CaseBundle => ({
 
 describe('creating, correcting and deleting cases', () => {
   it('lists created cases and corrects their names', async () => {
-    ({ db } = freshDb());
+    ({ db } = await freshDbAs());
     await createCase(db, emptyCase('a', 'X000002'));
     await createCase(db, emptyCase('b', 'X000001'));
     await editCaseDetails(db, 'a', { ...emptyCase('a', 'X000002'), title: 'Renamed' });
@@ -79,12 +79,12 @@ describe('creating, correcting and deleting cases', () => {
   });
 
   it('refuses to correct a case that no longer exists', async () => {
-    ({ db } = freshDb());
+    ({ db } = await freshDbAs());
     await expect(editCaseDetails(db, 'gone', emptyCase('gone'))).rejects.toThrow(/no longer exists/);
   });
 
   it('deletes a case with everything stored for it, and leaves other cases alone', async () => {
-    ({ db } = freshDb());
+    ({ db } = await freshDbAs());
     const demo = await loadDemoCase(db, demoFetch);
     await createCase(db, emptyCase('other'));
     await deleteCase(db, demo.id);
@@ -95,7 +95,7 @@ describe('creating, correcting and deleting cases', () => {
 
 describe('all-or-nothing storage', () => {
   it('stores nothing of a case when any part of it fails to write', async () => {
-    ({ db } = freshDb());
+    ({ db } = await freshDbAs());
     // A snapshot holding a function cannot be stored (IndexedDB cannot clone it): the write fails part-way through.
     const bundle: CaseBundle = { ...emptyBundle('broken'), workload: [{ capacityPct: 100, staffCode: 'N07P001', snapshotDate: '2023-01-01', note: () => 0 } as never] };
     const demoRecords = (await import('../../shared/import/readFile.js')).readCsvImportFile({ fileName: 'contacts.csv', bytes: demoBytes('contacts.csv'), sha256: 'a'.repeat(64) });
@@ -107,18 +107,18 @@ describe('all-or-nothing storage', () => {
 
 describe("a case's version, which tells the chronology to read it again", () => {
   it('changes whenever what the case holds changes, a restore with the same number of rows included, and not when only the trail grows', async () => {
-    ({ db } = freshDb());
+    ({ db } = await freshDbAs());
     const demo = await loadDemoCase(db, demoFetch);
     const before = await caseBundleOf(db, demo.id);
     if (!before) throw new Error('no case');
     const first = await caseVersion(db, demo.id);
     const notes = { ...(before.records[0] as ContactRecord), notes: 'Corrected notes' };
-    await storeCaseBundle(db, { ...before, records: [notes, ...before.records.slice(1)] }, { kind: 'edit', what: 'Notes corrected', who: 'Test' });
+    await storeCaseBundle(db, { ...before, records: [notes, ...before.records.slice(1)] }, { kind: 'edit', what: 'Notes corrected' });
     const corrected = await caseVersion(db, demo.id);
     expect(corrected).not.toBe(first);
-    await db.transaction('rw', trailTables(db), () => appendAudit(db, demo.id, { at: new Date().toISOString(), who: 'Test', kind: 'export', what: 'Exported' }));
+    await db.transaction('rw', trailTables(db), () => appendAudit(db, demo.id, { at: new Date().toISOString(), kind: 'export', what: 'Exported' }, authorOf('Test')));
     expect(await caseVersion(db, demo.id)).toBe(corrected);
-    await storeCaseBundle(db, before, { kind: 'restore', what: 'Restored', who: 'Test' });
+    await storeCaseBundle(db, before, { kind: 'restore', what: 'Restored' });
     expect(await caseVersion(db, demo.id)).toBe(first);
   });
 });
@@ -137,8 +137,7 @@ describe("correcting a case's details", () => {
 
   /** A case created under X900417, then a contacts, an information and an allocations file imported as the importer routes them. */
   async function importedCase() {
-    ({ db } = freshDb());
-    await setSetting(db, USER_NAME, 'Alex Reviewer');
+    ({ db } = await freshDbAs('Alex Reviewer'));
     await createCase(db, { ...emptyCase('c1', details.crn), ...details });
     const rows: PlannedRow[] = [
       ...[1, 2].map((n): PlannedRow => ({ table: 'records', key: `contact:${n}`, item: contactOf(n, 'X900417') })),
@@ -147,7 +146,7 @@ describe("correcting a case's details", () => {
       { table: 'records', key: 'info:1', item: information },
       { table: 'allocations', key: 'alloc:1', item: allocation },
     ];
-    const audit = { who: 'Alex Reviewer', at: new Date('2026-11-23T10:00:00Z'), what: () => 'imported' };
+    const audit = { author: authorOf('Alex Reviewer'), at: new Date('2026-11-23T10:00:00Z'), what: () => 'imported' };
     await storeImport(db, 'c1', async (put) => put(rows), { acceptedChanges: [], existing: new Map(), sources: [], staff: [], audit });
   }
 
@@ -206,6 +205,7 @@ describe("correcting a case's details", () => {
   it('keeps an encrypted demo case checking out when its CRN is corrected to one of its officers’ other cases', async () => {
     const indexedDB = new IDBFactory();
     db = openDatabase('foresight', { indexedDB, IDBKeyRange, sealer: sealerFor(newDataKey()) });
+    await createIdentity(db, 'Test Reviewer');
     const demo = await loadDemoCase(db, demoFetch);
     const before = await caseBundleOf(db, demo.id);
     const other = before?.otherWork[0]?.crn as string;

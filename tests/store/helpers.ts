@@ -8,6 +8,8 @@ import { sealerFor } from '../../renderer/src/store/sealing.js';
 import { demoBytes } from '../helpers/demoFiles.js';
 import { readBlocks, type BlockTable } from '../../renderer/src/store/blocks.js';
 import { openDatabase, type ForesightDb } from '../../renderer/src/store/db.js';
+import { createIdentity, type Author } from '../../renderer/src/store/identity.js';
+import { newSigningKey, signingAs } from '../../shared/audit/signatures.js';
 
 /** A fresh, isolated IndexedDB per test: nothing leaks between tests. */
 export function freshDb(name = 'foresight-test') {
@@ -34,6 +36,7 @@ export async function demoStore() {
   const key = newDataKey();
   const open = () => openDatabase('foresight', { indexedDB, IDBKeyRange, sealer: sealerFor(key) });
   const db = open();
+  await createIdentity(db, 'Test Reviewer');
   const demo = await loadDemoCase(db, async (name: string) => demoBytes(name));
   db.close();
   const onDisk = async <T = void>(change: (raw: Dexie) => Promise<T>): Promise<T> => {
@@ -46,4 +49,16 @@ export async function demoStore() {
     }
   };
   return { open, caseId: demo.id, onDisk, indexedDB, key };
+}
+
+/** A fresh store whose person has given their name and has a key, as first use leaves it: changes are signed. */
+export async function freshDbAs(name = 'Test Reviewer') {
+  const fresh = freshDb();
+  await createIdentity(fresh.db, name);
+  return fresh;
+}
+
+/** Someone else's changes, signed with a key of their own. */
+export function authorOf(name: string): Author {
+  return { who: name, signing: signingAs(newSigningKey(name)) };
 }

@@ -7,7 +7,7 @@ import { trailSums } from '../../shared/audit/rowSum.js';
 import { checkTrail } from '../../renderer/src/store/trailCheck.js';
 import type { ForesightDb } from '../../renderer/src/store/db.js';
 import { existingKeys, storedRows, storeImport } from '../../renderer/src/store/imports.js';
-import { chronologyOf, freshDb, readRows } from './helpers.js';
+import { authorOf, chronologyOf, freshDbAs, readRows } from './helpers.js';
 
 let db: ForesightDb;
 afterEach(() => db?.close());
@@ -16,7 +16,7 @@ const contact = (n: number, notes = 'seen') =>
   ({ kind: 'contact', id: `contact:${n}`, contactId: String(n), crn: 'X123456', occurred: { value: `2023-01-${String(n).padStart(2, '0')}`, precision: 'day' }, recorded: { value: `2023-01-${String(n).padStart(2, '0')}`, precision: 'day' }, staffCode: 'N07P001', notes }) as unknown as ContactRecord;
 const row = (n: number, notes?: string): PlannedRow => ({ table: 'records', key: `contact:${n}`, item: contact(n, notes) });
 const theCase = { id: 'c1', crn: 'X123456', title: 'c', subject: '', offenceAt: { value: '2023-06-01', precision: 'day' }, synthetic: false, createdAt: '2026-11-23T00:00:00Z' } as const;
-const extras = { acceptedChanges: [] as ChangedRow[], existing: new Map(), sources: [], staff: [], audit: { who: 'Test Reviewer', at: new Date('2026-11-23T10:00:00Z'), what: (n: RowsByTable) => `${n.records ?? 0} rows` } };
+const extras = { acceptedChanges: [] as ChangedRow[], existing: new Map(), sources: [], staff: [], audit: { author: authorOf('Test Reviewer'), at: new Date('2026-11-23T10:00:00Z'), what: (n: RowsByTable) => `${n.records ?? 0} rows` } };
 
 async function importRows(chunks: PlannedRow[][], more: Partial<typeof extras> = {}) {
   return storeImport(db, 'c1', async (put) => {
@@ -26,7 +26,7 @@ async function importRows(chunks: PlannedRow[][], more: Partial<typeof extras> =
 
 describe('storing an import', () => {
   it('adds each chunk as a block and finds every stored row again by its key', async () => {
-    ({ db } = freshDb());
+    ({ db } = await freshDbAs());
     await createCase(db, theCase);
     expect(await importRows([[row(3), row(1)], [row(2)]])).toEqual({ records: 3 });
     const where = await existingKeys(db, 'c1', 'records');
@@ -37,7 +37,7 @@ describe('storing an import', () => {
   });
 
   it('replaces an accepted changed row in place, leaving its neighbours and the row count as they were', async () => {
-    ({ db } = freshDb());
+    ({ db } = await freshDbAs());
     await createCase(db, theCase);
     await importRows([[row(1), row(2)]]);
     const existing = new Map([['records', await existingKeys(db, 'c1', 'records')]]);
@@ -48,7 +48,7 @@ describe('storing an import', () => {
   });
 
   it('keeps the case adding up to its trail through new rows, replaced rows and a corrected case name', async () => {
-    ({ db } = freshDb());
+    ({ db } = await freshDbAs());
     await createCase(db, theCase);
     await importRows([[row(1), row(2)], [row(3)]]);
     const existing = new Map([['records', await existingKeys(db, 'c1', 'records')]]);
@@ -64,7 +64,7 @@ describe('storing an import', () => {
   });
 
   it('stores nothing when a write fails part-way through', async () => {
-    ({ db } = freshDb());
+    ({ db } = await freshDbAs());
     await importRows([[row(1)]]);
     const bad: PlannedRow = { table: 'records', key: 'contact:5', item: { ...contact(5), notes: () => 0 } as never };
     await expect(importRows([[row(2)], [bad]])).rejects.toThrow();

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { loadDemoCase } from '../../renderer/src/features/demo/loadDemo.js';
 import { caseBundleOf } from '../../renderer/src/store/caseBundle.js';
 import { openDatabase } from '../../renderer/src/store/db.js';
+import { createIdentity } from '../../renderer/src/store/identity.js';
 import { newDataKey, sealEverything, unwrapWithPassphrase, wrapWithPassphrase } from '../../renderer/src/store/keyring.js';
 import { STORE_VERSIONS } from '../../renderer/src/store/schema.js';
 import { sealerFor } from '../../renderer/src/store/sealing.js';
@@ -29,6 +30,7 @@ describe('encryption at rest', () => {
     const indexedDB = new IDBFactory();
     const key = newDataKey();
     const db = openDatabase('foresight', { indexedDB, IDBKeyRange, sealer: sealerFor(key) });
+    await createIdentity(db, 'Test Reviewer');
     const demo = await loadDemoCase(db, demoFetch);
     const plain = await caseBundleOf(db, demo.id);
     db.close();
@@ -74,6 +76,7 @@ describe('encryption at rest', () => {
   it('seals a store written before encryption, keeping every row', async () => {
     const indexedDB = new IDBFactory();
     const plainDb = openDatabase('foresight', { indexedDB, IDBKeyRange });
+    await createIdentity(plainDb, 'Test Reviewer');
     const demo = await loadDemoCase(plainDb, demoFetch);
     const before = await chronologyOf(plainDb, demo.id);
     plainDb.close();

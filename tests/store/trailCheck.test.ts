@@ -2,6 +2,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { loadDemoCase } from '../../renderer/src/features/demo/loadDemo.js';
 import { openDatabase } from '../../renderer/src/store/db.js';
+import { createIdentity } from '../../renderer/src/store/identity.js';
 import { caseBundleOf } from '../../renderer/src/store/caseBundle.js';
 import { storeCaseBundle } from '../../renderer/src/store/cases.js';
 import { checkTrail } from '../../renderer/src/store/trailCheck.js';
@@ -45,7 +46,7 @@ describe('checking a case’s trail', () => {
     const bundle = await caseBundleOf(db, caseId);
     if (!bundle) throw new Error('no case');
     const first = bundle.records[0] as ContactRecord;
-    await storeCaseBundle(db, { ...bundle, records: [{ ...first, notes: `${first.notes ?? ''} (corrected)` }, ...bundle.records.slice(1)] }, { kind: 'edit', what: 'Notes corrected', who: 'Test' });
+    await storeCaseBundle(db, { ...bundle, records: [{ ...first, notes: `${first.notes ?? ''} (corrected)` }, ...bundle.records.slice(1)] }, { kind: 'edit', what: 'Notes corrected' });
     expect(await checkTrail(db, caseId, 'quick')).toMatchObject({ ok: true });
     db.close();
     await onDisk(async (raw) => {
@@ -62,6 +63,7 @@ describe('checking a case’s trail', () => {
     // check, finding every row as the trail recorded it, names the sum.
     const indexedDB = new IDBFactory();
     const db = openDatabase('foresight', { indexedDB, IDBKeyRange });
+    await createIdentity(db, 'Test Reviewer');
     const demo = await loadDemoCase(db, async (name) => demoBytes(name));
     const [block] = await db.blocks.where('caseId').equals(demo.id).toArray();
     if (!block) throw new Error('no blocks');

@@ -2,19 +2,14 @@ import { hexToBytes } from '@noble/hashes/utils.js';
 import { chainedEntry, ROW_REMOVED, type AuditEntry, type NewAuditEntry } from '../../../shared/audit/trail.js';
 import { digestsAt, packDigests } from './blocks.js';
 import { addHash, emptySum, sumOfPacked, trailSums, type RowSum } from '../../../shared/audit/rowSum.js';
+import type { Author } from './identity.js';
+import { advanceHead } from './storeHead.js';
 import type { EntryRows, ForesightDb, StoredEntry } from './types.js';
 
 export type { EntryRows, StoredEntry } from './types.js';
-import { getSetting } from './settings.js';
-import { advanceHead } from './storeHead.js';
 
+/** The name given in Settings before changes were signed (identity.ts offers it again when the key is made). */
 export const USER_NAME = 'userName';
-/** Who a change is attributed to when no name has been set in Settings. */
-const NO_NAME = 'Name not set';
-
-export async function currentUser(db: ForesightDb): Promise<string> {
-  return (await getSetting<string>(db, USER_NAME))?.trim() || NO_NAME;
-}
 
 /** The table a row key belongs to (`records` of `records:contact:123`; the case row's key is `case`). */
 const tableOfKey = (key: string) => {
@@ -56,8 +51,8 @@ function fromStored({ caseId: _, rowSum: __, recorded, ...entry }: StoredEntry, 
   return { ...entry, rows };
 }
 
-/** The tables a change to a case's trail writes to (its entries, their rows, and the store's head): take them into its transaction. */
-export const trailTables = (db: ForesightDb) => [db.audit, db.auditRows, db.settings];
+/** The tables a change to a case's trail writes to (its entries, their rows, its signers' keys, and the store's head): take them all into its transaction. */
+export const trailTables = (db: ForesightDb) => [db.audit, db.auditRows, db.signers, db.settings];
 
 const ofCase = (caseId: string) => [[caseId, -Infinity], [caseId, Infinity]] as const;
 
@@ -91,13 +86,16 @@ async function lastRecorded(db: ForesightDb, caseId: string, table: string): Pro
 }
 
 /**
- * Add an entry to a case's trail, chained to its last. Call it inside the transaction that makes the change (over
- * trailTables too): the change and its record are stored together or not at all. Hashing is synchronous, so the
- * transaction stays open. The entry's row sum is the last one's with each row it records taken at its new hash.
+ * Add an entry to a case's trail, chained to its last, under its author's name and signed with their key; the case
+ * carries the key, so a case file sent on can be checked. Call it inside the transaction that makes the change (over
+ * trailTables too): the change and its record are stored together or not at all. Hashing and signing are
+ * synchronous, so the transaction stays open. The entry's row sum is the last one's with each row it records taken
+ * at its new hash.
  */
-export async function appendAudit(db: ForesightDb, caseId: string, entry: NewAuditEntry): Promise<AuditEntry> {
+export async function appendAudit(db: ForesightDb, caseId: string, entry: Omit<NewAuditEntry, 'who'>, author: Author): Promise<AuditEntry> {
   const last = await lastEntry(db, caseId);
-  const next = chainedEntry(last, entry);
+  const next = chainedEntry(last, { ...entry, who: author.who }, author.signing.entry);
+  await db.signers.put({ ...author.signing.as, caseId });
   const rowSum = last ? last.rowSum.slice() : emptySum();
   const stored = toStored(next, caseId, rowSum);
   // `rowSum` is the stored entry's own, finished here before the entry is added.

@@ -5,10 +5,11 @@ import { rerouteContacts, type Rerouted } from '../../../shared/bundle/reroute.j
 import { caseDetailsChange, type CaseDetails } from '../../../shared/domain/caseForm.js';
 import type { Case, CaseBundle } from '../../../shared/schemas/index.js';
 import { storeKey } from '../../../shared/import/plan.js';
-import { appendAudit, currentUser, putTrail, trailTables } from './audit.js';
+import { appendAudit, putTrail, trailTables } from './audit.js';
 import { BLOCK_TABLES, BlockWriter, countRows } from './blocks.js';
 import { caseBundleOf } from './caseBundle.js';
 import { CASE_TABLES, type ForesightDb } from './types.js';
+import { currentAuthor, type Author } from './identity.js';
 
 /** Every case, by CRN. (The CRN is not an index: indexes stay in the clear in an encrypted store.) */
 export async function listCases(db: ForesightDb): Promise<Case[]> {
@@ -24,11 +25,12 @@ export function countRecords(db: ForesightDb, caseId: string): Promise<number> {
   return countRows(db, caseId, 'records');
 }
 
-export async function createCase(db: ForesightDb, c: Case, now = new Date()): Promise<void> {
-  const who = await currentUser(db);
+/** Create a case. Inside a transaction already open, pass the author (currentAuthor), read before it opened. */
+export async function createCase(db: ForesightDb, c: Case, now = new Date(), author?: Author): Promise<void> {
+  author ??= await currentAuthor(db);
   await db.transaction('rw', [db.cases, ...trailTables(db)], async () => {
     await db.cases.add(c);
-    await appendAudit(db, c.id, { at: now.toISOString(), who, kind: 'edit', what: `Case created: ${c.title} (CRN ${c.crn})`, after: c, rows: { case: rowDigest(c) } });
+    await appendAudit(db, c.id, { at: now.toISOString(), kind: 'edit', what: `Case created: ${c.title} (CRN ${c.crn})`, after: c, rows: { case: rowDigest(c) } }, author);
   });
 }
 
@@ -46,7 +48,7 @@ export interface DetailsEdited {
  * new keys and taken out under their old ones.
  */
 export async function editCaseDetails(db: ForesightDb, caseId: string, details: CaseDetails, now = new Date()): Promise<DetailsEdited | null> {
-  const who = await currentUser(db);
+  const author = await currentAuthor(db);
   return db.transaction('rw', [db.cases, ...CASE_TABLES.map((t) => db[t]), db.settings], async () => {
     const before = await db.cases.get(caseId);
     if (!before) throw new Error('That case no longer exists.');
@@ -55,14 +57,14 @@ export async function editCaseDetails(db: ForesightDb, caseId: string, details: 
     const after: Case = { ...before, title: details.title, crn: details.crn, subject: details.subject, offenceAt: details.offenceAt };
     if (after.crn === before.crn) {
       await db.cases.put(after);
-      await appendAudit(db, caseId, { at: now.toISOString(), who, kind: 'edit', what: change.what, before: change.before, after: change.after, rows: { case: rowDigest(after) } });
+      await appendAudit(db, caseId, { at: now.toISOString(), kind: 'edit', what: change.what, before: change.before, after: change.after, rows: { case: rowDigest(after) } }, author);
       return { what: change.what };
     }
     const bundle = await caseBundleOf(db, caseId);
     if (!bundle) throw new Error('That case no longer exists.');
     const { bundle: rerouted, ...moved } = rerouteContacts({ ...bundle, case: after });
     const what = `${change.what}; ${movedWords(moved, before.crn, after.crn)}`;
-    await storeCaseBundle(db, rerouted, { kind: 'edit', what, before: change.before, after: change.after, who, at: now });
+    await storeCaseBundle(db, rerouted, { kind: 'edit', what, before: change.before, after: change.after, author, at: now });
     return { what, rerouted: moved };
   });
 }
@@ -85,7 +87,8 @@ export async function deleteCase(db: ForesightDb, caseId: string): Promise<void>
 export interface WholeCaseChange {
   kind: AuditKind;
   what: string;
-  who?: string;
+  /** Who makes the change (currentAuthor): given when it was read before an open transaction. */
+  author?: Author;
   at?: Date;
   before?: unknown;
   after?: unknown;
@@ -98,9 +101,9 @@ export interface WholeCaseChange {
  */
 export async function storeCaseBundle(db: ForesightDb, bundle: CaseBundle, change: WholeCaseChange): Promise<void> {
   const caseId = bundle.case.id;
-  const who = change.who ?? (await currentUser(db));
-  const { at, ...said } = change;
-  const stored = withWholeCaseEntry(bundle, { ...said, who, at: at ?? new Date() });
+  const { at, author = await currentAuthor(db), ...said } = change;
+  // Signed by its author, and the case then carries their key (withWholeCaseEntry), stored with its signers below.
+  const stored = withWholeCaseEntry(bundle, { ...said, who: author.who, at: at ?? new Date() }, author.signing);
   const withCase = <T extends object>(items: T[]) => items.map((item) => ({ ...item, caseId }));
   await db.transaction('rw', [db.cases, ...CASE_TABLES.map((t) => db[t]), db.settings], async () => {
     for (const t of CASE_TABLES) await db[t].where('caseId').equals(caseId).delete();

@@ -3,6 +3,7 @@ import { countInto, type ChangedRow, type PlannedRow, type RowsByTable, type Sto
 import type { Allocation, SourceFile, Staff } from '../../../shared/schemas/index.js';
 import { BLOCK_TABLES, blockOfKey, BlockWriter, rowsByKey, type BlockTable } from './blocks.js';
 import { appendAudit, trailTables } from './audit.js';
+import type { Author } from './identity.js';
 import type { ForesightDb } from './types.js';
 
 export const IMPORT_TABLES: readonly TableName[] = ['records', 'otherWork', 'allocations', 'workload', 'teams'];
@@ -39,8 +40,8 @@ export interface ImportExtras {
   existing: ReadonlyMap<TableName, ReadonlyMap<string, number>>;
   sources: readonly SourceFile[];
   staff: readonly Staff[];
-  /** Who accepted the import, when, and what it was, for the case's audit trail. */
-  audit: { who: string; at: Date; what: (written: RowsByTable) => string };
+  /** Who accepted the import (their entry is signed with their key), when, and what it was, for the case's audit trail. */
+  audit: { author: Author; at: Date; what: (written: RowsByTable) => string };
 }
 
 /**
@@ -94,14 +95,13 @@ export async function storeImport(
     const changed = extras.acceptedChanges;
     await appendAudit(db, caseId, {
       at: extras.audit.at.toISOString(),
-      who: extras.audit.who,
       kind: 'import',
       what: extras.audit.what(written),
       ...(changed.length > 0
         ? { before: Object.fromEntries(changed.map((c) => [`${c.table}:${c.key}`, c.before])), after: Object.fromEntries(changed.map((c) => [`${c.table}:${c.key}`, c.after])) }
         : {}),
       rows: digests,
-    });
+    }, extras.audit.author);
   });
   return written;
 }

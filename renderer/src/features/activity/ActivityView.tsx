@@ -9,6 +9,10 @@ import { useDb } from '../../store/context.js';
 import { href } from '../shell/useHashRoute.js';
 import { count } from '../../../../shared/domain/words.js';
 import { DEPTH_DETAILS, DEPTH_WORDS, describeTrail, type TrailStatus } from './trailStatus.js';
+import { fingerprintForPeople } from '../../../../shared/audit/fingerprints.js';
+import type { EntrySignature } from '../../../../shared/audit/signatures.js';
+import { describeBadSignatures, describeSignatures } from '../../../../shared/audit/trailWords.js';
+import { useTrailSignatures, type SignatureStatus } from './useTrailSignatures.js';
 
 const KIND_LABELS: Record<AuditKind, string> = {
   import: 'Import',
@@ -39,6 +43,7 @@ const typedDay = (text: string): string | null | undefined => {
 export function ActivityView({ caseId, status, onCheck }: { caseId: string; status: TrailStatus; onCheck: () => void }) {
   const db = useDb();
   const trail = useLiveQuery(() => readEntries(db, caseId), [db, caseId]);
+  const signatures = useTrailSignatures(caseId);
   const [filter, setFilter] = useState<Filter>({ who: '', kind: '', from: '', to: '' });
   const people = useMemo(() => [...new Set((trail ?? []).map((e) => e.who))].sort(), [trail]);
   const from = typedDay(filter.from);
@@ -51,7 +56,7 @@ export function ActivityView({ caseId, status, onCheck }: { caseId: string; stat
   return (
     <div className="activity">
       <h2 className="heading-m">Activity</h2>
-      <TrailPanel status={status} onCheck={onCheck} />
+      <TrailPanel status={status} signatures={signatures} onCheck={onCheck} />
       <p><a href={href.export(caseId)}>Send this case as an encrypted file</a></p>
       <section className="filter-bar" aria-label="Filter the activity">
         <div className="filter">
@@ -77,7 +82,7 @@ export function ActivityView({ caseId, status, onCheck }: { caseId: string; stat
             {shown.length === trail.length ? count(trail.length, 'entry', 'entries') : `${shown.length.toLocaleString('en-GB')} of ${count(trail.length, 'entry', 'entries')}`}, newest first
           </caption>
           <thead>
-            <tr><th scope="col">Entry</th><th scope="col">When</th><th scope="col">Who</th><th scope="col">Kind</th><th scope="col">What</th></tr>
+            <tr><th scope="col">Entry</th><th scope="col">When</th><th scope="col">Who</th><th scope="col">Signature</th><th scope="col">Kind</th><th scope="col">What</th></tr>
           </thead>
           <tbody>
             {shown.map((e) => (
@@ -85,6 +90,7 @@ export function ActivityView({ caseId, status, onCheck }: { caseId: string; stat
                 <td>{e.seq}</td>
                 <td className="nowrap">{formatInstant(e.at)}</td>
                 <td>{e.who}</td>
+                <td><SignatureCell status={signatures} seq={e.seq} /></td>
                 <td>{KIND_LABELS[e.kind]}</td>
                 <td><EntryDetail entry={e} /></td>
               </tr>
@@ -115,8 +121,9 @@ function DateFilter({ id, label, value, wrong, onChange }: { id: string; label: 
   );
 }
 
-function TrailPanel({ status, onCheck }: { status: TrailStatus; onCheck: () => void }) {
-  const broken = status.state === 'done' && !status.trail.ok;
+function TrailPanel({ status, signatures, onCheck }: { status: TrailStatus; signatures: SignatureStatus; onCheck: () => void }) {
+  const invalid = signatures.state === 'done' ? signatures.signatures.invalid : 0;
+  const broken = (status.state === 'done' && !status.trail.ok) || invalid > 0;
   return (
     <div className={`notification${broken || status.state === 'failed' ? ' notification--error' : status.state === 'done' ? ' notification--success' : ''}`} role="status">
       {status.state === 'checking' && <p>Checking the audit trail…</p>}
@@ -124,8 +131,10 @@ function TrailPanel({ status, onCheck }: { status: TrailStatus; onCheck: () => v
       {status.state === 'done' && (
         <>
           <p>
-            <strong>{describeTrail(status.trail)}</strong> Checked {formatInstant(status.at.toISOString())}. {DEPTH_WORDS[status.depth]}
+            {/* A signature that does not match is never shown as intact, whatever the hashes say. */}
+            <strong>{invalid > 0 && status.trail.ok ? describeBadSignatures(invalid) : describeTrail(status.trail)}</strong> Checked {formatInstant(status.at.toISOString())}. {DEPTH_WORDS[status.depth]}
           </p>
+          <p>{signatures.state === 'done' ? describeSignatures(signatures.signatures) : signatures.state === 'failed' ? `The signatures could not be checked: ${signatures.message}` : 'Checking the signatures…'}</p>
           <TechnicalDetails>
             <dt>How it was checked</dt><dd>{DEPTH_DETAILS[status.depth]}</dd>
             {status.trail.ok ? (
@@ -168,5 +177,39 @@ function EntryDetail({ entry }: { entry: StoredEntry }) {
         <dt>Previous entry’s hash</dt><dd><code>{entry.prev}</code></dd>
       </TechnicalDetails>
     </>
+  );
+}
+
+/** The first two groups of a fingerprint, enough to tell keys apart at a glance; the whole of it is in the rule. */
+const shortKey = (fingerprint: string) => `${fingerprintForPeople(fingerprint).slice(0, 9)} …`;
+
+/** An entry's signature in plain words, with the rule behind it on opening. */
+function SignatureCell({ status, seq }: { status: SignatureStatus; seq: number }) {
+  if (status.state === 'checking') return <>Checking…</>;
+  if (status.state === 'failed') return <>Not checked</>;
+  const signature: EntrySignature | undefined = status.signatures.entries[seq];
+  // An entry added since the check ran: the next check, already asked for, will say.
+  if (!signature) return <>Checking…</>;
+  return (
+    <details className="details">
+      {signature.state === 'signed' ? (
+        <>
+          <summary>Signed by {signature.signer.name} (key {shortKey(signature.fingerprint)})</summary>
+          <p className="details__text">
+            The entry’s Ed25519 signature, made over its SHA-256 hash, holds for the key the case carries for {signature.signer.name}, fingerprint <code className="nowrap">{fingerprintForPeople(signature.fingerprint)}</code>: whoever holds that key wrote this entry, and it has not changed since. Whether the key is {signature.signer.name}’s own, compare its fingerprint with theirs (Settings lists the keys this computer knows).
+          </p>
+        </>
+      ) : signature.state === 'unsigned' ? (
+        <>
+          <summary>Not signed</summary>
+          <p className="details__text">The entry carries no signature: it was written before Foresight signed each change, or by a copy that did not sign. The trail’s hashes still show whether it was changed, but not who wrote it.</p>
+        </>
+      ) : (
+        <>
+          <summary><strong>Signature does not match: changed after signing</strong></summary>
+          <p className="details__text">A signature is made over the entry’s hash with its author’s key; once the entry or its hash is changed, the signature no longer matches. Found: {signature.reason}.</p>
+        </>
+      )}
+    </details>
   );
 }

@@ -3,7 +3,11 @@ import { useDataKey } from '../../store/context.js';
 import { ErrorSummary, TextField } from '../cases/fields.js';
 import { href } from '../shell/useHashRoute.js';
 import { usePageTitle } from '../shell/usePageTitle.js';
-import { CaseFileProblem, type CaseInFile } from './protocol.js';
+import { fingerprintForPeople } from '../../../../shared/audit/fingerprints.js';
+import { count } from '../../../../shared/domain/words.js';
+import { formatInstant } from '../../../../shared/time/display.js';
+import type { Standing } from '../../store/knownSigners.js';
+import { CaseFileProblem, type CaseInFile, type SignerInFile } from './protocol.js';
 import { runCaseFileJob } from './runCaseFileJob.js';
 
 type Step =
@@ -84,6 +88,7 @@ export function OpenCaseFile() {
               ))}
             </tbody>
           </table>
+          <Signers cases={state.cases} />
           <div className="button-group">
             <button type="button" className="button" onClick={() => void receive()}>Add to this computer</button>
             <button type="button" className="link-button" onClick={() => setState({ step: 'choose' })}>Cancel</button>
@@ -114,5 +119,74 @@ export function OpenCaseFile() {
         </>
       )}
     </div>
+  );
+}
+
+/** The signers of every case in the file, once each, with the entries each signed. */
+function signersOf(cases: readonly CaseInFile[]): SignerInFile[] {
+  const byKey = new Map<string, SignerInFile>();
+  for (const s of cases.flatMap((c) => c.signers)) {
+    const seen = byKey.get(s.fingerprint);
+    byKey.set(s.fingerprint, seen ? { ...seen, entries: seen.entries + s.entries } : s);
+  }
+  return [...byKey.values()];
+}
+
+const ukDay = (iso: string) => formatInstant(iso).replace(/, \d{2}:\d{2}$/, '');
+
+/** Where a signer stands with this computer, in plain words. */
+function standingWords(standing: Standing, name: string): string {
+  switch (standing.standing) {
+    case 'firstSeen':
+      return 'First seen: this computer has not seen this key before';
+    case 'known':
+      return `Known: seen here since ${ukDay(standing.firstSeen)}${standing.knownAs !== name ? ` as ${standing.knownAs}` : ''}, fingerprint not yet compared`;
+    case 'confirmed':
+      return `Confirmed: its fingerprint has been compared with ${standing.knownAs}’s`;
+    case 'changedKey':
+      return 'Different key for a name already known';
+  }
+}
+
+/**
+ * Who signed the file's entries, and whether this computer knows their keys. A name is only what the sender typed;
+ * a key already known under the same name, and not this one, is said plainly before anything is stored.
+ */
+function Signers({ cases }: { cases: readonly CaseInFile[] }) {
+  const signers = signersOf(cases);
+  const unsigned = cases.reduce((n, c) => n + c.unsigned, 0);
+  return (
+    <>
+      {signers.map((s) =>
+        s.standing.standing === 'changedKey' ? (
+          <div className="warning-text" key={`warning-${s.fingerprint}`}>
+            <span className="warning-text__icon" aria-hidden="true">!</span>
+            <strong className="warning-text__text">
+              <span className="visually-hidden">Warning</span> {s.name} signed with a key that is not the key this computer knows for {s.name}
+              {' '}({s.standing.others.map((o) => `first seen ${ukDay(o.firstSeen)}`).join('; ')}). Someone else may be using that name. Before you add this file, ask {s.name}, by phone or in person, to read you their fingerprint, and check it is {fingerprintForPeople(s.fingerprint)}.
+            </strong>
+          </div>
+        ) : null,
+      )}
+      {signers.length > 0 ? (
+        <table className="table">
+          <caption className="table__caption">Who signed the audit trail</caption>
+          <thead><tr><th scope="col">Signed by</th><th scope="col">Fingerprint</th><th scope="col" className="numeric">Entries signed</th><th scope="col">On this computer</th></tr></thead>
+          <tbody>
+            {signers.map((s) => (
+              <tr key={s.fingerprint}>
+                <td>{s.name}</td>
+                <td><code className="nowrap">{fingerprintForPeople(s.fingerprint)}</code></td>
+                <td className="numeric">{s.entries.toLocaleString('en-GB')}</td>
+                <td>{s.standing.standing === 'changedKey' ? <strong>{standingWords(s.standing, s.name)}</strong> : standingWords(s.standing, s.name)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p>No entry of its audit trail is signed.</p>
+      )}
+      {signers.length > 0 && unsigned > 0 && <p>{count(unsigned, 'entry', 'entries')} of its audit trail {unsigned === 1 ? 'is' : 'are'} not signed.</p>}
+    </>
   );
 }

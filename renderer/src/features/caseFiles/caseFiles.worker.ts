@@ -2,19 +2,23 @@
 // Whole-case work off the main thread. One job per worker: it opens the store with the key it is given, does the job
 // and answers once. A job that fails part-way stores nothing: each change is one transaction.
 import { verifyTrail } from '../../../../shared/audit/trail.js';
-import { verifyBundle } from '../../../../shared/bundle/verifyBundle.js';
+import { verifyBundle, type SignerReport } from '../../../../shared/bundle/verifyBundle.js';
+import { fingerprintOf } from '../../../../shared/audit/signatures.js';
 import { bundleRows } from '../../../../shared/bundle/bundleRows.js';
 import { decryptBundle, encryptBundle, looksEncrypted } from '../../../../shared/bundle/encryption.js';
 import { readCaseBundle } from '../../../../shared/bundle/readBundle.js';
 import type { CaseBundle } from '../../../../shared/schemas/index.js';
 import { formatInstant } from '../../../../shared/time/display.js';
-import { appendAudit, currentUser, trailTables } from '../../store/audit.js';
+import { appendAudit, trailTables } from '../../store/audit.js';
 import { backupBundle, dailyBackupDue, makeBackup } from '../../store/backups.js';
 import { caseBundleOf } from '../../store/caseBundle.js';
 import { listCases, storeCaseBundle } from '../../store/cases.js';
 import type { ForesightDb } from '../../store/db.js';
+import { currentAuthor } from '../../store/identity.js';
+import { readKnownSigners, rememberSigners, standingOf } from '../../store/knownSigners.js';
 import { openSealed } from '../../store/openSealed.js';
 import { checkTrail, type TrailCheckDepth } from '../../store/trailCheck.js';
+import { checkSignatures } from '../../store/trailSignatures.js';
 import { CaseFileProblem, type CaseFileJob, type CaseFileResults, type FromCaseFileWorker, type ToCaseFileWorker } from './protocol.js';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -28,8 +32,15 @@ async function bundleOrFail(db: ForesightDb, caseId: string): Promise<CaseBundle
   return bundle;
 }
 
+/** A case read from a file, with who signed its entries and which entries no one signed. */
+interface CaseRead {
+  bundle: CaseBundle;
+  signers: SignerReport[];
+  unsigned: number;
+}
+
 /** Decrypt a case file and read every case in it, refusing any whose trail is broken; each refusal says which field it is about. */
-async function readCaseFile(bytes: Uint8Array, passphrase: string): Promise<CaseBundle[]> {
+async function readCaseFile(bytes: Uint8Array, passphrase: string): Promise<CaseRead[]> {
   if (bytes.length === 0) throw new CaseFileProblem('The selected file is empty', 'file');
   if (!looksEncrypted(bytes)) throw new CaseFileProblem('The selected file is not a Foresight case file', 'file');
   const decrypted = await decryptBundle(bytes, passphrase);
@@ -47,7 +58,7 @@ async function readCaseFile(bytes: Uint8Array, passphrase: string): Promise<Case
     // Every entry's hash, link and signature, and every row. (A version 1 file predates trails: it has none to check.)
     const trail = read.trail === 'none' ? verifyTrail(read.bundle.audit, bundleRows(read.bundle)) : verifyBundle(read.bundle);
     if (!trail.ok) throw new CaseFileProblem(`The case file's audit trail is broken (${trail.reason}): it has been changed since it was sent. Nothing has been stored.`, 'file');
-    return read.bundle;
+    return 'signers' in trail ? { bundle: read.bundle, signers: trail.signers, unsigned: trail.unsigned.length } : { bundle: read.bundle, signers: [], unsigned: read.bundle.audit.length };
   });
 }
 
@@ -70,8 +81,8 @@ const jobs: { [K in CaseFileJob['type']]: (db: ForesightDb, job: Extract<CaseFil
 
   async export(db, { caseId, passphrase, fileName }) {
     // The export is recorded first, so the file carries the entry that says it was sent.
-    const who = await currentUser(db);
-    await db.transaction('rw', trailTables(db), () => appendAudit(db, caseId, { at: new Date().toISOString(), who, kind: 'bundleSent', what: `Exported as an encrypted case file (${fileName})` }));
+    const author = await currentAuthor(db);
+    await db.transaction('rw', trailTables(db), () => appendAudit(db, caseId, { at: new Date().toISOString(), kind: 'bundleSent', what: `Exported as an encrypted case file (${fileName})` }, author));
     const bundle = await bundleOrFail(db, caseId);
     return { bytes: await encryptBundle(JSON.stringify(bundle), passphrase) };
   },
@@ -79,9 +90,9 @@ const jobs: { [K in CaseFileJob['type']]: (db: ForesightDb, job: Extract<CaseFil
   async exportEverything(db, { passphrase }) {
     const cases = await listCases(db);
     const bundles: CaseBundle[] = [];
-    const who = await currentUser(db);
+    const author = await currentAuthor(db);
     for (const c of cases) {
-      await db.transaction('rw', trailTables(db), () => appendAudit(db, c.id, { at: new Date().toISOString(), who, kind: 'export', what: 'Exported with every case on this computer ("export everything")' }));
+      await db.transaction('rw', trailTables(db), () => appendAudit(db, c.id, { at: new Date().toISOString(), kind: 'export', what: 'Exported with every case on this computer ("export everything")' }, author));
       bundles.push(await bundleOrFail(db, c.id));
     }
     const json = JSON.stringify({ kind: EVERYTHING, exportedAt: new Date().toISOString(), cases: bundles });
@@ -89,21 +100,32 @@ const jobs: { [K in CaseFileJob['type']]: (db: ForesightDb, job: Extract<CaseFil
   },
 
   async open(db, { bytes, passphrase }) {
-    const bundles = await readCaseFile(bytes, passphrase);
+    const read = await readCaseFile(bytes, passphrase);
     const here = new Set((await db.cases.toCollection().primaryKeys()) as string[]);
+    const known = await readKnownSigners(db);
     return {
-      cases: bundles.map((b) => ({ id: b.case.id, title: b.case.title, crn: b.case.crn, records: b.records.length, entries: b.audit.length, alreadyHere: here.has(b.case.id) })),
+      cases: read.map(({ bundle: b, signers, unsigned }) => ({
+        id: b.case.id, title: b.case.title, crn: b.case.crn, records: b.records.length, entries: b.audit.length, alreadyHere: here.has(b.case.id), unsigned,
+        // Each signer's standing by the key the case carries for them (verifyBundle names them by its fingerprint).
+        signers: signers.map((s) => {
+          const key = (b.signers ?? []).find((k) => fingerprintOf(k.publicKey) === s.fingerprint);
+          return { ...s, standing: key ? standingOf(known, key) : { standing: 'firstSeen' as const } };
+        }),
+      })),
     };
   },
 
   async receive(db, { bytes, passphrase, fileName }) {
-    const bundles = await readCaseFile(bytes, passphrase);
-    for (const bundle of bundles) {
+    const read = await readCaseFile(bytes, passphrase);
+    const author = await currentAuthor(db);
+    for (const { bundle } of read) {
       // A case being replaced is backed up first: receiving a file never loses what was here.
       if (await db.cases.get(bundle.case.id)) await makeBackup(db, bundle.case.id, 'beforeRestore');
-      await storeCaseBundle(db, bundle, { kind: 'bundleReceived', what: `Received from an encrypted case file (${fileName})` });
+      await storeCaseBundle(db, bundle, { kind: 'bundleReceived', what: `Received from an encrypted case file (${fileName})`, author });
+      // The signers the user saw and accepted are known from now on; a key first seen today was first seen now.
+      await rememberSigners(db, bundle.signers ?? [], new Date());
     }
-    return { caseIds: bundles.map((b) => b.case.id) };
+    return { caseIds: read.map((r) => r.bundle.case.id) };
   },
 
   async restore(db, { backupId }) {
@@ -118,6 +140,8 @@ const jobs: { [K in CaseFileJob['type']]: (db: ForesightDb, job: Extract<CaseFil
   async backup(db, { caseId, reason }) {
     return { made: (await makeBackup(db, caseId, reason)) !== null };
   },
+
+  signatures: (db, { caseId }) => checkSignatures(db, caseId),
 };
 
 self.onmessage = async (event: MessageEvent<ToCaseFileWorker>) => {

@@ -1,5 +1,7 @@
 import type { TrailCheck } from '../../../../shared/audit/trail.js';
 import type { BackupReason } from '../../store/backups.js';
+import type { Standing } from '../../store/knownSigners.js';
+import type { TrailSignatures } from '../../store/trailSignatures.js';
 import type { TrailCheckDepth } from '../../store/trailCheck.js';
 
 /**
@@ -19,7 +21,16 @@ export type CaseFileJob =
   | { type: 'open'; bytes: Uint8Array; passphrase: string; fileName: string }
   | { type: 'receive'; bytes: Uint8Array; passphrase: string; fileName: string }
   | { type: 'restore'; backupId: string }
-  | { type: 'backup'; caseId: string; reason: BackupReason };
+  | { type: 'backup'; caseId: string; reason: BackupReason }
+  | { type: 'signatures'; caseId: string };
+
+/** Someone who signed entries of a case in a file, and whether this computer knows their key. */
+export interface SignerInFile {
+  name: string;
+  fingerprint: string;
+  entries: number;
+  standing: Standing;
+}
 
 /** A case inside a case file, as the user is shown it before anything is stored. */
 export interface CaseInFile {
@@ -30,6 +41,9 @@ export interface CaseInFile {
   entries: number;
   /** A case of the same id is already on this computer: receiving replaces it. */
   alreadyHere: boolean;
+  signers: SignerInFile[];
+  /** How many of its entries no one signed. */
+  unsigned: number;
 }
 
 export interface CaseFileResults {
@@ -40,6 +54,7 @@ export interface CaseFileResults {
   receive: { caseIds: string[] };
   restore: { caseId: string };
   backup: { made: boolean };
+  signatures: TrailSignatures;
 }
 
 /** A case file that cannot be opened, and which field of the form the problem is about. */

@@ -21,7 +21,8 @@ import type { Allocation, Case, SourceFile, Staff } from '../../../../shared/sch
 import type { ForesightDb } from '../../store/db.js';
 import { openSealed } from '../../store/openSealed.js';
 import { existingKeys, IMPORT_TABLES, storedRows, storeImport } from '../../store/imports.js';
-import { currentUser, trailTables } from '../../store/audit.js';
+import { trailTables } from '../../store/audit.js';
+import { currentAuthor } from '../../store/identity.js';
 import { createCase } from '../../store/cases.js';
 import { getSetting, setSetting } from '../../store/settings.js';
 import { changeKey, type FilePreview, type FromWorker, type ImportTarget, type MappingAnswer, type MappingQuestion, type ToWorker } from './protocol.js';
@@ -333,7 +334,7 @@ async function accept(acceptedChangeKeys: string[], confirmedAllocations: Alloca
   const acceptedChanges = changed.filter((c) => accepted.has(changeKey(c)));
   const total = files.reduce((n, f) => n + f.source.size, 0);
   let bytesBefore = 0;
-  const who = await currentUser(db);
+  const author = await currentAuthor(db);
   const store = () => storeImport(
     db,
     caseId,
@@ -363,12 +364,12 @@ async function accept(acceptedChangeKeys: string[], confirmedAllocations: Alloca
       existing,
       sources,
       staff: [...staff, ...collectStaff(confirmedAllocations)],
-      audit: { who, at: new Date(), what: (n) => importSummary(sources, n, acceptedChanges.length, confirmedAllocations.length) },
+      audit: { author, at: new Date(), what: (n) => importSummary(sources, n, acceptedChanges.length, confirmedAllocations.length) },
     },
   );
   const written = newCase
-    ? await db.transaction('rw', [db.cases, db.blocks, db.blockKeys, db.allocations, db.sources, db.staff, db.settings, ...trailTables(db)], async () => {
-        await createCase(db, newCase);
+    ? await db.transaction('rw', [db.cases, db.blocks, db.blockKeys, db.allocations, db.sources, db.staff, ...trailTables(db)], async () => {
+        await createCase(db, newCase, new Date(), author);
         return store();
       })
     : await store();

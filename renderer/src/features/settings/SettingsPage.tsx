@@ -1,24 +1,33 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState, type FormEvent } from 'react';
-import { USER_NAME } from '../../store/audit.js';
 import { BACKUPS_KEPT, DEFAULT_BACKUPS_KEPT } from '../../store/backups.js';
 import { useDb } from '../../store/context.js';
+import { readIdentity, renameIdentity, type Identity } from '../../store/identity.js';
 import { getSetting, setSetting } from '../../store/settings.js';
 import { ErrorSummary, TextField } from '../cases/fields.js';
 import { usePageTitle } from '../shell/usePageTitle.js';
+import { KnownSigners } from './KnownSigners.js';
+import { YourKey } from './YourKey.js';
 
-/** Who the audit trail names for changes made here, and how many backups each case keeps. */
+/** Who the audit trail names for changes made here and the key that signs them, how many backups each case keeps, and the signers this computer knows. */
 export function SettingsPage() {
   const db = useDb();
-  const saved = useLiveQuery(async () => ({ name: (await getSetting<string>(db, USER_NAME)) ?? '', kept: (await getSetting<number>(db, BACKUPS_KEPT)) ?? DEFAULT_BACKUPS_KEPT }), [db]);
+  const saved = useLiveQuery(async () => ({ identity: await readIdentity(db), kept: (await getSetting<number>(db, BACKUPS_KEPT)) ?? DEFAULT_BACKUPS_KEPT }), [db]);
   usePageTitle('Settings');
-  if (!saved) return <p className="page">Loading…</p>;
-  return <SettingsForm initialName={saved.name} initialKept={saved.kept} />;
+  // The identity gate lets no one this far without a key.
+  if (!saved?.identity) return <p className="page">Loading…</p>;
+  return <SettingsForm identity={saved.identity} initialKept={saved.kept} />;
 }
 
-function SettingsForm({ initialName, initialKept }: { initialName: string; initialKept: number }) {
+function SettingsForm({ identity, initialKept }: { identity: Identity; initialKept: number }) {
   const db = useDb();
-  const [name, setName] = useState(initialName);
+  const [name, setName] = useState(identity.name);
+  // A key imported brings its own name: the field shows it.
+  const [nameOf, setNameOf] = useState(identity.publicKey);
+  if (nameOf !== identity.publicKey) {
+    setNameOf(identity.publicKey);
+    setName(identity.name);
+  }
   const [kept, setKept] = useState(String(initialKept));
   const [errors, setErrors] = useState<{ name?: string; kept?: string }>({});
   const [done, setDone] = useState(false);
@@ -33,7 +42,7 @@ function SettingsForm({ initialName, initialKept }: { initialName: string; initi
     setErrors(found);
     setDone(false);
     if (found.name || found.kept) return;
-    await setSetting(db, USER_NAME, trimmed);
+    await renameIdentity(db, trimmed);
     await setSetting(db, BACKUPS_KEPT, count);
     setDone(true);
   };
@@ -43,10 +52,12 @@ function SettingsForm({ initialName, initialKept }: { initialName: string; initi
       {done && <div className="notification notification--success" role="status">Settings saved.</div>}
       <ErrorSummary errors={errors} labels={{ name: 'Your name', kept: 'Backups kept for each case' }} />
       <form onSubmit={submit} noValidate>
-        <TextField id="name" label="Your name" hint="Every change you make to a case is recorded in its audit trail under this name." value={name} onChange={setName} error={errors.name} />
+        <TextField id="name" label="Your name" hint="Every change you make to a case is recorded in its audit trail under this name, and signed with your key. A new name keeps the same key." value={name} onChange={setName} error={errors.name} />
         <TextField id="kept" label="Backups kept for each case" hint="A backup is made after each import and once a day while a case is in use. Older ones are removed." value={kept} onChange={setKept} error={errors.kept} width="short" />
         <button type="submit" className="button">Save settings</button>
       </form>
+      <YourKey identity={identity} />
+      <KnownSigners ownKey={identity.publicKey} />
     </div>
   );
 }
