@@ -1,6 +1,7 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { z } from 'zod';
+import { count } from '../domain/words.js';
 
 /**
  * The audit trail: every change to a case, attributable and tamper-evident. Each entry carries the SHA-256 of the
@@ -161,7 +162,11 @@ export function verifyTrail(trail: readonly AuditEntry[], rows: ReadonlyMap<stri
 export function verifyTrailDigests(trail: readonly AuditEntry[], digests: ReadonlyMap<string, string>): TrailCheck {
   const broken = checkChain(trail) ?? firstBadRemoval(trail);
   if (broken) return broken;
-  if (trail.length === 0) return { ok: true, entries: 0, rows: 0 };
+  if (trail.length === 0) {
+    // Every row is stored by an entry: rows with no trail at all have lost theirs.
+    if (digests.size > 0) return { ok: false, entry: 0, reason: `the case holds ${count(digests.size, 'row')}, but its trail is empty: nothing shows who stored them (no audit trail)` };
+    return { ok: true, entries: 0, rows: 0 };
+  }
   return compareRows(trail.length, recordedRows(trail), digests);
 }
 

@@ -99,3 +99,17 @@ describe('checking a case’s trail', () => {
     db.close();
   });
 });
+
+describe('a case whose trail was deleted', () => {
+  it('fails both checks: rows with an empty trail are a broken trail, never intact', async () => {
+    const { open, caseId, onDisk } = await demoStore();
+    await onDisk(async (raw) => {
+      await raw.table('audit').where('caseId').equals(caseId).delete();
+      await raw.table('auditRows').where('caseId').equals(caseId).delete();
+    });
+    const db = open();
+    expect(await checkTrail(db, caseId, 'quick')).toMatchObject({ ok: false });
+    expect(await checkTrail(db, caseId, 'full')).toMatchObject({ ok: false, reason: expect.stringMatching(/no audit trail/) });
+    db.close();
+  });
+});

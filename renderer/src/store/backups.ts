@@ -1,7 +1,8 @@
 import { Gzip, gunzipSync, strFromU8 } from 'fflate';
 import { readCaseBundle } from '../../../shared/bundle/readBundle.js';
 import type { CaseBundle } from '../../../shared/schemas/index.js';
-import { caseBundleOf } from './caseBundle.js';
+import { bundleOf, readWholeCase } from './caseBundle.js';
+import { checkHeld } from './trailCheck.js';
 import type { Backup, BackupReason, ForesightDb } from './types.js';
 
 export type { Backup, BackupReason } from './types.js';
@@ -54,10 +55,19 @@ export function gzippedJson(bundle: CaseBundle): Uint8Array {
   return out;
 }
 
-/** Keep a copy of a case as it is now, then drop its oldest copies beyond the number the user chose to keep. */
+/** Why no backup was made of a case: it does not match its own trail, and a backup must never bring a damaged case back. */
+export class BackupRefused extends Error {}
+
+/**
+ * Keep a copy of a case as it is now, then drop its oldest copies beyond the number the user chose to keep. Only a case
+ * that checks out is kept: its trail is checked (quickly, over the same read) first, and a case that fails is refused.
+ */
 export async function makeBackup(db: ForesightDb, caseId: string, reason: BackupReason, now = new Date()): Promise<Backup | null> {
-  const bundle = await caseBundleOf(db, caseId);
-  if (!bundle) return null;
+  const whole = await readWholeCase(db, caseId);
+  if (!whole) return null;
+  const check = checkHeld(whole.held);
+  if (!check.ok) throw new BackupRefused(`No backup was made: the case does not match its audit trail (${check.reason}). Only cases that check out are backed up, so restoring one never brings back a damaged case.`);
+  const bundle = bundleOf(whole.held, whole.audit, whole.signers);
   const bytes = gzippedJson(bundle);
   const backup: Backup = {
     id: `${caseId}@${now.toISOString()}`,
@@ -79,6 +89,21 @@ export async function makeBackup(db: ForesightDb, caseId: string, reason: Backup
     await db.backupData.bulkDelete(stale);
   });
   return backup;
+}
+
+/**
+ * Before a case is replaced (a restore, a case file received): a backup of it, if it is here and checks out. Returns
+ * null when one was made or there was nothing to keep, else the words a trail entry adds to say why none was kept (the
+ * case failed its check, or could not be read at all): replacing a damaged case must still be possible.
+ */
+export async function backupBeforeReplacing(db: ForesightDb, caseId: string): Promise<string | null> {
+  if (!(await db.cases.get(caseId).catch(() => true))) return null;
+  try {
+    await makeBackup(db, caseId, 'beforeRestore');
+    return null;
+  } catch {
+    return '; the case it replaced did not check out, so no backup of it was kept';
+  }
 }
 
 /** Whether a case's newest backup is older than a day (or it has none): the daily backup is due. */

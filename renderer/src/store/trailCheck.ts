@@ -30,7 +30,8 @@ function otherRows({ case: found, staff, allocations, sources }: HeldCase): Map<
   return bundleRows({ schemaVersion: BUNDLE_SCHEMA_VERSION, case: found, staff, allocations, sources, records: [], otherWork: [], workload: [], teams: [], audit: [] });
 }
 
-function quickCheck(held: HeldCase): TrailCheck {
+/** The quick check of a case already read (what opening it and backing it up read anyway). */
+export function checkHeld(held: HeldCase): TrailCheck {
   const { entries } = held;
   const broken = checkChain(entries, { rehash: false });
   if (broken) return broken;
@@ -65,7 +66,7 @@ function fullCheck(held: HeldCase, audit: AuditEntry[]): TrailCheck {
 export async function checkTrail(db: ForesightDb, caseId: string, depth: TrailCheckDepth): Promise<TrailCheck | null> {
   if (depth === 'quick') {
     const held = await readHeld(db, caseId);
-    return held && quickCheck(held);
+    return held && checkHeld(held);
   }
   const whole = await readWholeCase(db, caseId);
   return whole && fullCheck(whole.held, whole.audit);
@@ -81,5 +82,5 @@ export interface OpenedCase {
 
 export async function openCase(db: ForesightDb, caseId: string): Promise<OpenedCase | null> {
   const held = await readHeld(db, caseId);
-  return held && { data: caseDataOf(held), trail: quickCheck(held), lastHash: held.entries[held.entries.length - 1]?.hash ?? '' };
+  return held && { data: caseDataOf(held), trail: checkHeld(held), lastHash: held.entries[held.entries.length - 1]?.hash ?? '' };
 }

@@ -76,7 +76,17 @@ export function OpenCaseFile() {
         </div>
       ) : state.step === 'preview' ? (
         <>
-          <p>The file opened and its audit trail is intact. It holds:</p>
+          {state.cases.some((c) => c.unverified) ? (
+            <div className="warning-text">
+              <span className="warning-text__icon" aria-hidden="true">!</span>
+              <strong className="warning-text__text">
+                <span className="visually-hidden">Warning</span> No trail: unverified. This file was written before Foresight kept audit trails, so nothing shows who made it or whether it was changed
+                since. Its trail starts when you add it.
+              </strong>
+            </div>
+          ) : (
+            <p>The file opened and its audit trail is intact. It holds:</p>
+          )}
           <table className="table">
             <thead><tr><th scope="col">Case</th><th scope="col">CRN</th><th scope="col" className="numeric">Records</th><th scope="col" className="numeric">Trail entries</th><th scope="col">On this computer</th></tr></thead>
             <tbody>
@@ -88,7 +98,7 @@ export function OpenCaseFile() {
               ))}
             </tbody>
           </table>
-          <Signers cases={state.cases} />
+          {!state.cases.every((c) => c.unverified) && <Signers cases={state.cases} />}
           <div className="button-group">
             <button type="button" className="button" onClick={() => void receive()}>Add to this computer</button>
             <button type="button" className="link-button" onClick={() => setState({ step: 'choose' })}>Cancel</button>

@@ -1,155 +1,19 @@
 /// <reference lib="webworker" />
 // Whole-case work off the main thread. One job per worker: it opens the store with the key it is given, does the job
-// and answers once. A job that fails part-way stores nothing: each change is one transaction.
-import { verifyTrail } from '../../../../shared/audit/trail.js';
-import { verifyBundle, type SignerReport } from '../../../../shared/bundle/verifyBundle.js';
-import { fingerprintOf } from '../../../../shared/audit/signatures.js';
-import { bundleRows } from '../../../../shared/bundle/bundleRows.js';
-import { decryptBundle, encryptBundle, looksEncrypted } from '../../../../shared/bundle/encryption.js';
-import { readCaseBundle } from '../../../../shared/bundle/readBundle.js';
-import type { CaseBundle } from '../../../../shared/schemas/index.js';
-import { formatInstant } from '../../../../shared/time/display.js';
-import { appendAudit, trailTables } from '../../store/audit.js';
-import { backupBundle, dailyBackupDue, makeBackup } from '../../store/backups.js';
-import { caseBundleOf } from '../../store/caseBundle.js';
-import { listCases, storeCaseBundle } from '../../store/cases.js';
+// (app/caseFileJobs.ts) and answers once. A job that fails part-way stores nothing: each change is one transaction.
+import { caseFileJobs } from '../../app/caseFileJobs.js';
 import type { ForesightDb } from '../../store/db.js';
-import { currentAuthor } from '../../store/identity.js';
-import { readKnownSigners, rememberSigners, standingOf } from '../../store/knownSigners.js';
 import { openSealed } from '../../store/openSealed.js';
-import { checkTrail, type TrailCheckDepth } from '../../store/trailCheck.js';
-import { checkSignatures } from '../../store/trailSignatures.js';
-import { CaseFileProblem, type CaseFileJob, type CaseFileResults, type FromCaseFileWorker, type ToCaseFileWorker } from './protocol.js';
+import { CaseFileProblem, type CaseFileJob, type FromCaseFileWorker, type ToCaseFileWorker } from './protocol.js';
 
 declare const self: DedicatedWorkerGlobalScope;
-
-/** What "export everything" writes: every case on this computer, each a whole bundle. */
-const EVERYTHING = 'foresight-everything';
-
-async function bundleOrFail(db: ForesightDb, caseId: string): Promise<CaseBundle> {
-  const bundle = await caseBundleOf(db, caseId);
-  if (!bundle) throw new Error('That case no longer exists.');
-  return bundle;
-}
-
-/** A case read from a file, with who signed its entries and which entries no one signed. */
-interface CaseRead {
-  bundle: CaseBundle;
-  signers: SignerReport[];
-  unsigned: number;
-}
-
-/** Decrypt a case file and read every case in it, refusing any whose trail is broken; each refusal says which field it is about. */
-async function readCaseFile(bytes: Uint8Array, passphrase: string): Promise<CaseRead[]> {
-  if (bytes.length === 0) throw new CaseFileProblem('The selected file is empty', 'file');
-  if (!looksEncrypted(bytes)) throw new CaseFileProblem('The selected file is not a Foresight case file', 'file');
-  const decrypted = await decryptBundle(bytes, passphrase);
-  if (!decrypted.ok) throw new CaseFileProblem(`The case file cannot be opened: ${decrypted.message}. Nothing has been stored.`, decrypted.about);
-  let texts: string[] = [decrypted.json];
-  try {
-    const json = JSON.parse(decrypted.json) as { kind?: unknown; cases?: unknown };
-    if (json.kind === EVERYTHING && Array.isArray(json.cases)) texts = json.cases.map((c) => JSON.stringify(c));
-  } catch {
-    // Not JSON at all: readCaseBundle below says so.
-  }
-  return texts.map((text) => {
-    const read = readCaseBundle(text);
-    if (!read.ok) throw new CaseFileProblem(`The case file cannot be opened: ${read.message}. Nothing has been stored.`, 'file');
-    // Every entry's hash, link and signature, and every row. (A version 1 file predates trails: it has none to check.)
-    const trail = read.trail === 'none' ? verifyTrail(read.bundle.audit, bundleRows(read.bundle)) : verifyBundle(read.bundle);
-    if (!trail.ok) throw new CaseFileProblem(`The case file's audit trail is broken (${trail.reason}): it has been changed since it was sent. Nothing has been stored.`, 'file');
-    return 'signers' in trail ? { bundle: read.bundle, signers: trail.signers, unsigned: trail.unsigned.length } : { bundle: read.bundle, signers: [], unsigned: read.bundle.audit.length };
-  });
-}
-
-const jobs: { [K in CaseFileJob['type']]: (db: ForesightDb, job: Extract<CaseFileJob, { type: K }>) => Promise<CaseFileResults[K]> } = {
-  async check(db, { caseId, depth }) {
-    // The first check of a day is a full one, and makes the day's backup when the case passes it. A quick check that
-    // fails is followed by a full one, which names the first entry or row that differs.
-    const daily = await dailyBackupDue(db, caseId);
-    if (depth === 'daily' && !daily) return null;
-    let done: TrailCheckDepth = depth === 'quick' && !daily ? 'quick' : 'full';
-    let trail = await checkTrail(db, caseId, done);
-    if (trail && !trail.ok && done === 'quick') {
-      done = 'full';
-      trail = await checkTrail(db, caseId, done);
-    }
-    if (!trail) throw new Error('That case no longer exists.');
-    const backedUp = trail.ok && daily && (await makeBackup(db, caseId, 'daily')) !== null;
-    return { trail, depth: done, backedUp };
-  },
-
-  async export(db, { caseId, passphrase, fileName }) {
-    // The export is recorded first, so the file carries the entry that says it was sent.
-    const author = await currentAuthor(db);
-    await db.transaction('rw', trailTables(db), () => appendAudit(db, caseId, { at: new Date().toISOString(), kind: 'bundleSent', what: `Exported as an encrypted case file (${fileName})` }, author));
-    const bundle = await bundleOrFail(db, caseId);
-    return { bytes: await encryptBundle(JSON.stringify(bundle), passphrase) };
-  },
-
-  async exportEverything(db, { passphrase }) {
-    const cases = await listCases(db);
-    const bundles: CaseBundle[] = [];
-    const author = await currentAuthor(db);
-    for (const c of cases) {
-      await db.transaction('rw', trailTables(db), () => appendAudit(db, c.id, { at: new Date().toISOString(), kind: 'export', what: 'Exported with every case on this computer ("export everything")' }, author));
-      bundles.push(await bundleOrFail(db, c.id));
-    }
-    const json = JSON.stringify({ kind: EVERYTHING, exportedAt: new Date().toISOString(), cases: bundles });
-    return { bytes: await encryptBundle(json, passphrase), cases: bundles.length };
-  },
-
-  async open(db, { bytes, passphrase }) {
-    const read = await readCaseFile(bytes, passphrase);
-    const here = new Set((await db.cases.toCollection().primaryKeys()) as string[]);
-    const known = await readKnownSigners(db);
-    return {
-      cases: read.map(({ bundle: b, signers, unsigned }) => ({
-        id: b.case.id, title: b.case.title, crn: b.case.crn, records: b.records.length, entries: b.audit.length, alreadyHere: here.has(b.case.id), unsigned,
-        // Each signer's standing by the key the case carries for them (verifyBundle names them by its fingerprint).
-        signers: signers.map((s) => {
-          const key = (b.signers ?? []).find((k) => fingerprintOf(k.publicKey) === s.fingerprint);
-          return { ...s, standing: key ? standingOf(known, key) : { standing: 'firstSeen' as const } };
-        }),
-      })),
-    };
-  },
-
-  async receive(db, { bytes, passphrase, fileName }) {
-    const read = await readCaseFile(bytes, passphrase);
-    const author = await currentAuthor(db);
-    for (const { bundle } of read) {
-      // A case being replaced is backed up first: receiving a file never loses what was here.
-      if (await db.cases.get(bundle.case.id)) await makeBackup(db, bundle.case.id, 'beforeRestore');
-      await storeCaseBundle(db, bundle, { kind: 'bundleReceived', what: `Received from an encrypted case file (${fileName})`, author });
-      // The signers the user saw and accepted are known from now on; a key first seen today was first seen now.
-      await rememberSigners(db, bundle.signers ?? [], new Date());
-    }
-    return { caseIds: read.map((r) => r.bundle.case.id) };
-  },
-
-  async restore(db, { backupId }) {
-    const backup = await db.backups.get(backupId);
-    if (!backup) throw new Error('That backup no longer exists.');
-    const bundle = await backupBundle(db, backupId);
-    if (await db.cases.get(bundle.case.id)) await makeBackup(db, bundle.case.id, 'beforeRestore');
-    await storeCaseBundle(db, bundle, { kind: 'restore', what: `Restored from the backup of ${formatInstant(backup.at)}` });
-    return { caseId: bundle.case.id };
-  },
-
-  async backup(db, { caseId, reason }) {
-    return { made: (await makeBackup(db, caseId, reason)) !== null };
-  },
-
-  signatures: (db, { caseId }) => checkSignatures(db, caseId),
-};
 
 self.onmessage = async (event: MessageEvent<ToCaseFileWorker>) => {
   const { dataKey, job } = event.data;
   const db = openSealed(dataKey);
   let answer: FromCaseFileWorker;
   try {
-    const run = jobs[job.type] as (db: ForesightDb, job: CaseFileJob) => Promise<unknown>;
+    const run = caseFileJobs[job.type] as (db: ForesightDb, job: CaseFileJob) => Promise<unknown>;
     answer = { ok: true, result: await run(db, job) };
   } catch (e) {
     answer = { ok: false, message: e instanceof Error ? e.message : String(e), ...(e instanceof CaseFileProblem ? { about: e.about } : {}) };

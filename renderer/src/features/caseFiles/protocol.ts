@@ -44,6 +44,8 @@ export interface CaseInFile {
   signers: SignerInFile[];
   /** How many of its entries no one signed. */
   unsigned: number;
+  /** Written before audit trails (a version 1 file): no trail, so nothing in it can be checked. */
+  unverified: boolean;
 }
 
 export interface CaseFileResults {
