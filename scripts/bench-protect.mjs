@@ -31,6 +31,7 @@ export async function measureProtect(browser, root, bundlePath, runs = 7, fullRu
       const mod = (path) => import(/* @vite-ignore */ path);
       const { openDatabase } = await mod('/src/store/db.ts');
       const { storeCaseBundle } = await mod('/src/store/cases.ts');
+      const { createIdentity } = await mod('/src/store/identity.ts');
       const { loadCaseData } = await mod('/src/store/caseData.ts');
       const { openCase } = await mod('/src/store/trailCheck.ts');
       const { sealerFor } = await mod('/src/store/sealing.ts');
@@ -45,7 +46,8 @@ export async function measureProtect(browser, root, bundlePath, runs = 7, fullRu
       const open = (s) => openDatabase(s.name, s.key ? { sealer: sealerFor(s.key) } : {});
       for (const s of Object.values(stores)) {
         const db = open(s);
-        await storeCaseBundle(db, bundle, { kind: 'import', what: 'bench', who: 'bench' });
+        await createIdentity(db, 'Bench Reviewer');
+        await storeCaseBundle(db, bundle, { kind: 'import', what: 'bench' });
         db.close();
       }
       const loadedWorker = () =>

@@ -9,6 +9,9 @@ export async function unlock(page) {
   else {
     await page.getByLabel('Passphrase again').fill(PASSPHRASE);
     await page.getByRole('button', { name: 'Protect and open' }).click();
+    // First use: the person's name, for the key Foresight makes them (it signs every change).
+    await page.getByLabel('Your full name').fill('Bench Reviewer');
+    await page.getByRole('button', { name: 'Continue' }).click();
   }
 }
 

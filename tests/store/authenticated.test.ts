@@ -47,8 +47,9 @@ describe('an authenticated store', () => {
 
   it('keeps who knew what, and when, sealed: none of the knowledge fields lies in the clear', async () => {
     const { open, caseId, onDisk } = await demoStore();
-    const items = await onDisk(async (raw) => (await raw.table('blocks').toArray()).flatMap((b: { items: object[] }) => b.items));
-    for (const field of ['knownToStaffCode', 'knownFrom', 'reachedProbation', 'sourceAgency', 'sensitive', 'cameToLight']) expect(items.some((i) => field in i), field).toBe(false);
+    const columns = await onDisk(async (raw) => new Set((await raw.table('blocks').toArray()).flatMap((b: { items: { columns: object } }) => Object.keys(b.items.columns))));
+    expect(columns).toContain('occurred.value');
+    for (const field of ['knownToStaffCode', 'knownFrom', 'reachedProbation', 'sourceAgency', 'sensitive', 'cameToLight']) expect(columns.has(field), field).toBe(false);
     const db = open();
     const records = (await caseBundleOf(db, caseId))?.records ?? [];
     expect(records.some((r) => 'sourceAgency' in r && r.sourceAgency)).toBe(true);

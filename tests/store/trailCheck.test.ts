@@ -77,7 +77,8 @@ describe('checking a case’s trail', () => {
     const { open, caseId, onDisk } = await demoStore();
     await onDisk(async (raw) => {
       const [block] = await raw.table('blocks').where('caseId').equals(caseId).filter((b) => b.table === 'workload').toArray();
-      await raw.table('blocks').put({ ...block, items: [{ ...block.items[0], capacityPct: 55 }, ...block.items.slice(1)] });
+      const capacityPct = [55, ...block.items.columns.capacityPct.slice(1)];
+      await raw.table('blocks').put({ ...block, items: { ...block.items, columns: { ...block.items.columns, capacityPct } } });
     });
     const db = open();
     await expect(checkTrail(db, caseId, 'quick')).rejects.toThrow(/changed outside Foresight/);

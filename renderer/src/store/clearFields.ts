@@ -22,8 +22,8 @@ export const CLEAR_ROW_FIELDS: Readonly<Record<string, true | readonly string[]>
   // Records and other work
   contactId: true,
   infoId: true,
-  occurred: true,
-  recorded: true,
+  occurred: ['value', 'precision'],
+  recorded: ['value', 'precision'],
   endTime: true,
   typeCode: true,
   outcomeCode: true,

@@ -103,9 +103,52 @@ export interface SealedRows {
   rows: unknown[][];
 }
 
+/**
+ * The clear part of a list of rows, a column per clear field (`occurred`, or `provenance.sha256` for a field of a
+ * nested object), each holding every row's value or nothing. IndexedDB clones a few long arrays much faster than
+ * thousands of small objects, and the columns, bound to the sealed part as its associated data, are quicker to write
+ * out as bytes than rows are. A column never holds null, so a null in its JSON is an absent value.
+ */
+export interface ClearColumns {
+  rows: number;
+  columns: Record<string, Column>;
+}
+
+/**
+ * A column: every row's value, or, for a column with few distinct values (codes, kinds, a file's hash), the distinct
+ * values and a text with one character per row naming its value (from U+0100, which JSON writes as it is).
+ */
+export type Column = unknown[] | { values: unknown[]; at: string };
+
+const FIRST_CODE = 0x100;
+const MAX_CODES = 0xd800 - FIRST_CODE;
+
+/** A column as its distinct values and a character per row, when that is much shorter. */
+function compact(column: unknown[]): Column {
+  const codes = new Map<unknown, number>();
+  for (let i = 0; i < column.length; i++) {
+    const v = column[i];
+    if (v !== null && typeof v === 'object') return column;
+    if (!codes.has(v)) {
+      codes.set(v, codes.size);
+      if (codes.size > Math.max(16, column.length >> 3) || codes.size > MAX_CODES) return column;
+    }
+  }
+  let at = '';
+  for (let i = 0; i < column.length; i++) at += String.fromCharCode(FIRST_CODE + (codes.get(column[i]) as number));
+  // An absent value is kept as null in the list (JSON has no undefined); a column never holds null otherwise.
+  return { values: [...codes.keys()].map((v) => (v === undefined ? null : v)), at };
+}
+
+/** The value a column gives a row (undefined or null: none). */
+const reader = (column: Column): ((i: number) => unknown) =>
+  Array.isArray(column) ? (i) => column[i] : (i) => column.values[column.at.charCodeAt(i) - FIRST_CODE];
+
+const columnLength = (column: Column) => (Array.isArray(column) ? column.length : column.at.length);
+
 const isPlainObject = (v: unknown): v is Row => v !== null && typeof v === 'object' && !Array.isArray(v);
 
-export function splitRows(rows: readonly Row[], spec: ClearSpec): { clear: Row[]; sealed: SealedRows } {
+export function splitRows(rows: readonly Row[], spec: ClearSpec): { clear: ClearColumns; sealed: SealedRows } {
   const fields: string[] = [];
   const numberOf = new Map<string, number>();
   const number = (field: string) => {
@@ -116,35 +159,40 @@ export function splitRows(rows: readonly Row[], spec: ClearSpec): { clear: Row[]
     }
     return n;
   };
-  const clear: Row[] = [];
+  const columns: Record<string, Column> = {};
+  const put = (column: string, i: number, v: unknown) => (((columns[column] ??= new Array<unknown>(rows.length)) as unknown[])[i] = v);
   const sealed: unknown[][] = [];
-  for (const row of rows) {
-    const open: Row = {};
+  rows.forEach((row, i) => {
     const hidden: unknown[] = [];
     for (const [k, v] of Object.entries(row)) {
       if (v === undefined) continue;
       const rule = spec[k];
-      if (rule === true) open[k] = v;
-      else if (rule && isPlainObject(v)) {
-        const inner: Row = {};
+      if (rule === true && v !== null) put(k, i, v);
+      else if (rule && rule !== true && isPlainObject(v)) {
         const rest: Row = {};
-        for (const [ik, iv] of Object.entries(v)) (rule.includes(ik) ? inner : rest)[ik] = iv;
-        open[k] = inner;
-        if (Object.keys(rest).length > 0) hidden.push(number(k), rest);
+        let inClear = 0;
+        for (const [ik, iv] of Object.entries(v)) {
+          if (iv !== null && iv !== undefined && rule.includes(ik)) {
+            put(`${k}.${ik}`, i, iv);
+            inClear++;
+          } else rest[ik] = iv;
+        }
+        // An object none of whose fields is in the clear is sealed whole, even when empty, so it comes back as it was.
+        if (Object.keys(rest).length > 0 || inClear === 0) hidden.push(number(k), rest);
       } else hidden.push(number(k), v);
     }
-    clear.push(open);
     sealed.push(hidden);
-  }
-  return { clear, sealed: { fields, rows: sealed } };
+  });
+  for (const name of Object.keys(columns)) columns[name] = compact(columns[name] as unknown[]);
+  return { clear: { rows: rows.length, columns }, sealed: { fields, rows: sealed } };
 }
 
-/** The rows whole again: the sealed fields put back into the clear rows (which are changed in place). */
-export function joinRows(clear: Row[], sealed: SealedRows): Row[] {
-  if (clear.length !== sealed.rows.length) throw new Error('The sealed and clear parts of a block do not match.');
+/** Put the sealed fields back into rows built from the clear part (the rows are changed in place). */
+function withSealed(rows: Row[], sealed: SealedRows): Row[] {
+  if (rows.length !== sealed.rows.length) throw new Error('The sealed and clear parts of a block do not match.');
   const { fields } = sealed;
-  for (let i = 0; i < clear.length; i++) {
-    const row = clear[i]!;
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
     const hidden = sealed.rows[i]!;
     for (let j = 0; j < hidden.length; j += 2) {
       const field = fields[hidden[j] as number]!;
@@ -154,15 +202,44 @@ export function joinRows(clear: Row[], sealed: SealedRows): Row[] {
       else row[field] = value;
     }
   }
-  return clear;
+  return rows;
 }
+
+/** The rows whole again, from their clear columns and their sealed fields. */
+export function joinRows({ rows: n, columns }: ClearColumns, sealed: SealedRows): Row[] {
+  const rows: Row[] = Array.from({ length: n }, () => ({}));
+  for (const [name, column] of Object.entries(columns)) {
+    if (columnLength(column) !== n) throw new Error('A column of a block does not have a value for each row.');
+    const value = reader(column);
+    const dot = name.indexOf('.');
+    if (dot < 0) {
+      for (let i = 0; i < n; i++) {
+        const v = value(i);
+        if (v !== undefined && v !== null) rows[i]![name] = v;
+      }
+      continue;
+    }
+    const field = name.slice(0, dot);
+    const inner = name.slice(dot + 1);
+    for (let i = 0; i < n; i++) {
+      const v = value(i);
+      if (v === undefined || v === null) continue;
+      const row = rows[i]!;
+      ((row[field] as Row | undefined) ?? (row[field] = {}) as Row)[inner] = v;
+    }
+  }
+  return withSealed(rows, sealed);
+}
+
+/** Rows as versions 5 to 7 kept them (clear rows as objects), whole again: read only while the store upgrades. */
+export const joinRowObjects = (clear: Row[], sealed: SealedRows): Row[] => withSealed(clear, sealed);
 
 let adBuffer = new Uint8Array(1 << 16);
 
 /**
  * The bytes that bind a value's clear part to its sealed part (the cipher's associated data): its JSON, as UTF-8, in
  * the order its fields are stored (IndexedDB keeps it). Written into one buffer kept for the purpose, since a block's
- * clear rows run to megabytes: the bytes are valid only until the next call, and the cipher reads them at once.
+ * clear columns run to megabytes: the bytes are valid only until the next call, and the cipher reads them at once.
  */
 export function clearBytes(value: unknown): Uint8Array {
   const json = JSON.stringify(value);

@@ -5,7 +5,7 @@ import { hkdf } from '@noble/hashes/hkdf.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { utf8ToBytes } from '@noble/hashes/utils.js';
 import type { DBCore, DBCoreCursor, DBCoreTable, DBCoreTableSchema, DBCoreTransaction, Middleware } from 'dexie';
-import { clearBytes, decodeHidden, decodeLegacy, encodeHidden, joinRows, splitRows, type ClearSpec, type SealedRows } from './sealedForm.js';
+import { clearBytes, decodeHidden, decodeLegacy, encodeHidden, joinRowObjects, joinRows, splitRows, type ClearColumns, type ClearSpec, type SealedRows } from './sealedForm.js';
 
 /**
  * Encryption at rest. Every stored value keeps in the clear only the fields its table's keys and indexes are built
@@ -127,7 +127,8 @@ function tableSealing(table: string, keyFields: readonly string[], idLists: read
       const { [ROWS]: rows, ...rest } = hidden;
       if (rows && rowList) {
         try {
-          clear[rowList.field] = joinRows(clear[rowList.field] as Record<string, unknown>[], rows as SealedRows);
+          const part = clear[rowList.field];
+          clear[rowList.field] = form === 'current' ? joinRows(part as ClearColumns, rows as SealedRows) : joinRowObjects(part as Record<string, unknown>[], rows as SealedRows);
         } catch {
           throw damaged();
         }
