@@ -29,6 +29,8 @@ export interface Sealer {
   open(sealed: Uint8Array, context: Uint8Array): Uint8Array;
   /** Open a value sealed by version 4 of the store. */
   openLegacy(sealed: Uint8Array, context: Uint8Array): Uint8Array;
+  /** Overwrite the keys it holds, when the store is locked: it opens nothing after this. */
+  forget(): void;
 }
 
 export function sealerFor(dataKey: Uint8Array): Sealer {
@@ -46,10 +48,17 @@ export function sealerFor(dataKey: Uint8Array): Sealer {
     },
     open: (sealed, context) => xchacha20poly1305(key, sealed.subarray(0, NONCE), context).decrypt(sealed.subarray(NONCE)),
     openLegacy: (sealed, context) => gcm(legacyKey, sealed.subarray(0, LEGACY_NONCE), context).decrypt(sealed.subarray(LEGACY_NONCE)),
+    forget() {
+      key.fill(0);
+      legacyKey.fill(0);
+    },
   };
 }
 
 export class StoreDecryptError extends Error {}
+
+/** Whether a stored value, as IndexedDB holds it, was sealed with a store key. */
+export const isSealed = (value: unknown): boolean => value !== null && typeof value === 'object' && (SEALED in value || LEGACY_SEALED in value);
 
 /** A table whose values hold a list of rows (a case's blocks): the rows' structured fields stay in the clear. */
 export interface RowList {
