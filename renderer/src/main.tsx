@@ -1,13 +1,16 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.js';
+import { AppProblem, ErrorBoundary } from './features/shell/ErrorBoundary.js';
 import { StoreGate } from './features/unlock/StoreGate.js';
 import './styles.css';
 
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>
-    <StoreGate>
-      <App />
-    </StoreGate>
+    <ErrorBoundary resetKey="app" fallback={(error) => <AppProblem error={error} />}>
+      <StoreGate>
+        <App />
+      </StoreGate>
+    </ErrorBoundary>
   </StrictMode>,
 );

@@ -55,7 +55,18 @@ export function sealerFor(dataKey: Uint8Array): Sealer {
   };
 }
 
-export class StoreDecryptError extends Error {}
+export class StoreDecryptError extends Error {
+  override name = 'StoreDecryptError';
+}
+
+/** Whether an error is, or wraps (Dexie wraps what fails inside a transaction), a value that would not decrypt. */
+export function isDamage(e: unknown): boolean {
+  for (let at = e, depth = 0; at instanceof Error && depth < 5; depth++) {
+    if (at instanceof StoreDecryptError || at.name === 'StoreDecryptError') return true;
+    at = (at as { inner?: unknown }).inner ?? at.cause;
+  }
+  return false;
+}
 
 /** Whether a stored value, as IndexedDB holds it, was sealed with a store key. */
 export const isSealed = (value: unknown): boolean => value !== null && typeof value === 'object' && (SEALED in value || LEGACY_SEALED in value);
