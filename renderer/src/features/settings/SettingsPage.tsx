@@ -5,21 +5,32 @@ import { BACKUPS_KEPT, DEFAULT_BACKUPS_KEPT } from '../../store/backups.js';
 import { useDb } from '../../store/context.js';
 import { getSetting, setSetting } from '../../store/settings.js';
 import { ErrorSummary, TextField } from '../cases/fields.js';
+import { IDLE_CHOICES, IDLE_LOCK_SETTING, IdleMinutes } from '../unlock/idleLock.js';
 import { usePageTitle } from '../shell/usePageTitle.js';
 
-/** Who the audit trail names for changes made here, and how many backups each case keeps. */
+/** Who the audit trail names for changes made here, how many backups each case keeps, and when Foresight locks itself. */
 export function SettingsPage() {
   const db = useDb();
-  const saved = useLiveQuery(async () => ({ name: (await getSetting<string>(db, USER_NAME)) ?? '', kept: (await getSetting<number>(db, BACKUPS_KEPT)) ?? DEFAULT_BACKUPS_KEPT }), [db]);
+  const saved = useLiveQuery(
+    async () => ({
+      name: (await getSetting<string>(db, USER_NAME)) ?? '',
+      kept: (await getSetting<number>(db, BACKUPS_KEPT)) ?? DEFAULT_BACKUPS_KEPT,
+      idle: IdleMinutes.parse(await getSetting(db, IDLE_LOCK_SETTING)),
+    }),
+    [db],
+  );
   usePageTitle('Settings');
   if (!saved) return <p className="page">Loading…</p>;
-  return <SettingsForm initialName={saved.name} initialKept={saved.kept} />;
+  return <SettingsForm initialName={saved.name} initialKept={saved.kept} initialIdle={saved.idle} />;
 }
 
-function SettingsForm({ initialName, initialKept }: { initialName: string; initialKept: number }) {
+const idleLabel = (minutes: number) => (minutes === 60 ? '1 hour' : `${minutes} minutes`);
+
+function SettingsForm({ initialName, initialKept, initialIdle }: { initialName: string; initialKept: number; initialIdle: number }) {
   const db = useDb();
   const [name, setName] = useState(initialName);
   const [kept, setKept] = useState(String(initialKept));
+  const [idle, setIdle] = useState(initialIdle);
   const [errors, setErrors] = useState<{ name?: string; kept?: string }>({});
   const [done, setDone] = useState(false);
   const submit = async (e: FormEvent) => {
@@ -35,6 +46,7 @@ function SettingsForm({ initialName, initialKept }: { initialName: string; initi
     if (found.name || found.kept) return;
     await setSetting(db, USER_NAME, trimmed);
     await setSetting(db, BACKUPS_KEPT, count);
+    await setSetting(db, IDLE_LOCK_SETTING, idle);
     setDone(true);
   };
   return (
@@ -45,6 +57,20 @@ function SettingsForm({ initialName, initialKept }: { initialName: string; initi
       <form onSubmit={submit} noValidate>
         <TextField id="name" label="Your name" hint="Every change you make to a case is recorded in its audit trail under this name." value={name} onChange={setName} error={errors.name} />
         <TextField id="kept" label="Backups kept for each case" hint="A backup is made after each import and once a day while a case is in use. Older ones are removed." value={kept} onChange={setKept} error={errors.kept} width="short" />
+        <div className="form-group">
+          <fieldset className="fieldset" aria-describedby="idle-hint">
+            <legend className="label">Lock Foresight when it has not been used for</legend>
+            <div id="idle-hint" className="hint">Locked, Foresight keeps nothing of the cases readable until it is unlocked again, and then returns to the page you were on.</div>
+            <div className="radios radios--stacked">
+              {IDLE_CHOICES.map((minutes) => (
+                <span key={minutes} className="radio">
+                  <input id={`idle-${minutes}`} type="radio" name="idle" value={minutes} checked={idle === minutes} onChange={() => setIdle(minutes)} />
+                  <label htmlFor={`idle-${minutes}`}>{idleLabel(minutes)}</label>
+                </span>
+              ))}
+            </div>
+          </fieldset>
+        </div>
         <button type="submit" className="button">Save settings</button>
       </form>
     </div>

@@ -2,10 +2,10 @@ import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js';
 import type { ForesightBridge } from '../../../../shared/bridge/contract.js';
 import { argon2idInWorker } from '../../store/argon2idInWorker.js';
 import { openDatabase, type ForesightDb } from '../../store/db.js';
-import { newDataKey, readKeyEntry, sealEverything, unwrapWithPassphrase, wrapWithPassphrase, type Keyring, type KeyringEntry } from '../../store/keyring.js';
+import { KeyringDamaged, newDataKey, readKeyEntry, sealEverything, unwrapWithPassphrase, wrapWithPassphrase, type Keyring, type KeyringEntry } from '../../store/keyring.js';
 import { dropKeyHolders } from '../../store/keyHolders.js';
 import { DATABASE_NAME } from '../../store/schema.js';
-import { isSealed, sealerFor, type Sealer } from '../../store/sealing.js';
+import { isDamage, isSealed, sealerFor, type Sealer } from '../../store/sealing.js';
 
 export interface OpenStore {
   db: ForesightDb;
@@ -133,4 +133,11 @@ export function closeStore(store: OpenStore): void {
   store.db.close();
   store.sealer.forget();
   store.dataKey.fill(0);
+}
+
+/** What a failure to open the store means to the person at the keyboard, in plain words. */
+export function whyNotOpened(e: unknown): string {
+  if (e instanceof CannotOpenStore || e instanceof KeyringDamaged) return e.message;
+  if (isDamage(e)) return 'The cases on this computer cannot be read with the key this passphrase unlocks: the store or its key has been changed outside Foresight.';
+  return `Foresight could not open the store of cases on this computer (${e instanceof Error ? e.message : String(e)}).`;
 }
