@@ -201,3 +201,37 @@ test('choosing a passphrase: a strength guide, and a suggested passphrase to wri
   await page.getByRole('button', { name: 'Protect and open' }).click();
   await expect(page.getByRole('grid', { name: 'Chronology' })).toBeVisible({ timeout: 30_000 });
 });
+
+test('where the operating system protects the key, locking still drops it, and one Unlock click reads it again', async ({ page }) => {
+  // The desktop bridge, stood in for in the page: the OS "protects" the key and counts each time it is read back.
+  await page.addInitScript(() => {
+    const calls = { unprotect: 0 };
+    Object.assign(window, {
+      osCalls: calls,
+      foresight: Object.freeze({
+        getAppInfo: async () => ({ name: 'Foresight', version: 'test', shell: 'desktop', platform: 'linux' }),
+        keyProtection: async () => ({ available: true, reason: null }),
+        protectKey: async ({ key }: { key: string }) => ({ protectedKey: `os:${key}` }),
+        unprotectKey: async ({ protectedKey }: { protectedKey: string }) => {
+          calls.unprotect++;
+          return { key: protectedKey.slice(3) };
+        },
+      }),
+    });
+  });
+  await page.clock.install();
+  await page.goto('/');
+  await expect(page.getByRole('grid', { name: 'Chronology' })).toBeVisible({ timeout: 30_000 });
+  await page.goto(`${DEMO_CASE}/timeline`);
+  await page.clock.fastForward('15:01');
+  await expect(page.getByRole('heading', { level: 1, name: 'Foresight is locked' })).toBeVisible();
+  await expect(page.getByRole('status')).toContainText('had not been used for 15 minutes');
+  expect(await scan(page)).toEqual([]);
+  // Nothing reads the key back until asked: no passphrase, but an explicit click.
+  await page.clock.fastForward('05:00');
+  expect(await page.evaluate(() => (window as unknown as { osCalls: { unprotect: number } }).osCalls.unprotect)).toBe(0);
+  await page.getByRole('button', { name: 'Unlock' }).click();
+  await expect(page.getByRole('link', { name: 'Timeline' })).toHaveAttribute('aria-current', 'page');
+  expect(page.url()).toContain('#/cases/demo-X900417/timeline');
+  expect(await page.evaluate(() => (window as unknown as { osCalls: { unprotect: number } }).osCalls.unprotect)).toBe(1);
+});
