@@ -25,11 +25,12 @@ function launch(): Promise<ElectronApplication> {
  * keyring) the store opens by itself; otherwise the user chooses a passphrase once and enters it each time after.
  */
 async function getIn(window: Page): Promise<'os' | 'passphrase'> {
-  const grid = window.getByRole('grid', { name: 'Chronology' });
+  // The header's navigation is there only once the store is open.
+  const opened = window.getByRole('navigation', { name: 'Foresight' });
   const choose = window.getByRole('heading', { level: 1, name: 'Protect the cases on this computer' });
   const enter = window.getByRole('heading', { level: 1, name: 'Unlock Foresight' });
-  await expect(grid.or(choose).or(enter)).toBeVisible({ timeout: 30_000 });
-  if (await grid.isVisible()) return 'os';
+  await expect(opened.or(choose).or(enter)).toBeVisible({ timeout: 30_000 });
+  if (await opened.isVisible()) return 'os';
   await window.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
   if (await choose.isVisible()) {
     await window.getByLabel('Passphrase again').fill(PASSPHRASE);
@@ -69,10 +70,12 @@ test.describe('desktop app (Electron)', () => {
     await expect(window.evaluate(() => (window as unknown as { foresight: { unprotectKey(r: object): Promise<unknown> } }).foresight.unprotectKey({ protectedKey: '' }))).rejects.toThrow();
     await app.close();
 
+    // Opened again, it unlocks the way it was protected, and shows the list of cases (the demo opens only the first time).
     const again = await launch();
     const next = await again.firstWindow();
     expect(await getIn(next)).toBe(protection);
-    await expect(next.getByRole('grid', { name: 'Chronology' })).toBeVisible({ timeout: 30_000 });
+    await expect(next.getByRole('heading', { level: 1, name: 'Cases' })).toBeVisible({ timeout: 30_000 });
+    await expect(next.getByRole('link', { name: /^SFO review: Daniel Marsh/ })).toBeVisible();
     await again.close();
   });
 
