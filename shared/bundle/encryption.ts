@@ -1,6 +1,7 @@
 import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js';
 import { z } from 'zod';
 import { canonicalJson } from '../audit/trail.js';
+import { argon2idBytes } from '../crypto/argon2id.js';
 import { Kdf, kdfRefusal, newKdf, passphraseKey } from '../crypto/passphrase.js';
 
 /**
@@ -35,7 +36,7 @@ export async function sealWithPassphrase(magicLine: string, json: string, passph
     cipher: { name: 'AES-GCM', iv: bytesToHex(crypto.getRandomValues(new Uint8Array(12))) },
   };
   const headerLine = canonicalJson(header);
-  const key = await passphraseKey(passphrase, header.kdf, 'encrypt');
+  const key = await passphraseKey(passphrase, header.kdf, 'encrypt', argon2idBytes);
   const sealed = new Uint8Array(
     await crypto.subtle.encrypt({ name: 'AES-GCM', iv: hexToBytes(header.cipher.iv) as Uint8Array<ArrayBuffer>, additionalData: new TextEncoder().encode(headerLine) }, key, new TextEncoder().encode(json)),
   );
@@ -78,7 +79,7 @@ export async function openWithPassphrase(magicLine: string, what: string, file: 
   const refusal = kdfRefusal(header.kdf);
   if (refusal) return { ok: false, message: `refused: the file ${refusal}`, about: 'file' };
   try {
-    const key = await passphraseKey(passphrase, header.kdf, 'decrypt');
+    const key = await passphraseKey(passphrase, header.kdf, 'decrypt', argon2idBytes);
     const plain = await crypto.subtle.decrypt(
       { name: 'AES-GCM', iv: hexToBytes(header.cipher.iv) as Uint8Array<ArrayBuffer>, additionalData: new TextEncoder().encode(headerLine) },
       key,

@@ -1,4 +1,3 @@
-import { argon2id } from '@noble/hashes/argon2.js';
 import { hexToBytes } from '@noble/hashes/utils.js';
 import { z } from 'zod';
 
@@ -45,12 +44,7 @@ export function newKdf(salt: string): Argon2idKdf {
   return { name: 'argon2id', ...ARGON2ID, salt };
 }
 
-/** Argon2id's 32 bytes for a passphrase. Synchronous and slow by design: run it off the window's thread. */
-export function argon2idBytes(passphrase: string, kdf: Argon2idKdf): Uint8Array {
-  return argon2id(passphrase.normalize('NFC'), hexToBytes(kdf.salt), { m: kdf.m, t: kdf.t, p: kdf.p, dkLen: 32 });
-}
-
-/** Where the slow part runs: in place (a worker, the command line), or handed to a worker by the window. */
+/** Where Argon2id runs: in place (argon2id.ts, in a worker or the command line), or handed to a worker by the window. */
 export type Argon2idFn = (passphrase: string, kdf: Argon2idKdf) => Uint8Array | Promise<Uint8Array>;
 
 /**
@@ -58,7 +52,7 @@ export type Argon2idFn = (passphrase: string, kdf: Argon2idKdf) => Uint8Array | 
  * older versions wrote. Used for encrypted case files and key files, and where no operating-system secret store is
  * available, for the passphrase that protects the store.
  */
-export async function passphraseKey(passphrase: string, kdf: Kdf, usage: 'encrypt' | 'decrypt', derive: Argon2idFn = argon2idBytes): Promise<CryptoKey> {
+export async function passphraseKey(passphrase: string, kdf: Kdf, usage: 'encrypt' | 'decrypt', derive: Argon2idFn): Promise<CryptoKey> {
   if (kdf.name === 'argon2id') {
     const bytes = await derive(passphrase, kdf);
     try {

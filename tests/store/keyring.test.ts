@@ -1,6 +1,7 @@
 import { hexToBytes } from '@noble/hashes/utils.js';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
+import { argon2idBytes } from '../../shared/crypto/argon2id.js';
 import { ARGON2ID } from '../../shared/crypto/passphrase.js';
 import { KeyringDamaged, openKeyring, readKeyEntry, unwrapWithPassphrase, wrapWithPassphrase } from '../../renderer/src/store/keyring.js';
 
@@ -32,14 +33,14 @@ describe('the keyring', () => {
     const entry = await readKeyEntry(keyring);
     if (entry?.protection !== 'passphrase') throw new Error('expected a passphrase entry');
     expect(entry.kdf).toEqual({ name: 'PBKDF2', hash: 'SHA-256', iterations: 600_000, salt: PBKDF2_ENTRY.salt });
-    expect(await unwrapWithPassphrase(entry, PASSPHRASE)).toEqual(PBKDF2_KEY);
-    expect(await unwrapWithPassphrase(entry, 'correct horse battery stapler')).toBeNull();
+    expect(await unwrapWithPassphrase(entry, PASSPHRASE, argon2idBytes)).toEqual(PBKDF2_KEY);
+    expect(await unwrapWithPassphrase(entry, 'correct horse battery stapler', argon2idBytes)).toBeNull();
   });
 
   it('wraps a new key by Argon2id, recording its cost so that it can be raised later', async () => {
     const dataKey = crypto.getRandomValues(new Uint8Array(32));
     const started = performance.now();
-    const entry = await wrapWithPassphrase(dataKey, PASSPHRASE);
+    const entry = await wrapWithPassphrase(dataKey, PASSPHRASE, argon2idBytes);
     const took = performance.now() - started;
     expect(entry.kdf).toEqual({ name: 'argon2id', m: 65_536, t: 2, p: 1, salt: expect.stringMatching(/^[0-9a-f]{32}$/) });
     expect(ARGON2ID.m).toBeGreaterThanOrEqual(19_456);
@@ -48,14 +49,14 @@ describe('the keyring', () => {
     await stored;
     const read = await readKeyEntry(keyring);
     if (read?.protection !== 'passphrase') throw new Error('expected a passphrase entry');
-    expect(await unwrapWithPassphrase(read, PASSPHRASE)).toEqual(dataKey);
-    expect(await unwrapWithPassphrase(read, 'not the passphrase')).toBeNull();
+    expect(await unwrapWithPassphrase(read, PASSPHRASE, argon2idBytes)).toEqual(dataKey);
+    expect(await unwrapWithPassphrase(read, 'not the passphrase', argon2idBytes)).toBeNull();
   });
 
   it('refuses an entry edited to ask for a weaker Argon2id, rather than trying it', async () => {
-    const entry = await wrapWithPassphrase(crypto.getRandomValues(new Uint8Array(32)), PASSPHRASE);
+    const entry = await wrapWithPassphrase(crypto.getRandomValues(new Uint8Array(32)), PASSPHRASE, argon2idBytes);
     const weakened = { ...entry, kdf: { ...entry.kdf, m: 1024, t: 1 } };
-    await expect(unwrapWithPassphrase(weakened, PASSPHRASE)).rejects.toThrow(KeyringDamaged);
+    await expect(unwrapWithPassphrase(weakened, PASSPHRASE, argon2idBytes)).rejects.toThrow(KeyringDamaged);
   });
 
   it('says a damaged entry is damaged, and an empty keyring is a first run', async () => {

@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 // Argon2id takes most of a second of solid computing: here, so the window keeps drawing "Unlocking…" meanwhile.
-import { argon2idBytes, type Argon2idKdf } from '../../../shared/crypto/passphrase.js';
+import { argon2idBytes } from '../../../shared/crypto/argon2id.js';
+import type { Argon2idKdf } from '../../../shared/crypto/passphrase.js';
 
 declare const self: DedicatedWorkerGlobalScope;
 

@@ -48,7 +48,7 @@ export async function readKeyEntry(keyring: Keyring): Promise<KeyringEntry | nul
 export const newDataKey = () => crypto.getRandomValues(new Uint8Array(32));
 
 /** Wrap the data key under a new passphrase, by Argon2id at today's cost (`derive` says where it runs). */
-export async function wrapWithPassphrase(dataKey: Uint8Array, passphrase: string, derive?: Argon2idFn): Promise<PassphraseEntry> {
+export async function wrapWithPassphrase(dataKey: Uint8Array, passphrase: string, derive: Argon2idFn): Promise<PassphraseEntry> {
   const kdf = newKdf(bytesToHex(crypto.getRandomValues(new Uint8Array(16))));
   const iv = crypto.getRandomValues(new Uint8Array(12));
   const kek = await passphraseKey(passphrase, kdf, 'encrypt', derive);
@@ -57,7 +57,7 @@ export async function wrapWithPassphrase(dataKey: Uint8Array, passphrase: string
 }
 
 /** The data key, or null when the passphrase is not the one that protects it. */
-export async function unwrapWithPassphrase(entry: PassphraseEntry, passphrase: string, derive?: Argon2idFn): Promise<Uint8Array | null> {
+export async function unwrapWithPassphrase(entry: PassphraseEntry, passphrase: string, derive: Argon2idFn): Promise<Uint8Array | null> {
   const refusal = kdfRefusal(entry.kdf);
   if (refusal) throw new KeyringDamaged(`The key that protects the cases on this computer has been changed: it ${refusal}.`);
   const kek = await passphraseKey(passphrase, entry.kdf, 'decrypt', derive);
