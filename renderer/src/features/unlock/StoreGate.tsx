@@ -83,7 +83,8 @@ export function StoreGate({ children }: { children: ReactNode }) {
 /** Watches for idle time while the store is open, at the length chosen in Settings. */
 function IdleLock({ onIdle }: { onIdle: (minutes: number) => void }) {
   const db = useDb();
-  const minutes = IdleMinutes.parse(useLiveQuery(() => getSetting(db, IDLE_LOCK_SETTING), [db]));
+  // A damaged setting must not stop the lock: it falls back to the default time, and the Settings page reports it.
+  const minutes = IdleMinutes.parse(useLiveQuery(() => getSetting(db, IDLE_LOCK_SETTING).catch(() => undefined), [db]));
   useIdleLock(minutes, () => onIdle(minutes));
   return null;
 }
