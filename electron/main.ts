@@ -2,9 +2,10 @@
 // or a handler with injected adapters, tested without the Electron binary.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { app, BrowserWindow, ipcMain, protocol, safeStorage, session } from 'electron';
+import { app, BrowserWindow, ipcMain, Menu, protocol, safeStorage, session } from 'electron';
 import { hardenContents, hardenSession } from './hardening.js';
 import { createBridgeHandlers, registerBridge } from './ipc.js';
+import { applicationMenu } from './menu.js';
 import { createAppProtocolHandler } from './protocol.js';
 import { APP_ORIGIN, APP_SCHEME } from './security/origin.js';
 import { secureWebPreferences } from './security/webPreferences.js';
@@ -30,6 +31,7 @@ if (!app.requestSingleInstanceLock()) {
   app.whenReady().then(() => {
     hardenSession(session.defaultSession, app.isPackaged);
     protocol.handle(APP_SCHEME, createAppProtocolHandler({ root: join(__dirname, '../renderer'), readFile }));
+    Menu.setApplicationMenu(Menu.buildFromTemplate(applicationMenu({ appName: app.getName(), packaged: app.isPackaged, platform: process.platform })));
     registerBridge(ipcMain, createBridgeHandlers({ name: app.getName(), version: app.getVersion(), platform: process.platform }, safeStorage));
 
     mainWindow = new BrowserWindow({
@@ -39,7 +41,7 @@ if (!app.requestSingleInstanceLock()) {
       minHeight: 600,
       title: 'Foresight',
       show: false,
-      webPreferences: secureWebPreferences(join(__dirname, 'preload.cjs')),
+      webPreferences: secureWebPreferences(join(__dirname, 'preload.cjs'), { packaged: app.isPackaged }),
     });
     mainWindow.once('ready-to-show', () => mainWindow?.show());
     mainWindow.on('closed', () => (mainWindow = null));

@@ -15,6 +15,7 @@ interface CryptoKey {
 }
 interface SubtleCrypto {
   importKey(format: 'raw', keyData: Uint8Array<ArrayBuffer>, algorithm: 'PBKDF2', extractable: false, usages: ['deriveKey']): Promise<CryptoKey>;
+  importKey(format: 'raw', keyData: Uint8Array<ArrayBuffer>, algorithm: 'AES-GCM', extractable: false, usages: ('encrypt' | 'decrypt')[]): Promise<CryptoKey>;
   deriveKey(
     algorithm: { name: 'PBKDF2'; hash: 'SHA-256'; salt: Uint8Array<ArrayBuffer>; iterations: number },
     baseKey: CryptoKey,

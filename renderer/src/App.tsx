@@ -9,6 +9,7 @@ import { BackupsPage } from './features/backups/BackupsPage.js';
 import { ExportCase } from './features/caseFiles/ExportCase.js';
 import { OpenCaseFile } from './features/caseFiles/OpenCaseFile.js';
 import { SettingsPage } from './features/settings/SettingsPage.js';
+import { ErrorBoundary, PageProblem } from './features/shell/ErrorBoundary.js';
 import { Layout } from './features/shell/Layout.js';
 import { Opening } from './features/shell/Opening.js';
 import { href, useHashRoute } from './features/shell/useHashRoute.js';
@@ -42,7 +43,13 @@ export function App() {
   else if (route.page === 'open') page = <OpenCaseFile />;
   else page = <NotFound />;
 
-  return <Layout>{page}</Layout>;
+  return (
+    <Layout>
+      <ErrorBoundary resetKey={window.location.hash} fallback={(error) => <PageProblem error={error} route={route} />}>
+        {page}
+      </ErrorBoundary>
+    </Layout>
+  );
 }
 
 function CouldNotStart({ message }: { message: string }) {

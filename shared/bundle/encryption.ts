@@ -1,25 +1,25 @@
 import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js';
 import { z } from 'zod';
 import { canonicalJson } from '../audit/trail.js';
-import { PBKDF2_ITERATIONS, passphraseKey } from '../crypto/passphrase.js';
+import { argon2idBytes } from '../crypto/argon2id.js';
+import { Kdf, kdfRefusal, newKdf, passphraseKey } from '../crypto/passphrase.js';
 
 /**
  * An encrypted case bundle, for sending a case to a practitioner or a trainer: AES-256-GCM through WebCrypto, with
- * the key derived from a passphrase by PBKDF2-SHA-256. The file is a short magic line, a JSON header line (the key
- * derivation's salt and work factor, the cipher's nonce), then the ciphertext. The header is authenticated with the
- * ciphertext, so a changed work factor or nonce fails like a wrong passphrase.
+ * the key derived from a passphrase by Argon2id (version 2; version 1 files, by PBKDF2-SHA-256, are still read). The
+ * file is a short magic line, a JSON header line (the key derivation's salt and work factor, the cipher's nonce), then
+ * the ciphertext. The header is authenticated with the ciphertext, so a changed work factor or nonce fails like a wrong
+ * passphrase.
  */
 export const MAGIC = 'FORESIGHT-ENCRYPTED-BUNDLE\n';
 
 const Hex = (bytes: number) => z.string().regex(new RegExp(`^[0-9a-f]{${bytes * 2}}$`));
-const Header = z.object({
-  version: z.literal(1),
-  kdf: z.object({ name: z.literal('PBKDF2'), hash: z.literal('SHA-256'), iterations: z.number().int(), salt: Hex(16) }),
-  cipher: z.object({ name: z.literal('AES-GCM'), iv: Hex(12) }),
-});
+const Cipher = z.object({ name: z.literal('AES-GCM'), iv: Hex(12) });
+const Header = z.union([
+  z.object({ version: z.literal(1), kdf: Kdf.options[0], cipher: Cipher }),
+  z.object({ version: z.literal(2), kdf: Kdf.options[1], cipher: Cipher }),
+]);
 type Header = z.infer<typeof Header>;
-
-const keyFor = (passphrase: string, header: Header, usage: 'encrypt' | 'decrypt') => passphraseKey(passphrase, header.kdf.salt, header.kdf.iterations, usage);
 
 export function encryptBundle(json: string, passphrase: string): Promise<Uint8Array> {
   return sealWithPassphrase(MAGIC, json, passphrase);
@@ -27,16 +27,16 @@ export function encryptBundle(json: string, passphrase: string): Promise<Uint8Ar
 
 /**
  * Text sealed under a passphrase, in a file that starts with its own magic line (a case file, a signing key): the
- * same AES-256-GCM and PBKDF2 for every kind of file Foresight writes under a passphrase.
+ * same AES-256-GCM and Argon2id for every kind of file Foresight writes under a passphrase.
  */
 export async function sealWithPassphrase(magicLine: string, json: string, passphrase: string): Promise<Uint8Array> {
   const header: Header = {
-    version: 1,
-    kdf: { name: 'PBKDF2', hash: 'SHA-256', iterations: PBKDF2_ITERATIONS, salt: bytesToHex(crypto.getRandomValues(new Uint8Array(16))) },
+    version: 2,
+    kdf: newKdf(bytesToHex(crypto.getRandomValues(new Uint8Array(16)))),
     cipher: { name: 'AES-GCM', iv: bytesToHex(crypto.getRandomValues(new Uint8Array(12))) },
   };
   const headerLine = canonicalJson(header);
-  const key = await keyFor(passphrase, header, 'encrypt');
+  const key = await passphraseKey(passphrase, header.kdf, 'encrypt', argon2idBytes);
   const sealed = new Uint8Array(
     await crypto.subtle.encrypt({ name: 'AES-GCM', iv: hexToBytes(header.cipher.iv) as Uint8Array<ArrayBuffer>, additionalData: new TextEncoder().encode(headerLine) }, key, new TextEncoder().encode(json)),
   );
@@ -76,10 +76,10 @@ export async function openWithPassphrase(magicLine: string, what: string, file: 
   } catch {
     return { ok: false, message: 'the file is damaged: its header cannot be read', about: 'file' };
   }
-  if (header.kdf.iterations < PBKDF2_ITERATIONS) return { ok: false, message: `refused: the file asks for a weaker key derivation (${header.kdf.iterations} iterations) than Foresight allows`, about: 'file' };
-  if (header.kdf.iterations > 100 * PBKDF2_ITERATIONS) return { ok: false, message: 'refused: the file asks for an unreasonable key derivation work factor', about: 'file' };
+  const refusal = kdfRefusal(header.kdf);
+  if (refusal) return { ok: false, message: `refused: the file ${refusal}`, about: 'file' };
   try {
-    const key = await keyFor(passphrase, header, 'decrypt');
+    const key = await passphraseKey(passphrase, header.kdf, 'decrypt', argon2idBytes);
     const plain = await crypto.subtle.decrypt(
       { name: 'AES-GCM', iv: hexToBytes(header.cipher.iv) as Uint8Array<ArrayBuffer>, additionalData: new TextEncoder().encode(headerLine) },
       key,

@@ -1,22 +1,115 @@
-import { _electron as electron, expect, test } from '@playwright/test';
-import { existsSync } from 'node:fs';
+import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BRIDGE_METHODS } from '../../shared/bridge/contract.js';
 import { electronBinary } from '../../scripts/electron-binary.mjs';
 
 // Runs the real desktop app where Electron's binary exists (a machine with network ran its download).
-// Here the binary cannot be downloaded, so the suite skips itself and says why.
-const binary = electronBinary();
+// Here the binary cannot be downloaded, so the suite skips itself and says why. FORESIGHT_APP may name a packaged
+// build's executable (from `npm run dist`) to run instead of `electron .`, so the packaged rules are checked too.
+const packagedApp = process.env.FORESIGHT_APP ?? null;
+const binary = packagedApp ?? electronBinary();
+const PASSPHRASE = 'desktop smoke test passphrase';
+
+/** A fresh profile for the run: on Linux Electron keeps userData under XDG_CONFIG_HOME. */
+let profile = '';
+
+function launch(): Promise<ElectronApplication> {
+  const env = { ...process.env, XDG_CONFIG_HOME: profile } as Record<string, string>;
+  return packagedApp ? electron.launch({ executablePath: packagedApp, env }) : electron.launch({ executablePath: binary as string, args: ['.'], env });
+}
+
+/**
+ * The app's own first-run or unlock path: where the operating system protects the key (macOS, Windows, Linux with a
+ * keyring) the store opens by itself; otherwise the user chooses a passphrase once and enters it each time after.
+ */
+async function getIn(window: Page): Promise<'os' | 'passphrase'> {
+  // The header's navigation is there only once the store is open.
+  const opened = window.getByRole('navigation', { name: 'Foresight' });
+  const choose = window.getByRole('heading', { level: 1, name: 'Protect the cases on this computer' });
+  const enter = window.getByRole('heading', { level: 1, name: 'Unlock Foresight' });
+  await expect(opened.or(choose).or(enter)).toBeVisible({ timeout: 30_000 });
+  if (await opened.isVisible()) return 'os';
+  await window.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
+  if (await choose.isVisible()) {
+    await window.getByLabel('Passphrase again').fill(PASSPHRASE);
+    await window.getByRole('button', { name: 'Protect and open' }).click();
+  } else {
+    await window.getByRole('button', { name: 'Unlock' }).click();
+  }
+  return 'passphrase';
+}
+
+type MenuNode = { role?: string; submenu?: { items: MenuNode[] } | null };
 
 test.describe('desktop app (Electron)', () => {
   test.skip(binary === null, 'The Electron binary is not installed (node_modules/electron/path.txt is missing): it cannot be downloaded on this machine.');
+  test.skip(!packagedApp && !existsSync('dist/electron/main.cjs'), 'Run `npm run build` first: dist/electron/main.cjs is missing.');
+  test.beforeAll(() => {
+    profile = mkdtempSync(join(tmpdir(), 'foresight-smoke-'));
+  });
+  test.afterAll(() => rmSync(profile, { recursive: true, force: true }));
 
-  test('opens the demo case in a sandboxed window served from app://', async () => {
-    test.skip(!existsSync('dist/electron/main.cjs'), 'Run `npm run build` first: dist/electron/main.cjs is missing.');
-    const app = await electron.launch({ executablePath: binary as string, args: ['.'] });
+  test('first run opens the demo case in a sandboxed window served from app://, and the store unlocks the same way next time', async () => {
+    const app = await launch();
     const window = await app.firstWindow();
+    const protection = await getIn(window);
     await expect(window.getByRole('grid', { name: 'Chronology' })).toBeVisible({ timeout: 30_000 });
-    expect(window.url()).toMatch(/^app:\/\/foresight\//);
-    expect(await window.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
-    expect(await window.evaluate(() => Object.keys((window as unknown as { foresight: object }).foresight))).toEqual(['getAppInfo']);
+    expect(window.url()).toMatch(/^app:\/\/foresight\/index\.html#\/cases\//);
+
+    // The renderer has no Node, and the bridge is exactly the contract's methods, frozen, each a function.
+    expect(await window.evaluate(() => [typeof (globalThis as { require?: unknown }).require, typeof (globalThis as { process?: unknown }).process])).toEqual(['undefined', 'undefined']);
+    const bridge = await window.evaluate(() => {
+      const api = (window as unknown as { foresight: Record<string, unknown> }).foresight;
+      return { methods: Object.keys(api).sort(), functions: Object.values(api).every((f) => typeof f === 'function'), frozen: Object.isFrozen(api) };
+    });
+    expect(bridge).toEqual({ methods: [...BRIDGE_METHODS].sort(), functions: true, frozen: true });
+    expect(await window.evaluate(() => (window as unknown as { foresight: { getAppInfo(r: object): Promise<{ shell: string }> } }).foresight.getAppInfo({}))).toMatchObject({ shell: 'desktop' });
+    // The main process re-checks every request against the contract.
+    await expect(window.evaluate(() => (window as unknown as { foresight: { unprotectKey(r: object): Promise<unknown> } }).foresight.unprotectKey({ protectedKey: '' }))).rejects.toThrow();
+    await app.close();
+
+    // Opened again, it unlocks the way it was protected, and shows the list of cases (the demo opens only the first time).
+    const again = await launch();
+    const next = await again.firstWindow();
+    expect(await getIn(next)).toBe(protection);
+    await expect(next.getByRole('heading', { level: 1, name: 'Cases' })).toBeVisible({ timeout: 30_000 });
+    await expect(next.getByRole('link', { name: /^SFO review: Daniel Marsh/ })).toBeVisible();
+    await again.close();
+  });
+
+  test('developer tools and reload exist only in an unpackaged build', async () => {
+    const app = await launch();
+    const window = await app.firstWindow();
+    await getIn(window);
+    const shell = await app.evaluate(({ app: electronApp, BrowserWindow, Menu }) => {
+      const roles = (items: MenuNode[]): string[] => items.flatMap((i) => [...(i.role ? [i.role] : []), ...(i.submenu ? roles(i.submenu.items) : [])]);
+      const contents = BrowserWindow.getAllWindows()[0]?.webContents;
+      const openedAtStart = contents?.isDevToolsOpened() ?? null;
+      // Asking for them must do nothing where they are turned off.
+      contents?.openDevTools({ mode: 'detach' });
+      return {
+        packaged: electronApp.isPackaged,
+        openedAtStart,
+        roles: roles((Menu.getApplicationMenu()?.items ?? []) as unknown as MenuNode[]).map((r) => r.toLowerCase()),
+      };
+    });
+    expect(shell.openedAtStart).toBe(false);
+    expect(shell.packaged).toBe(packagedApp !== null);
+    expect(shell.roles).toEqual(expect.arrayContaining(['undo', 'redo', 'cut', 'copy', 'paste', 'selectall', 'zoomin', 'zoomout', 'resetzoom', 'togglefullscreen', 'quit']));
+    const devToolsOpen = () => app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().some((w) => w.webContents.isDevToolsOpened()));
+    if (shell.packaged) {
+      expect(shell.roles).not.toContain('toggledevtools');
+      expect(shell.roles).not.toContain('reload');
+      expect(shell.roles).not.toContain('forcereload');
+      // webPreferences.devTools is false: the request above opened nothing.
+      await window.waitForTimeout(1_000);
+      expect(await devToolsOpen()).toBe(false);
+    } else {
+      expect(shell.roles).toEqual(expect.arrayContaining(['toggledevtools', 'reload']));
+      await expect.poll(devToolsOpen).toBe(true);
+    }
     await app.close();
   });
 });

@@ -49,7 +49,7 @@ describe('IPC senders', () => {
 
 describe('window hardening', () => {
   it('sandboxes and isolates every window, with no Node, webviews or spellcheck', () => {
-    expect(secureWebPreferences('/p/preload.cjs')).toMatchObject({
+    expect(secureWebPreferences('/p/preload.cjs', { packaged: true })).toMatchObject({
       preload: '/p/preload.cjs',
       sandbox: true,
       contextIsolation: true,
@@ -60,7 +60,12 @@ describe('window hardening', () => {
       allowRunningInsecureContent: false,
       spellcheck: false,
       disableBlinkFeatures: 'Auxclick',
+      devTools: false,
     });
+  });
+
+  it('offers developer tools only in an unpackaged build', () => {
+    expect(secureWebPreferences('/p/preload.cjs', { packaged: false }).devTools).toBe(true);
   });
 
   it('sends the CSP of the security baseline as a header', () => {

@@ -1,6 +1,7 @@
 import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
+import { argon2idBytes } from '../../shared/crypto/argon2id.js';
 import { loadDemoCase } from '../../renderer/src/features/demo/loadDemo.js';
 import { caseBundleOf } from '../../renderer/src/store/caseBundle.js';
 import { openDatabase } from '../../renderer/src/store/db.js';
@@ -106,10 +107,9 @@ describe('encryption at rest', () => {
 
   it('unlocks the data key with the right passphrase only', async () => {
     const key = newDataKey();
-    const entry = await wrapWithPassphrase(key, 'correct horse battery');
-    if (entry.protection !== 'passphrase') throw new Error('expected a passphrase entry');
-    expect(await unwrapWithPassphrase(entry, 'correct horse battery')).toEqual(key);
-    expect(await unwrapWithPassphrase(entry, 'wrong horse battery')).toBeNull();
+    const entry = await wrapWithPassphrase(key, 'correct horse battery', argon2idBytes);
+    expect(await unwrapWithPassphrase(entry, 'correct horse battery', argon2idBytes)).toEqual(key);
+    expect(await unwrapWithPassphrase(entry, 'wrong horse battery', argon2idBytes)).toBeNull();
     expect(new TextDecoder('latin1').decode(entry.wrapped)).not.toContain(new TextDecoder('latin1').decode(key));
   });
 });

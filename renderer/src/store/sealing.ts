@@ -36,6 +36,8 @@ export interface Sealer {
   open(sealed: Uint8Array, context: Uint8Array): Uint8Array;
   /** Open a value sealed by version 4 of the store (AES-256-GCM). */
   openLegacy(sealed: Uint8Array, context: Uint8Array): Uint8Array;
+  /** Overwrite the keys it holds, when the store is locked: it opens nothing after this. */
+  forget(): void;
 }
 
 export function sealerFor(dataKey: Uint8Array): Sealer {
@@ -53,10 +55,28 @@ export function sealerFor(dataKey: Uint8Array): Sealer {
     },
     open: (sealed, context) => xchacha20poly1305(key, sealed.subarray(0, NONCE), context).decrypt(sealed.subarray(NONCE)),
     openLegacy: (sealed, context) => gcm(legacyKey, sealed.subarray(0, LEGACY_NONCE), context).decrypt(sealed.subarray(LEGACY_NONCE)),
+    forget() {
+      key.fill(0);
+      legacyKey.fill(0);
+    },
   };
 }
 
-export class StoreDecryptError extends Error {}
+export class StoreDecryptError extends Error {
+  override name = 'StoreDecryptError';
+}
+
+/** Whether an error is, or wraps (Dexie wraps what fails inside a transaction), a value that would not decrypt. */
+export function isDamage(e: unknown): boolean {
+  for (let at = e, depth = 0; at instanceof Error && depth < 5; depth++) {
+    if (at instanceof StoreDecryptError || at.name === 'StoreDecryptError') return true;
+    at = (at as { inner?: unknown }).inner ?? at.cause;
+  }
+  return false;
+}
+
+/** Whether a stored value, as IndexedDB holds it, was sealed with a store key. */
+export const isSealed = (value: unknown): boolean => value !== null && typeof value === 'object' && (SEALED in value || V5_SEALED in value || V4_SEALED in value);
 
 /** A table whose values hold a list of rows (a case's blocks): the rows' structured fields stay in the clear. */
 export interface RowList {

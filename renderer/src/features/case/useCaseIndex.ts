@@ -4,6 +4,7 @@ import { CaseIndex } from '../../../../shared/engine/caseIndex.js';
 import { caseVersion } from '../../store/caseData.js';
 import { useDb } from '../../store/context.js';
 import { openCase } from '../../store/trailCheck.js';
+import { useThrowToBoundary } from '../shell/ErrorBoundary.js';
 import type { OpenedTrail } from '../activity/trailStatus.js';
 
 export interface OpenedCaseIndex {
@@ -25,6 +26,7 @@ export function useCaseIndex(caseId: string, enabled: boolean): OpenedCaseIndex 
   const version = useLiveQuery(() => caseVersion(db, caseId), [db, caseId]);
   const [state, setState] = useState<{ key: string; index: CaseIndex | null; opened: OpenedTrail | undefined }>();
   const key = `${caseId}@${version ?? ''}`;
+  const fail = useThrowToBoundary();
   useEffect(() => {
     if (version === undefined || !enabled) return;
     let cancelled = false;
@@ -34,11 +36,11 @@ export function useCaseIndex(caseId: string, enabled: boolean): OpenedCaseIndex 
       // A User Timing mark, read by `npm run bench`: the case is read and indexed.
       performance.mark('case-indexed');
       setState({ key, index, opened: found ? { trail: found.trail, lastHash: found.lastHash, at: new Date() } : undefined });
-    });
+    }, (e: unknown) => !cancelled && fail(e));
     return () => {
       cancelled = true;
     };
-  }, [db, caseId, version, key, enabled]);
+  }, [db, caseId, version, key, enabled, fail]);
   // While a newer version loads, the last one stays on screen rather than flashing a loading message.
   const shown = state?.key.startsWith(`${caseId}@`) ? state : undefined;
   return { index: shown?.index, opened: shown?.opened, reading: enabled && state?.key !== key };

@@ -3,6 +3,7 @@ import type { RowsByTable } from '../../../../shared/import/plan.js';
 import type { ImportSurvey } from '../../../../shared/import/survey.js';
 import type { Allocation, Case } from '../../../../shared/schemas/index.js';
 import { useDataKey } from '../../store/context.js';
+import { holdKey } from '../../store/keyHolders.js';
 import { runCaseFileJob } from '../caseFiles/runCaseFileJob.js';
 import type { FromWorker, ImportPreview, ImportTarget, MappingAnswer, MappingQuestion } from './protocol.js';
 
@@ -28,12 +29,14 @@ export function useImport(into: ImportTarget | null) {
   const dataKey = useDataKey();
   const [state, setState] = useState<ImportState>({ step: 'choose' });
   const worker = useRef<Worker | null>(null);
+  const released = useRef<() => void>(() => {});
   const startedAt = useRef(0);
   const target = useRef(into);
 
   const stop = useCallback(() => {
     worker.current?.terminate();
     worker.current = null;
+    released.current();
   }, []);
   useEffect(() => stop, [stop]);
 
@@ -42,6 +45,7 @@ export function useImport(into: ImportTarget | null) {
       stop();
       const w = new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' });
       worker.current = w;
+      released.current = holdKey(w);
       startedAt.current = performance.now();
       target.current = into;
       w.onmessage = (e: MessageEvent<FromWorker>) => {
