@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { openApp, PASSPHRASE, unlock } from './app.js';
+import { giveName, openApp, PASSPHRASE, REVIEWER, unlock } from './app.js';
 
 const scan = async (page: Page) => (await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze()).violations;
 const DEMO_CASE = '/#/cases/demo-X900417';
@@ -38,7 +38,7 @@ test('a damaged value of a case ends in a plain screen saying what happened and 
   await openDemo(page);
   await page.goto('/#/');
   // Flip one bit of the first block of records' sealed part.
-  await editStored(page, 'foresight', 'blocks', 'value.$sealedX[value.$sealedX.length - 1] ^= 1; return value;');
+  await editStored(page, 'foresight', 'blocks', 'value.$sealedA[value.$sealedA.length - 1] ^= 1; return value;');
   await page.goto(DEMO_CASE);
   await expect(page.getByRole('heading', { level: 1, name: 'This case cannot be read' })).toBeVisible({ timeout: 30_000 });
   await expect(page.getByText('A stored value of this case cannot be read: it has been damaged or changed outside Foresight.')).toBeVisible();
@@ -56,7 +56,7 @@ test('a damaged value of a case ends in a plain screen saying what happened and 
 test('a damaged case record ends in the same plain screen, from any page of the case', async ({ page }) => {
   await openDemo(page);
   await page.goto('/#/');
-  await editStored(page, 'foresight', 'cases', 'value.$sealedX[30] ^= 1; return value;');
+  await editStored(page, 'foresight', 'cases', 'value.$sealedA[30] ^= 1; return value;');
   await page.goto(`${DEMO_CASE}/edit`);
   await expect(page.getByRole('heading', { level: 1, name: 'This case cannot be read' })).toBeVisible({ timeout: 30_000 });
   await page.goto(`${DEMO_CASE}/activity`);
@@ -199,6 +199,7 @@ test('choosing a passphrase: a strength guide, and a suggested passphrase to wri
   await page.screenshot({ path: 'test-results/screens/choose-passphrase.png', fullPage: true });
   await page.getByLabel('Passphrase again').fill(suggested);
   await page.getByRole('button', { name: 'Protect and open' }).click();
+  await giveName(page, REVIEWER);
   await expect(page.getByRole('grid', { name: 'Chronology' })).toBeVisible({ timeout: 30_000 });
 });
 
@@ -221,6 +222,7 @@ test('where the operating system protects the key, locking still drops it, and o
   });
   await page.clock.install();
   await page.goto('/');
+  await giveName(page, REVIEWER);
   await expect(page.getByRole('grid', { name: 'Chronology' })).toBeVisible({ timeout: 30_000 });
   await page.goto(`${DEMO_CASE}/timeline`);
   await page.clock.fastForward('15:01');

@@ -223,7 +223,7 @@ test('a store whose record of its newest change was altered is not shown until t
     db.close();
   });
   await page.reload();
-  await unlock(page);
+  await unlock(page, PASSPHRASE, { as: null });
   await expect(page.getByRole('heading', { level: 1, name: 'The record of the newest change has been altered' })).toBeVisible();
   await expect(page.getByText(DEMO)).toHaveCount(0);
   expect(await scan(page)).toEqual([]);

@@ -122,7 +122,8 @@ test('a key exported from Settings signs on the command line, and a key from key
   await page.getByLabel('Passphrase of the key file').fill(KEY_PASSPHRASE);
   await page.getByRole('button', { name: 'Import key file' }).click();
   await expect(page.getByText('Key imported.')).toBeVisible({ timeout: 30_000 });
-  expect(await shownFingerprint(page)).toBe(k.out[k.out.length - 1]);
+  // The page shows the imported key once the store has it: read again until it does.
+  await expect.poll(() => shownFingerprint(page)).toBe(k.out[k.out.length - 1]);
   await expect(page.getByLabel('Your name')).toHaveValue('A. Reviewer');
   expect(await scan(page)).toEqual([]);
 });
