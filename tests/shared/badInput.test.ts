@@ -6,10 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { toCsv } from '../../scripts/demo/csvWriter.js';
 import { safeCsvCell } from '../../shared/domain/csvExport.js';
 import { buildCaseBundle } from '../../shared/import/buildBundle.js';
-import { readCsv } from '../../shared/import/csv.js';
+import { MAX_CELL_CHARS, readCsv } from '../../shared/import/csv.js';
 import { decodeText } from '../../shared/import/decode.js';
 import { readCsvImportFile, readImportFile } from '../../shared/import/readFile.js';
-import { MAX_CELL_CHARS } from '../../shared/import/rowReader.js';
 import { readText, sha256 } from '../helpers/demoFiles.js';
 
 const require = createRequire(import.meta.url);
