@@ -8,6 +8,7 @@ import { withImportEntry } from '../shared/bundle/bundleRows.js';
 import { count } from '../shared/domain/words.js';
 import { decryptBundle, encryptBundle } from '../shared/bundle/encryption.js';
 import { readCaseBundle } from '../shared/bundle/readBundle.js';
+import { caseFileSizeRefusal, readCaseFileJson } from '../shared/bundle/caseFile.js';
 import { fingerprintForPeople, fingerprintOf, newSigningKey, readFingerprint, signingAs, type SigningKey } from '../shared/audit/signatures.js';
 import { verifyBundle, type VerifyReport } from '../shared/bundle/verifyBundle.js';
 import { readKeyFile, writeKeyFile } from '../shared/crypto/keyFile.js';
@@ -21,6 +22,8 @@ import { UsageError, type FileArg, type ParsedArgs } from './args.js';
 
 export interface CliIo {
   readFile(path: string): Promise<Uint8Array>;
+  /** A file's size in bytes, asked before a file read whole is read. */
+  size(path: string): Promise<number>;
   writeFile(path: string, content: string | Uint8Array): Promise<void>;
   stdout(text: string): void;
   stderr(text: string): void;
@@ -60,6 +63,14 @@ async function signingKey(io: CliIo, command: string): Promise<SigningKey | unde
 async function readPath(io: CliIo, path: string): Promise<Uint8Array> {
   try {
     return await io.readFile(path);
+  } catch {
+    throw new UsageError(`cannot read ${path}: no such file, or not readable`);
+  }
+}
+
+async function sizeOf(io: CliIo, path: string): Promise<number> {
+  try {
+    return await io.size(path);
   } catch {
     throw new UsageError(`cannot read ${path}: no such file, or not readable`);
   }
@@ -248,17 +259,22 @@ export async function decrypt(args: ParsedArgs, io: CliIo): Promise<number> {
   const path = required(args, '--in', 'decrypt');
   const out = required(args, '--out', 'decrypt');
   const secret = passphrase(io, 'decrypt');
+  const tooLarge = caseFileSizeRefusal(await sizeOf(io, path));
+  if (tooLarge) {
+    io.stderr(`${path}: ${tooLarge}; nothing written`);
+    return 1;
+  }
   const opened = await decryptBundle(await readPath(io, path), secret);
   if (!opened.ok) {
     io.stderr(`${path}: ${opened.message}; nothing written`);
     return 1;
   }
-  const read = readCaseBundle(opened.json);
+  const read = readCaseFileJson(opened.json);
   if (!read.ok) {
     io.stderr(`${path}: decrypted, but ${read.message}; nothing written`);
     return 1;
   }
   await io.writeFile(out, opened.json);
-  io.stderr(`Wrote ${out}.`);
+  io.stderr(read.everything ? `Wrote ${out}: "export everything", ${count(read.cases.length, 'case')}.` : `Wrote ${out}.`);
   return 0;
 }

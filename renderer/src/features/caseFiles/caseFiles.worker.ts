@@ -1,11 +1,8 @@
 /// <reference lib="webworker" />
 // Whole-case work off the main thread. One job per worker: it opens the store with the key it is given, does the job
 // and answers once. A job that fails part-way stores nothing: each change is one transaction.
-import { verifyTrail } from '../../../../shared/audit/trail.js';
-import { verifyBundle } from '../../../../shared/bundle/verifyBundle.js';
-import { bundleRows } from '../../../../shared/bundle/bundleRows.js';
-import { decryptBundle, encryptBundle, looksEncrypted } from '../../../../shared/bundle/encryption.js';
-import { readCaseBundle } from '../../../../shared/bundle/readBundle.js';
+import { everythingJson } from '../../../../shared/bundle/caseFile.js';
+import { encryptBundle } from '../../../../shared/bundle/encryption.js';
 import type { CaseBundle } from '../../../../shared/schemas/index.js';
 import { formatInstant } from '../../../../shared/time/display.js';
 import { appendAudit, currentUser, trailTables } from '../../store/audit.js';
@@ -15,40 +12,15 @@ import { listCases, storeCaseBundle } from '../../store/cases.js';
 import { openDatabase, type ForesightDb } from '../../store/db.js';
 import { sealerFor } from '../../store/sealing.js';
 import { checkTrail, type TrailCheckDepth } from '../../store/trailCheck.js';
+import { readCaseFile } from './readCaseFile.js';
 import { CaseFileProblem, type CaseFileJob, type CaseFileResults, type FromCaseFileWorker, type ToCaseFileWorker } from './protocol.js';
 
 declare const self: DedicatedWorkerGlobalScope;
-
-/** What "export everything" writes: every case on this computer, each a whole bundle. */
-const EVERYTHING = 'foresight-everything';
 
 async function bundleOrFail(db: ForesightDb, caseId: string): Promise<CaseBundle> {
   const bundle = await caseBundleOf(db, caseId);
   if (!bundle) throw new Error('That case no longer exists.');
   return bundle;
-}
-
-/** Decrypt a case file and read every case in it, refusing any whose trail is broken; each refusal says which field it is about. */
-async function readCaseFile(bytes: Uint8Array, passphrase: string): Promise<CaseBundle[]> {
-  if (bytes.length === 0) throw new CaseFileProblem('The selected file is empty', 'file');
-  if (!looksEncrypted(bytes)) throw new CaseFileProblem('The selected file is not a Foresight case file', 'file');
-  const decrypted = await decryptBundle(bytes, passphrase);
-  if (!decrypted.ok) throw new CaseFileProblem(`The case file cannot be opened: ${decrypted.message}. Nothing has been stored.`, decrypted.about);
-  let texts: string[] = [decrypted.json];
-  try {
-    const json = JSON.parse(decrypted.json) as { kind?: unknown; cases?: unknown };
-    if (json.kind === EVERYTHING && Array.isArray(json.cases)) texts = json.cases.map((c) => JSON.stringify(c));
-  } catch {
-    // Not JSON at all: readCaseBundle below says so.
-  }
-  return texts.map((text) => {
-    const read = readCaseBundle(text);
-    if (!read.ok) throw new CaseFileProblem(`The case file cannot be opened: ${read.message}. Nothing has been stored.`, 'file');
-    // Every entry's hash, link and signature, and every row. (A version 1 file predates trails: it has none to check.)
-    const trail = read.trail === 'none' ? verifyTrail(read.bundle.audit, bundleRows(read.bundle)) : verifyBundle(read.bundle);
-    if (!trail.ok) throw new CaseFileProblem(`The case file's audit trail is broken (${trail.reason}): it has been changed since it was sent. Nothing has been stored.`, 'file');
-    return read.bundle;
-  });
 }
 
 const jobs: { [K in CaseFileJob['type']]: (db: ForesightDb, job: Extract<CaseFileJob, { type: K }>) => Promise<CaseFileResults[K]> } = {
@@ -84,20 +56,19 @@ const jobs: { [K in CaseFileJob['type']]: (db: ForesightDb, job: Extract<CaseFil
       await db.transaction('rw', trailTables(db), () => appendAudit(db, c.id, { at: new Date().toISOString(), who, kind: 'export', what: 'Exported with every case on this computer ("export everything")' }));
       bundles.push(await bundleOrFail(db, c.id));
     }
-    const json = JSON.stringify({ kind: EVERYTHING, exportedAt: new Date().toISOString(), cases: bundles });
-    return { bytes: await encryptBundle(json, passphrase), cases: bundles.length };
+    return { bytes: await encryptBundle(everythingJson(bundles, new Date()), passphrase), cases: bundles.length };
   },
 
-  async open(db, { bytes, passphrase }) {
-    const bundles = await readCaseFile(bytes, passphrase);
+  async open(db, { file, passphrase }) {
+    const bundles = await readCaseFile(file, passphrase);
     const here = new Set((await db.cases.toCollection().primaryKeys()) as string[]);
     return {
       cases: bundles.map((b) => ({ id: b.case.id, title: b.case.title, crn: b.case.crn, records: b.records.length, entries: b.audit.length, alreadyHere: here.has(b.case.id) })),
     };
   },
 
-  async receive(db, { bytes, passphrase, fileName }) {
-    const bundles = await readCaseFile(bytes, passphrase);
+  async receive(db, { file, passphrase, fileName }) {
+    const bundles = await readCaseFile(file, passphrase);
     for (const bundle of bundles) {
       // A case being replaced is backed up first: receiving a file never loses what was here.
       if (await db.cases.get(bundle.case.id)) await makeBackup(db, bundle.case.id, 'beforeRestore');
