@@ -1,3 +1,4 @@
+import { rowKeyOf, type KeyedTable } from '../audit/rowKeys.js';
 import type { Provenance } from '../schemas/common.js';
 import type { Allocation } from '../schemas/allocation.js';
 import type { ContactRecord, InformationRecord } from '../schemas/record.js';
@@ -29,12 +30,8 @@ const READERS: { [K in FileKind]: (r: RowReader, p: Provenance) => ItemsByKind[K
   allocations: readAllocation,
 };
 
-/** What identifies a row within its kind, so a repeated id is reported rather than silently overwriting. */
-function rowKey(kind: FileKind, item: ItemsByKind[FileKind]): string {
-  if ('id' in item) return item.id;
-  if ('staffCode' in item) return `${item.staffCode}|${item.snapshotDate}`;
-  return `${item.teamCode}|${item.snapshotDate}`;
-}
+/** The table whose key identifies a kind's rows (a contact's key is its id, in records or other work alike). */
+const KEYED_AS: Record<FileKind, KeyedTable> = { contacts: 'records', information: 'records', allocations: 'allocations', workload: 'workload', team: 'teams' };
 
 const DUPLICATE_COLUMN: Record<FileKind, string> = {
   contacts: 'contact_id',
@@ -164,7 +161,8 @@ export function openValidator(input: Omit<ImportFileInput, 'bytes'>, header: rea
         for (const e of reader.errors) chunkErrors.push(e);
         continue;
       }
-      const key = rowKey(kind, item);
+      // A repeated key is reported rather than silently overwriting.
+      const key = rowKeyOf(KEYED_AS[kind], item);
       const first = seen.get(key);
       if (first !== undefined) {
         chunkErrors.push({ row: row.line, column: DUPLICATE_COLUMN[kind], value: reader.text(DUPLICATE_COLUMN[kind]) ?? '', message: `duplicate of row ${first}` });
