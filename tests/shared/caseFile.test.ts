@@ -49,7 +49,7 @@ describe('"export everything": written by the app, read by the app and the comma
     const cases = [await demoBundle('First review'), await demoBundle('Second review')];
     const file = await encryptBundle(everythingJson(cases, new Date('2026-11-23T12:00:00Z')), PASSPHRASE);
 
-    expect(await readCaseFile(new Blob([file]), PASSPHRASE)).toEqual(cases);
+    expect(await readCaseFile(new Blob([file as Uint8Array<ArrayBuffer>]), PASSPHRASE)).toEqual(cases);
 
     const m = memoryIo({ 'everything.foresight': file }, { FORESIGHT_PASSPHRASE: PASSPHRASE });
     expect(await run(['decrypt', '--in', 'everything.foresight', '--out', 'everything.json'], m.io)).toBe(0);
