@@ -194,20 +194,28 @@ export async function verify(args: ParsedArgs, io: CliIo): Promise<number> {
     if (!fingerprint) throw new UsageError(`--signer ${typed} is not a key fingerprint (32 hex digits, with or without spaces)`);
     return fingerprint;
   });
-  const read = readCaseBundle(new TextDecoder().decode(await readPath(io, path)));
+  const read = readCaseFileJson(new TextDecoder().decode(await readPath(io, path)));
   const json = args.options.has('--json');
   if (!read.ok) {
     if (json) io.stdout(JSON.stringify({ ok: false, reason: read.message }, null, 2));
     else io.stdout(`Not intact: ${read.message}`);
     return 1;
   }
-  const report: VerifyReport =
-    read.trail === 'none'
-      ? { ...verifyBundle(read.bundle, mustSign), ok: false, reason: 'no trail: unverified (a version 1 bundle, written before audit trails)' }
-      : verifyBundle(read.bundle, mustSign);
-  if (json) io.stdout(JSON.stringify(report, null, 2));
-  else io.stdout(formatVerifyReport(report));
-  return report.ok ? 0 : 1;
+  const reports = read.cases.map(({ bundle, trail }): VerifyReport =>
+    trail === 'none'
+      ? { ...verifyBundle(bundle, mustSign), ok: false, reason: 'no trail: unverified (a version 1 bundle, written before audit trails)' }
+      : verifyBundle(bundle, mustSign),
+  );
+  const [single] = reports;
+  if (!read.everything && single) {
+    io.stdout(json ? JSON.stringify(single, null, 2) : formatVerifyReport(single));
+    return single.ok ? 0 : 1;
+  }
+  // An "export everything" file: each case's report, under the case it is about.
+  const ok = reports.every((r) => r.ok);
+  const cases = read.cases.map(({ bundle }, i) => ({ case: { id: bundle.case.id, title: bundle.case.title, crn: bundle.case.crn }, ...reports[i] }));
+  io.stdout(json ? JSON.stringify({ ok, cases }, null, 2) : cases.map(({ case: c }, i) => `${c.title} (${c.crn}):\n${formatVerifyReport(reports[i] as VerifyReport)}`).join('\n\n'));
+  return ok ? 0 : 1;
 }
 
 function formatVerifyReport(r: VerifyReport): string {

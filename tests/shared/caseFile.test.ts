@@ -55,6 +55,19 @@ describe('"export everything": written by the app, read by the app and the comma
     expect(await run(['decrypt', '--in', 'everything.foresight', '--out', 'everything.json'], m.io)).toBe(0);
     expect(m.err).toEqual(['Wrote everything.json: "export everything", 2 cases.']);
     expect(JSON.parse(m.written.get('everything.json') as string)).toEqual({ kind: 'foresight-everything', exportedAt: '2026-11-23T12:00:00.000Z', cases });
+
+    const verified = memoryIo({ 'everything.json': m.written.get('everything.json') as string });
+    expect(await run(['verify', '--bundle', 'everything.json', '--json'], verified.io)).toBe(0);
+    expect(verified.json()).toMatchObject({ ok: true, cases: cases.map((c) => ({ case: { id: c.case.id, title: c.case.title, crn: c.case.crn }, ok: true, entries: 1 })) });
+  });
+
+  it('cli verify names the case of an "export everything" file whose record was changed', async () => {
+    const cases = [await demoBundle('First review'), await demoBundle('Second review')];
+    const changed = structuredClone(cases);
+    changed[1]!.records[3]!.notes = 'Rewritten later.';
+    const m = memoryIo({ 'everything.json': everythingJson(changed, new Date('2026-11-23T12:00:00Z')) });
+    expect(await run(['verify', '--bundle', 'everything.json'], m.io)).toBe(1);
+    expect(m.out.join('\n')).toMatch(/^First review \(X900417\):\nIntact: [\s\S]*\n\nSecond review \(X900417\):\nNot intact: /);
   });
 
   it('a case in it that breaks the schema is named by its place, and nothing is written', async () => {
