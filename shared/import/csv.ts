@@ -110,10 +110,8 @@ export interface CsvPiece {
 }
 
 /** Parse a run of whole CSV records with Papa Parse, keeping the line each starts on. */
-function parseRecords(whole: string, firstLine: number, rows: CsvRow[], problems: CsvProblem[]): number {
-  // The final line ending closes the last record; parsed, it would read as one more (empty) record.
-  const text = whole.replace(/\r?\n$/, '');
-  if (text === '') return firstLine + (whole === '' ? 0 : 1);
+function parseRecords(text: string, firstLine: number, rows: CsvRow[], problems: CsvProblem[]): number {
+  if (text === '') return firstLine;
   let line = firstLine;
   Papa.parse<string[]>(text, {
     delimiter: ',',
@@ -128,7 +126,9 @@ function parseRecords(whole: string, firstLine: number, rows: CsvRow[], problems
       rows.push({ line: start, cells });
     },
   });
-  return line;
+  // A final line ending closes the last record, and Papa Parse reads one more, empty, record after it: not a line.
+  // (The line ending is kept, not cut off: `"" ` closes a field before a line break but not at the end of the text.)
+  return text.endsWith('\n') ? line - 1 : line;
 }
 
 const lineNumber = (n: number) => n.toLocaleString('en-GB');
@@ -138,7 +138,7 @@ const lineNumber = (n: number) => n.toLocaleString('en-GB');
  * starts on, which is how errors are reported to the user and the command line. Blank lines are skipped but still
  * counted. Line breaks occur only between records or inside quoted fields, so counting them in the fields is exact.
  * A quoted field that runs past MAX_CELL_CHARS, or to the end of the file, stops the reading there with a problem
- * naming its line and column (from `header`, or from the first record when the text starts the file).
+ * naming its line and column (from `header`; until the header is known, the piece's first record is the header).
  */
 export function parseCsvPiece(text: string, firstLine: number, final: boolean, header?: readonly string[]): CsvPiece {
   const rows: CsvRow[] = [];
@@ -149,7 +149,7 @@ export function parseCsvPiece(text: string, firstLine: number, final: boolean, h
   const { at, field, atEnd } = scan.unclosed;
   let line = nextLine;
   for (let i = text.indexOf('\n', scan.end); i !== -1 && i < at; i = text.indexOf('\n', i + 1)) line++;
-  const names = header ?? (firstLine === 1 ? rows[0]?.cells : undefined);
+  const names = header ?? rows[0]?.cells;
   const column = names?.[field]?.trim() || `${field + 1}`;
   const where = `a quote opened in column '${column}' on line ${lineNumber(line)}`;
   problems.push({
