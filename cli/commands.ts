@@ -8,6 +8,7 @@ import { withImportEntry } from '../shared/bundle/bundleRows.js';
 import { count } from '../shared/domain/words.js';
 import { decryptBundle, encryptBundle } from '../shared/bundle/encryption.js';
 import { readCaseBundle } from '../shared/bundle/readBundle.js';
+import { caseFileSizeRefusal, readCaseFileJson } from '../shared/bundle/caseFile.js';
 import { fingerprintForPeople, fingerprintOf, newSigningKey, readFingerprint, signingAs, type SigningKey } from '../shared/audit/signatures.js';
 import { verifyBundle, type VerifyReport } from '../shared/bundle/verifyBundle.js';
 import { readKeyFile, writeKeyFile } from '../shared/crypto/keyFile.js';
@@ -21,6 +22,8 @@ import { UsageError, type FileArg, type ParsedArgs } from './args.js';
 
 export interface CliIo {
   readFile(path: string): Promise<Uint8Array>;
+  /** A file's size in bytes, asked before a file read whole is read. */
+  size(path: string): Promise<number>;
   writeFile(path: string, content: string | Uint8Array): Promise<void>;
   stdout(text: string): void;
   stderr(text: string): void;
@@ -60,6 +63,14 @@ async function signingKey(io: CliIo, command: string): Promise<SigningKey | unde
 async function readPath(io: CliIo, path: string): Promise<Uint8Array> {
   try {
     return await io.readFile(path);
+  } catch {
+    throw new UsageError(`cannot read ${path}: no such file, or not readable`);
+  }
+}
+
+async function sizeOf(io: CliIo, path: string): Promise<number> {
+  try {
+    return await io.size(path);
   } catch {
     throw new UsageError(`cannot read ${path}: no such file, or not readable`);
   }
@@ -183,20 +194,28 @@ export async function verify(args: ParsedArgs, io: CliIo): Promise<number> {
     if (!fingerprint) throw new UsageError(`--signer ${typed} is not a key fingerprint (32 hex digits, with or without spaces)`);
     return fingerprint;
   });
-  const read = readCaseBundle(new TextDecoder().decode(await readPath(io, path)));
+  const read = readCaseFileJson(new TextDecoder().decode(await readPath(io, path)));
   const json = args.options.has('--json');
   if (!read.ok) {
     if (json) io.stdout(JSON.stringify({ ok: false, reason: read.message }, null, 2));
     else io.stdout(`Not intact: ${read.message}`);
     return 1;
   }
-  const report: VerifyReport =
-    read.trail === 'none'
-      ? { ...verifyBundle(read.bundle, mustSign), ok: false, reason: 'no trail: unverified (a version 1 bundle, written before audit trails)' }
-      : verifyBundle(read.bundle, mustSign);
-  if (json) io.stdout(JSON.stringify(report, null, 2));
-  else io.stdout(formatVerifyReport(report));
-  return report.ok ? 0 : 1;
+  const reports = read.cases.map(({ bundle, trail }): VerifyReport =>
+    trail === 'none'
+      ? { ...verifyBundle(bundle, mustSign), ok: false, reason: 'no trail: unverified (a version 1 bundle, written before audit trails)' }
+      : verifyBundle(bundle, mustSign),
+  );
+  const [single] = reports;
+  if (!read.everything && single) {
+    io.stdout(json ? JSON.stringify(single, null, 2) : formatVerifyReport(single));
+    return single.ok ? 0 : 1;
+  }
+  // An "export everything" file: each case's report, under the case it is about.
+  const ok = reports.every((r) => r.ok);
+  const cases = read.cases.map(({ bundle }, i) => ({ case: { id: bundle.case.id, title: bundle.case.title, crn: bundle.case.crn }, ...reports[i] }));
+  io.stdout(json ? JSON.stringify({ ok, cases }, null, 2) : cases.map(({ case: c }, i) => `${c.title} (${c.crn}):\n${formatVerifyReport(reports[i] as VerifyReport)}`).join('\n\n'));
+  return ok ? 0 : 1;
 }
 
 function formatVerifyReport(r: VerifyReport): string {
@@ -248,17 +267,22 @@ export async function decrypt(args: ParsedArgs, io: CliIo): Promise<number> {
   const path = required(args, '--in', 'decrypt');
   const out = required(args, '--out', 'decrypt');
   const secret = passphrase(io, 'decrypt');
+  const tooLarge = caseFileSizeRefusal(await sizeOf(io, path));
+  if (tooLarge) {
+    io.stderr(`${path}: ${tooLarge}; nothing written`);
+    return 1;
+  }
   const opened = await decryptBundle(await readPath(io, path), secret);
   if (!opened.ok) {
     io.stderr(`${path}: ${opened.message}; nothing written`);
     return 1;
   }
-  const read = readCaseBundle(opened.json);
+  const read = readCaseFileJson(opened.json);
   if (!read.ok) {
     io.stderr(`${path}: decrypted, but ${read.message}; nothing written`);
     return 1;
   }
   await io.writeFile(out, opened.json);
-  io.stderr(`Wrote ${out}.`);
+  io.stderr(read.everything ? `Wrote ${out}: "export everything", ${count(read.cases.length, 'case')}.` : `Wrote ${out}.`);
   return 0;
 }

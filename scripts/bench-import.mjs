@@ -7,6 +7,8 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { toCsv } from './demo/csvWriter.ts';
+import { STRAY_QUOTE_LINE, strayQuoteExport } from './demo/strayQuote.ts';
+import { STREAM_CHUNK, streamCsv } from '../shared/import/csvStream.ts';
 
 const NOTES = [
   'Attended on time. Discussed employment: he has an interview at the warehouse on Thursday and asked for a letter confirming his reporting days. ',
@@ -35,6 +37,46 @@ export function writeImportFiles(dir = mkdtempSync(join(tmpdir(), 'foresight-imp
   writeFileSync(contactsPath, toCsv(Object.keys(contacts[0]), contacts));
   writeFileSync(workloadPath, toCsv(Object.keys(workload[0]), workload));
   return { contactsPath, workloadPath, rows: contacts.length + workload.length };
+}
+
+/** The 8.7 MB export with a stray quote, written for the browser to import. */
+export function writeStrayQuoteFile(dir) {
+  const path = join(dir, 'contacts-stray-quote.csv');
+  writeFileSync(path, strayQuoteExport());
+  return path;
+}
+
+/** The CSV reader alone on the export with a stray quote (Node, the worker's chunk size): median of 5, and the longest cell it held. */
+export function measureStrayQuoteReader() {
+  const bytes = strayQuoteExport();
+  const times = [];
+  let longest = 0;
+  for (let run = 0; run < 5; run++) {
+    const start = performance.now();
+    for (const chunk of streamCsv((a, b) => bytes.subarray(a, b), bytes.length, 'utf-8', false, STREAM_CHUNK).chunks) {
+      for (const row of chunk.rows) for (const cell of row.cells) longest = Math.max(longest, cell.length);
+    }
+    times.push(performance.now() - start);
+  }
+  return { ms: times.sort((a, b) => a - b)[2], longest };
+}
+
+/** From choosing the file with a stray quote to the Import screen naming it: the file is refused, nothing stored. */
+export async function measureStrayQuote(browser, url, path) {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(url);
+  await unlock(page);
+  await page.waitForSelector('[role=grid]', { timeout: 120_000 });
+  await page.goto(`${url}#/cases/demo-X900417/import`);
+  await page.getByLabel('Choose files').waitFor();
+  const t0 = Date.now();
+  await page.getByLabel('Choose files').setInputFiles([path]);
+  await page.getByRole('heading', { name: /^Problems/ }).waitFor({ timeout: 300_000 });
+  const named = await page.getByText(`line ${STRAY_QUOTE_LINE.toLocaleString('en-GB')}`).count();
+  const ms = Date.now() - t0;
+  await context.close();
+  return { ms, named: named > 0 };
 }
 
 /**

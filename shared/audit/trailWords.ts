@@ -1,5 +1,6 @@
 import { formatUkDate } from '../time/display.js';
 import { count } from '../domain/words.js';
+import { tableOfTrailKey } from './rowKeys.js';
 import type { TrailCheck } from './trail.js';
 
 
@@ -8,8 +9,8 @@ const ukDate = (date: string | undefined) => (date && /^\d{4}-\d{2}-\d{2}$/.test
 /** A row the trail names by its key (`records:contact:123`, `workload:N07P012|2022-01-01`), as a reviewer would name it. */
 export function rowInWords(key: string): string {
   if (key === 'case') return 'the row holding the case’s details';
-  const [table = '', ...tail] = key.split(':');
-  const rest = tail.join(':');
+  const table = tableOfTrailKey(key);
+  const rest = key.slice(table.length + 1);
   // A record's key is its id: `contact:<contact id>` or `info:<info id>`.
   const [kind, ...ids] = rest.split(':');
   const id = ids.join(':');

@@ -1,16 +1,16 @@
-import { storeKey } from '../import/plan.js';
+import { CASE_ROW, rowKeyOf, trailKey } from '../audit/rowKeys.js';
 import type { CaseBundle } from '../schemas/bundle.js';
 import type { Signer, Signing } from '../audit/signatures.js';
 import { appendEntry, recordedRows, ROW_REMOVED, rowDigests, type AuditEntry, type AuditKind } from '../audit/trail.js';
 
 /** Each row of a bundle with the key the audit trail names it by (`records:contact:123`, `case`), in order. */
 function* keyedRows(bundle: CaseBundle): Generator<[string, unknown]> {
-  yield ['case', bundle.case];
+  yield [CASE_ROW, bundle.case];
   for (const table of ['records', 'otherWork', 'allocations', 'workload', 'teams'] as const) {
-    for (const item of bundle[table]) yield [`${table}:${storeKey(table, item)}`, item];
+    for (const item of bundle[table]) yield [trailKey(table, rowKeyOf(table, item)), item];
   }
-  for (const s of bundle.staff) yield [`staff:${s.code}`, s];
-  for (const s of bundle.sources) yield [`sources:${s.sha256}`, s];
+  for (const s of bundle.staff) yield [trailKey('staff', rowKeyOf('staff', s)), s];
+  for (const s of bundle.sources) yield [trailKey('sources', rowKeyOf('sources', s)), s];
 }
 
 /** Every row of a bundle under a key the audit trail names it by. */

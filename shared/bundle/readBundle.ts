@@ -9,12 +9,20 @@ export type BundleRead = { ok: true; bundle: CaseBundle; trail: 'none' | 'unsign
  * predates signatures. A row id that appears twice is refused, by name: only one of the two could match the trail.
  */
 export function readCaseBundle(text: string): BundleRead {
-  let json: unknown;
+  const json = parseJson(text);
+  return json.ok ? readCaseBundleValue(json.value) : { ok: false, message: `not a case bundle: ${json.message}` };
+}
+
+export function parseJson(text: string): { ok: true; value: unknown } | { ok: false; message: string } {
   try {
-    json = JSON.parse(text);
+    return { ok: true, value: JSON.parse(text) };
   } catch (e) {
-    return { ok: false, message: `not a case bundle: the JSON cannot be read (${e instanceof Error ? e.message : String(e)})` };
+    return { ok: false, message: `the JSON cannot be read (${e instanceof Error ? e.message : String(e)})` };
   }
+}
+
+/** A case bundle already parsed from JSON (one case of an "export everything" file, say), checked as readCaseBundle does. */
+export function readCaseBundleValue(json: unknown): BundleRead {
   const version = typeof json === 'object' && json !== null ? (json as { schemaVersion?: unknown }).schemaVersion : undefined;
   if (typeof version === 'number' && version > BUNDLE_SCHEMA_VERSION) {
     return { ok: false, message: `this bundle was written by a newer version of Foresight (bundle schema ${version}; this version reads up to ${BUNDLE_SCHEMA_VERSION}): update Foresight to open it` };

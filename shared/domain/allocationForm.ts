@@ -1,3 +1,4 @@
+import { allocationId } from '../audit/rowKeys.js';
 import { parseDate } from '../import/dates.js';
 import type { Allocation } from '../schemas/allocation.js';
 import { StaffCode } from '../schemas/common.js';
@@ -32,7 +33,7 @@ export function validateAllocations(
     if (from.ok && to?.ok && to.value < from.value) e.to = 'The end date must be on or after the start date';
     if (Object.keys(e).length > 0 || !from.ok) return;
     allocations.push({
-      id: `allocation:${crn}:${code}:${from.value}`,
+      id: allocationId(crn, code, from.value),
       crn,
       staffCode: code,
       ...(row.staffName.trim() ? { staffName: row.staffName.trim() } : {}),

@@ -1,3 +1,4 @@
+import { allocationId } from '../audit/rowKeys.js';
 import type { Allocation } from '../schemas/allocation.js';
 import type { ContactRecord } from '../schemas/record.js';
 import { addDaysToDate } from '../time/calendar.js';
@@ -55,7 +56,7 @@ export function proposeAllocations(crn: string, contacts: readonly ContactRecord
     const from = londonDateOfTime(firstContact.occurred);
     const to = addDaysToDate(londonDateOfTime(first.contact.occurred), -1);
     if (from <= to) {
-      proposals.push({ id: `allocation:${crn}:${first.previous.staffCode}:${from}`, crn, ...first.previous, from: { value: from, precision: 'day' }, to: { value: to, precision: 'day' }, cover: false, reason: 'First holder, from the first transfer\'s previous details', basis: null });
+      proposals.push({ id: allocationId(crn, first.previous.staffCode, from), crn, ...first.previous, from: { value: from, precision: 'day' }, to: { value: to, precision: 'day' }, cover: false, reason: 'First holder, from the first transfer\'s previous details', basis: null });
     }
   }
   changes.forEach((t, i) => {
@@ -63,7 +64,7 @@ export function proposeAllocations(crn: string, contacts: readonly ContactRecord
     const next = changes[i + 1];
     const to = next ? addDaysToDate(londonDateOfTime(next.contact.occurred), -1) : null;
     proposals.push({
-      id: `allocation:${crn}:${t.next?.staffCode}:${from}`,
+      id: allocationId(crn, `${t.next?.staffCode}`, from),
       crn,
       ...(t.next as { staffCode: string; staffName?: string }),
       from: { value: from, precision: 'day' },

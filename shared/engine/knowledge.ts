@@ -63,7 +63,8 @@ export interface KnowledgeTimes {
   recorded: number;
 }
 
-const isProbation = (agency: string) => agency.trim().toLowerCase() === PROBATION.toLowerCase();
+/** Whether an agency is probation itself, however the source wrote it (` probation `, `PROBATION`). */
+export const isProbation = (agency: string): boolean => agency.trim().toLowerCase() === PROBATION.toLowerCase();
 
 export function knowledgeTimes(record: CaseRecord, latestInstant: (t: TimeValue) => number = latestOf): KnowledgeTimes {
   const happened = latestInstant(record.occurred);

@@ -1,5 +1,6 @@
 import { recordKind, type RecordKind } from '../domain/recordKind.js';
-import { PROBATION, type CaseRecord } from '../schemas/record.js';
+import type { CaseRecord } from '../schemas/record.js';
+import { isProbation } from './knowledge.js';
 
 /** The timeline's record lanes, top to bottom; partner information gets one lane per agency. */
 export type RecordLane = 'supervision' | 'risk' | 'oversight' | 'allocation' | `partner:${string}`;
@@ -30,7 +31,7 @@ const LANE_OF_KIND: Record<RecordKind, RecordLane> = {
 
 export function laneOf(record: CaseRecord): RecordLane {
   if (record.kind === 'information') {
-    return record.sourceAgency.trim().toLowerCase() === PROBATION.toLowerCase() ? 'risk' : `partner:${record.sourceAgency.trim()}`;
+    return isProbation(record.sourceAgency) ? 'risk' : `partner:${record.sourceAgency.trim()}`;
   }
   // A contact with an enforcement action or a recall decision is enforcement, whatever its type.
   if (record.enforcementCode || /^MO1[01]$/i.test(record.outcomeCode ?? '')) return 'oversight';

@@ -10,6 +10,8 @@ export const RUN_MAX_GAP_DAYS = 8;
 const EXCESSIVE_RUN_DAYS = 27;
 /** HMIP: quality falls when a practitioner holds 50 or more cases. */
 export const CASELOAD_CONCERN = 50;
+/** Whether a caseload is at the level the inspectorate found quality falls. */
+export const atCaseloadConcern = (totalCases: number): boolean => totalCases >= CASELOAD_CONCERN;
 /** A snapshot more than this many days before the moment is stale: the figure may no longer hold. */
 const STALE_AFTER_DAYS = 14;
 
@@ -19,7 +21,7 @@ export const isStale = (w: Pick<WorkloadAt, 'staleDays'>) => w.staleDays > STALE
 /** Each rule in a sentence or two, as the app shows it beside a figure. */
 export const WORKLOAD_RULES = {
   snapshot: "The figures come from the officer's latest workload snapshot on or before this date. Where there is no snapshot, there is no figure.",
-  excessive: `HMPPS counts a workload as excessive when it stays over ${EXCESSIVE_CAPACITY_PCT}% of capacity for four weeks. Here: the snapshots up to the latest are over ${EXCESSIVE_CAPACITY_PCT}% in an unbroken run, none more than ${RUN_MAX_GAP_DAYS} days apart, and the run spans at least 28 days.`,
+  excessive: `HMPPS counts a workload as excessive when it stays over ${EXCESSIVE_CAPACITY_PCT}% of capacity for four weeks. Here: the snapshots up to the latest are over ${EXCESSIVE_CAPACITY_PCT}% in an unbroken run, none more than ${RUN_MAX_GAP_DAYS} days apart, and the run spans at least ${EXCESSIVE_RUN_DAYS + 1} days.`,
   caseload: `The inspectorate (HMIP) found that the quality of work falls when a practitioner holds ${CASELOAD_CONCERN} or more cases.`,
 } as const;
 
@@ -74,7 +76,7 @@ export class WorkloadIndex {
       run,
       over110Since: first?.snapshotDate ?? null,
       excessive: first !== undefined && daysBetweenDates(first.snapshotDate, snapshot.snapshotDate) >= EXCESSIVE_RUN_DAYS,
-      caseloadAtLeast50: snapshot.totalCases === undefined ? null : snapshot.totalCases >= CASELOAD_CONCERN,
+      caseloadAtLeast50: snapshot.totalCases === undefined ? null : atCaseloadConcern(snapshot.totalCases),
     };
   }
 }

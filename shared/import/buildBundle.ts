@@ -1,19 +1,14 @@
 import { BUNDLE_SCHEMA_VERSION, type CaseBundle, type SourceFile } from '../schemas/bundle.js';
 import type { Case } from '../schemas/case.js';
 import type { ContactRecord, CaseRecord } from '../schemas/record.js';
-import { earliestInstant } from '../time/london.js';
-import { contactTable } from './plan.js';
+import { compareByOccurred } from '../engine/chronologyOrder.js';
+import { routeRows, type StoredItem } from './plan.js';
 import type { ReadFileResult } from './readFile.js';
 import { collectStaff } from './staff.js';
 
 export interface ReadFileWithSource {
   result: ReadFileResult;
   sha256: string;
-}
-
-/** Order records as a chronology reads: by the earliest they could have occurred, then by id. */
-export function compareByOccurred(a: CaseRecord, b: CaseRecord): number {
-  return earliestInstant(a.occurred) - earliestInstant(b.occurred) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
 /**
@@ -38,28 +33,8 @@ export function buildCaseBundle(caseInfo: Case, files: readonly ReadFileWithSour
     if (!result.kind) continue;
     const source: SourceFile = { fileName: result.file, sha256, kind: result.kind, rows: result.rows };
     bundle.sources.push(source);
-    const ofCase = <T extends { crn: string }>(items: T[]) => items.filter((i) => i.crn === caseInfo.crn);
-    // A loop, not push(...items): spreading 100,000 arguments overflows the stack.
-    const append = <T>(target: T[], items: readonly T[]) => {
-      for (const item of items) target.push(item);
-    };
-    switch (result.kind) {
-      case 'contacts':
-        for (const c of result.items) (contactTable(caseInfo.crn, c) === 'records' ? records : otherWork).push(c);
-        break;
-      case 'information':
-        append(records, ofCase(result.items));
-        break;
-      case 'allocations':
-        append(bundle.allocations, ofCase(result.items));
-        break;
-      case 'workload':
-        append(bundle.workload, result.items);
-        break;
-      case 'team':
-        append(bundle.teams, result.items);
-        break;
-    }
+    // The import's own routing (routeRows), so a bundle holds exactly what an import of the same files stores.
+    for (const { table, item } of routeRows(caseInfo.crn, result).rows) (bundle[table] as StoredItem[]).push(item);
   }
   records.sort(compareByOccurred);
   otherWork.sort(compareByOccurred);

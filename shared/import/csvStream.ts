@@ -1,4 +1,4 @@
-import { parseCsvPiece, type CsvRow } from './csv.js';
+import { parseCsvPiece, type CsvProblem, type CsvRow } from './csv.js';
 import { decodeWindows1252, hasUtf8Bom, Utf8Check, type TextEncoding } from './decode.js';
 
 /** Synchronous access to a file's bytes (FileReaderSync in a worker, a buffer in Node). */
@@ -13,22 +13,10 @@ export function detectEncoding(read: ReadBytes, size: number, chunk = STREAM_CHU
   return check.finish() ? { encoding: 'utf-8', hadBom: hasUtf8Bom(read(0, Math.min(3, size))) } : { encoding: 'windows-1252', hadBom: false };
 }
 
-/** Where to cut decoded text so that only whole records go to the parser: after the last line break outside quotes. */
-function lastRecordEnd(text: string): number {
-  let inQuotes = false;
-  let end = -1;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 34) inQuotes = !inQuotes;
-    else if (c === 10 && !inQuotes) end = i;
-  }
-  return end + 1;
-}
-
 export interface CsvChunk {
   /** Records of this chunk (the header is not among them). */
   rows: CsvRow[];
-  problems: { line: number; message: string }[];
+  problems: CsvProblem[];
   /** Bytes read so far, for progress. */
   bytesRead: number;
 }
@@ -37,15 +25,22 @@ function* pieces(read: ReadBytes, size: number, encoding: TextEncoding, hadBom: 
   const decoder = encoding === 'utf-8' ? new TextDecoder('utf-8') : null;
   let carry = '';
   let line = 1;
+  let header: string[] | undefined;
   for (let at = hadBom ? 3 : 0; ; at += chunk) {
     const last = at + chunk >= size;
     const bytes = read(at, Math.min(size, at + chunk));
     const text = carry + (decoder ? decoder.decode(bytes, { stream: !last }) : decodeWindows1252(bytes));
-    const cut = last ? text.length : lastRecordEnd(text);
-    carry = text.slice(cut);
-    const piece = parseCsvPiece(text.slice(0, cut), line);
+    const piece = parseCsvPiece(text, line, last, header);
+    header ??= piece.rows[0]?.cells;
+    carry = text.slice(piece.consumed);
     line = piece.nextLine;
     yield { rows: piece.rows, problems: piece.problems, bytesRead: Math.min(size, at + chunk) };
+    if (piece.stopped) {
+      // Nothing after a quote never closed can be read as records, but every byte is still read, for the file's
+      // hash and the check of its encoding that the reader's caller makes as the bytes go by.
+      for (let rest = at + chunk; rest < size; rest += chunk) read(rest, Math.min(size, rest + chunk));
+      return;
+    }
     if (last) return;
   }
 }
@@ -58,8 +53,8 @@ export interface CsvStream {
 
 /**
  * Read a CSV file a chunk at a time, so memory is bounded by the chunk and not the file. Synchronous, so a worker
- * can read inside one IndexedDB transaction. Records are cut only at line breaks outside quotes (a doubled quote
- * flips the state twice), and UTF-8 is decoded in stream mode, so a character split between chunks survives.
+ * can read inside one IndexedDB transaction. Records are cut only at line breaks outside quoted fields, and a quoted
+ * field is bounded (see parseCsvPiece), so a stray quote costs one bounded field, not the rest of the file. UTF-8 is decoded in stream mode, so a character split between chunks survives.
  */
 export function streamCsv(read: ReadBytes, size: number, encoding: TextEncoding, hadBom: boolean, chunk = STREAM_CHUNK): CsvStream {
   const source = pieces(read, size, encoding, hadBom, chunk);

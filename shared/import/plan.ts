@@ -1,6 +1,7 @@
 import type { Allocation } from '../schemas/allocation.js';
 import type { CaseRecord, ContactRecord } from '../schemas/record.js';
 import type { TeamSnapshot, WorkloadSnapshot } from '../schemas/snapshots.js';
+import { rowKeyOf } from '../audit/rowKeys.js';
 import { londonDateOfTime } from '../time/london.js';
 import type { ReadFileItems, ReadFileResult } from './readFile.js';
 
@@ -40,12 +41,6 @@ export interface PlannedRow {
   item: StoredItem;
 }
 
-export function storeKey(table: TableName, item: StoredItem): string {
-  if (table === 'workload') return `${(item as WorkloadSnapshot).staffCode}|${(item as WorkloadSnapshot).snapshotDate}`;
-  if (table === 'teams') return `${(item as TeamSnapshot).teamCode}|${(item as TeamSnapshot).snapshotDate}`;
-  return (item as { id: string }).id;
-}
-
 /** Where a contact belongs in a case: its CRN's contacts are the case's records, others its officers' other work. */
 export const contactTable = (crn: string, contact: ContactRecord): 'records' | 'otherWork' => (contact.crn === crn ? 'records' : 'otherWork');
 
@@ -53,7 +48,7 @@ export const contactTable = (crn: string, contact: ContactRecord): 'records' | '
 export function routeRows(crn: string, result: ReadFileItems): { rows: PlannedRow[]; otherCaseRows: number } {
   const rows: PlannedRow[] = [];
   let otherCaseRows = 0;
-  const add = (table: TableName, item: StoredItem) => rows.push({ table, key: storeKey(table, item), item });
+  const add = (table: TableName, item: StoredItem) => rows.push({ table, key: rowKeyOf(table, item), item });
   switch (result.kind) {
     case 'contacts':
       for (const c of result.items) add(contactTable(crn, c), c);

@@ -1,5 +1,6 @@
 import { isTransferContact } from '../domain/allocationProposals.js';
 import type { ContactRecord } from '../schemas/record.js';
+import { trailKey } from '../audit/rowKeys.js';
 import { earliestInstant } from '../time/london.js';
 import { contentOf, countInto, type ChangedRow, type PlannedRow, type RowsByTable, type StoredItem, type TableName } from './plan.js';
 
@@ -50,7 +51,7 @@ export class ImportPlanner {
   plan(rows: readonly PlannedRow[]): Map<TableName, PlannedRow[]> {
     const toCompare = new Map<TableName, PlannedRow[]>();
     for (const row of rows) {
-      const id = `${row.table}:${row.key}`;
+      const id = trailKey(row.table, row.key);
       if (this.planned.has(id)) {
         this.tally.unchanged++;
         continue;

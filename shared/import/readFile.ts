@@ -1,9 +1,10 @@
+import { rowKeyOf, type KeyedTable } from '../audit/rowKeys.js';
 import type { Provenance } from '../schemas/common.js';
 import type { Allocation } from '../schemas/allocation.js';
 import type { ContactRecord, InformationRecord } from '../schemas/record.js';
 import type { TeamSnapshot, WorkloadSnapshot } from '../schemas/snapshots.js';
 import { mapHeaders, REQUIRED, detectKind, type ColumnMap, type FileKind } from './columns.js';
-import { readCsv, type CsvRow, type CsvTable } from './csv.js';
+import { readCsv, type CsvProblem, type CsvRow, type CsvTable } from './csv.js';
 import { decodeText, isUtf16, looksBinary, type TextEncoding } from './decode.js';
 import type { RowIssue } from './issues.js';
 import { readAllocation } from './kinds/allocations.js';
@@ -29,12 +30,8 @@ const READERS: { [K in FileKind]: (r: RowReader, p: Provenance) => ItemsByKind[K
   allocations: readAllocation,
 };
 
-/** What identifies a row within its kind, so a repeated id is reported rather than silently overwriting. */
-function rowKey(kind: FileKind, item: ItemsByKind[FileKind]): string {
-  if ('id' in item) return item.id;
-  if ('staffCode' in item) return `${item.staffCode}|${item.snapshotDate}`;
-  return `${item.teamCode}|${item.snapshotDate}`;
-}
+/** The table whose key identifies a kind's rows (a contact's key is its id, in records or other work alike). */
+const KEYED_AS: Record<FileKind, KeyedTable> = { contacts: 'records', information: 'records', allocations: 'allocations', workload: 'workload', team: 'teams' };
 
 const DUPLICATE_COLUMN: Record<FileKind, string> = {
   contacts: 'contact_id',
@@ -125,7 +122,7 @@ export async function readImportFile(input: ImportFileInput): Promise<ReadFileRe
 /** Validates a file's rows a chunk at a time, remembering only ids (to catch duplicates) and the problems found. */
 export interface RowValidator {
   kind: FileKind;
-  validate(rows: readonly CsvRow[], problems?: readonly { line: number; message: string }[]): ItemsByKind[FileKind][];
+  validate(rows: readonly CsvRow[], problems?: readonly CsvProblem[]): ItemsByKind[FileKind][];
   /** The file's counts and problems so far. */
   summary(): { rows: number; accepted: number; errors: RowIssue[]; warnings: RowIssue[] };
 }
@@ -151,8 +148,8 @@ export function openValidator(input: Omit<ImportFileInput, 'bytes'>, header: rea
   const seen = new Map<string, number>();
   let rowCount = 0;
   let badRows = 0;
-  const validate = (rows: readonly CsvRow[], problems: readonly { line: number; message: string }[] = []) => {
-    const chunkErrors: RowIssue[] = problems.map((p) => ({ row: p.line, message: `malformed CSV: ${p.message}` }));
+  const validate = (rows: readonly CsvRow[], problems: readonly CsvProblem[] = []) => {
+    const chunkErrors: RowIssue[] = problems.map((p) => ({ row: p.line, ...(p.column ? { column: p.column } : {}), message: `malformed CSV: ${p.message}` }));
     const items: ItemsByKind[FileKind][] = [];
     for (const row of rows) {
       if (rowCount % 1000 === 0) input.onProgress?.(rowCount, 0);
@@ -164,7 +161,8 @@ export function openValidator(input: Omit<ImportFileInput, 'bytes'>, header: rea
         for (const e of reader.errors) chunkErrors.push(e);
         continue;
       }
-      const key = rowKey(kind, item);
+      // A repeated key is reported rather than silently overwriting.
+      const key = rowKeyOf(KEYED_AS[kind], item);
       const first = seen.get(key);
       if (first !== undefined) {
         chunkErrors.push({ row: row.line, column: DUPLICATE_COLUMN[kind], value: reader.text(DUPLICATE_COLUMN[kind]) ?? '', message: `duplicate of row ${first}` });
@@ -173,8 +171,10 @@ export function openValidator(input: Omit<ImportFileInput, 'bytes'>, header: rea
       seen.set(key, row.line);
       items.push(item);
     }
-    // Every error of a chunk names a record of that chunk, so distinct lines count the rows refused.
-    badRows += new Set(chunkErrors.map((e) => e.row)).size;
+    // Distinct lines of the chunk's records with errors count the rows refused (a quote never closed names a line
+    // where no record could be read).
+    const lines = new Set(rows.map((r) => r.line));
+    badRows += new Set(chunkErrors.filter((e) => lines.has(e.row)).map((e) => e.row)).size;
     for (const e of chunkErrors) errors.push(e);
     return items;
   };

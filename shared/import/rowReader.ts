@@ -1,4 +1,5 @@
 import type { Grade } from '../schemas/common.js';
+import { MAX_CELL_CHARS } from './csv.js';
 import type { TimeValue } from '../time/precision.js';
 import { GAP_WARNING, parseClock, parseDate, parseDateTime, skippedByClockChange } from './dates.js';
 import type { RowIssue } from './issues.js';
@@ -21,9 +22,6 @@ export function assignDefined<T extends object>(target: T, values: { [K in keyof
  * Reads one CSV record by canonical column name, collecting every problem instead of stopping at the first,
  * so the preview can show them all.
  */
-/** The longest cell accepted: far beyond any real note, and a bound on what one hostile cell can make the app hold. */
-export const MAX_CELL_CHARS = 100_000;
-
 export class RowReader {
   readonly errors: RowIssue[] = [];
   readonly warnings: RowIssue[] = [];

@@ -73,7 +73,7 @@ describe('a case file written before audit trails', () => {
     delete v1.audit;
     delete v1.signers;
     const bytes = await encryptBundle(JSON.stringify(v1), 'a long passphrase');
-    const job = { bytes, passphrase: 'a long passphrase', fileName: 'old.foresight' };
+    const job = { file: new File([bytes as Uint8Array<ArrayBuffer>], 'old.foresight'), passphrase: 'a long passphrase', fileName: 'old.foresight' };
 
     const opened = await caseFileJobs.open(db, { type: 'open', ...job });
     expect(opened.cases).toMatchObject([{ id: 'old-case', unverified: true, signers: [], unsigned: 0 }]);

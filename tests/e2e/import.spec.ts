@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import Papa from 'papaparse';
+import { strayQuoteExport } from '../../scripts/demo/strayQuote.js';
 import { demoBytes, demoManifest } from '../helpers/demoFiles.js';
 import { encodeWindows1252 } from '../helpers/windows1252.js';
 import { makeXlsx } from '../helpers/xlsx.js';
@@ -125,6 +126,18 @@ test('a bad file shows its row errors, can be downloaded, and stores nothing', a
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Download problems (CSV)' }).click();
   expect((await download).suggestedFilename()).toBe('import-problems.csv');
+  await expect(page.getByRole('button', { name: 'Accept and store' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Back' }).click();
+  await page.getByRole('link', { name: 'Chronology', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'This case has no records yet' })).toBeVisible();
+});
+
+test('an 8.7 MB export with a stray quote is refused at that quote, naming its line and column, and stores nothing', async ({ page }) => {
+  await newCase(page, 'Stray quote');
+  await importFiles(page, [{ name: 'contacts.csv', mimeType: 'text/csv', buffer: Buffer.from(strayQuoteExport()) }]);
+  await expect(page.getByText('Blocked')).toBeVisible();
+  const problems = page.getByRole('region', { name: 'Problems' });
+  await expect(problems).toContainText("a quote opened in column 'notes' on line 1,204 is not closed within 100,000 characters");
   await expect(page.getByRole('button', { name: 'Accept and store' })).toHaveCount(0);
   await page.getByRole('button', { name: 'Back' }).click();
   await page.getByRole('link', { name: 'Chronology', exact: true }).click();

@@ -1,5 +1,10 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { mkdtempSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { MAX_CASE_FILE_BYTES } from '../../shared/bundle/caseFile.js';
+import { MAGIC } from '../../shared/bundle/encryption.js';
 import { openApp, unlock } from './app.js';
 
 const scan = async (page: Page) => (await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze()).violations;
@@ -98,6 +103,19 @@ test('the footer never covers a long page: the create-case form with every error
   await expect(page.getByRole('grid', { name: 'Chronology' })).toBeVisible({ timeout: 30_000 });
   expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(768);
   expect(await overlaps(footer, page.locator('.case__body'))).toBe(false);
+});
+
+test('a case file over the size cap is refused by its size, before it is read, against the file field', async ({ page }) => {
+  await openDemo(page);
+  await header(page).getByRole('link', { name: 'Open a case file' }).click();
+  // A sparse file: the size is real, the bytes after the magic line never written (or read).
+  const path = join(mkdtempSync(join(tmpdir(), 'foresight-')), 'huge.foresight');
+  writeFileSync(path, MAGIC);
+  truncateSync(path, MAX_CASE_FILE_BYTES + 1048576);
+  await page.getByLabel('Case file').setInputFiles(path);
+  await page.getByLabel('Passphrase').fill('any passphrase at all');
+  await page.getByRole('button', { name: 'Open' }).click();
+  await expect(page.getByLabel('Case file')).toHaveAccessibleDescription('Error: The case file cannot be opened: the file is 257 MB; Foresight opens case files of up to 256 MB. Nothing has been stored.');
 });
 
 test('a file that is not a case file is reported against the file field, a wrong passphrase against the passphrase', async ({ page }) => {

@@ -9,6 +9,7 @@ async function asOf(files: Record<string, string>, officer: string, at: string, 
   const err: string[] = [];
   const io: CliIo = {
     readFile: async (p) => new TextEncoder().encode(files[p] ?? ''),
+    size: async (p) => new TextEncoder().encode(files[p] ?? '').length,
     writeFile: async () => {},
     stdout: (t) => out.push(t),
     stderr: (t) => err.push(t),

@@ -11,6 +11,7 @@ export function memoryIo(files: Record<string, Uint8Array | string>, env: Record
       if (f === undefined) throw new Error('ENOENT');
       return typeof f === 'string' ? new TextEncoder().encode(f) : f;
     },
+    size: async (path) => (await io.readFile(path)).length,
     writeFile: async (path, content) => void written.set(path, content),
     stdout: (t) => out.push(t),
     stderr: (t) => err.push(t),

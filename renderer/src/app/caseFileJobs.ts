@@ -3,7 +3,7 @@
 import { verifyBundle, type SignerReport } from '../../../shared/bundle/verifyBundle.js';
 import { fingerprintOf } from '../../../shared/audit/signatures.js';
 import { decryptBundle, encryptBundle, looksEncrypted } from '../../../shared/bundle/encryption.js';
-import { readCaseBundle } from '../../../shared/bundle/readBundle.js';
+import { caseFileSizeRefusal, everythingJson, readCaseFileJson } from '../../../shared/bundle/caseFile.js';
 import type { CaseBundle } from '../../../shared/schemas/index.js';
 import { formatInstant } from '../../../shared/time/display.js';
 import { appendAudit, trailTables } from '../store/audit.js';
@@ -16,10 +16,6 @@ import { readKnownSigners, rememberSigners, standingOf } from '../store/knownSig
 import { checkTrail, type TrailCheckDepth } from '../store/trailCheck.js';
 import { checkSignatures } from '../store/trailSignatures.js';
 import { CaseFileProblem, type CaseFileJob, type CaseFileResults } from '../features/caseFiles/protocol.js';
-
-
-/** What "export everything" writes: every case on this computer, each a whole bundle. */
-const EVERYTHING = 'foresight-everything';
 
 async function bundleOrFail(db: ForesightDb, caseId: string): Promise<CaseBundle> {
   const bundle = await caseBundleOf(db, caseId);
@@ -36,28 +32,28 @@ interface CaseRead {
   unverified: boolean;
 }
 
-/** Decrypt a case file and read every case in it, refusing any whose trail is broken; each refusal says which field it is about. */
-async function readCaseFile(bytes: Uint8Array, passphrase: string): Promise<CaseRead[]> {
-  if (bytes.length === 0) throw new CaseFileProblem('The selected file is empty', 'file');
-  if (!looksEncrypted(bytes)) throw new CaseFileProblem('The selected file is not a Foresight case file', 'file');
-  const decrypted = await decryptBundle(bytes, passphrase);
+const HEAD_BYTES = 64;
+
+/**
+ * Decrypt a case file and read every case in it, refusing any whose trail is broken; each refusal says which field it
+ * is about. Its size is asked first: a file over the cap is refused before it is read whole.
+ */
+export async function readCaseFile(file: Blob, passphrase: string): Promise<CaseRead[]> {
+  if (file.size === 0) throw new CaseFileProblem('The selected file is empty', 'file');
+  if (!looksEncrypted(new Uint8Array(await file.slice(0, HEAD_BYTES).arrayBuffer()))) throw new CaseFileProblem('The selected file is not a Foresight case file', 'file');
+  const tooLarge = caseFileSizeRefusal(file.size);
+  if (tooLarge) throw new CaseFileProblem(`The case file cannot be opened: ${tooLarge}. Nothing has been stored.`, 'file');
+  const decrypted = await decryptBundle(new Uint8Array(await file.arrayBuffer()), passphrase);
   if (!decrypted.ok) throw new CaseFileProblem(`The case file cannot be opened: ${decrypted.message}. Nothing has been stored.`, decrypted.about);
-  let texts: string[] = [decrypted.json];
-  try {
-    const json = JSON.parse(decrypted.json) as { kind?: unknown; cases?: unknown };
-    if (json.kind === EVERYTHING && Array.isArray(json.cases)) texts = json.cases.map((c) => JSON.stringify(c));
-  } catch {
-    // Not JSON at all: readCaseBundle below says so.
-  }
-  return texts.map((text) => {
-    const read = readCaseBundle(text);
-    if (!read.ok) throw new CaseFileProblem(`The case file cannot be opened: ${read.message}. Nothing has been stored.`, 'file');
+  const read = readCaseFileJson(decrypted.json);
+  if (!read.ok) throw new CaseFileProblem(`The case file cannot be opened: ${read.message}. Nothing has been stored.`, 'file');
+  return read.cases.map(({ bundle, trail: kind }) => {
     // A version 1 file predates trails: it has none to check, and is said to be unverified, never intact.
-    if (read.trail === 'none') return { bundle: read.bundle, signers: [], unsigned: 0, unverified: true };
+    if (kind === 'none') return { bundle, signers: [], unsigned: 0, unverified: true };
     // Every entry's hash, link and signature, and every row.
-    const trail = verifyBundle(read.bundle);
+    const trail = verifyBundle(bundle);
     if (!trail.ok) throw new CaseFileProblem(`The case file's audit trail is broken (${trail.reason}): it has been changed since it was sent. Nothing has been stored.`, 'file');
-    return { bundle: read.bundle, signers: trail.signers, unsigned: trail.unsigned.length, unverified: false };
+    return { bundle, signers: trail.signers, unsigned: trail.unsigned.length, unverified: false };
   });
 }
 
@@ -94,12 +90,11 @@ export const caseFileJobs: { [K in CaseFileJob['type']]: (db: ForesightDb, job: 
       await db.transaction('rw', trailTables(db), () => appendAudit(db, c.id, { at: new Date().toISOString(), kind: 'export', what: 'Exported with every case on this computer ("export everything")' }, author));
       bundles.push(await bundleOrFail(db, c.id));
     }
-    const json = JSON.stringify({ kind: EVERYTHING, exportedAt: new Date().toISOString(), cases: bundles });
-    return { bytes: await encryptBundle(json, passphrase), cases: bundles.length };
+    return { bytes: await encryptBundle(everythingJson(bundles, new Date()), passphrase), cases: bundles.length };
   },
 
-  async open(db, { bytes, passphrase }) {
-    const read = await readCaseFile(bytes, passphrase);
+  async open(db, { file, passphrase }) {
+    const read = await readCaseFile(file, passphrase);
     const here = new Set((await db.cases.toCollection().primaryKeys()) as string[]);
     const known = await readKnownSigners(db);
     return {
@@ -114,8 +109,8 @@ export const caseFileJobs: { [K in CaseFileJob['type']]: (db: ForesightDb, job: 
     };
   },
 
-  async receive(db, { bytes, passphrase, fileName }) {
-    const read = await readCaseFile(bytes, passphrase);
+  async receive(db, { file, passphrase, fileName }) {
+    const read = await readCaseFile(file, passphrase);
     const author = await currentAuthor(db);
     for (const { bundle, unverified } of read) {
       // A case being replaced is backed up first, if it checks out: receiving a file never loses a sound case.

@@ -1,5 +1,6 @@
 import { hexToBytes } from '@noble/hashes/utils.js';
 import { chainedEntry, ROW_REMOVED, type AuditEntry, type NewAuditEntry } from '../../../shared/audit/trail.js';
+import { tableOfTrailKey } from '../../../shared/audit/rowKeys.js';
 import { digestsAt, packDigests } from './blocks.js';
 import { addHash, emptySum, sumOfPacked, trailSums, type RowSum } from '../../../shared/audit/rowSum.js';
 import type { Author } from './identity.js';
@@ -11,16 +12,11 @@ export type { EntryRows, StoredEntry } from './types.js';
 /** The name given in Settings before changes were signed (identity.ts offers it again when the key is made). */
 export const USER_NAME = 'userName';
 
-/** The table a row key belongs to (`records` of `records:contact:123`; the case row's key is `case`). */
-const tableOfKey = (key: string) => {
-  const colon = key.indexOf(':');
-  return colon < 0 ? key : key.slice(0, colon);
-};
 
 function byTable(rows: Record<string, string>): Map<string, [string, string][]> {
   const tables = new Map<string, [string, string][]>();
   for (const [key, digest] of Object.entries(rows)) {
-    const table = tableOfKey(key);
+    const table = tableOfTrailKey(key);
     const list = tables.get(table) ?? [];
     if (list.length === 0) tables.set(table, list);
     list.push([key, digest]);

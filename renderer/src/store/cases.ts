@@ -4,7 +4,7 @@ import { withWholeCaseEntry } from '../../../shared/bundle/bundleRows.js';
 import { rerouteContacts, type Rerouted } from '../../../shared/bundle/reroute.js';
 import { caseDetailsChange, type CaseDetails } from '../../../shared/domain/caseForm.js';
 import type { Case, CaseBundle } from '../../../shared/schemas/index.js';
-import { storeKey } from '../../../shared/import/plan.js';
+import { rowKeyOf, trailKey } from '../../../shared/audit/rowKeys.js';
 import { appendAudit, putTrail, trailTables } from './audit.js';
 import { BLOCK_TABLES, BlockWriter, countRows } from './blocks.js';
 import { caseBundleOf } from './caseBundle.js';
@@ -115,8 +115,8 @@ export async function storeCaseBundle(db: ForesightDb, bundle: CaseBundle, chang
       await blocks.append(
         table,
         stored[table].map((item) => {
-          const key = storeKey(table, item);
-          return { key, item, digest: digests[`${table}:${key}`] as string };
+          const key = rowKeyOf(table, item);
+          return { key, item, digest: digests[trailKey(table, key)] as string };
         }),
       );
     }

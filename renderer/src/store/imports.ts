@@ -1,4 +1,5 @@
 import { rowDigest } from '../../../shared/audit/trail.js';
+import { rowKeyOf, trailKey, type KeyedTable } from '../../../shared/audit/rowKeys.js';
 import { countInto, type ChangedRow, type PlannedRow, type RowsByTable, type StoredItem, type TableName } from '../../../shared/import/plan.js';
 import type { Allocation, SourceFile, Staff } from '../../../shared/schemas/index.js';
 import { BLOCK_TABLES, blockOfKey, BlockWriter, rowsByKey, type BlockTable } from './blocks.js';
@@ -59,10 +60,10 @@ export async function storeImport(
   const written: RowsByTable = {};
   // The trail entry records the content hash of every row this import stores, under the keys bundles use.
   const digests: Record<string, string> = {};
-  const record = <R extends { key: string; item: I }, I>(table: string, rows: readonly R[]) =>
+  const record = <R extends { key: string; item: I }, I>(table: KeyedTable, rows: readonly R[]) =>
     rows.map((r) => {
       const digest = rowDigest(r.item);
-      digests[`${table}:${r.key}`] = digest;
+      digests[trailKey(table, r.key)] = digest;
       return { ...r, digest };
     });
   const blocks = new BlockWriter(db, caseId);
@@ -87,18 +88,18 @@ export async function storeImport(
       else await putAllocations(recorded);
     }
     await db.sources.bulkPut(extras.sources.map((s) => ({ ...s, caseId })));
-    record('sources', extras.sources.map((s) => ({ key: s.sha256, item: s })));
+    record('sources', extras.sources.map((s) => ({ key: rowKeyOf('sources', s), item: s })));
     const known = new Set((await db.staff.where('caseId').equals(caseId).toArray()).map((s) => s.code));
     const newStaff = extras.staff.filter((s) => !known.has(s.code));
     await db.staff.bulkPut(newStaff.map((s) => ({ ...s, caseId })));
-    record('staff', newStaff.map((s) => ({ key: s.code, item: s })));
+    record('staff', newStaff.map((s) => ({ key: rowKeyOf('staff', s), item: s })));
     const changed = extras.acceptedChanges;
     await appendAudit(db, caseId, {
       at: extras.audit.at.toISOString(),
       kind: 'import',
       what: extras.audit.what(written),
       ...(changed.length > 0
-        ? { before: Object.fromEntries(changed.map((c) => [`${c.table}:${c.key}`, c.before])), after: Object.fromEntries(changed.map((c) => [`${c.table}:${c.key}`, c.after])) }
+        ? { before: Object.fromEntries(changed.map((c) => [trailKey(c.table, c.key), c.before])), after: Object.fromEntries(changed.map((c) => [trailKey(c.table, c.key), c.after])) }
         : {}),
       rows: digests,
     }, extras.audit.author);

@@ -1,7 +1,7 @@
 import { hexToBytes } from '@noble/hashes/utils.js';
 import { checkChain, rowDigest, rowDigests, verifyTrailDigests, type AuditEntry, type TrailCheck } from '../../../shared/audit/trail.js';
 import { bundleRows } from '../../../shared/bundle/bundleRows.js';
-import { storeKey } from '../../../shared/import/plan.js';
+import { rowKeyOf, trailKey } from '../../../shared/audit/rowKeys.js';
 import { BLOCK_TABLES } from './blocks.js';
 import { bundleOf, readWholeCase } from './caseBundle.js';
 import { caseDataOf, readHeld, type HeldCase } from './caseData.js';
@@ -55,7 +55,7 @@ function fullCheck(held: HeldCase, audit: AuditEntry[]): TrailCheck {
   }
   for (const table of BLOCK_TABLES) {
     for (const block of held.blocks[table]) {
-      const sum = sumOfHex(block.items.map((item) => digests.get(`${table}:${storeKey(table, item)}`) as string));
+      const sum = sumOfHex(block.items.map((item) => digests.get(trailKey(table, rowKeyOf(table, item))) as string));
       if (!sameSum(block.rowSum, sum)) return { ok: false, row: `${table}:block ${block.block}`, reason: `the store's sum of the rows in block ${block.block} of ${table} has been changed` };
     }
   }

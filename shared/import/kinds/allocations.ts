@@ -1,3 +1,4 @@
+import { allocationId } from '../../audit/rowKeys.js';
 import type { Allocation } from '../../schemas/allocation.js';
 import type { Provenance } from '../../schemas/common.js';
 import { latestInstant, earliestInstant } from '../../time/london.js';
@@ -16,7 +17,7 @@ export function readAllocation(r: RowReader, provenance: Provenance): Allocation
   if (from && to && latestInstant(to) < earliestInstant(from)) r.error('to', 'ends before it starts');
   if (r.errors.length > 0 || !crn || !staffCode || !from) return undefined;
   const allocation: Allocation = {
-    id: `allocation:${crn}:${staffCode}:${from.value}`,
+    id: allocationId(crn, staffCode, from.value),
     crn,
     staffCode,
     from,

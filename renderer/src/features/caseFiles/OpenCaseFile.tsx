@@ -33,9 +33,10 @@ export function OpenCaseFile() {
     setState({ step: 'choose' });
   };
 
-  const job = async <T extends 'open' | 'receive'>(type: T) => {
+  // The file itself goes to the worker, which asks its size before reading it.
+  const job = <T extends 'open' | 'receive'>(type: T) => {
     if (!file) throw new Error('Choose a case file');
-    return { type, bytes: new Uint8Array(await file.arrayBuffer()), passphrase, fileName: file.name };
+    return { type, file, passphrase, fileName: file.name };
   };
   const open = async (e: FormEvent) => {
     e.preventDefault();
@@ -47,7 +48,7 @@ export function OpenCaseFile() {
     if (problems.file || problems.passphrase) return;
     setState({ step: 'working' });
     try {
-      const { cases } = await runCaseFileJob(dataKey, await job('open'));
+      const { cases } = await runCaseFileJob(dataKey, job('open'));
       setState({ step: 'preview', cases });
     } catch (err) {
       failed(err);
@@ -58,7 +59,7 @@ export function OpenCaseFile() {
     const { cases } = state;
     setState({ step: 'working' });
     try {
-      await runCaseFileJob(dataKey, await job('receive'));
+      await runCaseFileJob(dataKey, job('receive'));
       setState({ step: 'received', cases });
     } catch (err) {
       failed(err);

@@ -18,8 +18,8 @@ export type CaseFileJob =
   | { type: 'check'; caseId: string; depth: CheckAsked }
   | { type: 'export'; caseId: string; passphrase: string; fileName: string }
   | { type: 'exportEverything'; passphrase: string }
-  | { type: 'open'; bytes: Uint8Array; passphrase: string; fileName: string }
-  | { type: 'receive'; bytes: Uint8Array; passphrase: string; fileName: string }
+  | { type: 'open'; file: File; passphrase: string; fileName: string }
+  | { type: 'receive'; file: File; passphrase: string; fileName: string }
   | { type: 'restore'; backupId: string }
   | { type: 'backup'; caseId: string; reason: BackupReason }
   | { type: 'signatures'; caseId: string };

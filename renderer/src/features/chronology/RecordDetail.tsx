@@ -1,4 +1,4 @@
-import { KNOWLEDGE_RULES, PLACEHOLDER_REASONS, type KnowledgeState } from '../../../../shared/engine/knowledge.js';
+import { isProbation, KNOWLEDGE_RULES, PLACEHOLDER_REASONS, type KnowledgeState } from '../../../../shared/engine/knowledge.js';
 import { StateTag } from '../case/knowledgeLegend.js';
 import { PLACEHOLDER, REVEALED } from '../../../../shared/engine/foresight.js';
 import { recordKind } from '../../../../shared/domain/recordKind.js';
@@ -84,7 +84,7 @@ export function RecordDetail({ record, state, display, moment, onReveal }: {
         {record.kind === 'information' && (
           <>
             <Row label="Reached probation">
-              {record.sourceAgency.trim().toLowerCase() === 'probation'
+              {isProbation(record.sourceAgency)
                 ? 'Held by probation'
                 : record.reachedProbation && byNow(record.reachedProbation)
                   ? formatTime(record.reachedProbation)

@@ -11,6 +11,7 @@ import type { CsvChunk } from '../../../../shared/import/csvStream.js';
 import { STREAM_CHUNK, streamCsv } from '../../../../shared/import/csvStream.js';
 import { hasUtf8Bom, Utf8Check, type TextEncoding } from '../../../../shared/import/decode.js';
 import { countInto, describeRows, FileSummariser, routeRows, type ChangedRow, type RowsByTable, type StoredItem, type TableName } from '../../../../shared/import/plan.js';
+import { trailKey } from '../../../../shared/audit/rowKeys.js';
 import { CrnSurvey } from '../../../../shared/import/survey.js';
 import { londonDateOfTime } from '../../../../shared/time/london.js';
 import { ImportPlanner } from '../../../../shared/import/planner.js';
@@ -347,8 +348,8 @@ async function accept(acceptedChangeKeys: string[], confirmedAllocations: Alloca
         if (!validator.ok) continue;
         for (const chunk of source.chunks()) {
           const { rows } = routeChunk(crn, validator, chunk);
-          const fresh = rows.filter((r) => ImportPlanner.isNew(existing, r) && !done.has(`${r.table}:${r.key}`));
-          for (const r of fresh) done.add(`${r.table}:${r.key}`);
+          const fresh = rows.filter((r) => ImportPlanner.isNew(existing, r) && !done.has(trailKey(r.table, r.key)));
+          for (const r of fresh) done.add(trailKey(r.table, r.key));
           await inFlight;
           inFlight = put(fresh);
           const fraction = total > 0 ? (bytesBefore + chunk.bytesRead) / total : 1;

@@ -1,3 +1,4 @@
+import { trailKey } from '../../../../shared/audit/rowKeys.js';
 import type { AllocationProposal } from '../../../../shared/domain/allocationProposals.js';
 import type { FileSummary, ChangedRow, RowsByTable } from '../../../../shared/import/plan.js';
 import type { ImportSurvey } from '../../../../shared/import/survey.js';
@@ -79,4 +80,4 @@ export type FromWorker =
   | { type: 'stored'; written: RowsByTable; replaced: number }
   | { type: 'failed'; message: string };
 
-export const changeKey = (c: Pick<ChangedRow, 'table' | 'key'>) => `${c.table}:${c.key}`;
+export const changeKey = (c: Pick<ChangedRow, 'table' | 'key'>) => trailKey(c.table, c.key);

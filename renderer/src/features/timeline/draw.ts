@@ -2,7 +2,7 @@ import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
 import type { CaseIndex } from '../../../../shared/engine/caseIndex.js';
 import { KNOWLEDGE_STATES } from '../../../../shared/engine/knowledge.js';
-import { EXCESSIVE_CAPACITY_PCT, RUN_MAX_GAP_DAYS } from '../../../../shared/engine/workload.js';
+import { atCaseloadConcern, CASELOAD_CONCERN, EXCESSIVE_CAPACITY_PCT, RUN_MAX_GAP_DAYS } from '../../../../shared/engine/workload.js';
 import { earliestInstant, latestInstant, LONDON } from '../../../../shared/time/london.js';
 import { HIDDEN, PLACEHOLDER, REVEALED } from '../../../../shared/engine/foresight.js';
 import { STATE_COLOURS } from '../case/knowledgeLegend.js';
@@ -47,7 +47,7 @@ const GAP_DAYS = 28;
 const DAY = 86_400_000;
 const HELD_BACK_COLOUR = '#6f777b';
 
-const CAPACITY_LINES = [100, 110, 120];
+const CAPACITY_LINES = [100, EXCESSIVE_CAPACITY_PCT, 120];
 
 const laneTop = (row: number) => TOP + row * LANE_H;
 export const workloadTop = (f: Pick<Frame, 'rows'>) => TOP + f.rows.length * LANE_H;
@@ -384,7 +384,7 @@ function drawWorkload(ctx: CanvasRenderingContext2D, f: Frame, v: Viewport, widt
     const joined = prevDay === prevDay && day - prevDay <= RUN_MAX_GAP_DAYS * DAY;
     if (joined) ctx.lineTo(x, y(s.capacityPct));
     else ctx.moveTo(x, y(s.capacityPct));
-    if ((s.totalCases ?? 0) >= 50) {
+    if (s.totalCases !== undefined && atCaseloadConcern(s.totalCases)) {
       ctx.fillStyle = '#b86e00';
       ctx.fillRect(x - 1, top + WORKLOAD_H - 6, 3, 4);
     }
@@ -512,7 +512,7 @@ function drawLabels(ctx: CanvasRenderingContext2D, f: Frame, height: number) {
   ctx.fillText('Workload (WMT %)', 8, workloadTop(f) + 14);
   ctx.font = '12px Arial, sans-serif';
   ctx.fillText('shaded: excessive', 8, workloadTop(f) + 32);
-  ctx.fillText('orange ticks: 50+ cases', 8, workloadTop(f) + 48);
+  ctx.fillText(`orange ticks: ${CASELOAD_CONCERN}+ cases`, 8, workloadTop(f) + 48);
   ctx.fillText('gaps: no snapshot', 8, workloadTop(f) + 64);
   ctx.font = 'bold 13px Arial, sans-serif';
   ctx.fillText('Team staffing %', 8, teamTop(f) + TEAM_H / 2);
