@@ -50,6 +50,29 @@ export default tseslint.config(
     },
   },
   {
+    // Pages and their parts show and ask; the store is read through the application layer's useStored and the
+    // store's own functions, never by reaching into its tables.
+    files: ['renderer/src/features/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['electron', 'node:*', '**/electron/**'], message: 'The renderer is sandboxed: it reaches the shell only through the bridge.' },
+            { group: ['dexie', 'dexie-react-hooks'], message: 'Read the store through app/useStored and the store functions, not Dexie.' },
+          ],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[object.name='db'][property.name=/^(cases|blocks|blockKeys|allocations|staff|sources|audit|auditRows|signers|backups|backupData|settings|transaction|table|tables)$/]",
+          message: 'Components and workers do not reach into the store: call a store function or the application layer.',
+        },
+      ],
+    },
+  },
+  {
     files: ['electron/**/*.ts'],
     ignores: ['electron/main.ts', 'electron/preload.ts'],
     rules: {

@@ -15,7 +15,7 @@ import { currentAuthor } from '../store/identity.js';
 import { readKnownSigners, rememberSigners, standingOf } from '../store/knownSigners.js';
 import { checkTrail, type TrailCheckDepth } from '../store/trailCheck.js';
 import { checkSignatures } from '../store/trailSignatures.js';
-import { CaseFileProblem, type CaseFileJob, type CaseFileResults } from '../features/caseFiles/protocol.js';
+import { CaseFileProblem, type CaseFileJob, type CaseFileResults } from './caseFileProtocol.js';
 
 async function bundleOrFail(db: ForesightDb, caseId: string): Promise<CaseBundle> {
   const bundle = await caseBundleOf(db, caseId);

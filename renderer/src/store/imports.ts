@@ -1,7 +1,8 @@
 import { rowDigest } from '../../../shared/audit/trail.js';
 import { rowKeyOf, trailKey, type KeyedTable } from '../../../shared/audit/rowKeys.js';
 import { countInto, type ChangedRow, type PlannedRow, type RowsByTable, type StoredItem, type TableName } from '../../../shared/import/plan.js';
-import type { Allocation, SourceFile, Staff } from '../../../shared/schemas/index.js';
+import type { Allocation, Case, SourceFile, Staff } from '../../../shared/schemas/index.js';
+import { createCase } from './cases.js';
 import { BLOCK_TABLES, blockOfKey, BlockWriter, rowsByKey, type BlockTable } from './blocks.js';
 import { appendAudit, trailTables } from './audit.js';
 import type { Author } from './identity.js';
@@ -105,4 +106,17 @@ export async function storeImport(
     }, extras.audit.author);
   });
   return written;
+}
+
+/** The content hashes of the files a case has imported (an import says which of its files it has seen before). */
+export async function sourceHashes(db: ForesightDb, caseId: string): Promise<Set<string>> {
+  return new Set((await db.sources.where('caseId').equals(caseId).toArray()).map((s) => s.sha256));
+}
+
+/** Create a case and store its first import in one transaction: a failure leaves no half-made case. */
+export async function inNewCase<T>(db: ForesightDb, found: Case, author: Author, store: () => Promise<T>): Promise<T> {
+  return db.transaction('rw', [db.cases, db.blocks, db.blockKeys, db.allocations, db.sources, db.staff, ...trailTables(db)], async () => {
+    await createCase(db, found, new Date(), author);
+    return store();
+  });
 }

@@ -1,11 +1,9 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState, type ReactNode } from 'react';
 import { filterActivity } from '../../../../shared/audit/activity.js';
 import type { AuditKind } from '../../../../shared/audit/trail.js';
 import { formatInstant } from '../../../../shared/time/display.js';
 import { parseDate } from '../../../../shared/import/dates.js';
 import { readEntries, type StoredEntry } from '../../store/audit.js';
-import { useDb } from '../../store/context.js';
 import { href } from '../shell/useHashRoute.js';
 import { count } from '../../../../shared/domain/words.js';
 import { DEPTH_DETAILS, DEPTH_WORDS, describeTrail, type TrailStatus } from './trailStatus.js';
@@ -13,6 +11,7 @@ import { fingerprintForPeople } from '../../../../shared/audit/fingerprints.js';
 import type { EntrySignature } from '../../../../shared/audit/signatures.js';
 import { describeBadSignatures, describeSignatures } from '../../../../shared/audit/trailWords.js';
 import { useTrailSignatures, type SignatureStatus } from './useTrailSignatures.js';
+import { useStored } from '../../app/useStored.js';
 
 const KIND_LABELS: Record<AuditKind, string> = {
   import: 'Import',
@@ -41,8 +40,7 @@ const typedDay = (text: string): string | null | undefined => {
 
 /** The case's audit trail: every change, who made it and when, filterable, with the result of checking the chain. */
 export function ActivityView({ caseId, status, onCheck }: { caseId: string; status: TrailStatus; onCheck: () => void }) {
-  const db = useDb();
-  const trail = useLiveQuery(() => readEntries(db, caseId), [db, caseId]);
+  const trail = useStored((db) => readEntries(db, caseId), [caseId]);
   const signatures = useTrailSignatures(caseId);
   const [filter, setFilter] = useState<Filter>({ who: '', kind: '', from: '', to: '' });
   const people = useMemo(() => [...new Set((trail ?? []).map((e) => e.who))].sort(), [trail]);

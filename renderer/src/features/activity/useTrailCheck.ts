@@ -1,10 +1,10 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useState } from 'react';
 import { lastEntry } from '../../store/audit.js';
-import { useDataKey, useDb } from '../../store/context.js';
+import { useDataKey } from '../../store/context.js';
 import { runCaseFileJob } from '../caseFiles/runCaseFileJob.js';
-import type { CheckAsked } from '../caseFiles/protocol.js';
+import type { CheckAsked } from '../../app/caseFileProtocol.js';
 import type { OpenedTrail, TrailStatus } from './trailStatus.js';
+import { useStored } from '../../app/useStored.js';
 
 /**
  * A case's audit trail check. Opening the case for the chronology or timeline checks it quickly on the way (`opened`);
@@ -13,10 +13,9 @@ import type { OpenedTrail, TrailStatus } from './trailStatus.js';
  * asks for a full check. (store/trailCheck.ts says what each depth checks.)
  */
 export function useTrailCheck(caseId: string, opened: OpenedTrail | undefined, reading: boolean): { status: TrailStatus; check: () => void } {
-  const db = useDb();
   const dataKey = useDataKey();
   // The trail as it now ends: any change to it (an entry added, a trail restored) is a new trail to check.
-  const last = useLiveQuery(async () => (await lastEntry(db, caseId))?.hash ?? '', [db, caseId]);
+  const last = useStored(async (db) => (await lastEntry(db, caseId))?.hash ?? '', [caseId]);
   const [result, setResult] = useState<{ key: string; status: TrailStatus | null }>();
   const [asked, setAsked] = useState<{ n: number; last: string | undefined }>({ n: 0, last: undefined });
   const full = asked.n > 0 && asked.last === last;

@@ -1,17 +1,16 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { lastEntry } from '../../store/audit.js';
-import { useDataKey, useDb } from '../../store/context.js';
+import { useDataKey } from '../../store/context.js';
 import type { TrailSignatures } from '../../store/trailSignatures.js';
 import { runCaseFileJob } from '../caseFiles/runCaseFileJob.js';
+import { useStored } from '../../app/useStored.js';
 
 export type SignatureStatus = { state: 'checking' } | { state: 'done'; signatures: TrailSignatures } | { state: 'failed'; message: string };
 
 /** Each entry's signature, checked in a worker (Ed25519 stays out of the window), again whenever an entry is added. */
 export function useTrailSignatures(caseId: string): SignatureStatus {
-  const db = useDb();
   const dataKey = useDataKey();
-  const last = useLiveQuery(async () => (await lastEntry(db, caseId))?.hash ?? '', [db, caseId]);
+  const last = useStored(async (db) => (await lastEntry(db, caseId))?.hash ?? '', [caseId]);
   const [result, setResult] = useState<{ key: string; status: SignatureStatus }>();
   const key = `${caseId}:${last}`;
   useEffect(() => {

@@ -1,8 +1,7 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useState, type FormEvent } from 'react';
 import { formatInstant } from '../../../../shared/time/display.js';
 import { backupsKept, listBackups, type Backup, type BackupReason } from '../../store/backups.js';
-import { useDataKey, useDb } from '../../store/context.js';
+import { useDataKey } from '../../store/context.js';
 import { MIN_PASSPHRASE } from '../../store/keyring.js';
 import { runCaseFileJob } from '../caseFiles/runCaseFileJob.js';
 import { ErrorSummary, TextField } from '../cases/fields.js';
@@ -10,15 +9,15 @@ import { href } from '../shell/useHashRoute.js';
 import { usePageTitle } from '../shell/usePageTitle.js';
 import { newPassphraseErrors, type NewPassphraseErrors } from '../unlock/newPassphrase.js';
 import { saveFile } from '../shell/saveFile.js';
+import { useStored } from '../../app/useStored.js';
 
 const REASONS: Record<BackupReason, string> = { import: 'After an import', daily: 'Daily', beforeRestore: 'Before being replaced' };
 const size = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
 
 /** Every case's backups (encrypted in the store like everything else): restore any, or export everything. */
 export function BackupsPage() {
-  const db = useDb();
   const dataKey = useDataKey();
-  const data = useLiveQuery(async () => ({ backups: await listBackups(db), kept: await backupsKept(db) }), [db]);
+  const data = useStored(async (db) => ({ backups: await listBackups(db), kept: await backupsKept(db) }), []);
   const [confirm, setConfirm] = useState<Backup | null>(null);
   const [message, setMessage] = useState<{ ok: boolean; text: string; caseId?: string } | null>(null);
   usePageTitle('Backups');

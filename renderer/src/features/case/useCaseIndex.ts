@@ -1,4 +1,3 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { CaseIndex } from '../../../../shared/engine/caseIndex.js';
 import { caseVersion } from '../../store/caseData.js';
@@ -6,6 +5,7 @@ import { useDb } from '../../store/context.js';
 import { openCase } from '../../store/trailCheck.js';
 import { useThrowToBoundary } from '../shell/ErrorBoundary.js';
 import type { OpenedTrail } from '../activity/trailStatus.js';
+import { useStored } from '../../app/useStored.js';
 
 export interface OpenedCaseIndex {
   /** undefined while loading; null when the case is gone. */
@@ -23,7 +23,7 @@ export interface OpenedCaseIndex {
  */
 export function useCaseIndex(caseId: string, enabled: boolean): OpenedCaseIndex {
   const db = useDb();
-  const version = useLiveQuery(() => caseVersion(db, caseId), [db, caseId]);
+  const version = useStored((db) => caseVersion(db, caseId), [caseId]);
   const [state, setState] = useState<{ key: string; index: CaseIndex | null; opened: OpenedTrail | undefined }>();
   const key = `${caseId}@${version ?? ''}`;
   const fail = useThrowToBoundary();

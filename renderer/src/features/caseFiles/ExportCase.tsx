@@ -1,6 +1,5 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useState, type FormEvent } from 'react';
-import { useDataKey, useDb } from '../../store/context.js';
+import { useDataKey } from '../../store/context.js';
 import { MIN_PASSPHRASE } from '../../store/keyring.js';
 import { findCase } from '../../store/cases.js';
 import { CaseGone } from '../cases/CaseGone.js';
@@ -10,12 +9,12 @@ import { usePageTitle } from '../shell/usePageTitle.js';
 import { runCaseFileJob } from './runCaseFileJob.js';
 import { newPassphraseErrors, type NewPassphraseErrors } from '../unlock/newPassphrase.js';
 import { saveFile } from '../shell/saveFile.js';
+import { useStored } from '../../app/useStored.js';
 
 /** Send a case to a practitioner or a trainer: the whole case and its trail, encrypted with a passphrase. */
 export function ExportCase({ caseId }: { caseId: string }) {
-  const db = useDb();
   const dataKey = useDataKey();
-  const found = useLiveQuery(() => findCase(db, caseId), [db, caseId]);
+  const found = useStored((db) => findCase(db, caseId), [caseId]);
   const [passphrase, setPassphrase] = useState('');
   const [again, setAgain] = useState('');
   const [errors, setErrors] = useState<NewPassphraseErrors>({});

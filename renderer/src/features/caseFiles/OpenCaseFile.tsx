@@ -7,7 +7,7 @@ import { fingerprintForPeople } from '../../../../shared/audit/fingerprints.js';
 import { count } from '../../../../shared/domain/words.js';
 import { formatInstant } from '../../../../shared/time/display.js';
 import type { Standing } from '../../store/knownSigners.js';
-import { CaseFileProblem, type CaseInFile, type SignerInFile } from './protocol.js';
+import { CaseFileProblem, type CaseInFile, type SignerInFile } from '../../app/caseFileProtocol.js';
 import { runCaseFileJob } from './runCaseFileJob.js';
 
 type Step =

@@ -4,7 +4,7 @@
 import { caseFileJobs } from '../../app/caseFileJobs.js';
 import type { ForesightDb } from '../../store/db.js';
 import { openSealed } from '../../store/openSealed.js';
-import { CaseFileProblem, type CaseFileJob, type FromCaseFileWorker, type ToCaseFileWorker } from './protocol.js';
+import { CaseFileProblem, type CaseFileJob, type FromCaseFileWorker, type ToCaseFileWorker } from '../../app/caseFileProtocol.js';
 
 declare const self: DedicatedWorkerGlobalScope;
 

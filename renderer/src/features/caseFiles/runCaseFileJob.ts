@@ -1,5 +1,5 @@
 import { holdKey, StoppedByLock } from '../../store/keyHolders.js';
-import { CaseFileProblem, type CaseFileJob, type CaseFileResults, type FromCaseFileWorker } from './protocol.js';
+import { CaseFileProblem, type CaseFileJob, type CaseFileResults, type FromCaseFileWorker } from '../../app/caseFileProtocol.js';
 
 /** Run one whole-case job in its own worker; the worker ends with the job. A case file it cannot open rejects with a CaseFileProblem. */
 export function runCaseFileJob<J extends CaseFileJob>(dataKey: Uint8Array, job: J): Promise<CaseFileResults[J['type']]> {

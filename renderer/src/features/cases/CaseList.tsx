@@ -1,4 +1,3 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { formatTime } from '../../../../shared/time/display.js';
 import { countRecords, listCases } from '../../store/cases.js';
@@ -6,13 +5,14 @@ import { useDb } from '../../store/context.js';
 import { loadDemoCase } from '../demo/loadDemo.js';
 import { href, navigate } from '../shell/useHashRoute.js';
 import { usePageTitle } from '../shell/usePageTitle.js';
+import { useStored } from '../../app/useStored.js';
 
 export function CaseList() {
   const db = useDb();
-  const cases = useLiveQuery(async () => {
+  const cases = useStored(async (db) => {
     const all = await listCases(db);
     return Promise.all(all.map(async (c) => ({ ...c, records: await countRecords(db, c.id) })));
-  }, [db]);
+  }, []);
   const [restoring, setRestoring] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const hasDemo = cases?.some((c) => c.synthetic) ?? true;

@@ -1,8 +1,6 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { earliestInstant } from '../../../../shared/time/london.js';
 import { formatTime } from '../../../../shared/time/display.js';
-import { useDb } from '../../store/context.js';
 import { CaseViewStateContext, initialViewState, type CaseViewState } from '../case/caseViewState.js';
 import { useCaseIndex } from '../case/useCaseIndex.js';
 import { ChronologyView } from '../chronology/ChronologyView.js';
@@ -13,6 +11,8 @@ import { CaseGone } from './CaseGone.js';
 import { ActivityView } from '../activity/ActivityView.js';
 import { describeTrail } from '../activity/trailStatus.js';
 import { useTrailCheck } from '../activity/useTrailCheck.js';
+import { useStored } from '../../app/useStored.js';
+import { findCase } from '../../store/cases.js';
 
 // The importer (and its XLSX reader) loads only when a user opens Import.
 const ImportView = lazy(() => import('../import/ImportView.js').then((m) => ({ default: m.ImportView })));
@@ -32,8 +32,7 @@ const TABS: { tab: CaseTab; label: string }[] = [
 ];
 
 export function CaseView({ caseId, tab }: { caseId: string; tab: CaseTab }) {
-  const db = useDb();
-  const found = useLiveQuery(() => db.cases.get(caseId).then((c) => c ?? null), [db, caseId]);
+  const found = useStored((db) => findCase(db, caseId), [caseId]);
   const { index, opened, reading } = useCaseIndex(caseId, tab === 'chronology' || tab === 'timeline');
   const trail = useTrailCheck(caseId, opened, reading);
   const offenceStart = found ? earliestInstant(found.offenceAt) : 0;

@@ -1,4 +1,3 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { countBackups } from '../../store/backups.js';
 import { countRecords, deleteCase, findCase } from '../../store/cases.js';
@@ -6,14 +5,15 @@ import { useDb } from '../../store/context.js';
 import { href, navigate } from '../shell/useHashRoute.js';
 import { usePageTitle } from '../shell/usePageTitle.js';
 import { CaseGone } from './CaseGone.js';
+import { useStored } from '../../app/useStored.js';
 
 /** Deleting a case cannot be undone, so it gets its own confirmation page naming exactly what will go. */
 export function DeleteCase({ caseId }: { caseId: string }) {
   const db = useDb();
-  const found = useLiveQuery(async () => {
+  const found = useStored(async (db) => {
     const c = await findCase(db, caseId);
     return c && { ...c, records: await countRecords(db, caseId), backups: await countBackups(db, caseId) };
-  }, [db, caseId]);
+  }, [caseId]);
   const [deleting, setDeleting] = useState(false);
   usePageTitle('Delete case', found?.title);
   if (found === undefined) return <p className="page">Loading…</p>;

@@ -1,4 +1,3 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useState, type FormEvent } from 'react';
 import { caseDetailsChange, caseFormFields, validateCaseEdit, type CaseFormErrors, type CaseFormFields, type DetailsChange } from '../../../../shared/domain/caseForm.js';
 import { count } from '../../../../shared/domain/words.js';
@@ -10,11 +9,11 @@ import { href, navigate } from '../shell/useHashRoute.js';
 import { usePageTitle } from '../shell/usePageTitle.js';
 import { CaseErrorSummary, CaseFields, londonToday } from './CaseForm.js';
 import { CaseGone } from './CaseGone.js';
+import { useStored } from '../../app/useStored.js';
 
 /** Correct a case's name, CRN, person on probation or offence time; the change goes in the case's audit trail. */
 export function EditCaseDetails({ caseId }: { caseId: string }) {
-  const db = useDb();
-  const found = useLiveQuery(() => findCase(db, caseId), [db, caseId]);
+  const found = useStored((db) => findCase(db, caseId), [caseId]);
   const [saved, setSaved] = useState<{ change: DetailsChange; edited: DetailsEdited } | null>(null);
   usePageTitle(saved ? 'Case details saved' : 'Edit case details', found?.title);
   if (found === undefined) return <p className="page">Loading…</p>;

@@ -4,7 +4,7 @@ import { toSafeCsv } from '../../../../shared/domain/csvExport.js';
 import type { Allocation } from '../../../../shared/schemas/index.js';
 import { contentOf, describeRows, type ChangedRow } from '../../../../shared/import/plan.js';
 import { formatUkDate, ukNumericDate } from '../../../../shared/time/display.js';
-import { changeKey, type ImportPreview } from './protocol.js';
+import { changeKey, type ImportPreview } from '../../app/importProtocol.js';
 import { ProposedAllocations } from './ProposedAllocations.js';
 import { KIND_NAMES } from './kindNames.js';
 import { saveFile } from '../shell/saveFile.js';

@@ -3,7 +3,7 @@ import { ImportPreviewView } from './ImportPreview.js';
 import { MappingStep } from './MappingStep.js';
 import { Progress } from './Progress.js';
 import type { ImportState } from './useImport.js';
-import type { MappingAnswer } from './protocol.js';
+import type { MappingAnswer } from '../../app/importProtocol.js';
 
 /**
  * The steps every import goes through, whether into a case or into a case made from the files: progress, questions

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { COLUMNS, FILE_KINDS, normaliseHeader, REQUIRED, unknownHeaders, type FileKind } from '../../../../shared/import/columns.js';
 import { COLUMN_LABELS } from '../../../../shared/import/columnLabels.js';
 import { KIND_NAMES } from './kindNames.js';
-import type { MappingAnswer, MappingQuestion } from './protocol.js';
+import type { MappingAnswer, MappingQuestion } from '../../app/importProtocol.js';
 
 const IGNORE = '';
 

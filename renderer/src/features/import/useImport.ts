@@ -5,7 +5,7 @@ import type { Allocation, Case } from '../../../../shared/schemas/index.js';
 import { useDataKey } from '../../store/context.js';
 import { holdKey } from '../../store/keyHolders.js';
 import { runCaseFileJob } from '../caseFiles/runCaseFileJob.js';
-import type { FromWorker, ImportPreview, ImportTarget, MappingAnswer, MappingQuestion } from './protocol.js';
+import type { FromWorker, ImportPreview, ImportTarget, MappingAnswer, MappingQuestion } from '../../app/importProtocol.js';
 
 /** The backup every accepted import leaves, made once the import is stored. */
 export type BackupState = { state: 'making' } | { state: 'made' } | { state: 'failed'; message: string };

@@ -1,8 +1,8 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { formatInstant } from '../../../../shared/time/display.js';
 import { useDb } from '../../store/context.js';
 import { confirmSigner, readKnownSigners } from '../../store/knownSigners.js';
 import { readableFingerprint } from './YourKey.js';
+import { useStored } from '../../app/useStored.js';
 
 /**
  * The keys this computer has seen sign case files. A key is marked confirmed only once the user has compared its
@@ -11,7 +11,7 @@ import { readableFingerprint } from './YourKey.js';
  */
 export function KnownSigners({ ownKey }: { ownKey: string }) {
   const db = useDb();
-  const known = useLiveQuery(() => readKnownSigners(db), [db]);
+  const known = useStored((db) => readKnownSigners(db), []);
   return (
     <section id="known-signers" className="settings-section" aria-labelledby="known-signers-title">
       <h2 id="known-signers-title" className="heading-m">Signers known to this computer</h2>

@@ -1,4 +1,3 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useState, type FormEvent } from 'react';
 import { BACKUPS_KEPT, DEFAULT_BACKUPS_KEPT } from '../../store/backups.js';
 import { useDb } from '../../store/context.js';
@@ -9,20 +8,20 @@ import { IDLE_CHOICES, IDLE_LOCK_SETTING, IdleMinutes } from '../unlock/idleLock
 import { usePageTitle } from '../shell/usePageTitle.js';
 import { KnownSigners } from './KnownSigners.js';
 import { YourKey } from './YourKey.js';
+import { useStored } from '../../app/useStored.js';
 
 /**
  * Who the audit trail names for changes made here and the key that signs them, how many backups each case keeps, when
  * Foresight locks itself, and the signers this computer knows.
  */
 export function SettingsPage() {
-  const db = useDb();
-  const saved = useLiveQuery(
-    async () => ({
+  const saved = useStored(
+    async (db) => ({
       identity: await readIdentity(db),
       kept: (await getSetting<number>(db, BACKUPS_KEPT)) ?? DEFAULT_BACKUPS_KEPT,
       idle: IdleMinutes.parse(await getSetting(db, IDLE_LOCK_SETTING)),
     }),
-    [db],
+    [],
   );
   usePageTitle('Settings');
   // The identity gate lets no one this far without a key.

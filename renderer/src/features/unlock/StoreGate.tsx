@@ -1,8 +1,7 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
 import { bridge } from '../../bridge/index.js';
-import { DbContext, DataKeyContext, useDb } from '../../store/context.js';
+import { DbContext, DataKeyContext } from '../../store/context.js';
 import { openKeyring } from '../../store/keyring.js';
 import { getSetting } from '../../store/settings.js';
 import { ErrorSummary, TextField } from '../cases/fields.js';
@@ -13,6 +12,7 @@ import { IDLE_LOCK_SETTING, IdleMinutes, useIdleLock } from './idleLock.js';
 import { closeStore, startStore, unlockWithOs, unlockWithPassphrase, whyNotOpened, type OpenStore, type StoreStart } from './openStore.js';
 import { acceptHead, readHead } from '../../store/storeHead.js';
 import { OlderStore } from './OlderStore.js';
+import { useStored } from '../../app/useStored.js';
 
 const keyring = openKeyring();
 // Started once per window, even when React runs effects twice: two starts could each make a key.
@@ -101,9 +101,8 @@ export function StoreGate({ children }: { children: ReactNode }) {
 
 /** Watches for idle time while the store is open, at the length chosen in Settings. */
 function IdleLock({ onIdle }: { onIdle: (minutes: number) => void }) {
-  const db = useDb();
   // A damaged setting must not stop the lock: it falls back to the default time, and the Settings page reports it.
-  const minutes = IdleMinutes.parse(useLiveQuery(() => getSetting(db, IDLE_LOCK_SETTING).catch(() => undefined), [db]));
+  const minutes = IdleMinutes.parse(useStored((db) => getSetting(db, IDLE_LOCK_SETTING).catch(() => undefined), []));
   useIdleLock(minutes, () => onIdle(minutes));
   return null;
 }

@@ -1,8 +1,8 @@
-import type { TrailCheck } from '../../../../shared/audit/trail.js';
-import type { BackupReason } from '../../store/backups.js';
-import type { Standing } from '../../store/knownSigners.js';
-import type { TrailSignatures } from '../../store/trailSignatures.js';
-import type { TrailCheckDepth } from '../../store/trailCheck.js';
+import type { TrailCheck } from '../../../shared/audit/trail.js';
+import type { BackupReason } from '../store/backups.js';
+import type { Standing } from '../store/knownSigners.js';
+import type { TrailSignatures } from '../store/trailSignatures.js';
+import type { TrailCheckDepth } from '../store/trailCheck.js';
 
 /**
  * A trail check the worker is asked for. The first check of a day is always full and makes the day's backup; `daily`

@@ -1,11 +1,11 @@
-import { trailKey } from '../../../../shared/audit/rowKeys.js';
-import type { AllocationProposal } from '../../../../shared/domain/allocationProposals.js';
-import type { FileSummary, ChangedRow, RowsByTable } from '../../../../shared/import/plan.js';
-import type { ImportSurvey } from '../../../../shared/import/survey.js';
-import type { Allocation, Case } from '../../../../shared/schemas/index.js';
-import type { ColumnMap, FileKind } from '../../../../shared/import/columns.js';
-import type { RowIssue } from '../../../../shared/import/issues.js';
-import type { ReadFileResult } from '../../../../shared/import/readFile.js';
+import { trailKey } from '../../../shared/audit/rowKeys.js';
+import type { AllocationProposal } from '../../../shared/domain/allocationProposals.js';
+import type { FileSummary, ChangedRow, RowsByTable } from '../../../shared/import/plan.js';
+import type { ImportSurvey } from '../../../shared/import/survey.js';
+import type { Allocation, Case } from '../../../shared/schemas/index.js';
+import type { ColumnMap, FileKind } from '../../../shared/import/columns.js';
+import type { RowIssue } from '../../../shared/import/issues.js';
+import type { ReadFileResult } from '../../../shared/import/readFile.js';
 
 /** Messages between the import screen and its worker, which reads, checks and writes off the main thread. */
 export type ToWorker =
