@@ -4,6 +4,7 @@ import { createIdentity, earlierName, MAX_NAME, readIdentity } from '../../store
 import { ErrorSummary, TextField } from '../cases/fields.js';
 import { Opening } from '../shell/Opening.js';
 import { usePageTitle } from '../shell/usePageTitle.js';
+import { BareShell } from '../shell/BareShell.js';
 
 type GateState = { step: 'checking' } | { step: 'failed'; message: string } | { step: 'askName'; earlier: string } | { step: 'ready' };
 
@@ -30,16 +31,11 @@ export function IdentityGate({ children }: { children: ReactNode }) {
   }, [db]);
   if (state.step === 'ready') return children;
   return (
-    <div className="app">
-      <header className="app-header">
-        <span className="app-header__name">Foresight</span>
-      </header>
-      <main id="main" tabIndex={-1} className="app-main">
-        {state.step === 'checking' && <Opening />}
-        {state.step === 'failed' && <CannotStart message={state.message} />}
-        {state.step === 'askName' && <GiveName earlier={state.earlier} onDone={() => setState({ step: 'ready' })} />}
-      </main>
-    </div>
+    <BareShell>
+      {state.step === 'checking' && <Opening />}
+      {state.step === 'failed' && <CannotStart message={state.message} />}
+      {state.step === 'askName' && <GiveName earlier={state.earlier} onDone={() => setState({ step: 'ready' })} />}
+    </BareShell>
   );
 }
 

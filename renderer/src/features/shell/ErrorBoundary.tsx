@@ -2,6 +2,7 @@ import { Component, useCallback, useState, type ErrorInfo, type ReactNode } from
 import { isDamage } from '../../store/sealing.js';
 import { href, type Route } from './useHashRoute.js';
 import { usePageTitle } from './usePageTitle.js';
+import { BareShell } from './BareShell.js';
 
 interface BoundaryProps {
   /** Showing something else (another route) clears the error: the next page is given its chance. */
@@ -71,18 +72,13 @@ export function PageProblem({ error, route }: { error: unknown; route: Route }) 
 export function AppProblem({ error }: { error: unknown }) {
   usePageTitle('Sorry, there is a problem with Foresight');
   return (
-    <div className="app">
-      <header className="app-header">
-        <span className="app-header__name">Foresight</span>
-      </header>
-      <main id="main" tabIndex={-1} className="app-main">
-        <div className="page page--narrow">
-          <h1 className="heading-l">Sorry, there is a problem with Foresight</h1>
-          <p>{isDamage(error) ? 'A value Foresight stored cannot be read: it has been damaged or changed outside Foresight.' : `Foresight stopped working (${error instanceof Error ? error.message : String(error)}).`}</p>
-          <p>Nothing has been changed by this. The cases stay encrypted on this computer.</p>
-          <button type="button" className="button" onClick={() => window.location.reload()}>Open Foresight again</button>
-        </div>
-      </main>
-    </div>
+    <BareShell>
+      <div className="page page--narrow">
+        <h1 className="heading-l">Sorry, there is a problem with Foresight</h1>
+        <p>{isDamage(error) ? 'A value Foresight stored cannot be read: it has been damaged or changed outside Foresight.' : `Foresight stopped working (${error instanceof Error ? error.message : String(error)}).`}</p>
+        <p>Nothing has been changed by this. The cases stay encrypted on this computer.</p>
+        <button type="button" className="button" onClick={() => window.location.reload()}>Open Foresight again</button>
+      </div>
+    </BareShell>
   );
 }

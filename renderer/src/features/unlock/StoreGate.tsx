@@ -13,6 +13,7 @@ import { closeStore, startStore, unlockWithOs, unlockWithPassphrase, whyNotOpene
 import { acceptHead, readHead } from '../../store/storeHead.js';
 import { OlderStore } from './OlderStore.js';
 import { useStored } from '../../app/useStored.js';
+import { BareShell } from '../shell/BareShell.js';
 
 const keyring = openKeyring();
 // Started once per window, even when React runs effects twice: two starts could each make a key.
@@ -63,14 +64,9 @@ export function StoreGate({ children }: { children: ReactNode }) {
       setState({ step: 'open', store: { ...store, head: { ok: true } } });
     };
     return (
-      <div className="app">
-        <header className="app-header">
-          <span className="app-header__name">Foresight</span>
-        </header>
-        <main id="main" tabIndex={-1} className="app-main">
-          <OlderStore check={head} onCarryOn={carryOn} />
-        </main>
-      </div>
+      <BareShell>
+        <OlderStore check={head} onCarryOn={carryOn} />
+      </BareShell>
     );
   }
   if (state.step === 'open') {
@@ -84,18 +80,13 @@ export function StoreGate({ children }: { children: ReactNode }) {
     );
   }
   return (
-    <div className="app">
-      <header className="app-header">
-        <span className="app-header__name">Foresight</span>
-      </header>
-      <main id="main" tabIndex={-1} className="app-main">
-        {state.step === 'starting' && <Opening />}
-        {state.step === 'failed' && <CannotOpen message={state.message} />}
-        {state.step === 'choosePassphrase' && <ChoosePassphrase keyring={keyring} reason={state.reason} onOpen={opened} onFail={failed} />}
-        {state.step === 'enterPassphrase' && <EnterPassphrase lockedAfter={state.lockedAfter} onOpen={opened} onFail={failed} />}
-        {state.step === 'osLocked' && <OsLocked lockedAfter={state.lockedAfter} onOpen={opened} onFail={failed} />}
-      </main>
-    </div>
+    <BareShell>
+      {state.step === 'starting' && <Opening />}
+      {state.step === 'failed' && <CannotOpen message={state.message} />}
+      {state.step === 'choosePassphrase' && <ChoosePassphrase keyring={keyring} reason={state.reason} onOpen={opened} onFail={failed} />}
+      {state.step === 'enterPassphrase' && <EnterPassphrase lockedAfter={state.lockedAfter} onOpen={opened} onFail={failed} />}
+      {state.step === 'osLocked' && <OsLocked lockedAfter={state.lockedAfter} onOpen={opened} onFail={failed} />}
+    </BareShell>
   );
 }
 
