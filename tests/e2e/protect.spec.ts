@@ -234,3 +234,49 @@ test('a store whose record of its newest change was altered is not shown until t
   await unlock(page);
   await expect(page.getByRole('heading', { level: 1, name: DEMO })).toBeVisible({ timeout: 30_000 });
 });
+
+test('a value planted in the clear is never sealed with the key, even when the key entry says the store is not sealed yet', async ({ page }) => {
+  await openDemo(page);
+  await page.evaluate(async () => {
+    const open = (name: string) =>
+      new Promise<IDBDatabase>((resolve, reject) => {
+        const r = indexedDB.open(name);
+        r.onsuccess = () => resolve(r.result);
+        r.onerror = () => reject(r.error);
+      });
+    const write = async (name: string, table: string, change: (store: IDBObjectStore) => void) => {
+      const db = await open(name);
+      const tx = db.transaction(table, 'readwrite');
+      change(tx.objectStore(table));
+      await new Promise((resolve) => (tx.oncomplete = resolve));
+      db.close();
+    };
+    await write('foresight-keyring', 'keys', (keys) => {
+      const get = keys.get('store');
+      get.onsuccess = () => keys.put({ ...get.result, sealedAll: false });
+    });
+    await write('foresight', 'cases', (cases) =>
+      cases.put({ id: 'planted', crn: 'X000000', title: 'Planted case', subject: 'S', synthetic: false, createdAt: '2026-12-01T00:00:00Z', offenceAt: { value: '2026-11-01', precision: 'day' } }),
+    );
+  });
+  await page.goto('/#/');
+  await page.reload();
+  await unlock(page, PASSPHRASE, { as: null });
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText('Planted case')).toHaveCount(0);
+  // On disk it is still in the clear: it was refused, not sealed.
+  const planted = await page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve) => {
+      const r = indexedDB.open('foresight');
+      r.onsuccess = () => resolve(r.result);
+    });
+    const value = await new Promise<Record<string, unknown>>((resolve) => {
+      const get = db.transaction('cases').objectStore('cases').get('planted');
+      get.onsuccess = () => resolve(get.result);
+    });
+    db.close();
+    return Object.keys(value);
+  });
+  expect(planted).toContain('title');
+  expect(planted).not.toContain('$sealedA');
+});

@@ -115,3 +115,35 @@ describe('the store’s head, kept beside the key', () => {
     expect(await checkHead(keyring, key, head)).toEqual({ ok: false, reason: 'tampered' });
   });
 });
+
+describe('values the associated data could not tell apart', () => {
+  it('refuses a sealed field erased by a clear field set to undefined beside it', async () => {
+    const { open, caseId, onDisk } = await demoStore();
+    await onDisk(async (raw) => raw.table('cases').put({ ...(await raw.table('cases').get(caseId)), title: undefined }));
+    const db = open();
+    await expect(findCase(db, caseId)).rejects.toThrow(/changed outside Foresight/);
+    db.close();
+  });
+
+  it('refuses a column value whose JSON is the same but whose value is not (NaN for a value that is not there)', async () => {
+    const { open, caseId, onDisk } = await demoStore();
+    await onDisk(async (raw) => {
+      const [block] = await raw.table('blocks').where('caseId').equals(caseId).filter((b) => b.table === 'records').toArray();
+      // A column of few values lists "none" as null; NaN writes the same JSON.
+      const name = Object.keys(block.items.columns).find((k) => !Array.isArray(block.items.columns[k]) && block.items.columns[k].values.includes(null)) as string;
+      const { values, at } = block.items.columns[name];
+      const column = { values: values.map((v: unknown) => (v === null ? Number.NaN : v)), at };
+      await raw.table('blocks').put({ ...block, items: { ...block.items, columns: { ...block.items.columns, [name]: column } } });
+    });
+    const db = open();
+    await expect(checkTrail(db, caseId, 'quick')).rejects.toThrow(/changed outside Foresight/);
+    db.close();
+  });
+
+  it('seals a value whose JSON would not stand for it exactly, such as -0, rather than keep it in the clear', async () => {
+    const { splitRows, joinRows } = await import('../../renderer/src/store/sealedForm.js');
+    const { clear, sealed } = splitRows([{ id: 'a', capacityPct: -0 }], { id: true, capacityPct: true });
+    expect(Object.keys(clear.columns)).toEqual(['id']);
+    expect(Object.is(joinRows(clear, sealed, { id: true, capacityPct: true })[0]?.capacityPct, -0)).toBe(true);
+  });
+});

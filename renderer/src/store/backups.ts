@@ -2,6 +2,7 @@ import { Gzip, gunzipSync, strFromU8 } from 'fflate';
 import { readCaseBundle } from '../../../shared/bundle/readBundle.js';
 import type { CaseBundle } from '../../../shared/schemas/index.js';
 import { bundleOf, readWholeCase } from './caseBundle.js';
+import { isDamage } from './sealing.js';
 import { checkHeld } from './trailCheck.js';
 import type { Backup, BackupReason, ForesightDb } from './types.js';
 
@@ -101,8 +102,10 @@ export async function backupBeforeReplacing(db: ForesightDb, caseId: string): Pr
   try {
     await makeBackup(db, caseId, 'beforeRestore');
     return null;
-  } catch {
-    return '; the case it replaced did not check out, so no backup of it was kept';
+  } catch (e) {
+    // Only a case that fails its check, or cannot be read, goes without a backup; any other failure stops the change.
+    if (e instanceof BackupRefused || isDamage(e)) return '; the case it replaced did not check out, so no backup of it was kept';
+    throw e;
   }
 }
 

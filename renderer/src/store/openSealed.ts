@@ -9,5 +9,11 @@ import type { ForesightDb } from './types.js';
  * data key, and each change to a trail, once committed, recorded beside the key as the store's newest head.
  */
 export function openSealed(dataKey: Uint8Array, keyring: Keyring = openKeyring(), sealer: Sealer = sealerFor(dataKey)): ForesightDb {
-  return openDatabase(undefined, { sealer, onHead: (head) => void noteHead(keyring, dataKey, head) });
+  return openDatabase(undefined, {
+    sealer,
+    onHead: (head) => {
+      // After locking the key is overwritten: a write that commits then is not noted (the next one will be).
+      if (dataKey.some((b) => b !== 0)) noteHead(keyring, dataKey, head).catch(() => undefined);
+    },
+  });
 }

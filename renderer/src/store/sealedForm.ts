@@ -167,12 +167,13 @@ export function splitRows(rows: readonly Row[], spec: ClearSpec): { clear: Clear
     for (const [k, v] of Object.entries(row)) {
       if (v === undefined) continue;
       const rule = spec[k];
-      if (rule === true && v !== null) put(k, i, v);
+      // A value whose JSON would not stand for it exactly (-0, say) is sealed instead: the clear part holds none.
+      if (rule === true && v !== null && exactInJson(v)) put(k, i, v);
       else if (rule && rule !== true && isPlainObject(v)) {
         const rest: Row = {};
         let inClear = 0;
         for (const [ik, iv] of Object.entries(v)) {
-          if (iv !== null && iv !== undefined && rule.includes(ik)) {
+          if (iv !== null && iv !== undefined && rule.includes(ik) && exactInJson(iv)) {
             put(`${k}.${ik}`, i, iv);
             inClear++;
           } else rest[ik] = iv;
@@ -205,11 +206,47 @@ function withSealed(rows: Row[], sealed: SealedRows): Row[] {
   return rows;
 }
 
-/** The rows whole again, from their clear columns and their sealed fields. */
-export function joinRows({ rows: n, columns }: ClearColumns, sealed: SealedRows): Row[] {
+/**
+ * Whether a value in the clear is one its JSON (the associated data) stands for exactly: a string, a finite number
+ * other than -0, a boolean, or a plain object or array of such. Anything else (NaN, a Boolean or String object, a
+ * Date, a property set to undefined) would write the same JSON as a different value, so it is refused.
+ */
+function exactInJson(v: unknown): boolean {
+  switch (typeof v) {
+    case 'string':
+    case 'boolean':
+      return true;
+    case 'number':
+      return Number.isFinite(v) && !Object.is(v, -0);
+    case 'object':
+      if (v === null) return true;
+      if (Array.isArray(v)) return Object.getPrototypeOf(v) === Array.prototype && v.every((item) => item !== undefined && exactInJson(item));
+      return Object.getPrototypeOf(v) === Object.prototype && Object.values(v).every((item) => item !== undefined && exactInJson(item));
+    default:
+      return false;
+  }
+}
+
+/** The names of the columns a spec keeps in the clear: `occurred.value` for a field of a nested object. */
+const columnNames = (spec: ClearSpec) => new Set(Object.entries(spec).flatMap(([k, rule]) => (rule === true ? [k] : rule.map((inner) => `${k}.${inner}`))));
+const namesOf = new WeakMap<ClearSpec, Set<string>>();
+
+/**
+ * The rows whole again, from their clear columns and their sealed fields. A column the spec does not keep in the
+ * clear, or a value its JSON does not stand for exactly, is refused: the associated data would not tell it apart.
+ */
+export function joinRows({ rows: n, columns }: ClearColumns, sealed: SealedRows, spec: ClearSpec): Row[] {
+  let names = namesOf.get(spec);
+  if (!names) namesOf.set(spec, (names = columnNames(spec)));
   const rows: Row[] = Array.from({ length: n }, () => ({}));
   for (const [name, column] of Object.entries(columns)) {
+    if (!names.has(name)) throw new Error(`A block has a column, ${name}, that is not kept in the clear.`);
     if (columnLength(column) !== n) throw new Error('A column of a block does not have a value for each row.');
+    const listed = Array.isArray(column) ? column : column.values;
+    for (let i = 0; i < listed.length; i++) {
+      const v = listed[i];
+      if (v !== undefined && !exactInJson(v)) throw new Error(`A value in the column ${name} of a block is not one its JSON stands for exactly.`);
+    }
     const value = reader(column);
     const dot = name.indexOf('.');
     if (dot < 0) {

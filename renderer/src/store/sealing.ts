@@ -132,9 +132,12 @@ function tableSealing(table: string, keyFields: readonly string[], idLists: read
       const { [SEALED]: sealed, [V5_SEALED]: v5, [V4_SEALED]: v4, ...clear } = value as Record<string, unknown>;
       const form = sealed !== undefined ? 'current' : v5 !== undefined ? 'v5' : v4 !== undefined ? 'v4' : 'none';
       if (form === 'none') {
-        if (acceptUnsealed || upgrading(trans)) return value;
+        if (acceptUnsealed) return value;
         throw unsealed();
       }
+      // Only the fields kept in the clear may lie beside the sealed part: any other (even one set to undefined, which
+      // the associated data cannot see) would override what was sealed.
+      if (form === 'current') for (const k of Object.keys(clear)) if (!clearFields.includes(k) && k !== rowList?.field) throw damaged();
       if (form !== 'current' && !upgrading(trans)) throw older();
       let hidden: Record<string, unknown>;
       try {
@@ -148,7 +151,7 @@ function tableSealing(table: string, keyFields: readonly string[], idLists: read
       if (rows && rowList) {
         try {
           const part = clear[rowList.field];
-          clear[rowList.field] = form === 'current' ? joinRows(part as ClearColumns, rows as SealedRows) : joinRowObjects(part as Record<string, unknown>[], rows as SealedRows);
+          clear[rowList.field] = form === 'current' ? joinRows(part as ClearColumns, rows as SealedRows, rowList.clear) : joinRowObjects(part as Record<string, unknown>[], rows as SealedRows);
         } catch {
           throw damaged();
         }

@@ -64,12 +64,17 @@ function whenCommitted(trans: DBCoreTransaction, then: () => void) {
 const macKey = (dataKey: Uint8Array) => hkdf(sha256, dataKey, undefined, utf8ToBytes('Foresight store head'), 32);
 const headMac = (dataKey: Uint8Array, head: number) => hmac(sha256, macKey(dataKey), utf8ToBytes(`store head ${head}`));
 
-/** Record a head the store has reached beside its key, unless a later one is already recorded. */
+/**
+ * Record a head the store has reached beside its key, unless a later one is recorded: never lower, whatever the record
+ * holds (only acceptHead, the user's choice, takes a lower one). The MAC is made before anything is awaited, so a
+ * key overwritten by locking a moment later is never used.
+ */
 export async function noteHead(keyring: Keyring, dataKey: Uint8Array, head: number): Promise<void> {
+  const mac = headMac(dataKey, head);
   await keyring.transaction('rw', keyring.heads, async () => {
     const seen = await keyring.heads.get('store');
-    if (seen && seen.head >= head && equalBytes(seen.mac, headMac(dataKey, seen.head))) return;
-    await keyring.heads.put({ id: 'store', head, mac: headMac(dataKey, head) });
+    if (seen && seen.head >= head) return;
+    await keyring.heads.put({ id: 'store', head, mac });
   });
 }
 

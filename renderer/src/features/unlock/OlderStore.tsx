@@ -8,6 +8,7 @@ import { usePageTitle } from '../shell/usePageTitle.js';
  */
 export function OlderStore({ check, onCarryOn }: { check: Exclude<HeadCheck, { ok: true }>; onCarryOn: () => Promise<void> }) {
   const [busy, setBusy] = useState(false);
+  const [failed, setFailed] = useState<string | null>(null);
   const title = check.reason === 'older' ? 'These cases are an older copy' : 'The record of the newest change has been altered';
   usePageTitle(title);
   return (
@@ -28,13 +29,23 @@ export function OlderStore({ check, onCarryOn }: { check: Exclude<HeadCheck, { o
         <strong className="warning-text__text">Do not rely on these cases until you know why. Ask whoever looks after this computer, and compare with exported case files kept elsewhere.</strong>
       </div>
       <p>If you know why (you restored this computer from a backup yourself), you can carry on with these cases as they are. Foresight then takes them as the newest.</p>
+      <p>If you do not know why, close Foresight now and keep this computer as it is until someone has looked at it.</p>
+      {failed && (
+        <div className="notification notification--error" role="alert">
+          <p>Foresight could not take these cases as the newest: {failed}</p>
+        </div>
+      )}
       <button
         type="button"
         className="button button--warning"
         disabled={busy}
         onClick={() => {
           setBusy(true);
-          void onCarryOn();
+          setFailed(null);
+          onCarryOn().catch((e: unknown) => {
+            setBusy(false);
+            setFailed(e instanceof Error ? e.message : String(e));
+          });
         }}
       >
         Carry on with these cases

@@ -36,9 +36,14 @@ export class CannotOpenStore extends Error {}
 async function openWith(keyring: Keyring, entry: KeyringEntry, dataKey: Uint8Array): Promise<OpenStore> {
   const sealer = sealerFor(dataKey);
   if (!entry.sealedAll) {
-    const unsealed = openDatabase(undefined, { sealer, acceptUnsealed: true });
-    await sealEverything(unsealed);
-    unsealed.close();
+    // Sealing reads values in the clear: only a store that holds no sealed value yet (written before encryption, or
+    // new) is sealed. One that does was sealed already, and the flag saying otherwise is not to be trusted: anything
+    // in the clear beside its sealed values was put there outside Foresight, and is refused when read.
+    if (!(await storeHoldsSealedValues())) {
+      const unsealed = openDatabase(undefined, { sealer, acceptUnsealed: true });
+      await sealEverything(unsealed);
+      unsealed.close();
+    }
     await keyring.keys.update('store', { sealedAll: true });
   }
   const db = openSealed(dataKey, keyring, sealer);
@@ -51,7 +56,8 @@ async function openWith(keyring: Keyring, entry: KeyringEntry, dataKey: Uint8Arr
 
 /**
  * Whether the store already holds encrypted values. With no key in the keyring, that means the key was lost (the
- * keyring deleted or cleared), not a first run: making a new key then would hide the old cases for good.
+ * keyring deleted or cleared), not a first run: making a new key then would hide the old cases for good. With a key
+ * whose entry says the store is not sealed yet, it means the entry was changed: nothing in the clear is then sealed.
  */
 async function storeHoldsSealedValues(): Promise<boolean> {
   const names = await indexedDB.databases();
@@ -62,17 +68,26 @@ async function storeHoldsSealedValues(): Promise<boolean> {
     open.onerror = () => reject(open.error ?? new Error('The case store cannot be read.'));
     open.onsuccess = () => {
       const idb = open.result;
-      if (!idb.objectStoreNames.contains('settings')) {
+      // The first value of each table: a store sealed once holds no value in the clear.
+      const tables = [...idb.objectStoreNames];
+      if (tables.length === 0) {
         idb.close();
         resolve(false);
         return;
       }
-      const cursor = idb.transaction('settings').objectStore('settings').openCursor();
-      cursor.onerror = () => reject(cursor.error ?? new Error('The case store cannot be read.'));
-      cursor.onsuccess = () => {
+      const tx = idb.transaction(tables);
+      let sealed = false;
+      for (const table of tables) {
+        const cursor = tx.objectStore(table).openCursor();
+        cursor.onsuccess = () => {
+          if (cursor.result && isSealed(cursor.result.value)) sealed = true;
+        };
+      }
+      tx.oncomplete = () => {
         idb.close();
-        resolve(cursor.result !== null && isSealed(cursor.result.value));
+        resolve(sealed);
       };
+      tx.onerror = () => reject(tx.error ?? new Error('The case store cannot be read.'));
     };
   });
 }
