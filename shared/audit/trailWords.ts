@@ -81,7 +81,7 @@ export interface SignatureCounts {
 export function describeSignatures({ signed, unsigned, invalid }: SignatureCounts): string {
   const total = signed + unsigned + invalid;
   if (total === 0) return 'No entry has been signed yet.';
-  if (signed === total) return total === 1 ? 'Its only entry is signed.' : `All ${count(total, 'entry', 'entries')} are signed.`;
+  if (signed === total) return total === 1 ? 'Its only entry is signed.' : total === 2 ? 'Both its entries are signed.' : `All ${count(total, 'entry', 'entries')} are signed.`;
   if (unsigned === total) return total === 1 ? 'Its only entry is not signed.' : `None of its ${count(total, 'entry', 'entries')} is signed.`;
   const parts = [
     signed > 0 && `${signed.toLocaleString('en-GB')} ${signed === 1 ? 'is' : 'are'} signed`,

@@ -114,8 +114,8 @@ export const caseFileJobs: { [K in CaseFileJob['type']]: (db: ForesightDb, job: 
     const author = await currentAuthor(db);
     for (const { bundle, unverified } of read) {
       // A case being replaced is backed up first, if it checks out: receiving a file never loses a sound case.
-      const notKept = await backupBeforeReplacing(db, bundle.case.id);
-      await storeCaseBundle(db, bundle, { kind: 'bundleReceived', what: `Received from an encrypted case file (${fileName})${unverified ? ', written before audit trails: no trail, unverified' : ''}${notKept ?? ''}`, author });
+      const kept = await backupBeforeReplacing(db, bundle.case.id);
+      await storeCaseBundle(db, bundle, { kind: 'bundleReceived', what: `Received from an encrypted case file (${fileName})${unverified ? ', written before audit trails: no trail, unverified' : ''}${kept}`, author });
       // The signers the user saw and accepted are known from now on; a key first seen today was first seen now.
       await rememberSigners(db, bundle.signers ?? [], new Date());
     }
@@ -130,8 +130,8 @@ export const caseFileJobs: { [K in CaseFileJob['type']]: (db: ForesightDb, job: 
     // every signature.
     const trail = verifyBundle(bundle);
     if (!trail.ok) throw new Error(`The backup of ${formatInstant(backup.at)} does not match its own audit trail (${trail.reason}): it has been damaged, so it cannot be restored. Nothing has been changed; choose another backup.`);
-    const notKept = await backupBeforeReplacing(db, bundle.case.id);
-    await storeCaseBundle(db, bundle, { kind: 'restore', what: `Restored from the backup of ${formatInstant(backup.at)}${notKept ?? ''}` });
+    const kept = await backupBeforeReplacing(db, bundle.case.id);
+    await storeCaseBundle(db, bundle, { kind: 'restore', what: `Restored from the backup of ${formatInstant(backup.at)}${kept}` });
     return { caseId: bundle.case.id };
   },
 

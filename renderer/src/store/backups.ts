@@ -94,14 +94,15 @@ export async function makeBackup(db: ForesightDb, caseId: string, reason: Backup
 
 /**
  * Before a case is replaced (a restore, a case file received): a backup of it, if it is here and checks out. Returns
- * null when one was made or there was nothing to keep, else the words a trail entry adds to say why none was kept (the
- * case failed its check, or could not be read at all): replacing a damaged case must still be possible.
+ * what the trail entry of the change adds to say so: that the case as it stood is kept in a backup, or why none was
+ * kept (it failed its check, or could not be read at all: replacing a damaged case must still be possible), or
+ * nothing when there was no case to keep.
  */
-export async function backupBeforeReplacing(db: ForesightDb, caseId: string): Promise<string | null> {
-  if (!(await db.cases.get(caseId).catch(() => true))) return null;
+export async function backupBeforeReplacing(db: ForesightDb, caseId: string): Promise<string> {
+  if (!(await db.cases.get(caseId).catch(() => true))) return '';
   try {
     await makeBackup(db, caseId, 'beforeRestore');
-    return null;
+    return '; the case as it stood before is kept in a backup made just now';
   } catch (e) {
     // Only a case that fails its check, or cannot be read, goes without a backup; any other failure stops the change.
     if (e instanceof BackupRefused || isDamage(e)) return '; the case it replaced did not check out, so no backup of it was kept';

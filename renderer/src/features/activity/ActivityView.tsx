@@ -194,7 +194,7 @@ function SignatureCell({ status, seq }: { status: SignatureStatus; seq: number }
         <>
           <summary>Signed by {signature.signer.name} (key {shortKey(signature.fingerprint)})</summary>
           <p className="details__text">
-            The entry’s Ed25519 signature, made over its SHA-256 hash, holds for the key the case carries for {signature.signer.name}, fingerprint <code className="nowrap">{fingerprintForPeople(signature.fingerprint)}</code>: whoever holds that key wrote this entry, and it has not changed since. Whether the key is {signature.signer.name}’s own, compare its fingerprint with theirs (Settings lists the keys this computer knows).
+            The entry’s signature holds for the key the case carries for {signature.signer.name}: whoever holds that key wrote this entry, and it has not changed since. The key’s fingerprint, a short code that identifies it, is <code className="nowrap">{fingerprintForPeople(signature.fingerprint)}</code>. To be sure the key is {signature.signer.name}’s own, ask them to read you theirs and compare (Settings lists the keys this computer knows). Technically: an Ed25519 signature over the entry’s SHA-256 hash.
           </p>
         </>
       ) : signature.state === 'unsigned' ? (

@@ -42,7 +42,7 @@ export function ExportCase({ caseId }: { caseId: string }) {
     <div className="page page--narrow">
       <a className="back-link" href={href.case(caseId, 'activity')}>Back to the case</a>
       <h1 className="heading-l">Send this case as an encrypted file</h1>
-      <p>The file holds the whole case, <strong>{found.title}</strong> (CRN {found.crn}), with its audit trail, encrypted with a passphrase you choose (AES-256). The export is recorded in the trail.</p>
+      <p>The file holds the whole case, <strong>{found.title}</strong> (CRN {found.crn}), with its audit trail, encrypted with a passphrase you choose. The export is recorded in the trail.</p>
       {state.step === 'done' ? (
         <div className="notification notification--success" role="status">
           <p><strong>Saved {state.fileName}.</strong> Send the passphrase separately from the file: by phone, not in the same email.</p>

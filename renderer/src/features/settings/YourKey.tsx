@@ -16,12 +16,12 @@ export const readableFingerprint = (publicKey: string) => fingerprintForPeople(f
  */
 export function YourKey({ identity }: { identity: Identity }) {
   const [open, setOpen] = useState<'export' | 'import' | null>(null);
-  const [imported, setImported] = useState(false);
+  const [done, setDone] = useState<string | null>(null);
   return (
     <section id="your-key" className="settings-section" aria-labelledby="your-key-title">
       <h2 id="your-key-title" className="heading-m">Your signing key</h2>
-      <p>Every change you make to a case is signed with this key. Someone you send a case to can compare its fingerprint with the one they see, by phone or in person, to be sure the changes are yours.</p>
-      {imported && <div className="notification notification--success" role="status">Key imported. Your changes are signed with it from now on.</div>}
+      <p>Every change you make to a case is signed with this key. Its fingerprint is a short code that identifies it: someone you send a case to can compare it with the one they see, by phone or in person, to be sure the changes are yours.</p>
+      {done && <div className="notification notification--success" role="status">{done}</div>}
       <dl className="summary-list">
         <div className="summary-list__row"><dt className="summary-list__key">Name</dt><dd className="summary-list__value">{identity.name}</dd></div>
         <div className="summary-list__row"><dt className="summary-list__key">Fingerprint</dt><dd className="summary-list__value"><code>{readableFingerprint(identity.publicKey)}</code></dd></div>
@@ -31,8 +31,8 @@ export function YourKey({ identity }: { identity: Identity }) {
         <button type="button" className="button button--secondary" aria-expanded={open === 'export'} onClick={() => setOpen(open === 'export' ? null : 'export')}>Export your key</button>
         <button type="button" className="button button--secondary" aria-expanded={open === 'import'} onClick={() => setOpen(open === 'import' ? null : 'import')}>Import a key</button>
       </div>
-      {open === 'export' && <ExportKey identity={identity} onDone={() => setOpen(null)} />}
-      {open === 'import' && <ImportKey onDone={() => { setOpen(null); setImported(true); }} />}
+      {open === 'export' && <ExportKey identity={identity} onDone={(fileName) => { setOpen(null); setDone(`Key exported as ${fileName}. Keep it, and its passphrase, somewhere only you can reach.`); }} />}
+      {open === 'import' && <ImportKey onDone={() => { setOpen(null); setDone('Key imported. Your changes are signed with it from now on.'); }} />}
     </section>
   );
 }
@@ -40,7 +40,7 @@ export function YourKey({ identity }: { identity: Identity }) {
 /** A file name from the person's name, as keygen's `--out` might be given. */
 const keyFileName = (name: string) => `${name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'my'}-signing.key`;
 
-function ExportKey({ identity, onDone }: { identity: Identity; onDone: () => void }) {
+function ExportKey({ identity, onDone }: { identity: Identity; onDone: (fileName: string) => void }) {
   const [passphrase, setPassphrase] = useState('');
   const [again, setAgain] = useState('');
   const [errors, setErrors] = useState<NewPassphraseErrors>({});
@@ -51,9 +51,10 @@ function ExportKey({ identity, onDone }: { identity: Identity; onDone: () => voi
     setErrors(found);
     if (found.passphrase || found.again) return;
     setBusy(true);
-    saveFile(await exportKey(identity, passphrase), keyFileName(identity.name), 'application/octet-stream');
+    const fileName = keyFileName(identity.name);
+    saveFile(await exportKey(identity, passphrase), fileName, 'application/octet-stream');
     setBusy(false);
-    onDone();
+    onDone(fileName);
   };
   return (
     <form onSubmit={submit} noValidate aria-label="Export your key">
@@ -92,7 +93,7 @@ function ImportKey({ onDone }: { onDone: () => void }) {
   const fileError = errors['key-file'];
   return (
     <form onSubmit={submit} noValidate aria-label="Import a key">
-      <p>A key exported from Foresight on another computer, or made with the command line’s <code>keygen</code>. It replaces your key here: changes you have already made stay signed with the old one.</p>
+      <p>A key exported from Foresight on another computer, or made with Foresight’s command line. It replaces your key here: changes you have already made stay signed with the old one.</p>
       <ErrorSummary errors={errors} labels={{ 'key-file': 'Key file', 'key-passphrase': 'Passphrase of the key file' }} />
       <div className={`form-group${fileError ? ' form-group--error' : ''}`}>
         <label className="label" htmlFor="key-file">Key file</label>

@@ -58,7 +58,7 @@ export function ChoosePassphrase({ keyring, reason, onOpen, onFail }: { keyring:
         <p>
           <button type="button" className="button button--secondary" onClick={() => void suggest()}>Suggest a passphrase</button>
         </p>
-        {suggested && (
+        {suggested && suggested === passphrase && (
           <div className="inset-text">
             <p>Suggested passphrase: <strong className="suggested-passphrase" data-testid="suggested-passphrase">{suggested}</strong></p>
             <p>Five words chosen at random. Write it down now and keep it somewhere safe, away from this computer. Type it again below.</p>
