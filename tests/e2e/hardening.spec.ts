@@ -48,8 +48,15 @@ test('a damaged value of a case ends in a plain screen saying what happened and 
   await expect(page).toHaveTitle('This case cannot be read – Foresight');
   expect(await scan(page)).toEqual([]);
   await page.screenshot({ path: 'test-results/screens/case-damaged.png' });
+  // Sending it says the same in plain words, with the way out.
+  await page.goto(`${DEMO_CASE}/export`);
+  await page.getByLabel('Passphrase', { exact: true }).fill('a passphrase for the file');
+  await page.getByLabel('Passphrase again').fill('a passphrase for the file');
+  await page.getByRole('button', { name: 'Export encrypted file' }).click();
+  await expect(page.getByRole('alert')).toContainText('This case cannot be sent: a stored value of it cannot be read.', { timeout: 30_000 });
+  await expect(page.getByRole('link', { name: 'Restore a backup of the case' })).toHaveAttribute('href', '#/backups');
   // The rest of Foresight still works.
-  await page.getByRole('link', { name: 'Open another case' }).click();
+  await page.goto('/#/');
   await expect(page.getByRole('heading', { level: 1, name: 'Cases' })).toBeVisible();
 });
 

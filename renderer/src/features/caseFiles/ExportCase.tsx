@@ -5,6 +5,9 @@ import { findCase } from '../../store/cases.js';
 import { CaseGone } from '../cases/CaseGone.js';
 import { ErrorSummary, TextField } from '../cases/fields.js';
 import { href } from '../shell/useHashRoute.js';
+
+/** The store's own words for a value that would not open (sealing.ts), as they reach the page from the worker. */
+const DAMAGED = /cannot be decrypted|changed outside Foresight|not sealed/;
 import { usePageTitle } from '../shell/usePageTitle.js';
 import { runCaseFileJob } from './runCaseFileJob.js';
 import { newPassphraseErrors, type NewPassphraseErrors } from '../unlock/newPassphrase.js';
@@ -50,7 +53,15 @@ export function ExportCase({ caseId }: { caseId: string }) {
         </div>
       ) : (
         <>
-          {state.step === 'failed' && <p className="error-message" role="alert">{state.message}</p>}
+          {state.step === 'failed' &&
+            (DAMAGED.test(state.message) ? (
+              <div className="notification notification--error" role="alert">
+                <p>This case cannot be sent: a stored value of it cannot be read. It has been damaged or changed outside Foresight, and nothing has been exported.</p>
+                <p><a href={href.backups()}>Restore a backup of the case</a>, then send it.</p>
+              </div>
+            ) : (
+              <p className="error-message" role="alert">{state.message}</p>
+            ))}
           <ErrorSummary errors={errors} labels={{ passphrase: 'Passphrase', again: 'Passphrase again' }} />
           <form onSubmit={submit} noValidate>
             <TextField id="passphrase" label="Passphrase" hint={`At least ${MIN_PASSPHRASE} characters. The person you send it to will need it to open the file.`} value={passphrase} onChange={setPassphrase} error={errors.passphrase} password="new" />
