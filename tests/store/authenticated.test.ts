@@ -4,7 +4,7 @@ import { hexToBytes } from '@noble/hashes/utils.js';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { caseBundleOf } from '../../renderer/src/store/caseBundle.js';
-import { countRecords, createCase, findCase } from '../../renderer/src/store/cases.js';
+import { countRecords, createCase, editCaseDetails, findCase } from '../../renderer/src/store/cases.js';
 import { openDatabase } from '../../renderer/src/store/db.js';
 import { checkHead, noteHead, readHead } from '../../renderer/src/store/storeHead.js';
 import { openKeyring } from '../../renderer/src/store/keyring.js';
@@ -145,5 +145,40 @@ describe('values the associated data could not tell apart', () => {
     const { clear, sealed } = splitRows([{ id: 'a', capacityPct: -0 }], { id: true, capacityPct: true });
     expect(Object.keys(clear.columns)).toEqual(['id']);
     expect(Object.is(joinRows(clear, sealed, { id: true, capacityPct: true })[0]?.capacityPct, -0)).toBe(true);
+  });
+});
+
+describe('an older copy of one case', () => {
+  it('fails its check when its rows and trail are put back from before a change, each still sealed', async () => {
+    const { open, caseId, onDisk } = await demoStore();
+    const tables = ['cases', 'blocks', 'blockKeys', 'allocations', 'staff', 'sources', 'audit', 'auditRows', 'signers'];
+    const older = await onDisk(async (raw) => Object.fromEntries(await Promise.all(tables.map(async (t) => [t, await raw.table(t).toArray()] as const))));
+    const db = open();
+    const found = await findCase(db, caseId);
+    if (!found) throw new Error('no case');
+    await editCaseDetails(db, caseId, { title: 'Renamed after the event', crn: found.crn, subject: found.subject, offenceAt: found.offenceAt });
+    expect(await checkTrail(db, caseId, 'quick')).toMatchObject({ ok: true });
+    db.close();
+    await onDisk(async (raw) => {
+      for (const t of tables) {
+        await raw.table(t).where('caseId').equals(caseId).delete().catch(() => raw.table(t).delete(caseId));
+        await raw.table(t).bulkPut(older[t] as object[]);
+      }
+    });
+    const reopened = open();
+    expect(await checkTrail(reopened, caseId, 'quick')).toMatchObject({ ok: false, reason: expect.stringMatching(/older copy/) });
+    expect(await checkTrail(reopened, caseId, 'full')).toMatchObject({ ok: false, reason: expect.stringMatching(/older copy/) });
+    reopened.close();
+  });
+
+  it('tells the keyring each new head once the change has committed', async () => {
+    const { indexedDB, key } = await demoStore();
+    const heads: number[] = [];
+    const db = openDatabase('foresight', { indexedDB, IDBKeyRange, sealer: sealerFor(key), onHead: (head) => heads.push(head) });
+    const before = await readHead(db);
+    await createCase(db, { id: 'c3', crn: 'X000003', title: 'Third', subject: 'S', synthetic: false, createdAt: '2026-12-01T09:00:00Z', offenceAt: { value: '2026-11-01', precision: 'day' } });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(heads).toEqual([before + 1]);
+    db.close();
   });
 });

@@ -107,7 +107,7 @@ export async function appendAudit(db: ForesightDb, caseId: string, entry: Omit<N
   }
   await db.audit.add(stored.entry);
   await db.auditRows.bulkAdd(stored.rows);
-  await advanceHead(db);
+  await advanceHead(db, caseId, next.hash);
   return next;
 }
 
@@ -118,5 +118,5 @@ export async function putTrail(db: ForesightDb, caseId: string, trail: readonly 
   const stored = trail.map((e, i) => toStored(e, caseId, sums[i] as RowSum));
   await db.audit.bulkAdd(stored.map((s) => s.entry));
   await db.auditRows.bulkAdd(stored.flatMap((s) => s.rows));
-  await advanceHead(db);
+  await advanceHead(db, caseId, trail[trail.length - 1]?.hash ?? null);
 }

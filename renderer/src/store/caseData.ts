@@ -3,6 +3,7 @@ import type { Allocation, Case, CaseRecord, ContactRecord, SourceFile, Staff, Te
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { lastEntry, readEntries, type StoredEntry } from './audit.js';
 import { BLOCK_TABLES, readBlocks, type BlockTable, type RowBlock } from './blocks.js';
+import { headEntryOf } from './storeHead.js';
 import type { ForesightDb } from './types.js';
 
 /** A stored row without the case id the store files it under. */
@@ -20,18 +21,21 @@ export interface HeldCase {
   sources: SourceFile[];
   /** The trail's entries, oldest first. */
   entries: StoredEntry[];
+  /** The hash of the newest entry the store's head names for this case (storeHead.ts), if it names one. */
+  headEntry: string | undefined;
 }
 
 export async function readHeld(db: ForesightDb, caseId: string): Promise<HeldCase | null> {
-  return db.transaction('r', [db.cases, db.blocks, db.allocations, db.staff, db.sources, db.audit], async () => {
+  return db.transaction('r', [db.cases, db.blocks, db.allocations, db.staff, db.sources, db.audit, db.settings], async () => {
     const found = await db.cases.get(caseId);
     if (!found) return null;
-    const [blocks, staff, allocations, sources, entries] = await Promise.all([
+    const [blocks, staff, allocations, sources, entries, headEntry] = await Promise.all([
       Promise.all(BLOCK_TABLES.map((table) => readBlocks(db, caseId, table))),
       db.staff.where('caseId').equals(caseId).toArray(),
       db.allocations.where('caseId').equals(caseId).toArray(),
       db.sources.where('caseId').equals(caseId).toArray(),
       readEntries(db, caseId),
+      headEntryOf(db, caseId),
     ]);
     return {
       case: found,
@@ -40,6 +44,7 @@ export async function readHeld(db: ForesightDb, caseId: string): Promise<HeldCas
       allocations: allocations.map(withoutCase) as Allocation[],
       sources: sources.map(withoutCase) as SourceFile[],
       entries,
+      headEntry,
     };
   });
 }

@@ -6,6 +6,7 @@ import { caseDetailsChange, type CaseDetails } from '../../../shared/domain/case
 import type { Case, CaseBundle } from '../../../shared/schemas/index.js';
 import { rowKeyOf, trailKey } from '../../../shared/audit/rowKeys.js';
 import { appendAudit, putTrail, trailTables } from './audit.js';
+import { advanceHead } from './storeHead.js';
 import { BLOCK_TABLES, BlockWriter, countRows } from './blocks.js';
 import { caseBundleOf } from './caseBundle.js';
 import { CASE_TABLES, type ForesightDb } from './types.js';
@@ -75,8 +76,10 @@ function movedWords({ toRecords, toOtherWork }: Pick<Rerouted, 'toRecords' | 'to
 
 /** Delete a case, everything stored with it and its backups, in one transaction: either all of it goes or none of it. */
 export async function deleteCase(db: ForesightDb, caseId: string): Promise<void> {
-  await db.transaction('rw', [db.cases, ...CASE_TABLES.map((t) => db[t]), db.backups, db.backupData], async () => {
+  await db.transaction('rw', [db.cases, ...CASE_TABLES.map((t) => db[t]), db.backups, db.backupData, db.settings], async () => {
     for (const t of CASE_TABLES) await db[t].where('caseId').equals(caseId).delete();
+    // A deletion is a change the store's head counts: a copy of the store from before it is an older copy.
+    await advanceHead(db, caseId, null);
     const backups = await db.backups.where('caseId').equals(caseId).primaryKeys();
     await db.backups.bulkDelete(backups);
     await db.backupData.bulkDelete(backups);

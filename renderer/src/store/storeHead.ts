@@ -10,21 +10,46 @@ import type { ForesightDb } from './types.js';
 export type { HeadGuard } from './types.js';
 
 /**
- * The store's head: a counter that every change to any case's trail advances, kept (sealed) in the store, and kept
- * again beside the store's key in the keyring, authenticated with a key derived from the store's key. Putting back an
- * older copy of the whole store brings back an older counter, which the keyring's no longer matches: opening the store
- * says so. (Putting back older copies of both the store and the keyring together is not something this can see.)
+ * The store's head: a counter that every change to any case's trail advances, with the hash of each case's newest
+ * trail entry, kept (sealed) in the store; the counter is kept again beside the store's key in the keyring,
+ * authenticated with a key derived from the store's key.
+ * - Putting back an older copy of the whole store brings back an older counter, which the keyring's no longer
+ *   matches: opening the store says so.
+ * - Putting back an older copy of one case (its rows and its trail, each still sealed) leaves its newest entry other
+ *   than the one the head names: its check fails. Putting back an older head with it brings back an older counter.
+ * (Putting back older copies of both the store and the keyring together is not something this can see.)
  */
 export const STORE_HEAD = 'storeHead';
 
-/** The store's head: 0 for a store no trail has been written to. */
-export async function readHead(db: ForesightDb): Promise<number> {
-  return ((await db.settings.get(STORE_HEAD))?.value as number | undefined) ?? 0;
+interface Head {
+  n: number;
+  /** Each case's newest trail entry, by its hash. */
+  cases: Record<string, string>;
 }
 
-/** Advance the head. Call inside the transaction that writes to a trail (it takes the settings table). */
-export async function advanceHead(db: ForesightDb): Promise<void> {
-  await db.settings.put({ key: STORE_HEAD, value: (await readHead(db)) + 1 });
+async function headOf(db: ForesightDb): Promise<Head> {
+  const value = (await db.settings.get(STORE_HEAD))?.value as Head | undefined;
+  return value ?? { n: 0, cases: {} };
+}
+
+/** The store's head: 0 for a store no trail has been written to. */
+export async function readHead(db: ForesightDb): Promise<number> {
+  return (await headOf(db)).n;
+}
+
+/** The hash of a case's newest entry as the head names it (undefined: it names none, as for a case since deleted). */
+export async function headEntryOf(db: ForesightDb, caseId: string): Promise<string | undefined> {
+  return (await headOf(db)).cases[caseId];
+}
+
+/**
+ * Advance the head, naming a case's newest entry (null: the case is gone). Call inside the transaction that writes to
+ * the trail or deletes the case (it takes the settings table).
+ */
+export async function advanceHead(db: ForesightDb, caseId: string, newest: string | null): Promise<void> {
+  const { n, cases } = await headOf(db);
+  const { [caseId]: _, ...others } = cases;
+  await db.settings.put({ key: STORE_HEAD, value: { n: n + 1, cases: newest === null ? others : { ...others, [caseId]: newest } } satisfies Head });
 }
 
 /**
@@ -45,8 +70,8 @@ export function headWatch(onHead: (head: number) => void): Middleware<DBCore> {
             ...table,
             mutate(req) {
               if (req.type === 'put') {
-                const head = req.values.find((v: { key?: unknown }) => v?.key === STORE_HEAD) as { value: number } | undefined;
-                if (head) whenCommitted(req.trans, () => onHead(head.value));
+                const head = req.values.find((v: { key?: unknown }) => v?.key === STORE_HEAD) as { value: Head } | undefined;
+                if (head) whenCommitted(req.trans, () => onHead(head.value.n));
               }
               return table.mutate(req);
             },

@@ -33,7 +33,7 @@ function otherRows({ case: found, staff, allocations, sources }: HeldCase): Map<
 /** The quick check of a case already read (what opening it and backing it up read anyway). */
 export function checkHeld(held: HeldCase): TrailCheck {
   const { entries } = held;
-  const broken = checkChain(entries, { rehash: false });
+  const broken = checkChain(entries, { rehash: false }) ?? olderCopy(held);
   if (broken) return broken;
   const others = otherRows(held);
   const sum = emptySum();
@@ -44,10 +44,19 @@ export function checkHeld(held: HeldCase): TrailCheck {
   return { ok: false, entry: last?.seq ?? 0, reason: 'the rows the case holds do not add up to the rows its trail recorded' };
 }
 
+/** A case put back as an older copy of itself: its newest entry is not the one the store's head names for it. */
+function olderCopy({ entries, headEntry }: HeldCase): Extract<TrailCheck, { ok: false }> | null {
+  const last = entries[entries.length - 1];
+  if (headEntry === undefined || last?.hash === headEntry) return null;
+  return { ok: false, entry: last?.seq ?? 0, reason: 'the case is an older copy than the one this computer last recorded: its newest trail entry is not the newest recorded for it' };
+}
+
 function fullCheck(held: HeldCase, audit: AuditEntry[]): TrailCheck {
   const digests = new Map(Object.entries(rowDigests(bundleRows(bundleOf(held, audit)))));
   const verified = verifyTrailDigests(audit, digests);
   if (!verified.ok) return verified;
+  const older = olderCopy(held);
+  if (older) return older;
   // The rows match the trail; the sums the quick check adds up must match both.
   const sums = trailSums(audit);
   for (const [i, entry] of held.entries.entries()) {
