@@ -160,6 +160,10 @@ test('a case file signed by a key first seen says so; a different key under a na
   const bobRow = known.locator('tr', { hasText: fingerprintForPeople(fingerprintOf(bob.publicKey)) });
   await expect(bobRow).toContainText('Not confirmed');
   await bobRow.getByRole('button', { name: /Mark as confirmed/ }).click();
+  // Asked once more, naming the fingerprint to compare.
+  const asked = page.getByRole('alertdialog');
+  await expect(asked).toContainText(`Has ${bob.name} read you their fingerprint, and is it exactly ${fingerprintForPeople(fingerprintOf(bob.publicKey))}?`);
+  await asked.getByRole('button', { name: 'Yes, it matches' }).click();
   await expect(bobRow).toContainText('Confirmed');
   expect(await scan(page)).toEqual([]);
 });

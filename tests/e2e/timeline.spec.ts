@@ -58,7 +58,8 @@ test('stepping the cursor hides later records and the outcome, and hindsight sho
 
   await page.getByLabel('Hindsight', { exact: true }).check();
   await expect(page.getByText('Hindsight is on.')).toBeVisible();
-  await expect.poll(() => rowCount(page)).toBe(DEMO_RECORDS);
+  // Every record at once: give a loaded machine longer than the default to draw them.
+  await expect.poll(() => rowCount(page), { timeout: 15_000 }).toBe(DEMO_RECORDS);
   await expect(page.locator('canvas')).toHaveAttribute('data-offence-shown', 'true');
   await page.getByRole('button', { name: 'Filters' }).click();
   await page.getByLabel('nDelius type').selectOption('ETCH20');

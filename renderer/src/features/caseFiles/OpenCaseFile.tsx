@@ -67,7 +67,8 @@ export function OpenCaseFile() {
   };
 
   return (
-    <div className="page page--narrow">
+    // What the file holds, and who signed it, is a table: it has the width of the page.
+    <div className={state.step === 'preview' ? 'page' : 'page page--narrow'}>
       <a className="back-link" href={href.cases()}>Back to cases</a>
       <h1 className="heading-l">Open a case file</h1>
       {state.step === 'received' ? (

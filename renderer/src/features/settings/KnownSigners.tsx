@@ -1,6 +1,7 @@
+import { useState } from 'react';
 import { formatInstant } from '../../../../shared/time/display.js';
 import { useDb } from '../../store/context.js';
-import { confirmSigner, readKnownSigners } from '../../store/knownSigners.js';
+import { confirmSigner, readKnownSigners, type KnownSigner } from '../../store/knownSigners.js';
 import { readableFingerprint } from './YourKey.js';
 import { useStored } from '../../app/useStored.js';
 
@@ -12,6 +13,12 @@ import { useStored } from '../../app/useStored.js';
 export function KnownSigners({ ownKey }: { ownKey: string }) {
   const db = useDb();
   const known = useStored((db) => readKnownSigners(db), []);
+  // Confirming is asked once more, by the key in question: it cannot be taken back.
+  const [asking, setAsking] = useState<KnownSigner | null>(null);
+  const confirm = async (k: KnownSigner) => {
+    setAsking(null);
+    await confirmSigner(db, k.publicKey);
+  };
   return (
     <section id="known-signers" className="settings-section" aria-labelledby="known-signers-title">
       <h2 id="known-signers-title" className="heading-m">Signers known to this computer</h2>
@@ -28,13 +35,13 @@ export function KnownSigners({ ownKey }: { ownKey: string }) {
                 <td className="nowrap">{formatInstant(k.firstSeen)}</td>
                 <td>
                   {k.publicKey === ownKey ? (
-                    'Your own key'
+                    <span className="nowrap">Your own key</span>
                   ) : k.confirmed ? (
                     'Confirmed'
                   ) : (
                     <>
                       Not confirmed{' '}
-                      <button type="button" className="link-button" onClick={() => void confirmSigner(db, k.publicKey)}>
+                      <button type="button" className="link-button" aria-expanded={asking?.publicKey === k.publicKey} onClick={() => setAsking(k)}>
                         Mark as confirmed<span className="visually-hidden">: {k.name}, fingerprint {readableFingerprint(k.publicKey)}</span>
                       </button>
                     </>
@@ -44,6 +51,18 @@ export function KnownSigners({ ownKey }: { ownKey: string }) {
             ))}
           </tbody>
         </table>
+      )}
+      {asking && (
+        <div className="notification" role="alertdialog" aria-labelledby="confirm-signer">
+          <p id="confirm-signer">
+            <strong>Has {asking.name} read you their fingerprint, and is it exactly <code className="nowrap">{readableFingerprint(asking.publicKey)}</code>?</strong> Only
+            confirm a key you have compared by phone or in person: it cannot be undone.
+          </p>
+          <div className="button-group">
+            <button type="button" className="button" onClick={() => void confirm(asking)}>Yes, it matches</button>
+            <button type="button" className="link-button" onClick={() => setAsking(null)}>Cancel</button>
+          </div>
+        </div>
       )}
     </section>
   );
