@@ -70,4 +70,7 @@ export class CaseFileProblem extends Error {
 }
 
 export type ToCaseFileWorker = { dataKey: Uint8Array; job: CaseFileJob };
-export type FromCaseFileWorker = { ok: true; result: unknown } | { ok: false; message: string; about?: CaseFileProblem['about'] };
+/** A job that failed because a stored value would not open (sealing.ts): damaged, or changed outside Foresight. */
+export class StoredValueDamaged extends Error {}
+
+export type FromCaseFileWorker = { ok: true; result: unknown } | { ok: false; message: string; about?: CaseFileProblem['about']; damaged?: true };

@@ -5,11 +5,9 @@ import { findCase } from '../../store/cases.js';
 import { CaseGone } from '../cases/CaseGone.js';
 import { ErrorSummary, TextField } from '../cases/fields.js';
 import { href } from '../shell/useHashRoute.js';
-
-/** The store's own words for a value that would not open (sealing.ts), as they reach the page from the worker. */
-const DAMAGED = /cannot be decrypted|changed outside Foresight|not sealed/;
 import { usePageTitle } from '../shell/usePageTitle.js';
 import { runCaseFileJob } from './runCaseFileJob.js';
+import { StoredValueDamaged } from '../../app/caseFileProtocol.js';
 import { newPassphraseErrors, type NewPassphraseErrors } from '../unlock/newPassphrase.js';
 import { saveFile } from '../shell/saveFile.js';
 import { useStored } from '../../app/useStored.js';
@@ -21,7 +19,7 @@ export function ExportCase({ caseId }: { caseId: string }) {
   const [passphrase, setPassphrase] = useState('');
   const [again, setAgain] = useState('');
   const [errors, setErrors] = useState<NewPassphraseErrors>({});
-  const [state, setState] = useState<{ step: 'form' } | { step: 'working' } | { step: 'done'; fileName: string } | { step: 'failed'; message: string }>({ step: 'form' });
+  const [state, setState] = useState<{ step: 'form' } | { step: 'working' } | { step: 'done'; fileName: string } | { step: 'failed'; message: string; damaged: boolean }>({ step: 'form' });
   usePageTitle('Send this case as an encrypted file', found?.title);
   if (found === undefined) return <p className="page">Loading…</p>;
   if (found === null) return <CaseGone />;
@@ -38,7 +36,7 @@ export function ExportCase({ caseId }: { caseId: string }) {
       saveFile(bytes, fileName, 'application/octet-stream');
       setState({ step: 'done', fileName });
     } catch (err) {
-      setState({ step: 'failed', message: err instanceof Error ? err.message : String(err) });
+      setState({ step: 'failed', message: err instanceof Error ? err.message : String(err), damaged: err instanceof StoredValueDamaged });
     }
   };
   return (
@@ -54,7 +52,7 @@ export function ExportCase({ caseId }: { caseId: string }) {
       ) : (
         <>
           {state.step === 'failed' &&
-            (DAMAGED.test(state.message) ? (
+            (state.damaged ? (
               <div className="notification notification--error" role="alert">
                 <p>This case cannot be sent: a stored value of it cannot be read. It has been damaged or changed outside Foresight, and nothing has been exported.</p>
                 <p><a href={href.backups()}>Restore a backup of the case</a>, then send it.</p>

@@ -4,6 +4,7 @@
 import { caseFileJobs } from '../../app/caseFileJobs.js';
 import type { ForesightDb } from '../../store/db.js';
 import { openSealed } from '../../store/openSealed.js';
+import { isDamage } from '../../store/sealing.js';
 import { CaseFileProblem, type CaseFileJob, type FromCaseFileWorker, type ToCaseFileWorker } from '../../app/caseFileProtocol.js';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -16,7 +17,7 @@ self.onmessage = async (event: MessageEvent<ToCaseFileWorker>) => {
     const run = caseFileJobs[job.type] as (db: ForesightDb, job: CaseFileJob) => Promise<unknown>;
     answer = { ok: true, result: await run(db, job) };
   } catch (e) {
-    answer = { ok: false, message: e instanceof Error ? e.message : String(e), ...(e instanceof CaseFileProblem ? { about: e.about } : {}) };
+    answer = { ok: false, message: e instanceof Error ? e.message : String(e), ...(e instanceof CaseFileProblem ? { about: e.about } : {}), ...(isDamage(e) ? { damaged: true as const } : {}) };
   }
   db.close();
   self.postMessage(answer);

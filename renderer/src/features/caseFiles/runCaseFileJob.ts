@@ -1,7 +1,8 @@
 import { holdKey, StoppedByLock } from '../../store/keyHolders.js';
-import { CaseFileProblem, type CaseFileJob, type CaseFileResults, type FromCaseFileWorker } from '../../app/caseFileProtocol.js';
+import { CaseFileProblem, StoredValueDamaged, type CaseFileJob, type CaseFileResults, type FromCaseFileWorker } from '../../app/caseFileProtocol.js';
 
-/** Run one whole-case job in its own worker; the worker ends with the job. A case file it cannot open rejects with a CaseFileProblem. */
+/** Run one whole-case job in its own worker; the worker ends with the job. A case file it cannot open rejects with a CaseFileProblem;
+ * a stored value that would not open, with StoredValueDamaged. */
 export function runCaseFileJob<J extends CaseFileJob>(dataKey: Uint8Array, job: J): Promise<CaseFileResults[J['type']]> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./caseFiles.worker.ts', import.meta.url), { type: 'module' });
@@ -13,7 +14,7 @@ export function runCaseFileJob<J extends CaseFileJob>(dataKey: Uint8Array, job: 
     worker.onmessage = (e: MessageEvent<FromCaseFileWorker>) => {
       end();
       if (e.data.ok) resolve(e.data.result as CaseFileResults[J['type']]);
-      else reject(e.data.about ? new CaseFileProblem(e.data.message, e.data.about) : new Error(e.data.message));
+      else reject(e.data.about ? new CaseFileProblem(e.data.message, e.data.about) : e.data.damaged ? new StoredValueDamaged(e.data.message) : new Error(e.data.message));
     };
     worker.onerror = (e) => {
       end();
