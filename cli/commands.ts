@@ -7,7 +7,8 @@ import { readImportFile, type ReadFileResult } from '../shared/import/readFile.j
 import { withImportEntry } from '../shared/bundle/bundleRows.js';
 import { count } from '../shared/domain/words.js';
 import { decryptBundle, encryptBundle } from '../shared/bundle/encryption.js';
-import { readCaseBundle } from '../shared/bundle/readBundle.js';
+import { readCaseBundle, type BundleRead } from '../shared/bundle/readBundle.js';
+import { reviewOfFile } from '../shared/review/readReview.js';
 import { caseFileSizeRefusal, readCaseFileJson } from '../shared/bundle/caseFile.js';
 import { fingerprintForPeople, fingerprintOf, newSigningKey, readFingerprint, signingAs, type SigningKey } from '../shared/audit/signatures.js';
 import { verifyBundle, type VerifyReport } from '../shared/bundle/verifyBundle.js';
@@ -34,12 +35,13 @@ export interface CliIo {
 
 export const COMMANDS = {
   check: ['--json'],
-  bundle: ['--json', '--crn', '--offence-at', '--title', '--out'],
+  bundle: ['--json', '--crn', '--offence-at', '--title', '--out', '--review'],
   'as-of': ['--json', '--bundle', '--crn', '--offence-at', '--officer', '--at'],
   verify: ['--json', '--bundle', '--signer'],
   encrypt: ['--bundle', '--out'],
   decrypt: ['--in', '--out'],
   keygen: ['--name', '--out'],
+  flags: ['--json', '--bundle'],
 } as const;
 
 const PASSPHRASE = 'FORESIGHT_PASSPHRASE';
@@ -126,16 +128,32 @@ function caseDetails(args: ParsedArgs, io: CliIo, command: string) {
 export async function bundle(args: ParsedArgs, io: CliIo): Promise<number> {
   const details = caseDetails(args, io, 'bundle');
   const out = required(args, '--out', 'bundle');
+  const reviewPath = option(args, '--review');
+  const reviewText = reviewPath && new TextDecoder().decode(await readPath(io, reviewPath));
   const clean = await readCleanFiles(args, io, 'No bundle written: the files have errors.');
   if (!clean) return 1;
   const { read, report } = clean;
+  const built = buildCaseBundle(details, read);
+  if (reviewPath && reviewText !== undefined) {
+    const review = reviewOfFile(reviewText, built.records);
+    if (!review.ok) {
+      io.stderr(`${reviewPath}: ${review.message}. No bundle written.`);
+      return 1;
+    }
+    built.review = review.review;
+  }
   const key = await signingKey(io, 'bundle');
   const who = io.env('FORESIGHT_USER') ?? key?.name ?? io.env('USER') ?? 'unknown';
-  const caseBundle = withImportEntry(buildCaseBundle(details, read), who, io.now(), key && signingAs(key));
+  const caseBundle = withImportEntry(built, who, io.now(), key && signingAs(key));
   await io.writeFile(out, JSON.stringify(caseBundle, null, 2) + '\n');
   if (args.options.has('--json')) io.stdout(JSON.stringify(report, null, 2));
   io.stderr(`Wrote ${out}: ${caseBundle.records.length} records, ${caseBundle.otherWork.length} contacts on other cases, ${caseBundle.workload.length} workload and ${caseBundle.teams.length} team snapshots, ${caseBundle.allocations.length} allocations.`);
   return 0;
+}
+
+/** A bundle read from a path, or the reason it cannot be used (exit 1). */
+export async function readBundleAt(io: CliIo, path: string): Promise<BundleRead> {
+  return readCaseBundle(new TextDecoder().decode(await readPath(io, path)));
 }
 
 /**
@@ -172,13 +190,13 @@ export async function asOf(args: ParsedArgs, io: CliIo): Promise<number> {
   return 0;
 }
 
-function required(args: ParsedArgs, name: string, command: string): string {
+export function required(args: ParsedArgs, name: string, command: string): string {
   const value = option(args, name);
   if (!value) throw new UsageError(`${command} needs ${name}`);
   return value;
 }
 
-function noFiles(args: ParsedArgs, command: string) {
+export function noFiles(args: ParsedArgs, command: string) {
   if (args.files.length > 0) throw new UsageError(`${command} takes no file arguments (unexpected: ${args.files[0]?.path})`);
 }
 

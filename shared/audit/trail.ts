@@ -122,7 +122,13 @@ export function recordedRows(trail: readonly Pick<AuditEntry, 'rows'>[]): Map<st
 const REMOVING_KINDS: ReadonlySet<AuditKind> = new Set(['edit', 'restore', 'bundleReceived']);
 
 /**
- * The first entry that takes rows out of the case other than as a whole-case rewrite. A row may be taken out
+ * An item of a review (an episode, a finding, a factor...) the reviewer deletes: an edit may take it out on its own.
+ * A practitioner's response never goes: a later version is added beside it (REVIEW.md §3).
+ */
+const removableSingly = (key: string) => key.startsWith('review:') && !key.startsWith('review:response:');
+
+/**
+ * The first entry that takes rows out of the case other than as a whole-case rewrite or a review item deleted. A row may be taken out
  * (ROW_REMOVED) only by an entry of a kind that rewrites the whole case and records every row the case held before
  * it, so taking a row out is never a line slipped into a small entry, and the entry says what the case is after it.
  */
@@ -133,7 +139,8 @@ function firstBadRemoval(trail: readonly Pick<AuditEntry, 'seq' | 'kind' | 'rows
     const removed = rows.filter(([, digest]) => digest === ROW_REMOVED);
     if (removed.length > 0) {
       const whole = [...held].every((key) => Object.hasOwn(entry.rows ?? {}, key));
-      if (!REMOVING_KINDS.has(entry.kind) || !whole) return { ok: false, entry: entry.seq, reason: `entry ${entry.seq} takes rows out of the case without recording the whole case` };
+      const reviewItems = entry.kind === 'edit' && removed.every(([key]) => removableSingly(key));
+      if (!reviewItems && (!REMOVING_KINDS.has(entry.kind) || !whole)) return { ok: false, entry: entry.seq, reason: `entry ${entry.seq} takes rows out of the case without recording the whole case` };
       const stray = removed.find(([key]) => !held.has(key));
       if (stray) return { ok: false, entry: entry.seq, reason: `entry ${entry.seq} takes out ${stray[0]}, which the case did not hold` };
     }

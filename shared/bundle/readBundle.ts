@@ -1,5 +1,7 @@
 import { BUNDLE_SCHEMA_VERSION, CaseBundle, CaseBundleV1, CaseBundleV2 } from '../schemas/bundle.js';
 import { firstRepeatedRow } from './bundleRows.js';
+import { Review, type ReviewInput } from '../schemas/review.js';
+import { firstBadReference, pathText } from '../review/readReview.js';
 
 export type BundleRead = { ok: true; bundle: CaseBundle; trail: 'none' | 'unsigned' | 'signable' } | { ok: false; message: string };
 
@@ -33,9 +35,17 @@ export function readCaseBundleValue(json: unknown): BundleRead {
     : CaseBundle.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return { ok: false, message: `not a valid case bundle: ${issue ? `${issue.path.join('.') || 'the document'}: ${issue.message}` : 'it does not match the schema'}` };
+    return { ok: false, message: `not a valid case bundle: ${issue ? `${pathText(issue.path) || 'the document'}: ${issue.message}` : 'it does not match the schema'}` };
   }
+  const review = parsed.data.review && reviewRefusal(parsed.data.review, parsed.data.records);
+  if (review) return { ok: false, message: `not a valid case bundle: ${review}` };
   const repeated = firstRepeatedRow(parsed.data);
   if (repeated) return { ok: false, message: `not a valid case bundle: ${repeated} appears twice` };
   return { ok: true, bundle: parsed.data, trail: version === 1 ? 'none' : version === 2 ? 'unsigned' : 'signable' };
+}
+
+/** Why a bundle's review breaks REVIEW.md §1's rules (an id used twice, a reference to nothing), or null. */
+function reviewRefusal(review: ReviewInput, records: readonly { id: string }[]): string | null {
+  const bad = firstBadReference(Review.parse(review), new Set(records.map((r) => r.id)));
+  return bad && `review.${bad.path}: ${bad.message}`;
 }

@@ -6,6 +6,7 @@ import { Case } from './case.js';
 import { CaseRecord, ContactRecord } from './record.js';
 import { TeamSnapshot, WorkloadSnapshot } from './snapshots.js';
 import { Staff } from './staff.js';
+import { Review, type ReviewInput } from './review.js';
 
 export const BUNDLE_SCHEMA_VERSION = 3;
 
@@ -39,11 +40,21 @@ export const CaseBundleV2 = CaseBundleV1.extend({
 });
 
 /**
+ * A review checked against its schema but kept exactly as written: its trail hashed each item as it was written, and
+ * the defaults reading fills in (Review.parse) would change those hashes.
+ */
+const ReviewAsWritten = z.custom<ReviewInput>().superRefine((value, ctx) => {
+  const read = Review.safeParse(value);
+  if (!read.success) for (const issue of read.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path });
+});
+
+/**
  * The app's own interchange format: one case, everything imported into it, its audit trail, and the name and public
  * key of everyone who signed an entry of it (version 3).
  */
 export const CaseBundle = CaseBundleV2.extend({
   schemaVersion: z.literal(BUNDLE_SCHEMA_VERSION),
   signers: z.array(Signer).optional(),
+  review: ReviewAsWritten.optional(),
 });
 export type CaseBundle = z.infer<typeof CaseBundle>;

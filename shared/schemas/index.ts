@@ -5,3 +5,4 @@ export * from './allocation.js';
 export * from './record.js';
 export * from './snapshots.js';
 export * from './bundle.js';
+export * from './review.js';
