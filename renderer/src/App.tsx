@@ -34,7 +34,7 @@ export function App() {
   else if (route.page === 'cases') page = <CaseList />;
   else if (route.page === 'new-case') page = <NewCase />;
   else if (route.page === 'new-from-files') page = <NewCaseFromFiles />;
-  else if (route.page === 'case') page = <CaseView caseId={route.caseId} tab={route.tab} />;
+  else if (route.page === 'case') page = <CaseView caseId={route.caseId} tab={route.tab} section={route.section} />;
   else if (route.page === 'edit') page = <EditCaseDetails caseId={route.caseId} />;
   else if (route.page === 'delete') page = <DeleteCase caseId={route.caseId} />;
   else if (route.page === 'export') page = <ExportCase caseId={route.caseId} />;

@@ -122,10 +122,11 @@ export function recordedRows(trail: readonly Pick<AuditEntry, 'rows'>[]): Map<st
 const REMOVING_KINDS: ReadonlySet<AuditKind> = new Set(['edit', 'restore', 'bundleReceived']);
 
 /**
- * An item of a review (an episode, a finding, a factor...) the reviewer deletes: an edit may take it out on its own.
+ * An item of a review (an episode, a finding, a factor...; or the review itself, when its first change is undone) the
+ * reviewer deletes: an edit may take it out on its own.
  * A practitioner's response never goes: a later version is added beside it (REVIEW.md §3).
  */
-const removableSingly = (key: string) => key.startsWith('review:') && !key.startsWith('review:response:');
+const removableSingly = (key: string) => key === 'review' || (key.startsWith('review:') && !key.startsWith('review:response:'));
 
 /**
  * The first entry that takes rows out of the case other than as a whole-case rewrite or a review item deleted. A row may be taken out

@@ -49,3 +49,19 @@ export function* reviewRows(review: ReviewInput): Generator<[string, unknown]> {
     for (const item of review[list] ?? []) yield [reviewItemKey(list, item), item];
   }
 }
+
+/**
+ * A review put back together from its rows (the store keeps one per row, with its place in its list): the inverse of
+ * reviewRows. Undefined when there is no review: no rows at all.
+ */
+export function reviewFromRows(rows: readonly { key: string; position: number; value: unknown }[]): ReviewInput | undefined {
+  if (rows.length === 0) return undefined;
+  const head = rows.find((r) => r.key === REVIEW_ROW)?.value as Record<string, unknown> | undefined;
+  const review: Record<string, unknown> = { ...head };
+  for (const list of REVIEW_LISTS) review[list] = [];
+  for (const row of [...rows].sort((a, b) => a.position - b.position || (a.key < b.key ? -1 : 1))) {
+    const list = reviewListOf(row.key);
+    if (list) (review[list] as unknown[]).push(row.value);
+  }
+  return review as ReviewInput;
+}

@@ -1,6 +1,10 @@
 import type { CaseData } from '../../../shared/engine/caseIndex.js';
 import type { Allocation, Case, CaseRecord, ContactRecord, SourceFile, Staff, TeamSnapshot, WorkloadSnapshot } from '../../../shared/schemas/index.js';
-import { bytesToHex } from '@noble/hashes/utils.js';
+import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js';
+import { addHash } from '../../../shared/audit/rowSum.js';
+import { rowDigest } from '../../../shared/audit/trail.js';
+import { reviewFromRows } from '../../../shared/review/reviewRows.js';
+import type { ReviewInput } from '../../../shared/schemas/review.js';
 import { lastEntry, readEntries, type StoredEntry } from './audit.js';
 import { BLOCK_TABLES, readBlocks, type BlockTable, type RowBlock } from './blocks.js';
 import { headEntryOf } from './storeHead.js';
@@ -23,19 +27,22 @@ export interface HeldCase {
   entries: StoredEntry[];
   /** The hash of the newest entry the store's head names for this case (storeHead.ts), if it names one. */
   headEntry: string | undefined;
+  /** The case's review as written, if it has one. */
+  review: ReviewInput | undefined;
 }
 
 export async function readHeld(db: ForesightDb, caseId: string): Promise<HeldCase | null> {
-  return db.transaction('r', [db.cases, db.blocks, db.allocations, db.staff, db.sources, db.audit, db.settings], async () => {
+  return db.transaction('r', [db.cases, db.blocks, db.allocations, db.staff, db.sources, db.audit, db.settings, db.reviewItems], async () => {
     const found = await db.cases.get(caseId);
     if (!found) return null;
-    const [blocks, staff, allocations, sources, entries, headEntry] = await Promise.all([
+    const [blocks, staff, allocations, sources, entries, headEntry, reviewItems] = await Promise.all([
       Promise.all(BLOCK_TABLES.map((table) => readBlocks(db, caseId, table))),
       db.staff.where('caseId').equals(caseId).toArray(),
       db.allocations.where('caseId').equals(caseId).toArray(),
       db.sources.where('caseId').equals(caseId).toArray(),
       readEntries(db, caseId),
       headEntryOf(db, caseId),
+      db.reviewItems.where('caseId').equals(caseId).toArray(),
     ]);
     return {
       case: found,
@@ -45,6 +52,7 @@ export async function readHeld(db: ForesightDb, caseId: string): Promise<HeldCas
       sources: sources.map(withoutCase) as SourceFile[],
       entries,
       headEntry,
+      review: reviewFromRows(reviewItems),
     };
   });
 }
@@ -77,6 +85,13 @@ export async function loadCaseData(db: ForesightDb, caseId: string): Promise<(Ca
  * to the trail alone (an export) leaves it as it was.
  */
 export async function caseVersion(db: ForesightDb, caseId: string): Promise<string> {
-  const last = await lastEntry(db, caseId);
-  return last ? bytesToHex(last.rowSum) : '';
+  return db.transaction('r', [db.audit, db.reviewItems], async () => {
+    const last = await lastEntry(db, caseId);
+    if (!last) return '';
+    // The review's rows are taken out of the sum: writing the review changes nothing the engine reads, and must not
+    // have a 100,000-record case read and indexed again at every change saved.
+    const sum = last.rowSum.slice();
+    for (const item of await db.reviewItems.where('caseId').equals(caseId).toArray()) addHash(sum, hexToBytes(rowDigest(item.value)), -1);
+    return bytesToHex(sum);
+  });
 }

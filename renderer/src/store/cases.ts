@@ -11,6 +11,7 @@ import { BLOCK_TABLES, BlockWriter, countRows } from './blocks.js';
 import { caseBundleOf } from './caseBundle.js';
 import { CASE_TABLES, type ForesightDb } from './types.js';
 import { currentAuthor, type Author } from './identity.js';
+import { reviewItemRows } from './review.js';
 
 /** Every case, by CRN. (The CRN is not an index: indexes stay in the clear in an encrypted store.) */
 export async function listCases(db: ForesightDb): Promise<Case[]> {
@@ -127,6 +128,7 @@ export async function storeCaseBundle(db: ForesightDb, bundle: CaseBundle, chang
     await db.staff.bulkPut(withCase(stored.staff));
     await db.sources.bulkPut(withCase(stored.sources));
     await db.signers.bulkPut(withCase(stored.signers ?? []));
+    await db.reviewItems.bulkPut(reviewItemRows(caseId, stored.review));
     await putTrail(db, caseId, stored.audit);
   });
 }

@@ -78,6 +78,12 @@ export const STORE_VERSIONS: readonly StoreVersion[] = [
     stores: {},
     upgrade: sealAfresh,
   },
+  {
+    // A case's review: its own fields and each item of its lists (episodes, findings, factors...), one row each, as
+    // the trail names them (shared/review/reviewRows.ts).
+    version: 9,
+    stores: { reviewItems: '[caseId+key], caseId' },
+  },
 ];
 
 export const DATABASE_NAME = 'foresight';

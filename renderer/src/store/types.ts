@@ -74,6 +74,17 @@ export interface Backup {
   size: number;
 }
 
+/**
+ * One row of a case's review (its own fields, or one item of a list), under the key the trail names it by
+ * (shared/review/reviewRows.ts), with its place in its list.
+ */
+export interface ReviewItemRow {
+  caseId: string;
+  key: string;
+  position: number;
+  value: unknown;
+}
+
 /** The store's head as the keyring keeps it beside the key, with its MAC (storeHead.ts). */
 export interface HeadGuard {
   id: 'store';
@@ -93,10 +104,11 @@ export type ForesightDb = Dexie & {
   audit: Dexie.Table<StoredEntry, [string, number]>;
   auditRows: Dexie.Table<EntryRows, [string, string, number]>;
   signers: Dexie.Table<OfCase<Signer>, [string, string]>;
+  reviewItems: Dexie.Table<ReviewItemRow, [string, string]>;
   backups: EntityTable<Backup, 'id'>;
   backupData: EntityTable<{ id: string; bytes: Uint8Array }, 'id'>;
   settings: EntityTable<Setting, 'key'>;
 };
 
 /** Everything stored under a case, its trail included. Its backups are kept apart: they outlive a restore. */
-export const CASE_TABLES = ['blocks', 'blockKeys', 'allocations', 'staff', 'sources', 'audit', 'auditRows', 'signers'] as const;
+export const CASE_TABLES = ['blocks', 'blockKeys', 'allocations', 'staff', 'sources', 'audit', 'auditRows', 'signers', 'reviewItems'] as const;

@@ -20,6 +20,8 @@ const ImportView = lazy(() => import('../import/ImportView.js').then((m) => ({ d
 // and rendered directly once here (a lazy component would show its fallback for React's 300 ms reveal throttle).
 type TimelineModule = typeof import('../timeline/TimelineView.js');
 const loadTimeline = () => import('../timeline/TimelineView.js');
+// The review (and its hindsight checks) loads when the Review tab opens.
+const ReviewView = lazy(() => import('../review/ReviewView.js').then((m) => ({ default: m.ReviewView })));
 const TimelineView = lazy(() => loadTimeline().then((m) => ({ default: m.TimelineView })));
 
 const TABS: { tab: CaseTab; label: string }[] = [
@@ -31,9 +33,9 @@ const TABS: { tab: CaseTab; label: string }[] = [
   { tab: 'training', label: 'Training' },
 ];
 
-export function CaseView({ caseId, tab }: { caseId: string; tab: CaseTab }) {
+export function CaseView({ caseId, tab, section }: { caseId: string; tab: CaseTab; section?: string }) {
   const found = useStored((db) => findCase(db, caseId), [caseId]);
-  const { index, opened, reading } = useCaseIndex(caseId, tab === 'chronology' || tab === 'timeline');
+  const { index, opened, reading } = useCaseIndex(caseId, tab === 'chronology' || tab === 'timeline' || tab === 'review');
   const trail = useTrailCheck(caseId, opened, reading);
   const offenceStart = found ? earliestInstant(found.offenceAt) : 0;
   const [viewState, setViewState] = useState<{ caseId: string; state: CaseViewState }>();
@@ -90,7 +92,7 @@ export function CaseView({ caseId, tab }: { caseId: string; tab: CaseTab }) {
       </div>
       <CaseViewStateContext.Provider value={shared}>
       <div className="case__body">
-        {(tab === 'chronology' || tab === 'timeline') && index === undefined && <p aria-live="polite">Reading the case…</p>}
+        {(tab === 'chronology' || tab === 'timeline' || tab === 'review') && index === undefined && <p aria-live="polite">Reading the case…</p>}
         {tab === 'chronology' && index && <ChronologyView caseId={caseId} index={index} />}
         {tab === 'import' && (
           <Suspense fallback={<p>Loading the importer…</p>}>
@@ -104,7 +106,11 @@ export function CaseView({ caseId, tab }: { caseId: string; tab: CaseTab }) {
           </Suspense>
         )}
         {tab === 'activity' && <ActivityView caseId={caseId} status={trail.status} onCheck={trail.check} />}
-        {tab === 'review' && <NotBuilt name="The review" purpose="It will hold key practice episodes, contributory factors, findings and the practitioner's responses." />}
+        {tab === 'review' && index && (
+          <Suspense fallback={<p>Loading the review…</p>}>
+            <ReviewView caseId={caseId} index={index} section={section} />
+          </Suspense>
+        )}
         {tab === 'training' && <NotBuilt name="Training mode" purpose="It will turn a case into a step-by-step case study, revealing facts one decision at a time." />}
       </div>
       </CaseViewStateContext.Provider>

@@ -4,7 +4,7 @@ export type Route =
   | { page: 'cases' }
   | { page: 'new-case' }
   | { page: 'new-from-files' }
-  | { page: 'case'; caseId: string; tab: CaseTab }
+  | { page: 'case'; caseId: string; tab: CaseTab; section?: string }
   | { page: 'edit'; caseId: string }
   | { page: 'delete'; caseId: string }
   | { page: 'export'; caseId: string }
@@ -33,7 +33,9 @@ export function parseRoute(hash: string): Route {
     if (rest === 'edit' || rest === 'rename') return { page: 'edit', caseId };
     if (rest === 'delete') return { page: 'delete', caseId };
     if (rest === 'export') return { page: 'export', caseId };
-    if ((TABS as readonly string[]).includes(rest)) return { page: 'case', caseId, tab: rest as CaseTab };
+    // The review has sections of its own: `#/cases/ID/review/findings`.
+    if (rest === 'review' && parts[3] && parts.length === 4) return { page: 'case', caseId, tab: 'review', section: parts[3] };
+    if ((TABS as readonly string[]).includes(rest) && parts.length === 3) return { page: 'case', caseId, tab: rest as CaseTab };
   }
   return { page: 'not-found' };
 }
@@ -44,6 +46,7 @@ export const href = {
   newFromFiles: () => '#/new/files',
   case: (caseId: string, tab: CaseTab = 'chronology') =>
     tab === 'chronology' ? `#/cases/${encodeURIComponent(caseId)}` : `#/cases/${encodeURIComponent(caseId)}/${tab}`,
+  review: (caseId: string, section: string) => `#/cases/${encodeURIComponent(caseId)}/review/${encodeURIComponent(section)}`,
   edit: (caseId: string) => `#/cases/${encodeURIComponent(caseId)}/edit`,
   delete: (caseId: string) => `#/cases/${encodeURIComponent(caseId)}/delete`,
   export: (caseId: string) => `#/cases/${encodeURIComponent(caseId)}/export`,

@@ -7,6 +7,8 @@ import type { Transaction } from 'dexie';
  */
 export async function sealAfresh(tx: Transaction): Promise<void> {
   for (const name of tx.storeNames) {
+    // The transaction names every table of the newest version; one a later version adds does not exist yet here.
+    if (!tx.idbtrans.db.objectStoreNames.contains(name)) continue;
     const table = tx.table(name);
     for (const key of await table.toCollection().primaryKeys()) await table.put(await table.get(key));
   }

@@ -1,0 +1,76 @@
+import { lazy, Suspense, useMemo } from 'react';
+import type { CaseIndex } from '../../../../shared/engine/caseIndex.js';
+import { HindsightChecks } from '../../../../shared/review/flags.js';
+import { formatInstant } from '../../../../shared/time/display.js';
+import { useReview, useReviewEditor, useUndoable } from '../../app/review.js';
+import { href } from '../shell/useHashRoute.js';
+import { ReviewContext } from './reviewContext.js';
+import { REVIEW_SECTIONS, sectionOf } from './sections.js';
+import { OverviewSection } from './OverviewSection.js';
+import { EpisodesSection } from './EpisodesSection.js';
+import { FindingsSection } from './FindingsSection.js';
+import { FlagsSection } from './FlagsSection.js';
+import { FactorsSection } from './FactorsSection.js';
+import { PoliciesSection } from './PoliciesSection.js';
+import { ActionsSection } from './ActionsSection.js';
+
+// React Flow and elkjs load only when the systems map is opened.
+const SystemsMapSection = lazy(() => import('./SystemsMapSection.js').then((m) => ({ default: m.SystemsMapSection })));
+
+const EMPTY = { episodes: [], factors: [] };
+
+/** The Review tab: the review's sections beside one another, every change saved as it is made, with undo. */
+export function ReviewView({ caseId, index, section }: { caseId: string; index: CaseIndex; section: string | undefined }) {
+  const review = useReview(caseId);
+  const undoable = useUndoable(caseId);
+  const { save, undo, status } = useReviewEditor(caseId);
+  const checks = useMemo(() => new HindsightChecks(index, review ?? EMPTY), [index, review]);
+  const work = useMemo(() => (review === undefined ? null : { caseId, index, review, checks, save }), [caseId, index, review, checks, save]);
+  const current = sectionOf(section);
+  if (!work) return <p aria-live="polite">Reading the review…</p>;
+  return (
+    <ReviewContext.Provider value={work}>
+      <div className="review">
+        <nav className="review__nav" aria-label="Review sections">
+          <ul className="review__nav-list">
+            {REVIEW_SECTIONS.map((s) => (
+              <li key={s.section}>
+                <a className="review__nav-link" href={href.review(caseId, s.section)} aria-current={s.section === current ? 'page' : undefined}>
+                  {s.label}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="review__main">
+          <div className="review__status" aria-live="polite">
+            {status.state === 'saving' && <span>Saving…</span>}
+            {status.state === 'saved' && (
+              <span>
+                Saved: {status.what} ({formatInstant(status.at.toISOString())})
+              </span>
+            )}
+            {status.state === 'failed' && <strong className="error-message">Not saved: {status.message}</strong>}
+            {undoable && (
+              <button type="button" className="button button--secondary button--small" onClick={() => void undo()}>
+                Undo<span className="visually-hidden">: {undoable}</span>
+              </button>
+            )}
+          </div>
+          {current === 'overview' && <OverviewSection />}
+          {current === 'episodes' && <EpisodesSection />}
+          {current === 'findings' && <FindingsSection />}
+          {current === 'flags' && <FlagsSection />}
+          {current === 'factors' && <FactorsSection />}
+          {current === 'map' && (
+            <Suspense fallback={<p>Loading the systems map…</p>}>
+              <SystemsMapSection />
+            </Suspense>
+          )}
+          {current === 'policies' && <PoliciesSection />}
+          {current === 'actions' && <ActionsSection />}
+        </div>
+      </div>
+    </ReviewContext.Provider>
+  );
+}
