@@ -4,7 +4,7 @@ import { asOfReport } from '../../shared/engine/asOf.js';
 import { CaseIndex, OFFENCE_ID, type CaseData } from '../../shared/engine/caseIndex.js';
 import { KNOWLEDGE_STATES } from '../../shared/engine/knowledge.js';
 import { parseDateTime } from '../../shared/import/dates.js';
-import { anyOpen, HindsightChecks, LATE_STATES, type HindsightFlag } from '../../shared/review/flags.js';
+import { anyOpen, FLAG_RULES, HindsightChecks, LATE_STATES, type HindsightFlag } from '../../shared/review/flags.js';
 import { Finding, Review, type ReviewInput } from '../../shared/schemas/review.js';
 import type { Allocation, CaseRecord } from '../../shared/schemas/index.js';
 import { latestInstant } from '../../shared/time/london.js';
@@ -272,6 +272,10 @@ describe('hindsight checks: order and shape', () => {
       ['finding', 'kind', 'phrase', 'offset', 'text', 'suggestion', 'dismissed'],
       ['finding', 'kind', 'dismissed'],
     ]);
+  });
+
+  it('explains each kind of flag in words that stand on their own, sending the user to no document the app does not have', () => {
+    for (const [kind, rule] of Object.entries(FLAG_RULES)) expect(rule, kind).not.toMatch(/\.md\b|§/);
   });
 
   it('checks one finding as it is typed, against the episode worked out once', () => {
