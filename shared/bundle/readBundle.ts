@@ -1,7 +1,6 @@
 import { BUNDLE_SCHEMA_VERSION, CaseBundle, CaseBundleV1, CaseBundleV2 } from '../schemas/bundle.js';
 import { firstRepeatedRow } from './bundleRows.js';
-import { Review, type ReviewInput } from '../schemas/review.js';
-import { firstBadReference, pathText } from '../review/readReview.js';
+import { pathText, readReview } from '../review/readReview.js';
 
 export type BundleRead = { ok: true; bundle: CaseBundle; trail: 'none' | 'unsigned' | 'signable' } | { ok: false; message: string };
 
@@ -35,17 +34,25 @@ export function readCaseBundleValue(json: unknown): BundleRead {
     : CaseBundle.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return { ok: false, message: `not a valid case bundle: ${issue ? `${pathText(issue.path) || 'the document'}: ${issue.message}` : 'it does not match the schema'}` };
+    const raw = json as { review?: unknown; records?: unknown };
+    // The review comes last in the schema: when the first error is in it, its own reading names its first bad field as written.
+    const where = issue?.path[0] === 'review' ? reviewRefusal(raw.review, raw.records) : issue && `${pathText(issue.path) || 'the document'}: ${issue.message}`;
+    return { ok: false, message: `not a valid case bundle: ${where ?? 'it does not match the schema'}` };
   }
-  const review = parsed.data.review && reviewRefusal(parsed.data.review, parsed.data.records);
+  const review = reviewRefusal(parsed.data.review, parsed.data.records);
   if (review) return { ok: false, message: `not a valid case bundle: ${review}` };
   const repeated = firstRepeatedRow(parsed.data);
   if (repeated) return { ok: false, message: `not a valid case bundle: ${repeated} appears twice` };
   return { ok: true, bundle: parsed.data, trail: version === 1 ? 'none' : version === 2 ? 'unsigned' : 'signable' };
 }
 
-/** Why a bundle's review breaks REVIEW.md §1's rules (an id used twice, a reference to nothing), or null. */
-function reviewRefusal(review: ReviewInput, records: readonly { id: string }[]): string | null {
-  const bad = firstBadReference(Review.parse(review), new Set(records.map((r) => r.id)));
-  return bad && `review.${bad.path}: ${bad.message}`;
+/**
+ * Why a bundle's review breaks REVIEW.md §1 (its schema, an id used twice, a reference to nothing), naming its first bad
+ * field as written; null when it keeps the rules, or there is none.
+ */
+function reviewRefusal(review: unknown, records: unknown): string | null {
+  if (review === undefined) return null;
+  const ids = Array.isArray(records) ? records.map((r: { id?: unknown } | null) => r?.id).filter((id): id is string => typeof id === 'string') : [];
+  const read = readReview(review, new Set(ids));
+  return read.ok ? null : `review${read.path ? `.${read.path}` : ''}: ${read.message}`;
 }

@@ -21,7 +21,7 @@ export const FLAG_RULES: Record<HindsightFlag['kind'], string> = {
   lateEvidence:
     'A record cited as evidence that the officer could not have read at the decision: it had not happened or been recorded, came to light later, was held by another agency, or was on a case they did not hold. A record the officer knew or could read on the record gives no flag.',
   outcomeLanguage:
-    'Words that judge with the outcome known. The list is REVIEW.md §2; each comes with plainer wording that says what was known at the time.',
+    'Words that judge with the outcome known ("should have known", "failed to", "clearly"...). Each comes with plainer wording that says what was known at the time.',
   noSystemFactor:
     'A criticism of individual practice that names no factor above the practitioner (team, region, national policy, systems...). Name one, or say why none applies.',
 };

@@ -29,8 +29,14 @@ export interface OutcomePhraseMatch {
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/**
+ * What may stand between a phrase's words: any run of spaces (Unicode's space separators, the no-break space
+ * included) or line breaks (LF, CR, CR LF, and Unicode's other line breaks: VT, FF, NEL, the line and paragraph
+ * separators). A tab is neither, nor is a zero-width space.
+ */
+const BETWEEN_WORDS = '[\\p{Zs}\\n\\r\\v\\f\\u0085\\u2028\\u2029]+';
 /** A phrase as a pattern: any run of spaces or line breaks between its words; `’` read as `'`. */
-const patternOf = (phrase: string) => phrase.split(' ').map((word) => escape(word).replace(/'/g, "['\u2019]")).join('\\s+');
+const patternOf = (phrase: string) => phrase.split(' ').map((word) => escape(word).replace(/'/g, "['\u2019]")).join(BETWEEN_WORDS);
 const NOT_WORD_BEFORE = '(?<![\\p{L}\\p{N}])';
 const NOT_WORD_AFTER = '(?![\\p{L}\\p{N}])';
 
@@ -41,7 +47,8 @@ const EACH = OUTCOME_PHRASES.map((p) => ({ ...p, at: new RegExp(`(?:${patternOf(
 /**
  * Every outcome phrase in a text, by position. The text is scanned from the start: at each place a phrase starts, the
  * longest phrase that matches there is taken and the scan goes on after it, so matches never overlap. Case is
- * ignored, and a phrase's words must be whole words (no letter or digit just before or after).
+ * ignored as Unicode case folding ignores it (on the text as written, so offsets stay true), and a phrase's words must
+ * be whole words (no letter or digit, in any script, just before or after).
  */
 export function outcomeLanguage(text: string): OutcomePhraseMatch[] {
   const found: OutcomePhraseMatch[] = [];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseDateTime } from '../import/dates.js';
 import { LocalDate } from './common.js';
 
 /**
@@ -43,8 +44,14 @@ const Id = z.string().min(1).max(64);
 /** A record as the as-of engine names it: `contact:<contact_id>`, `info:<info_id>`, or `offence`. */
 const RecordRef = z.string().min(1);
 const Text = z.string().max(100_000);
-/** A moment as FORMATS.md writes times: Europe/London wall clock unless an offset is given; a date alone is the end of that day. */
-const Moment = z.string().min(1);
+/**
+ * A moment as FORMATS.md writes times: Europe/London wall clock unless an offset is given; a date alone is the end of
+ * that day. One that cannot be read is refused: the checks at that moment would otherwise check nothing.
+ */
+const Moment = z.string().superRefine((text, ctx) => {
+  const read = parseDateTime(text);
+  if (!read.ok) ctx.addIssue({ code: 'custom', message: read.message });
+});
 
 export const Policy = z.object({
   id: Id,
