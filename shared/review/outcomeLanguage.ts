@@ -30,11 +30,11 @@ export interface OutcomePhraseMatch {
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /**
- * What may stand between a phrase's words: any run of spaces (Unicode's space separators, the no-break space
- * included) or line breaks (LF, CR, CR LF, and Unicode's other line breaks: VT, FF, NEL, the line and paragraph
- * separators). A tab is neither, nor is a zero-width space.
+ * What may stand between a phrase's words: any run of white space, so spaces, tabs and line breaks of every kind
+ * (LF, CR LF, NEL, the no-break space a word processor pastes, Unicode's line and paragraph separators). A zero-width
+ * space is not white space to the eye, and a byte-order mark is not text: neither separates words.
  */
-const BETWEEN_WORDS = '[\\p{Zs}\\n\\r\\v\\f\\u0085\\u2028\\u2029]+';
+const BETWEEN_WORDS = '(?:[^\\S\\uFEFF]|\\u0085)+';
 /** A phrase as a pattern: any run of spaces or line breaks between its words; `’` read as `'`. */
 const patternOf = (phrase: string) => phrase.split(' ').map((word) => escape(word).replace(/'/g, "['\u2019]")).join(BETWEEN_WORDS);
 const NOT_WORD_BEFORE = '(?<![\\p{L}\\p{N}])';

@@ -84,9 +84,12 @@ describe('outcome language: matching', () => {
     expect(found('failed\vto\fagain failed \f to')).toEqual([['failed\vto', 0, 'failed to'], ['failed \f to', 16, 'failed to']]);
   });
 
-  it('needs a space or line break between the words: a tab, a zero-width space or nothing at all is not one', () => {
-    expect(found('failed\tto')).toEqual([]);
-    expect(found('failed \t to')).toEqual([]);
+  it('takes a tab as white space between the words, like a space', () => {
+    expect(found('failed\tto')).toEqual([['failed\tto', 0, 'failed to']]);
+    expect(found('failed \t to')).toEqual([['failed \t to', 0, 'failed to']]);
+  });
+
+  it('needs white space between the words: a zero-width space, a byte-order mark or nothing at all is not one', () => {
     expect(found('failed\u200Bto')).toEqual([]);
     expect(found('failed\uFEFFto')).toEqual([]);
     expect(found('failedto')).toEqual([]);
