@@ -1,5 +1,5 @@
 import { plainThenCode, whatHappened } from '../domain/summary.js';
-import { compareByOccurred } from '../engine/chronologyOrder.js';
+import { byStartThenId } from '../engine/chronologyOrder.js';
 import type { CaseRecord, ContactRecord } from '../schemas/record.js';
 import { RECALL_STEPS, type Episode, type Policy, type RecallStep } from '../schemas/review.js';
 import { daysBetweenDates } from '../time/calendar.js';
@@ -122,6 +122,8 @@ export interface StepHit {
   /** What the record is, in plain words before its code: `Failed To Attend (AFTA)`. */
   meaning: string;
   decision?: 'recall' | 'noRecall';
+  /** As at a moment: it was written on the record only after it (and `recorded`, a later time, is left out). */
+  notYetRecorded?: true;
 }
 
 /** A time between two steps: in minutes when both clock times are known, in calendar days when either is known only to the day. */
@@ -208,7 +210,12 @@ interface Match {
   text: string;
 }
 
+const NONE: Match[] = [];
+
 function contactMatches(record: ContactRecord): Match[] {
+  // Most contacts are none of these: say so without building anything (a case can hold 100,000 of them).
+  const { typeCode, outcomeCode, enforcementCode } = record;
+  if (!typeCode && !outcomeCode && !enforcementCode && record.complied !== false) return NONE;
   const found: Match[] = [];
   const add = (field: Field, code: string | undefined, description: string | undefined) => {
     const key = code?.trim().toUpperCase();
@@ -227,12 +234,13 @@ function partnerMatches(record: CaseRecord): Match[] {
     const hit = pattern.exec(record.summary);
     if (hit && !NEGATED.test(record.summary.slice(0, hit.index + (hit[1]?.length ?? 0)))) return [{ meaning: m, text: `${whatHappened(record)}: “${m.meaning}”` }];
   }
-  return [];
+  return NONE;
 }
 
 /** The steps a record is, at most one meaning per step, in step order. */
 function stepsOf(record: CaseRecord): Match[] {
   const all = record.kind === 'contact' ? contactMatches(record) : partnerMatches(record);
+  if (all.length === 0) return NONE;
   const beyondBreach = all.some((m) => m.meaning.step !== 'breach');
   const kept = all.filter((m) => !(beyondBreach && m.meaning.breachAlone));
   const byStep = new Map<RecallStep, Match>();
@@ -270,8 +278,11 @@ const has = (s: Open, step: RecallStep) => s.hits.some((h) => h.step === step);
  * - a decision not to recall, or an arrest, ends a sequence.
  */
 export function recallSequences(records: readonly CaseRecord[], policies: readonly Policy[]): RecallSequence[] {
-  const candidates = records.map((r) => ({ r, steps: stepsOf(r) })).filter((c) => c.steps.length > 0);
-  candidates.sort((a, b) => compareByOccurred(a.r, b.r));
+  const candidates = records.flatMap((r) => {
+    const steps = stepsOf(r);
+    return steps.length > 0 ? [{ r, steps, id: r.id, start: earliestInstant(r.occurred) }] : [];
+  });
+  candidates.sort(byStartThenId);
   const all: Open[] = [];
   let current: Open | null = null;
   const start = (first: StepHit, at: number): Open => {
@@ -279,8 +290,7 @@ export function recallSequences(records: readonly CaseRecord[], policies: readon
     all.push(s);
     return s;
   };
-  for (const { r, steps } of candidates) {
-    const at = earliestInstant(r.occurred);
+  for (const { r, steps, start: at } of candidates) {
     for (const match of steps) {
       const hit = hitOf(r, match);
       const running: Open | null = current && !current.closed ? current : null;
@@ -332,7 +342,7 @@ function assemble(data: SequenceData, asAt: number | null): RecallSequence {
     if (decision === 'noRecall' && AFTER_DECISION.has(step)) return { step, status: 'notApplicable', reason: 'The decision was not to recall.' };
     // As at a moment, a step after the last one seen may simply not have come yet: it is not said to be missing.
     if (asAt !== null && i > lastFound) return { step, status: 'notYet', reason: 'Not on the record by this moment.' };
-    return { step, status: 'notInData', reason: 'Not in the data.' };
+    return { step, status: 'notInData', reason: asAt === null ? 'Not in the data.' : 'Not in the data as seen at this moment.' };
   });
   return { ...data, decision, steps, targets: data.rules.map((r) => checkTarget(r, steps, asAt)), asAt };
 }
@@ -341,7 +351,10 @@ const rowOf = (steps: readonly StepRow[], step: RecallStep) => steps[STEP_ORDER.
 const lower = (step: RecallStep) => RECALL_STEP_LABELS[step].toLowerCase();
 
 /** Hours as a limit reads: `24 hours`, `1 hour`. */
-export const hoursWords = (hours: number) => `${hours} hour${hours === 1 ? '' : 's'}`;
+const hoursWords = (hours: number) => `${hours} hour${hours === 1 ? '' : 's'}`;
+
+/** A target in words: `Within 24 hours of the recall consideration`. */
+export const targetWords = (rule: Pick<TargetRule, 'from' | 'withinHours'>) => `Within ${hoursWords(rule.withinHours)} of ${STEP_NOUNS[rule.from]}`;
 
 function checkTarget(rule: TargetRule, steps: readonly StepRow[], asAt: number | null): TargetCheck {
   const from = rowOf(steps, rule.from);
@@ -386,17 +399,22 @@ export function intervalBetween(a: TimeValue, b: TimeValue): Interval {
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+const SHORT: Record<string, string> = { minute: 'min', hour: 'h', day: 'd' };
 
-/** An interval's length in words: `40 minutes`, `25 hours 35 minutes`, `2 days 3 hours`, `3 days`, `same day`. */
-export function intervalWords(interval: Interval): string {
-  if (interval.unit === 'unknown') return 'cannot say (a time known only to the month)';
+/**
+ * An interval's length in words: `40 minutes`, `25 hours 35 minutes`, `2 days 3 hours`, `3 days`, `same day`; `short`
+ * for a label with little room (`25 h 35 min`).
+ */
+export function intervalWords(interval: Interval, { short = false } = {}): string {
+  if (interval.unit === 'unknown') return short ? 'cannot say' : 'cannot say (a time known only to the month)';
   const n = Math.abs(interval.value);
   const about = interval.approx ? 'about ' : '';
-  if (interval.unit === 'days') return n === 0 ? `${about}same day` : about + plural(n, 'day');
+  const unit = (k: number, word: string) => (short ? `${k} ${SHORT[word]}` : plural(k, word));
+  if (interval.unit === 'days') return n === 0 ? `${about}same day` : about + unit(n, 'day');
   const [days, hours, minutes] = [Math.floor(n / 1440), Math.floor((n % 1440) / 60), n % 60];
-  if (n < 60) return about + plural(n, 'minute');
-  if (n < 48 * 60) return about + plural(Math.floor(n / 60), 'hour') + (minutes ? ` ${plural(minutes, 'minute')}` : '');
-  return about + plural(days, 'day') + (hours ? ` ${plural(hours, 'hour')}` : '');
+  if (n < 60) return about + unit(n, 'minute');
+  if (n < 48 * 60) return about + unit(Math.floor(n / 60), 'hour') + (minutes ? ` ${unit(minutes, 'minute')}` : '');
+  return about + unit(days, 'day') + (hours ? ` ${unit(hours, 'hour')}` : '');
 }
 
 /** A step's time since the step before it, in words: `25 hours 35 minutes after the recall consideration`. */
@@ -412,13 +430,15 @@ export function gapWords(gap: Gap): string {
 /**
  * The sequences as they stood at a moment: only the steps that had happened by then (at the latest time each could
  * have been) and that `readable` lets the viewer read (a step the officer could not know then is left out too), with
- * the targets judged as at that moment. Nothing after the moment shows, not even whether a later step exists.
+ * the targets judged as at that moment. Nothing after the moment shows, not even whether a later step exists, or
+ * when a step was written on the record if that came later.
  */
 export function recallSequencesBy(sequences: readonly RecallSequence[], at: number, readable: (recordId: string) => boolean = () => true): RecallSequence[] {
   const seen = (h: StepHit) => latestInstant(h.time) <= at && readable(h.record);
+  const asThen = (h: StepHit): StepHit => (h.recorded && latestInstant(h.recorded) > at ? { ...h, recorded: null, notYetRecorded: true } : h);
   return sequences.flatMap((s) => {
-    const breaches = s.breaches.filter(seen);
-    const hits = s.hits.filter(seen);
+    const breaches = s.breaches.filter(seen).map(asThen);
+    const hits = s.hits.filter(seen).map(asThen);
     return breaches.length + hits.length === 0 ? [] : [assemble({ id: s.id, date: s.date, breaches, hits, rules: s.rules }, at)];
   });
 }

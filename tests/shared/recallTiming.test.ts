@@ -8,6 +8,7 @@ import {
   recallSequences,
   recallSequencesBy,
   recallSequencesForEpisode,
+  targetWords,
   type RecallSequence,
   type StepRow,
 } from '../../shared/review/recallTiming.js';
@@ -15,6 +16,7 @@ import type { CaseRecord, ContactRecord, InformationRecord } from '../../shared/
 import type { Policy, RecallStep } from '../../shared/schemas/review.js';
 import { latestInstant } from '../../shared/time/london.js';
 import type { TimeValue } from '../../shared/time/precision.js';
+import { recallGapLabel, recallMarks } from '../../renderer/src/features/timeline/draw.js';
 import { demoCaseIndex } from '../helpers/demoFiles.js';
 
 const provenance = { fileName: 'contacts.csv', sha256: '0'.repeat(64), row: 2 };
@@ -209,6 +211,7 @@ describe('recall timing: never more exact than the data', () => {
     const words = (minutes: number) => intervalWords({ unit: 'minutes', value: minutes, approx: false });
     expect([words(1), words(40), words(60), words(300), words(1535), words(2880), words(3105), words(4380)]).toEqual(['1 minute', '40 minutes', '1 hour', '5 hours', '25 hours 35 minutes', '2 days', '2 days 3 hours', '3 days 1 hour']);
     expect(intervalWords({ unit: 'days', value: 2, approx: true })).toBe('about 2 days');
+    expect([1535, 3105, 40].map((m) => intervalWords({ unit: 'minutes', value: m, approx: false }, { short: true }))).toEqual(['25 h 35 min', '2 d 3 h', '40 min']);
   });
 
   it('counts real elapsed time across the clocks going forward', () => {
@@ -231,6 +234,7 @@ describe('recall timing: the targets of the policies in force', () => {
   it('is met within the limit and missed beyond it', () => {
     expect(signOffTarget(withSignOff('2023-03-01 10:00', '2023-03-02 10:00'))).toMatchObject({ status: 'met', policy: 'P1', policyName: 'Recall policy framework (2021)', withinHours: 24, elapsed: { unit: 'minutes', value: 1440 } });
     expect(signOffTarget(withSignOff('2023-03-01 10:00', '2023-03-02 10:01'))).toMatchObject({ status: 'missed', reason: 'More than 24 hours.' });
+    expect(targetWords(POLICY.targets![0]!)).toBe('Within 24 hours of the recall consideration');
   });
 
   it('cannot tell when a time known only to the day leaves it either way, and can when the day settles it', () => {
@@ -284,10 +288,20 @@ describe('recall timing: as at a moment (foresight)', () => {
     expect(sequences[0]!.targets[0]!.status).toBe('missed');
   });
 
+  it('says a step was not yet on the record, without saying when it was written, until it was', () => {
+    const late = recallSequences([failed('2023-03-01 09:00'), contact('2023-03-01 10:00', { enforcementCode: 'IBR', recorded: t('2023-03-02 16:55') })], []);
+    const step = (moment: string) => row(recallSequencesBy(late, at(moment))[0]!, 'recallConsidered');
+    expect(step('2023-03-02 12:00')).toMatchObject({ status: 'found', recorded: null, notYetRecorded: true });
+    expect(JSON.stringify(step('2023-03-02 12:00'))).not.toContain('16:55');
+    expect(step('2023-03-02 17:00')).toMatchObject({ recorded: t('2023-03-02 16:55') });
+    expect(step('2023-03-02 17:00')).not.toHaveProperty('notYetRecorded');
+  });
+
   it('leaves out a step the viewer could not read then', () => {
     const [s] = recallSequencesBy(sequences, at('2023-03-02 16:00'), (id) => id !== records[2]!.id);
     expect(found(s!).map(([step]) => step)).toEqual(['breach', 'recallConsidered', 'policeNotified']);
     expect(statuses(s!)).toMatchObject({ managerSignOff: 'notInData', decisionRecorded: 'notInData', arrest: 'notYet' });
+    expect(row(s!, 'managerSignOff')).toMatchObject({ reason: 'Not in the data as seen at this moment.' });
   });
 
   it('counts a step known only to the day as happened only when its day is over', () => {
@@ -344,6 +358,16 @@ describe('recall timing: the demo case', () => {
       const upToThen = recallSequences(index.records.filter((_, i) => (index.times[i]!.happened as number) <= moment), [POLICY]);
       expect(recallSequencesBy(sequences, moment), new Date(moment).toISOString()).toEqual(recallSequencesBy(upToThen, moment));
     }
+  });
+
+  it('marks on the timeline only the steps seen by the cursor, each bracket with the time since the step before and its target', () => {
+    const marks = recallMarks({ index, recall: recallSequencesBy(sequences, at('2023-11-10 17:00')) });
+    expect(marks.map((m) => m.map((x) => x.step.step))).toEqual([
+      ['managerSignOff', 'decisionRecorded'],
+      ['breach', 'recallConsidered', 'managerSignOff', 'decisionRecorded', 'policeNotified'],
+    ]);
+    expect(marks[1]!.map(recallGapLabel)).toEqual(['', '2 d 3 h', '25 h 35 min · 24 h target: missed', '', '23 h 35 min · 24 h target: met']);
+    expect(marks[1]!.map((x) => x.t)).toEqual(['contact:2600000148', 'contact:2600000337', 'contact:2600000338', 'contact:2600000338', 'contact:2600000339'].map((id) => index.starts[index.positionOf(id)!]));
   });
 
   it('gives an episode the sequences begun by its decision and running in the twelve weeks before', () => {
