@@ -23,3 +23,24 @@ export async function colouredPixelsBeforeCursor(page: Page): Promise<number> {
     return coloured;
   });
 }
+
+/**
+ * How many pixels of one colour (within a small tolerance) the timeline's canvas holds across the plot in the row of
+ * lanes starting at `top` (one lane high): marks drawn in a colour of their own, such as the recall steps.
+ */
+export async function colouredPixelsInRow(page: Page, top: number, [r, g, b]: [number, number, number]): Promise<number> {
+  return page.locator('canvas').evaluate(
+    (canvas: HTMLCanvasElement, { top, r, g, b }) => {
+      const ctx = canvas.getContext('2d');
+      if (!ctx || !(top > 0)) return 0;
+      const scale = canvas.width / canvas.clientWidth;
+      const image = ctx.getImageData(Math.round(190 * scale), Math.round(top * scale), canvas.width - Math.round(190 * scale), Math.round(24 * scale));
+      let count = 0;
+      for (let i = 0; i < image.data.length; i += 4) {
+        if (Math.abs((image.data[i] as number) - r) + Math.abs((image.data[i + 1] as number) - g) + Math.abs((image.data[i + 2] as number) - b) < 24) count++;
+      }
+      return count;
+    },
+    { top, r, g, b },
+  );
+}

@@ -3,13 +3,14 @@ import { format } from 'date-fns';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { KNOWLEDGE_STATES, PLACEHOLDER_REASONS } from '../../../../shared/engine/knowledge.js';
 import { EXCESSIVE_CAPACITY_PCT } from '../../../../shared/engine/workload.js';
-import { formatUkDate } from '../../../../shared/time/display.js';
+import { gapWords, RECALL_STEP_LABELS, TARGET_STATUS_WORDS, targetWords } from '../../../../shared/review/recallTiming.js';
+import { formatTime, formatUkDate } from '../../../../shared/time/display.js';
 import { LONDON } from '../../../../shared/time/london.js';
 import { STATE_LABELS } from '../case/knowledgeLegend.js';
 import { REVEALED } from '../../../../shared/engine/foresight.js';
 import { rowOf } from '../chronology/ChronologyTable.js';
 import { recordDate } from '../chronology/rowView.js';
-import { caseSpan, drawTimeline, HELD_BACK_ROW, LABEL_W, overviewViewport, rowLabel, timelineHeight, timeOf, TOP, workloadTop, xOf, type Frame, type Viewport } from './draw.js';
+import { caseSpan, drawTimeline, HELD_BACK_ROW, LABEL_W, LANE_H, overviewViewport, recallRowIndex, rowLabel, timelineHeight, timeOf, TOP, workloadTop, xOf, type Frame, type RecallMark, type Viewport } from './draw.js';
 import { hitTest, type Hit } from './hitTest.js';
 import { firstView, fitSpan, inView, showing, zoomAbout, zoomAt } from './viewport.js';
 
@@ -42,11 +43,22 @@ function describe(f: Frame, hit: Hit): string {
       const a = hit.allocation;
       return `${a.cover ? 'Cover' : 'Allocated'}: ${a.staffName ?? a.staffCode}${a.grade ? ` (${a.grade})` : ''}`;
     }
+    case 'recall':
+      return describeRecall(hit.mark);
     case 'overview':
       return 'The whole case: click or drag to move the chart there';
     case 'cursor':
       return 'The moment the case is seen from: drag it to move it';
   }
+}
+
+/** A recall step in words: what and when (with any other step the same record is), the time since the step before, and its targets. */
+function describeRecall({ sequence, step }: RecallMark): string {
+  const same = sequence.steps.filter((r) => r.status === 'found' && r.record === step.record);
+  const lines = [`${same.map((r) => RECALL_STEP_LABELS[r.step]).join(' and ')}: ${formatTime(step.time)} · ${same.map((r) => (r.status === 'found' ? r.meaning : '')).join('; ')}`];
+  if (step.sincePrevious && !step.sincePrevious.sameRecord) lines.push(gapWords(step.sincePrevious));
+  for (const t of sequence.targets.filter((t) => same.some((r) => r.step === t.to))) lines.push(`${targetWords(t)} (${t.policyName}): ${TARGET_STATUS_WORDS[t.status]}. ${t.reason}`);
+  return lines.join('\n');
 }
 
 /**
@@ -94,6 +106,9 @@ export function TimelineCanvas(props: {
     canvas.dataset.windowFrom = String(Math.round(v.start));
     canvas.dataset.windowTo = String(Math.round(timeOf(v, w)));
     canvas.dataset.marks = String(drawn.painted.marks);
+    // The recall steps drawn in view, and the lane they are drawn across.
+    canvas.dataset.recallSteps = drawn.recall.join(' ');
+    canvas.dataset.recallLaneTop = String(TOP + recallRowIndex(frameRef.current) * LANE_H);
     const cursorX = xOf(v, frameRef.current.cursor);
     canvas.dataset.cursorX = String(cursorX >= LABEL_W && cursorX <= w ? Math.round(cursorX) : -1);
     canvas.dataset.lanesTop = String(TOP);
@@ -251,7 +266,7 @@ export function TimelineCanvas(props: {
         ref={canvasRef}
         tabIndex={0}
         role="img"
-        aria-label={`Timeline of the case, rows: ${rows}; then workload and team staffing. The table below lists the same records.`}
+        aria-label={`Timeline of the case, rows: ${rows}; then workload and team staffing. The table below lists the same records, and the recall steps marked across the oversight lane are listed under the chart.`}
         aria-describedby="timeline-keys"
         onPointerDown={onPointerDown}
         onPointerMove={onPointerMove}

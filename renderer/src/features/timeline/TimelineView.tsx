@@ -1,5 +1,6 @@
 import { useCallback, useMemo } from 'react';
 import type { CaseIndex } from '../../../../shared/engine/caseIndex.js';
+import type { Policy } from '../../../../shared/schemas/review.js';
 import { useCaseViewState } from '../case/caseViewState.js';
 import { CaseControls } from '../case/CaseControls.js';
 import { happeningsOf, stepToRecord } from '../case/cursorSteps.js';
@@ -11,13 +12,15 @@ import { useSettledValue } from '../case/useSettledValue.js';
 import { NoRecordsMessage } from '../chronology/NoRecordsMessage.js';
 import { RecordsWithDetail } from '../chronology/RecordsWithDetail.js';
 import { HELD_BACK_ROW, type TimelineRow } from './draw.js';
-import { caseLayout, officerBands, type CaseLayout } from './model.js';
+import { RecallTiming } from '../review/RecallTiming.js';
+import { caseLayout, caseRecalls, officerBands, recallShown, type CaseLayout } from './model.js';
 import { OfficerPanel } from './OfficerPanel.js';
 import { TimelineCanvas } from './TimelineCanvas.js';
 
 const SETTLE_MS = 80;
 /** One element, so the memoised table is not re-rendered by a new one on every cursor step. */
 const NO_RECORDS = <NoRecordsMessage />;
+const NO_POLICIES: readonly Policy[] = [];
 
 /**
  * The rows the chart draws. In hindsight, every lane. In foresight, a lane of partner information shows once it holds
@@ -37,17 +40,23 @@ function visibleRows(layout: CaseLayout, shown: Uint8Array, hindsight: boolean):
   return rows;
 }
 
-/** The view from the tunnel: the case at the cursor as the chosen officer could see it, on a timeline and in a table. */
-export function TimelineView({ index }: { index: CaseIndex }) {
+/**
+ * The view from the tunnel: the case at the cursor as the chosen officer could see it, on a timeline and in a table.
+ * `policies` (the review's register) give the recall steps their targets.
+ */
+export function TimelineView({ index, policies = NO_POLICIES }: { index: CaseIndex; policies?: readonly Policy[] }) {
   const { state, update } = useCaseViewState();
   const layout = caseLayout(index);
-  const { officer, view, shown } = useCaseAtCursor(index, state);
+  const { officer, view, shown, states } = useCaseAtCursor(index, state);
+  const sequences = caseRecalls(index, policies);
+  const { hindsight, revealed } = state;
+  const recall = useMemo(() => recallShown(index, sequences, { cursor: state.cursor, states, hindsight, revealed }), [index, sequences, state.cursor, states, hindsight, revealed]);
   const bands = useMemo(() => officerBands(index, officer, view?.teamCode ?? null), [index, officer, view?.teamCode]);
   const rows = useMemo(() => visibleRows(layout, shown, state.hindsight), [layout, shown, state.hindsight]);
   const selected = state.selectedId !== null ? (index.positionOf(state.selectedId) ?? -1) : -1;
   const frame = useMemo(
-    () => ({ index, layout, bands, rows, shown, states: view?.states ?? null, cursor: state.cursor, foresight: !state.hindsight, selected }),
-    [index, layout, bands, rows, shown, view, state.cursor, state.hindsight, selected],
+    () => ({ index, layout, bands, rows, shown, states: view?.states ?? null, cursor: state.cursor, foresight: !state.hindsight, selected, recall }),
+    [index, layout, bands, rows, shown, view, state.cursor, state.hindsight, selected, recall],
   );
   const onSelect = useCallback((position: number) => update({ selectedId: index.records[position]?.id ?? null }), [index, update]);
   const onCursor = useCallback((at: number) => update({ cursor: at }), [update]);
@@ -57,6 +66,7 @@ export function TimelineView({ index }: { index: CaseIndex }) {
   // The canvas follows the cursor at once; the panel and the table follow when it rests, without holding it up.
   const restingCursor = useSettledValue(state.cursor, SETTLE_MS);
   const resting = useCaseAtCursor(index, { ...state, cursor: restingCursor });
+  const restingRecall = useMemo(() => recallShown(index, sequences, { cursor: restingCursor, states: resting.states, hindsight, revealed }), [index, sequences, restingCursor, resting.states, hindsight, revealed]);
   return (
     <div className="timeline-view">
       <CaseControls index={index} view={resting.view} states={resting.states} defaultOfficer={resting.officer} onSelect={onSelectId} />
@@ -64,6 +74,11 @@ export function TimelineView({ index }: { index: CaseIndex }) {
         <div className="timeline-view__chart">
           <TimelineCanvas frame={frame} onSelect={onSelect} onCursor={onCursor} onStep={onStep} />
           <KnowledgeLegend />
+          <details className="legend" data-testid="recall-timing">
+            <summary>Recall and enforcement timing{hindsight ? '' : ' by the cursor'}: {restingRecall.length === 1 ? '1 breach or recall' : `${restingRecall.length} breaches or recalls`}</summary>
+            <p className="hint">The purple ticks across the oversight lane mark each step, bracketed with the time between them.</p>
+            <RecallTiming sequences={restingRecall} onOpenRecord={onSelectId} empty={hindsight ? undefined : 'No breach, enforcement or recall records by this moment.'} />
+          </details>
         </div>
         {resting.view ? (
           <OfficerPanel index={index} view={resting.view} hindsight={state.hindsight} revealed={state.revealed} onReveal={onReveal} onSelect={onSelectId} />

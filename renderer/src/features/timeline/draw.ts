@@ -5,6 +5,7 @@ import { KNOWLEDGE_STATES } from '../../../../shared/engine/knowledge.js';
 import { atCaseloadConcern, CASELOAD_CONCERN, EXCESSIVE_CAPACITY_PCT, RUN_MAX_GAP_DAYS } from '../../../../shared/engine/workload.js';
 import { earliestInstant, latestInstant, LONDON } from '../../../../shared/time/london.js';
 import { HIDDEN, PLACEHOLDER, REVEALED } from '../../../../shared/engine/foresight.js';
+import { intervalWords, TARGET_STATUS_WORDS, type RecallSequence, type StepRow } from '../../../../shared/review/recallTiming.js';
 import { STATE_COLOURS } from '../case/knowledgeLegend.js';
 import type { CaseLayout, OfficerBands } from './model.js';
 import { periodBoundaries, periodFor, type PeriodUnit } from './periods.js';
@@ -33,6 +34,8 @@ export interface Frame {
   cursor: number;
   foresight: boolean;
   selected: number;
+  /** The recall sequences the view may show (in foresight, as at the cursor). */
+  recall: readonly RecallSequence[];
 }
 
 export const LABEL_W = 190;
@@ -524,11 +527,89 @@ function drawLabels(ctx: CanvasRenderingContext2D, f: Frame, height: number) {
   ctx.fillRect(0, teamTop(f), 100000, 1);
 }
 
+/** Recall steps are drawn in their own colour, one no knowledge state uses. */
+export const RECALL_COLOUR = '#4c2c92';
+
+export type FoundStep = Extract<StepRow, { status: 'found' }>;
+
+/** A recall step as drawn: its sequence, and where its record sits on the timeline. */
+export interface RecallMark {
+  sequence: RecallSequence;
+  step: FoundStep;
+  t: number;
+}
+
+/** The row the recall steps are drawn in: the oversight, enforcement and recall lane (-1 when it is not drawn). */
+export const recallRowIndex = (f: Pick<Frame, 'rows' | 'layout'>) => f.rows.indexOf(f.layout.lanes.indexOf('oversight'));
+
+/**
+ * The steps of each sequence that went beyond its breach (a failure alone is drawn as the record itself), in step
+ * order, each where its record is drawn.
+ */
+export function recallMarks(f: Pick<Frame, 'recall' | 'index'>): RecallMark[][] {
+  return f.recall
+    .filter((s) => s.hits.length > 0)
+    .map((sequence) =>
+      sequence.steps.flatMap((step) => {
+        const position = step.status === 'found' ? f.index.positionOf(step.record) : undefined;
+        return step.status === 'found' && position !== undefined ? [{ sequence, step, t: f.index.starts[position] as number }] : [];
+      }),
+    );
+}
+
+/** The words on a bracket between two steps: the time between them, and the targets it is judged by. */
+export function recallGapLabel(mark: RecallMark): string {
+  const gap = mark.step.sincePrevious;
+  if (!gap || gap.sameRecord) return '';
+  const targets = mark.sequence.targets.filter((t) => t.to === mark.step.step).map((t) => ` · ${t.withinHours} h target: ${TARGET_STATUS_WORDS[t.status].toLowerCase()}`);
+  return intervalWords(gap.interval, { short: true }) + targets.join('');
+}
+
+/**
+ * Recall steps across the oversight lane: a tick at each step, whichever lane its record is in, and a bracket from each
+ * to the next with the time between them and whether a target was met, where there is room for the words. Drawn
+ * beneath the records' marks, which stay readable on top. Returns the steps drawn in view.
+ */
+function drawRecall(ctx: CanvasRenderingContext2D, f: Frame, v: Viewport, width: number): string[] {
+  const row = recallRowIndex(f);
+  if (row < 0) return [];
+  const top = laneTop(row);
+  const drawn: string[] = [];
+  ctx.font = '11px Arial, sans-serif';
+  ctx.textBaseline = 'middle';
+  ctx.lineWidth = 2;
+  for (const marks of recallMarks(f)) {
+    marks.forEach((mark, k) => {
+      const x = xOf(v, mark.t);
+      const inView = x >= LABEL_W - 8 && x <= width + 8;
+      if (inView) drawn.push(mark.step.step);
+      ctx.fillStyle = RECALL_COLOUR;
+      if (inView) ctx.fillRect(Math.round(x) - 1, top + 1, 2, LANE_H - 2);
+      const before = marks[k - 1];
+      if (!before || mark.step.sincePrevious?.sameRecord) return;
+      const x0 = Math.max(LABEL_W - 8, xOf(v, before.t));
+      const x1 = Math.min(width + 8, x);
+      if (x1 <= x0) return;
+      ctx.fillRect(x0, top + 1, x1 - x0, 2);
+      const label = recallGapLabel(mark);
+      const w = ctx.measureText(label).width + 8;
+      if (x1 - x0 < w + 8) return;
+      const left = (x0 + x1) / 2 - w / 2;
+      ctx.fillStyle = '#ffffff';
+      ctx.fillRect(left, top + 3, w, 12);
+      ctx.fillStyle = '#0b0c0c';
+      ctx.fillText(label, left + 4, top + 9);
+    });
+  }
+  return drawn;
+}
+
 /**
  * Paint the whole timeline. Only what is in view is visited: a binary search finds each row's visible records.
- * Returns whether the further offence was drawn (it never is before it happened, in foresight), and what the rows show.
+ * Returns whether the further offence was drawn (it never is before it happened, in foresight), what the rows show,
+ * and the recall steps drawn.
  */
-export function drawTimeline(ctx: CanvasRenderingContext2D, f: Frame, v: Viewport, width: number, height: number): { offenceDrawn: boolean; painted: Painted } {
+export function drawTimeline(ctx: CanvasRenderingContext2D, f: Frame, v: Viewport, width: number, height: number): { offenceDrawn: boolean; painted: Painted; recall: string[] } {
   ctx.fillStyle = '#ffffff';
   ctx.fillRect(0, 0, width, height);
   drawOverview(ctx, f, v, width);
@@ -539,6 +620,7 @@ export function drawTimeline(ctx: CanvasRenderingContext2D, f: Frame, v: Viewpor
   ctx.clip();
   const allocationLane = f.layout.lanes.indexOf('allocation');
   const painted: Painted = { marks: 0, from: Infinity, to: -Infinity };
+  const recall = drawRecall(ctx, f, v, width);
   f.rows.forEach((row, k) => {
     if (row === allocationLane) drawAllocations(ctx, f, v, width, k);
     drawRow(ctx, f, v, width, k, painted);
@@ -549,7 +631,7 @@ export function drawTimeline(ctx: CanvasRenderingContext2D, f: Frame, v: Viewpor
   ctx.restore();
   drawLabels(ctx, f, height);
   drawCursorLabel(ctx, f, v, width);
-  return { offenceDrawn, painted };
+  return { offenceDrawn, painted, recall };
 }
 
 function drawCursorLabel(ctx: CanvasRenderingContext2D, f: Frame, v: Viewport, width: number) {

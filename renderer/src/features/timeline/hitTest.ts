@@ -1,6 +1,6 @@
 import type { Allocation, TeamSnapshot, WorkloadSnapshot } from '../../../../shared/schemas/index.js';
 import { earliestInstant, latestInstant } from '../../../../shared/time/london.js';
-import { binningFor, LABEL_W, LANE_H, lowerBound, OVERVIEW_H, rowRecords, teamTop, TEAM_H, timeOf, TOP, visibleRange, workloadTop, WORKLOAD_H, xOf, type Frame, type TimelineRow, type Viewport } from './draw.js';
+import { binningFor, LABEL_W, LANE_H, lowerBound, OVERVIEW_H, recallMarks, recallRowIndex, rowRecords, teamTop, TEAM_H, timeOf, TOP, visibleRange, workloadTop, WORKLOAD_H, xOf, type Frame, type RecallMark, type TimelineRow, type Viewport } from './draw.js';
 import { periodBoundaries } from './periods.js';
 
 export type Hit =
@@ -9,6 +9,8 @@ export type Hit =
   | { kind: 'workload'; snapshot: WorkloadSnapshot; excessive: boolean }
   | { kind: 'team'; snapshot: TeamSnapshot }
   | { kind: 'allocation'; allocation: Allocation }
+  /** A recall step, or the bracket that ends at it. */
+  | { kind: 'recall'; mark: RecallMark }
   | { kind: 'overview' }
   | { kind: 'cursor' };
 
@@ -25,7 +27,11 @@ export function hitTest(f: Frame, v: Viewport, width: number, x: number, y: numb
   const rowIndex = Math.floor((y - TOP) / LANE_H);
   if (y >= TOP && rowIndex < f.rows.length) {
     const row = f.rows[rowIndex] as TimelineRow;
-    return hitRow(f, v, width, row, x) ?? (f.layout.lanes[row] === 'allocation' ? hitAllocation(f, f.foresight ? Math.min(t, f.cursor) : t, y - TOP - rowIndex * LANE_H) : null);
+    return (
+      hitRow(f, v, width, row, x) ??
+      (f.layout.lanes[row] === 'allocation' ? hitAllocation(f, f.foresight ? Math.min(t, f.cursor) : t, y - TOP - rowIndex * LANE_H) : null) ??
+      (rowIndex === recallRowIndex(f) ? hitRecall(f, v, x) : null)
+    );
   }
   // In foresight, a snapshot dated after the cursor is not drawn, so it cannot be pointed at either.
   const limit = f.foresight ? f.cursor : Infinity;
@@ -87,4 +93,18 @@ function nearestDay(days: Float64Array, v: Viewport, x: number, limit: number): 
     }
   });
   return best;
+}
+
+/** The recall step under the pointer: its tick, or else the bracket leading to it. */
+function hitRecall(f: Frame, v: Viewport, x: number): Hit | null {
+  let bracket: RecallMark | null = null;
+  for (const marks of recallMarks(f)) {
+    for (const [k, mark] of marks.entries()) {
+      const mx = xOf(v, mark.t);
+      if (Math.abs(mx - x) <= REACH) return { kind: 'recall', mark };
+      const before = marks[k - 1];
+      if (before && xOf(v, before.t) < x && x < mx) bracket = mark;
+    }
+  }
+  return bracket ? { kind: 'recall', mark: bracket } : null;
 }

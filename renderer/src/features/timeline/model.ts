@@ -1,5 +1,8 @@
 import type { Allocation, TeamSnapshot, WorkloadSnapshot } from '../../../../shared/schemas/index.js';
+import type { Policy } from '../../../../shared/schemas/review.js';
 import type { CaseIndex } from '../../../../shared/engine/caseIndex.js';
+import { FORESIGHT_SHOWS, KNOWLEDGE_STATES } from '../../../../shared/engine/knowledge.js';
+import { recallSequences, recallSequencesBy, type RecallSequence } from '../../../../shared/review/recallTiming.js';
 import { startOfLondonDay } from '../../../../shared/time/london.js';
 import { attendanceOf, laneLabel, laneOf, lanesOf, type RecordLane } from '../../../../shared/engine/lanes.js';
 
@@ -70,4 +73,30 @@ export function officerBands(index: CaseIndex, officer: string | null, teamCode:
   const teamSeries = team ? index.teams.series(team) : [];
   const day = (s: { snapshotDate: string }) => startOfLondonDay(s.snapshotDate);
   return { workload, workloadDays: Float64Array.from(workload, day), excessive, team: teamSeries, teamDays: Float64Array.from(teamSeries, day), allocations: index.data.allocations };
+}
+
+const recalls = new WeakMap<CaseIndex, { policies: readonly Policy[]; sequences: RecallSequence[] }>();
+
+/** The case's recall sequences, judged by the policies given: worked out once per case and policy register. */
+export function caseRecalls(index: CaseIndex, policies: readonly Policy[]): RecallSequence[] {
+  const cached = recalls.get(index);
+  if (cached?.policies === policies) return cached.sequences;
+  const sequences = recallSequences(index.records, policies);
+  recalls.set(index, { policies, sequences });
+  return sequences;
+}
+
+/**
+ * The recall steps a view may show. With hindsight, all of them; otherwise only those that had happened by the cursor
+ * and whose records the officer could read then (or the user revealed), so that neither a mark nor a gap says
+ * anything of what was still to come.
+ */
+export function recallShown(index: CaseIndex, sequences: readonly RecallSequence[], at: { cursor: number; states: Uint8Array; hindsight: boolean; revealed: ReadonlySet<string> }): readonly RecallSequence[] {
+  if (at.hindsight) return sequences;
+  const readable = (id: string) => {
+    const i = index.positionOf(id);
+    const state = i === undefined ? undefined : KNOWLEDGE_STATES[at.states[i] as number];
+    return state !== undefined && (FORESIGHT_SHOWS[state] === 'content' || at.revealed.has(id));
+  };
+  return recallSequencesBy(sequences, at.cursor, readable);
 }
