@@ -13,6 +13,7 @@ import { describeTrail } from '../activity/trailStatus.js';
 import { useTrailCheck } from '../activity/useTrailCheck.js';
 import { useStored } from '../../app/useStored.js';
 import { findCase } from '../../store/cases.js';
+import { useReview } from '../../app/review.js';
 
 // The importer (and its XLSX reader) loads only when a user opens Import.
 const ImportView = lazy(() => import('../import/ImportView.js').then((m) => ({ default: m.ImportView })));
@@ -55,6 +56,8 @@ export function CaseView({ caseId, tab, section }: { caseId: string; tab: CaseTa
       cancelIdleCallback(idle);
     };
   }, [index]);
+  // The review's policy register gives the timeline's recall steps their targets.
+  const policies = useReview(caseId)?.policies;
   usePageTitle(TABS.find((t) => t.tab === tab)?.label, found?.title);
   if (found === undefined) return <p className="page">Loading…</p>;
   if (found === null) return <CaseGone />;
@@ -99,10 +102,10 @@ export function CaseView({ caseId, tab, section }: { caseId: string; tab: CaseTa
             <ImportView found={found} />
           </Suspense>
         )}
-        {tab === 'timeline' && index && timeline && <timeline.TimelineView index={index} />}
+        {tab === 'timeline' && index && timeline && <timeline.TimelineView index={index} policies={policies} />}
         {tab === 'timeline' && index && !timeline && (
           <Suspense fallback={<p>Loading the timeline…</p>}>
-            <TimelineView index={index} />
+            <TimelineView index={index} policies={policies} />
           </Suspense>
         )}
         {tab === 'activity' && <ActivityView caseId={caseId} status={trail.status} onCheck={trail.check} />}
