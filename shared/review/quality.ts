@@ -71,6 +71,8 @@ export function decisionDate(episode: Pick<Episode, 'decisionAt'>): string | nul
 export interface Citation {
   episode: string;
   policy: string;
+  /** The London date of the episode's decision (null when its moment cannot be read). */
+  date: string | null;
   /** Why the policy was not in force at the decision, or null when it was. */
   outOfDate: string | null;
 }
@@ -83,16 +85,19 @@ export function citations(review: Pick<Review, 'episodes' | 'policies'>): Citati
     return episode.policies.flatMap((id) => {
       const policy = policies.get(id);
       if (!policy) return [];
-      return [{ episode: episode.id, policy: id, outOfDate: date === null ? null : citedOutOfDate(policy, date) }];
+      return [{ episode: episode.id, policy: id, date, outOfDate: date === null ? null : citedOutOfDate(policy, date) }];
     });
   });
 }
 
+/** A record named for people to read (its date and what happened); by default its id. */
+export type RecordName = (id: string) => string;
+
 /** What an open flag says is wrong with its finding, in plain words. */
-function describeFlag(flag: HindsightFlag): string {
+function describeFlag(flag: HindsightFlag, recordName: RecordName): string {
   switch (flag.kind) {
     case 'lateEvidence':
-      return `cites as evidence a record the officer could not have read at the decision (${flag.record})`;
+      return `cites as evidence a record the officer could not have read at the decision (${recordName(flag.record)})`;
     case 'outcomeLanguage':
       return `uses the words “${flag.text}”: ${flag.suggestion}`;
     case 'noSystemFactor':
@@ -105,8 +110,9 @@ const hasReason = (text: string | undefined) => (text ?? '').trim() !== '';
 /**
  * What the review itself shows against HMIP's standards. `flags` are the review's hindsight flags as HindsightChecks
  * gives them (flags.ts): the system-factor and open-flag checks read them, so each rule is written once, there.
+ * `recordName` names a record in an item's words (the app gives its date and what happened).
  */
-export function qualityChecks(review: Review, flags: readonly HindsightFlag[]): QualityCheck[] {
+export function qualityChecks(review: Review, flags: readonly HindsightFlag[], recordName: RecordName = (id) => id): QualityCheck[] {
   const open = flags.filter((f) => f.dismissed === null);
   const actioned = new Set(review.actions.flatMap((a) => a.findings));
   const problems = review.findings.filter((f) => f.kind === 'problem');
@@ -125,15 +131,15 @@ export function qualityChecks(review: Review, flags: readonly HindsightFlag[]): 
       'systemFactor',
       'analysis',
       problems.length,
-      open.filter((f) => f.kind === 'noSystemFactor').map((f) => ({ kind: 'finding', id: f.finding, problem: describeFlag(f) })),
+      open.filter((f) => f.kind === 'noSystemFactor').map((f) => ({ kind: 'finding', id: f.finding, problem: describeFlag(f, recordName) })),
     ),
-    check('hindsight', 'analysis', review.findings.length, open.map((f) => ({ kind: 'finding', id: f.finding, problem: describeFlag(f), flag: f }))),
+    check('hindsight', 'analysis', review.findings.length, open.map((f) => ({ kind: 'finding', id: f.finding, problem: describeFlag(f, recordName), flag: f }))),
     check('judgement', 'judgements', 1, judgementProblem ? [{ kind: 'judgement', id: 'judgement', problem: judgementProblem }] : []),
     check(
       'policiesInForce',
       'judgements',
       cited.length,
-      cited.flatMap((c) => (c.outOfDate ? [{ kind: 'episode' as const, id: c.episode, problem: `cites a policy outside its dates: ${c.outOfDate}` }] : [])),
+      cited.flatMap((c) => (c.outOfDate ? [{ kind: 'episode' as const, id: c.episode, problem: `cites a policy outside its dates (${c.outOfDate})` }] : [])),
     ),
     check(
       'actions',
@@ -156,9 +162,9 @@ export interface StandardSelfCheck {
 }
 
 /** HMIP's four standards, each with the checks that support it and the reviewer's own answer. */
-export function qualitySelfCheck(review: Review | null, flags: readonly HindsightFlag[]): StandardSelfCheck[] {
+export function qualitySelfCheck(review: Review | null, flags: readonly HindsightFlag[], recordName?: RecordName): StandardSelfCheck[] {
   // Before its first change there is no review: nothing written yet, and the judgement not yet answered.
-  const checks = qualityChecks(review ?? NOT_STARTED, flags);
+  const checks = qualityChecks(review ?? NOT_STARTED, flags, recordName);
   return QUALITY_STANDARDS.map((standard) => ({
     standard,
     name: STANDARD_NAMES[standard],

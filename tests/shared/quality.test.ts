@@ -4,7 +4,7 @@ import { nextId, putHead, putItem, removeItem, type ReviewEdit } from '../../sha
 import { HindsightChecks } from '../../shared/review/flags.js';
 import { checkStatus, citations, decisionDate, findingsByKind, qualityChecks, qualitySelfCheck, type QualityCheckKey } from '../../shared/review/quality.js';
 import { reviewFromRows, reviewRows } from '../../shared/review/reviewRows.js';
-import { Review, type ReviewInput } from '../../shared/schemas/review.js';
+import { Review } from '../../shared/schemas/review.js';
 import { demoCaseIndex } from '../helpers/demoFiles.js';
 
 let index: CaseIndex;
@@ -12,7 +12,7 @@ beforeAll(() => {
   index = demoCaseIndex();
 });
 
-const review = (input: Partial<ReviewInput> = {}): Review => Review.parse({ title: 'SFO review: X900417', ...input });
+const review = (input: Record<string, unknown> = {}): Review => Review.parse({ title: 'SFO review: X900417', ...input });
 
 /** A change applied as the store applies it: each item set or taken out by its trail key, in its list's place. */
 function apply(r: Review, edit: ReviewEdit): Review {
@@ -108,6 +108,8 @@ describe('the quality self-check: what the review itself shows against HMIP’s 
       const items = check(r, 'hindsight').failing;
       expect(items).toHaveLength(1);
       expect(items[0]).toMatchObject({ kind: 'finding', id: 'N1', flag: { kind: 'lateEvidence', record: 'contact:2600000001', state: 'notYetHappened' } });
+      const named = qualityChecks(r, new HindsightChecks(index, r).all(r.findings), (id) => (id === 'contact:2600000001' ? '16 May 2022, 09:00: Release from custody' : id));
+      expect(named.find((c) => c.key === 'hindsight')?.failing[0]?.problem).toBe('cites as evidence a record the officer could not have read at the decision (16 May 2022, 09:00: Release from custody)');
       const later = apply(r, putItem('episodes', { ...r.episodes[0]!, decisionAt: '2022-06-01T12:00' }, false));
       expect(checkStatus(check(later, 'hindsight'))).toBe('met');
     });
@@ -138,9 +140,9 @@ describe('the quality self-check: what the review itself shows against HMIP’s 
 
     it('names the episode and why the policy was not in force then, with UK dates', () => {
       expect(failing(at('2022-06-22T12:00', ['P1', 'P2', 'P3']), 'policiesInForce')).toEqual([
-        'E1: cites a policy outside its dates: Recall policy framework was not yet in force: it applied from 1 Jul 2022',
+        'E1: cites a policy outside its dates (Recall policy framework was not yet in force: it applied from 1 Jul 2022)',
       ]);
-      expect(failing(at('2022-06-23', ['P2']), 'policiesInForce')).toEqual(['E1: cites a policy outside its dates: National standards was no longer in force: it applied until 22 Jun 2022']);
+      expect(failing(at('2022-06-23', ['P2']), 'policiesInForce')).toEqual(['E1: cites a policy outside its dates (National standards was no longer in force: it applied until 22 Jun 2022)']);
       expect(check(at('2022-06-22T12:00', ['P1', 'P2', 'P3']), 'policiesInForce').checked).toBe(3);
     });
 
@@ -155,8 +157,8 @@ describe('the quality self-check: what the review itself shows against HMIP’s 
 
     it('lists every citation, in or out of date, for the policy register to show', () => {
       expect(citations(at('2022-06-22T12:00', ['P3', 'P1']))).toEqual([
-        { episode: 'E1', policy: 'P3', outOfDate: null },
-        { episode: 'E1', policy: 'P1', outOfDate: 'Recall policy framework was not yet in force: it applied from 1 Jul 2022' },
+        { episode: 'E1', policy: 'P3', date: '2022-06-22', outOfDate: null },
+        { episode: 'E1', policy: 'P1', date: '2022-06-22', outOfDate: 'Recall policy framework was not yet in force: it applied from 1 Jul 2022' },
       ]);
     });
   });
