@@ -74,6 +74,7 @@ test('the policy register: a suggestion added in one click with its dates left b
   await expect(summary).toContainText('The date it applied until must be the same as or after the date it applied from');
   await expect(summary).toContainText('Target 1: the hours must be a number more than 0, like 24');
   expect(await scan(page)).toEqual([]);
+  await screens(page, 'policy-form-errors');
   await summary.getByRole('link', { name: /applied until must be/ }).click();
   await expect(page.getByRole('group', { name: 'Applied until (optional)' }).getByLabel('Day')).toBeFocused();
 
@@ -116,6 +117,7 @@ test('the contributory factors register: a factor placed in the system, with SCI
   await expect(page.getByRole('alert')).toContainText('Enter the contributory factor');
   await expect(page.getByRole('alert')).toContainText('Choose the level of the system the factor sits at');
   expect(await scan(page)).toEqual([]);
+  await screens(page, 'factor-form-errors');
 
   await page.getByRole('textbox', { name: 'Contributory factor', exact: true }).fill('Caseload over 50 for two months');
   await page.getByLabel('Level of the system (AcciMap)').selectOption({ label: 'Team or SPO' });
