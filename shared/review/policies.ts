@@ -1,4 +1,5 @@
 import type { Policy } from '../schemas/review.js';
+import { formatUkDate } from '../time/display.js';
 
 /**
  * The policy in force: a review judges each decision by the guidance of its day. A policy applied from its `from`
@@ -16,8 +17,8 @@ export function policiesInForce<P extends Pick<Policy, 'from' | 'to'>>(policies:
 
 /** Why citing a policy at a decision is wrong, in plain words, or null when it was in force then. */
 export function citedOutOfDate(policy: Pick<Policy, 'name' | 'from' | 'to'>, date: string): string | null {
-  if (policy.from != null && date < policy.from) return `${policy.name} was not yet in force: it applied from ${policy.from}`;
-  if (policy.to != null && date > policy.to) return `${policy.name} was no longer in force: it applied until ${policy.to}`;
+  if (policy.from != null && date < policy.from) return `${policy.name} was not yet in force: it applied from ${formatUkDate(policy.from)}`;
+  if (policy.to != null && date > policy.to) return `${policy.name} was no longer in force: it applied until ${formatUkDate(policy.to)}`;
   return null;
 }
 

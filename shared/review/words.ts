@@ -1,0 +1,26 @@
+import type { AcciMapLevel, FindingKind, SeipsElement } from '../schemas/review.js';
+
+/** The review's lists of choices in the words reviewers use: the one place each is named. */
+
+/** The AcciMap levels in the words reviewers use, from government down to the work environment. */
+export const ACCIMAP_LEVEL_NAMES: Record<AcciMapLevel, string> = {
+  government: 'Government',
+  inspectorate: 'Inspectorate',
+  national: 'National policy (HMPPS)',
+  region: 'Region or PDU',
+  team: 'Team or SPO',
+  practitioner: 'Practitioner',
+  environment: 'Work environment: systems, IT, buildings',
+};
+
+/** The SEIPS work-system elements. */
+export const SEIPS_NAMES: Record<SeipsElement, string> = {
+  person: 'Person',
+  tasks: 'Tasks',
+  tools: 'Tools and technology',
+  organisation: 'Organisation',
+  environment: 'Environment',
+  external: 'External environment',
+};
+
+export const FINDING_KIND_NAMES: Record<FindingKind, string> = { problem: 'Problem', good: 'Good practice', condition: 'Condition' };
