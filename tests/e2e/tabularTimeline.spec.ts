@@ -97,7 +97,6 @@ test('"Key events only" shows only the records marked as key events', async ({ p
   const grid = await openTabular(page);
   const rows = grid.locator('tr[data-record-id]');
   expect(await rows.count()).toBeGreaterThan(5);
-  // The box shows what is stored: it is ticked once the key event is saved.
   const key = grid.locator(`tr[data-record-id="${RECORD}"]`).getByRole('checkbox', { name: /^Key event: / });
   await key.click();
   await expect(key).toBeChecked();

@@ -201,26 +201,26 @@ export function ChronologyTable(props: {
         {notes ? (
           <TabularHead withState={stateOf !== undefined} />
         ) : (
-        <>
-        <colgroup>
-          <col className="col-date" />
-          {columns.time && <col className="col-time" />}
-          <col className="col-what" />
-          {columns.who && <col className="col-who" />}
-          <col className="col-summary" />
-          {stateOf && <col className="col-state" />}
-        </colgroup>
-        <thead>
-          <tr aria-rowindex={1}>
-            <th scope="col">Date</th>
-            {columns.time && <th scope="col">Time</th>}
-            <th scope="col">What happened</th>
-            {columns.who && <th scope="col">Who</th>}
-            <th scope="col">Summary</th>
-            {stateOf && <th scope="col">Knowledge at the cursor</th>}
-          </tr>
-        </thead>
-        </>
+          <>
+            <colgroup>
+              <col className="col-date" />
+              {columns.time && <col className="col-time" />}
+              <col className="col-what" />
+              {columns.who && <col className="col-who" />}
+              <col className="col-summary" />
+              {stateOf && <col className="col-state" />}
+            </colgroup>
+            <thead>
+              <tr aria-rowindex={1}>
+                <th scope="col">Date</th>
+                {columns.time && <th scope="col">Time</th>}
+                <th scope="col">What happened</th>
+                {columns.who && <th scope="col">Who</th>}
+                <th scope="col">Summary</th>
+                {stateOf && <th scope="col">Knowledge at the cursor</th>}
+              </tr>
+            </thead>
+          </>
         )}
         <tbody>
           {total === 0 && (

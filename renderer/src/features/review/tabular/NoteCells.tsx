@@ -58,13 +58,15 @@ export const recordLabel = (record: CaseRecord) => whatHappened(record);
  */
 export function NoteEditor({ field, record, notes, onDone }: { field: NoteField; record: CaseRecord; notes: TabularNotes; onDone: (after: AfterEdit) => void }) {
   if (field === 'factors') return <FactorsEditor record={record} notes={notes} onDone={onDone} />;
+  // A key event is ticked, not edited.
   if (field === 'key') return null;
   return <TextEditor field={field} record={record} notes={notes} onDone={onDone} />;
 }
 
 /**
- * Saving one cell's value as it is edited: `send` on a pause and when done, never the same value twice; `cancel` puts
- * back the value the cell held when editing began. Whatever is still unsaved when the editor leaves the page is saved.
+ * Saving one cell's value as it is edited: `typed` saves it once the user pauses, `finish` when they are done (or,
+ * cancelled, puts back the value the cell held when editing began); never the same value twice. Whatever is still
+ * unsaved when the editor leaves the page (its row scrolled out) is saved then.
  */
 function useCellSaving(record: CaseRecord, notes: TabularNotes, field: NoteField, toChange: (value: string) => AnnotationChange) {
   const [original] = useState(() => valueOf(notes.annotations.get(record.id), field));
@@ -101,6 +103,11 @@ function useCellSaving(record: CaseRecord, notes: TabularNotes, field: NoteField
   };
 }
 
+/** The cell being edited, grown to hold its editor, scrolled wholly into view (focus shows only its top edge). */
+function showWhole(editor: HTMLElement) {
+  editor.closest('td')?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+}
+
 function TextEditor({ field, record, notes, onDone }: { field: AnnotationText; record: CaseRecord; notes: TabularNotes; onDone: (after: AfterEdit) => void }) {
   const label = ANNOTATION_TEXTS.find((t) => t.field === field)?.label ?? field;
   const [draft, setDraft] = useState(() => valueOf(notes.annotations.get(record.id), field));
@@ -111,6 +118,7 @@ function TextEditor({ field, record, notes, onDone }: { field: AnnotationText; r
     if (!el) return;
     el.focus();
     el.setSelectionRange(el.value.length, el.value.length);
+    showWhole(el);
   }, []);
   const done = (after: AfterEdit, cancelled = false) => {
     if (saving.finish(cancelled)) onDone(after);
@@ -150,6 +158,7 @@ function FactorsEditor({ record, notes, onDone }: { record: CaseRecord; notes: T
     // The first factor; with none yet, the group itself (its link to the register is the next Tab).
     const first = ref.current?.querySelector<HTMLElement>('input');
     (first ?? ref.current)?.focus();
+    if (ref.current) showWhole(ref.current);
   }, []);
   const done = (after: AfterEdit, cancelled = false) => {
     if (saving.finish(cancelled)) onDone(after);
