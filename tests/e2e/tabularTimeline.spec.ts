@@ -92,6 +92,21 @@ test('a reviewer writes a record’s notes in the tabular timeline by keyboard, 
   await expect(page.getByText(/Not kept/)).toHaveCount(0);
 });
 
+test('a note left to rest is saved while the cell is still being written in, and kept', async ({ page }) => {
+  await openApp(page);
+  const grid = await openTabular(page);
+  await grid.locator(`tr[data-record-id="${RECORD}"] td.col-note--problems`).dblclick();
+  const cell = grid.getByRole('textbox', { name: /^Practice or service delivery problems: / });
+  await cell.pressSequentially('No home visit was booked.');
+  await expect(page.locator('.tabular-bar__status')).toHaveText('');
+  await saved(page);
+  await expect(cell).toBeFocused();
+  await page.reload();
+  await unlock(page);
+  const again = await openTabular(page);
+  await expect(again.locator(`tr[data-record-id="${RECORD}"] td.col-note--problems`)).toHaveText('No home visit was booked.');
+});
+
 test('"Key events only" shows only the records marked as key events', async ({ page }) => {
   await openApp(page);
   const grid = await openTabular(page);
