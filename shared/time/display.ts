@@ -33,3 +33,9 @@ export function formatTime(t: TimeValue): string {
 export function formatInstant(iso: string): string {
   return format(new TZDate(Date.parse(iso), LONDON), 'd MMM yyyy, HH:mm');
 }
+
+/** A moment as people type it in forms, in London time: `23/11/2026 14:05` (with seconds only when it has them). */
+export function ukNumericMoment(epochMs: number): string {
+  const t = new TZDate(epochMs, LONDON);
+  return format(t, t.getSeconds() === 0 ? 'dd/MM/yyyy HH:mm' : 'dd/MM/yyyy HH:mm:ss');
+}

@@ -86,8 +86,6 @@ test('only the rows in view are in the page (the table is virtualised)', async (
 
 test('places for later capabilities say plainly that they are not built yet', async ({ page }) => {
   await openFresh(page);
-  await page.getByRole('link', { name: 'Review' }).click();
-  await expect(page.getByRole('heading', { name: 'The review is not built yet' })).toBeVisible();
   await page.getByRole('link', { name: 'Training' }).click();
   await expect(page.getByRole('heading', { name: 'Training mode is not built yet' })).toBeVisible();
 });

@@ -15,13 +15,17 @@ export interface CaseViewState {
   selectedId: string | null;
   /** Records the user chose to read although the officer could not know them at the cursor (a hindsight reveal). */
   revealed: ReadonlySet<string>;
+  /** The chronology as the tabular timeline: the review's columns beside each record. */
+  tabular: boolean;
+  /** Only the records the review marks as key events. */
+  keyEventsOnly: boolean;
 }
 
 const NOTHING_REVEALED: ReadonlySet<string> = new Set();
 
 export function initialViewState(offenceStart: number): CaseViewState {
   // Just before the further offence: the case as the officer could last have seen it.
-  return { cursor: offenceStart - 60_000, officer: null, hindsight: false, filter: NO_FILTER, selectedId: null, revealed: NOTHING_REVEALED };
+  return { cursor: offenceStart - 60_000, officer: null, hindsight: false, filter: NO_FILTER, selectedId: null, revealed: NOTHING_REVEALED, tabular: false, keyEventsOnly: false };
 }
 
 export interface CaseViewContext {

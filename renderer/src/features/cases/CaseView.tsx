@@ -102,10 +102,10 @@ export function CaseView({ caseId, tab, section }: { caseId: string; tab: CaseTa
             <ImportView found={found} />
           </Suspense>
         )}
-        {tab === 'timeline' && index && timeline && <timeline.TimelineView index={index} policies={policies} />}
+        {tab === 'timeline' && index && timeline && <timeline.TimelineView caseId={caseId} index={index} policies={policies} />}
         {tab === 'timeline' && index && !timeline && (
           <Suspense fallback={<p>Loading the timeline…</p>}>
-            <TimelineView index={index} policies={policies} />
+            <TimelineView caseId={caseId} index={index} policies={policies} />
           </Suspense>
         )}
         {tab === 'activity' && <ActivityView caseId={caseId} status={trail.status} onCheck={trail.check} />}

@@ -4,6 +4,7 @@ import { KNOWLEDGE_STATES, type KnowledgeState } from '../../../../shared/engine
 import type { CaseRecord } from '../../../../shared/schemas/index.js';
 import { HIDDEN } from '../../../../shared/engine/foresight.js';
 import { ChronologyTable, rowOf, type OptionalColumns, type RecordList } from './ChronologyTable.js';
+import type { TabularNotes } from '../review/tabular/useTabularNotes.js';
 import { RecordDetail } from './RecordDetail.js';
 
 /** Where a value sits in an ascending array, or -1. */
@@ -52,8 +53,16 @@ export const RecordsWithDetail = memo(function RecordsWithDetail(props: {
   moment: number | null;
   /** What to say when no record shows at the cursor with these filters. */
   empty: ReactNode;
+  /** The tabular timeline: the review's notes beside each record (see ChronologyTable). */
+  notes?: TabularNotes | undefined;
+  /** A row Ctrl- or Cmd-clicked, by record id: picked as well as selected. */
+  onPickId?: ((id: string) => void) | undefined;
+  /** What can be done with the selected record, above its detail (given the record and how it shows: FULL, REVEALED...). */
+  detailActions?: ((record: CaseRecord, display: number) => ReactNode) | undefined;
+  /** More about the selected record, below its detail. */
+  detailExtra?: ((record: CaseRecord, display: number) => ReactNode) | undefined;
 }) {
-  const { index, shown, states, caption, selectedId, onSelectId, onReveal, moment, empty } = props;
+  const { index, shown, states, caption, selectedId, onSelectId, onReveal, moment, empty, notes, onPickId, detailActions, detailExtra } = props;
   // The positions of the records that show: a typed array, not a copy of 100,000 records on every cursor step.
   const positions = useMemo(() => {
     const out = new Int32Array(shown.length);
@@ -75,6 +84,13 @@ export const RecordsWithDetail = memo(function RecordsWithDetail(props: {
     return position === undefined ? -1 : sortedIndexOf(positions, position);
   }, [index, positions, selectedId]);
   const onSelect = useCallback((i: number) => onSelectId(rows.at(i)?.id ?? null), [rows, onSelectId]);
+  const onPick = useMemo(() => {
+    if (!onPickId) return undefined;
+    return (i: number) => {
+      const id = rows.at(i)?.id;
+      if (id) onPickId(id);
+    };
+  }, [rows, onPickId]);
   const selected = selectedIndex >= 0 ? rows.at(selectedIndex) : undefined;
   return (
     <div className="chronology">
@@ -88,11 +104,17 @@ export const RecordsWithDetail = memo(function RecordsWithDetail(props: {
           selectedIndex={selectedIndex >= 0 ? selectedIndex : null}
           onSelect={onSelect}
           empty={empty}
+          notes={notes}
+          onPick={onPick}
         />
       </div>
       <aside className="chronology__detail" aria-label="Selected record" tabIndex={0}>
         {selected ? (
-          <RecordDetail record={selected} state={stateOf(selected)} display={displayOf(selected)} moment={moment} onReveal={onReveal} />
+          <>
+            {detailActions?.(selected, displayOf(selected))}
+            <RecordDetail record={selected} state={stateOf(selected)} display={displayOf(selected)} moment={moment} onReveal={onReveal} />
+            {detailExtra?.(selected, displayOf(selected))}
+          </>
         ) : selectedId ? (
           <p className="hint">The selected record does not show at this moment or with these filters.</p>
         ) : (

@@ -69,7 +69,8 @@ function describeRecall({ sequence, step }: RecallMark): string {
  */
 export function TimelineCanvas(props: {
   frame: Frame;
-  onSelect: (position: number) => void;
+  /** A record clicked; `pick`: with Ctrl or Cmd held (picked for an episode as well as selected). */
+  onSelect: (position: number, pick: boolean) => void;
   onCursor: (at: number) => void;
   onStep: (direction: -1 | 1) => void;
 }) {
@@ -231,7 +232,7 @@ export function TimelineCanvas(props: {
     const v = viewport.current;
     if (!d || d.moved || !v) return;
     const hit = hitTest(frame, v, width, e.nativeEvent.offsetX, e.nativeEvent.offsetY);
-    if (hit?.kind === 'record') onSelect(hit.position);
+    if (hit?.kind === 'record') onSelect(hit.position, e.ctrlKey || e.metaKey);
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLCanvasElement>) => {

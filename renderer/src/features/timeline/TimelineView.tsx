@@ -11,6 +11,9 @@ import { useCaseAtCursor } from '../case/useCaseAtCursor.js';
 import { useSettledValue } from '../case/useSettledValue.js';
 import { NoRecordsMessage } from '../chronology/NoRecordsMessage.js';
 import { RecordsWithDetail } from '../chronology/RecordsWithDetail.js';
+import { AddToEpisode, EpisodeMaker } from '../review/fromTimeline/EpisodeMaker.js';
+import { useEpisodeTray } from '../review/fromTimeline/useEpisodeTray.js';
+import type { CaseRecord } from '../../../../shared/schemas/index.js';
 import { HELD_BACK_ROW, type TimelineRow } from './draw.js';
 import { RecallTiming } from '../review/RecallTiming.js';
 import { caseLayout, caseRecalls, officerBands, recallShown, type CaseLayout } from './model.js';
@@ -44,7 +47,7 @@ function visibleRows(layout: CaseLayout, shown: Uint8Array, hindsight: boolean):
  * The view from the tunnel: the case at the cursor as the chosen officer could see it, on a timeline and in a table.
  * `policies` (the review's register) give the recall steps their targets.
  */
-export function TimelineView({ index, policies = NO_POLICIES }: { index: CaseIndex; policies?: readonly Policy[] }) {
+export function TimelineView({ caseId, index, policies = NO_POLICIES }: { caseId: string; index: CaseIndex; policies?: readonly Policy[] }) {
   const { state, update } = useCaseViewState();
   const layout = caseLayout(index);
   const { officer, view, shown, states } = useCaseAtCursor(index, state);
@@ -58,15 +61,30 @@ export function TimelineView({ index, policies = NO_POLICIES }: { index: CaseInd
     () => ({ index, layout, bands, rows, shown, states: view?.states ?? null, cursor: state.cursor, foresight: !state.hindsight, selected, recall }),
     [index, layout, bands, rows, shown, view, state.cursor, state.hindsight, selected, recall],
   );
-  const onSelect = useCallback((position: number) => update({ selectedId: index.records[position]?.id ?? null }), [index, update]);
-  const onCursor = useCallback((at: number) => update({ cursor: at }), [update]);
   const onSelectId = useCallback((id: string | null) => update({ selectedId: id }), [update]);
+  const onCursor = useCallback((at: number) => update({ cursor: at }), [update]);
   const onReveal = useCallback((id: string) => update({ revealed: new Set([...state.revealed, id]) }), [update, state.revealed]);
   const onStep = useCallback((direction: -1 | 1) => update({ cursor: stepToRecord(happeningsOf(index), state.cursor, direction) }), [index, state.cursor, update]);
   // The canvas follows the cursor at once; the panel and the table follow when it rests, without holding it up.
   const restingCursor = useSettledValue(state.cursor, SETTLE_MS);
   const resting = useCaseAtCursor(index, { ...state, cursor: restingCursor });
   const restingRecall = useMemo(() => recallShown(index, sequences, { cursor: restingCursor, states: resting.states, hindsight, revealed }), [index, sequences, restingCursor, resting.states, hindsight, revealed]);
+  // Records collected for a key practice episode: Ctrl- or Cmd-click on the chart or the table, or "Add to the episode".
+  const tray = useEpisodeTray(index, resting.shown);
+  const { toggle } = tray;
+  const onSelect = useCallback(
+    (position: number, pick?: boolean) => {
+      const id = index.records[position]?.id ?? null;
+      onSelectId(id);
+      if (pick && id) toggle(id);
+    },
+    [index, onSelectId, toggle],
+  );
+  const moment = useMemo(
+    () => ({ caseId, index, cursor: restingCursor, officer: state.officer, hindsight: state.hindsight, shown: resting.shown }),
+    [caseId, index, restingCursor, state.officer, state.hindsight, resting.shown],
+  );
+  const addToEpisode = useCallback((record: CaseRecord) => <AddToEpisode id={record.id} tray={tray} hindsight={state.hindsight} />, [tray, state.hindsight]);
   return (
     <div className="timeline-view">
       <CaseControls index={index} view={resting.view} states={resting.states} defaultOfficer={resting.officer} onSelect={onSelectId} />
@@ -86,6 +104,7 @@ export function TimelineView({ index, policies = NO_POLICIES }: { index: CaseInd
           <p className="officer-panel hint">This case has no allocations or staff yet: choose an officer to see their view.</p>
         )}
       </div>
+      <EpisodeMaker at={moment} tray={tray} />
       <h2 className="heading-m timeline-view__table-heading">The same records as a table</h2>
       <RecordCount shown={resting.shown} total={index.records.length} hindsight={state.hindsight} filter={state.filter} />
       <RecordsWithDetail
@@ -98,6 +117,8 @@ export function TimelineView({ index, policies = NO_POLICIES }: { index: CaseInd
         onReveal={onReveal}
         moment={state.hindsight ? null : restingCursor}
         empty={NO_RECORDS}
+        onPickId={toggle}
+        detailActions={addToEpisode}
       />
     </div>
   );
