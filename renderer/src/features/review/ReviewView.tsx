@@ -1,6 +1,7 @@
-import { lazy, Suspense, useMemo } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import type { CaseIndex } from '../../../../shared/engine/caseIndex.js';
-import { HindsightChecks } from '../../../../shared/review/flags.js';
+import { checksBasis, HindsightChecks } from '../../../../shared/review/flags.js';
+import type { Review } from '../../../../shared/schemas/review.js';
 import { formatInstant } from '../../../../shared/time/display.js';
 import { useReview, useReviewEditor, useUndoable } from '../../app/review.js';
 import { href } from '../shell/useHashRoute.js';
@@ -19,14 +20,31 @@ const SystemsMapSection = lazy(() => import('./SystemsMapSection.js').then((m) =
 
 const EMPTY = { episodes: [], factors: [] };
 
+/**
+ * The hindsight checks of the review. A checker reads only the review's basis (each episode's moment and officer, each
+ * factor's level): kept while that stays the same, its episodes' knowledge states are worked out once, not again after
+ * every save.
+ */
+function useChecks(index: CaseIndex, review: Pick<Review, 'episodes' | 'factors'>): HindsightChecks {
+  const basis = checksBasis(review);
+  const [held, setHeld] = useState(() => ({ index, basis, checks: new HindsightChecks(index, review) }));
+  if (held.index === index && held.basis === basis) return held.checks;
+  const next = { index, basis, checks: new HindsightChecks(index, review) };
+  setHeld(next);
+  return next.checks;
+}
+
 /** The Review tab: the review's sections beside one another, every change saved as it is made, with undo. */
 export function ReviewView({ caseId, index, section }: { caseId: string; index: CaseIndex; section: string | undefined }) {
   const review = useReview(caseId);
   const undoable = useUndoable(caseId);
   const { save, undo, status } = useReviewEditor(caseId);
-  const checks = useMemo(() => new HindsightChecks(index, review ?? EMPTY), [index, review]);
+  const checks = useChecks(index, review ?? EMPTY);
   const work = useMemo(() => (review === undefined ? null : { caseId, index, review, checks, save }), [caseId, index, review, checks, save]);
-  const current = sectionOf(section);
+  const openFlags = useMemo(() => (review ? checks.all(review.findings).filter((f) => f.dismissed === null).length : 0), [checks, review]);
+  // A section's address may name one of its items: `findings/N2`.
+  const [name, item] = (section ?? '').split('/');
+  const current = sectionOf(name);
   if (!work) return <p aria-live="polite">Reading the review…</p>;
   return (
     <ReviewContext.Provider value={work}>
@@ -37,6 +55,7 @@ export function ReviewView({ caseId, index, section }: { caseId: string; index: 
               <li key={s.section}>
                 <a className="review__nav-link" href={href.review(caseId, s.section)} aria-current={s.section === current ? 'page' : undefined}>
                   {s.label}
+                  {s.section === 'flags' && openFlags > 0 && ` (${openFlags.toLocaleString('en-GB')} open)`}
                 </a>
               </li>
             ))}
@@ -58,8 +77,8 @@ export function ReviewView({ caseId, index, section }: { caseId: string; index: 
             )}
           </div>
           {current === 'overview' && <OverviewSection />}
-          {current === 'episodes' && <EpisodesSection />}
-          {current === 'findings' && <FindingsSection />}
+          {current === 'episodes' && <EpisodesSection item={item} />}
+          {current === 'findings' && <FindingsSection item={item} />}
           {current === 'flags' && <FlagsSection />}
           {current === 'factors' && <FactorsSection />}
           {current === 'map' && (
