@@ -1,6 +1,6 @@
 import { defaultOfficer } from '../engine/allocations.js';
 import { OFFENCE_ID, type CaseIndex } from '../engine/caseIndex.js';
-import { KNOWLEDGE_STATES, type KnowledgeState } from '../engine/knowledge.js';
+import { knowledgeState, type KnowledgeState } from '../engine/knowledge.js';
 import { parseDateTime } from '../import/dates.js';
 import type { Dismissal, Episode, Finding, Review } from '../schemas/review.js';
 import { latestInstant, toLondonIso } from '../time/london.js';
@@ -43,11 +43,12 @@ function dismissalOf(dismissed: readonly Dismissal[], matches: (d: Dismissal) =>
 }
 
 /**
- * The hindsight checks of a review (REVIEW.md §2), against the case's engine. Each episode's knowledge states are
- * worked out once and kept, so checking the finding being typed costs only its own words.
+ * The hindsight checks of a review (REVIEW.md §2), against the case's engine. Each episode's officer and moment are
+ * worked out once and kept, and a cited record's state is worked out on its own (not the whole case's), so checking
+ * the finding being typed costs only its own words and records.
  */
 export class HindsightChecks {
-  private readonly states = new Map<string, { officer: string | null; at: number; states: Uint8Array; offenceHappened: boolean } | null>();
+  private readonly decisions = new Map<string, { officer: string | null; at: number; holds: boolean; offenceHappened: boolean } | null>();
 
   constructor(
     private readonly index: CaseIndex,
@@ -70,20 +71,20 @@ export class HindsightChecks {
     if (!view) return null;
     if (record === OFFENCE_ID) return view.offenceHappened ? null : 'notYetHappened';
     const i = this.index.positionOf(record);
-    return i === undefined ? null : (KNOWLEDGE_STATES[view.states[i] as number] as KnowledgeState);
+    return i === undefined ? null : knowledgeState(this.index.times[i]!, view.officer ?? '', view.at, view.holds);
   }
 
   private episodeView(episodeId: string) {
-    if (this.states.has(episodeId)) return this.states.get(episodeId) ?? null;
+    if (this.decisions.has(episodeId)) return this.decisions.get(episodeId) ?? null;
     const episode = this.review.episodes.find((e) => e.id === episodeId);
     const at = episode ? decisionInstant(episode) : null;
     let view = null;
     if (episode && at !== null) {
       const officer = episodeOfficer(this.index, episode, at);
       const holds = officer !== null && this.index.holdsCaseAt(officer, at).length > 0;
-      view = { officer, at, states: this.index.statesAt(officer ?? '', at, holds), offenceHappened: this.index.offenceHappened <= at };
+      view = { officer, at, holds, offenceHappened: this.index.offenceHappened <= at };
     }
-    this.states.set(episodeId, view);
+    this.decisions.set(episodeId, view);
     return view;
   }
 
@@ -128,7 +129,7 @@ export class HindsightChecks {
 
 /**
  * What the checks read of a review besides its findings: each episode's moment and officer, and each factor's level. A
- * checker kept while this stays the same keeps its episodes' knowledge states (a saved finding or title costs nothing).
+ * checker kept while this stays the same keeps what it worked out of each episode (a saved finding or title costs nothing).
  */
 export function checksBasis(review: Pick<Review, 'episodes' | 'factors'>): string {
   return JSON.stringify([review.episodes.map((e) => [e.id, e.decisionAt, e.officer ?? null]), review.factors.map((f) => [f.id, f.level])]);

@@ -7,6 +7,7 @@ import { findRecords } from '../../shared/review/recordSearch.js';
 import { stateAtDecision } from '../../shared/review/stateWords.js';
 import { Review, type Episode, type Finding } from '../../shared/schemas/review.js';
 import { demoCaseIndex } from '../helpers/demoFiles.js';
+import { KNOWLEDGE_STATES } from '../../shared/engine/knowledge.js';
 
 const index = demoCaseIndex();
 const record = (id: string) => {
@@ -169,5 +170,17 @@ describe('the checks kept between saves', () => {
     expect(checksBasis({ ...r, episodes: [{ ...r.episodes[0]!, decisionAt: '2023-10-31' }] })).not.toBe(checksBasis(r));
     expect(checksBasis({ ...r, episodes: [{ ...r.episodes[0]!, officer: 'N07P101' }] })).not.toBe(checksBasis(r));
     expect(checksBasis({ ...r, factors: [{ ...r.factors[0]!, level: 'practitioner' }, r.factors[1]!] })).not.toBe(checksBasis(r));
+  });
+});
+
+describe('the state of a cited record', () => {
+  it('is the engine’s state for the episode’s officer at its decision, for every record of the case', () => {
+    const r = review([{ decisionAt: '2023-10-30T13:00' }, { decisionAt: '2023-07-12' }, { decisionAt: '2022-06-01T09:00', officer: 'N07P214' }]);
+    const checks = new HindsightChecks(index, r);
+    for (const [episode, officer, at] of [['E1', 'N07P214', Date.parse('2023-10-30T12:00:00Z')], ['E2', 'N07P377', Date.parse('2023-07-12T22:59:59.999Z')], ['E3', 'N07P214', Date.parse('2022-06-01T08:00:00Z')]] as const) {
+      const view = index.view(officer, at);
+      const engine = index.records.map((_, i) => KNOWLEDGE_STATES[view.states[i]!]);
+      expect(index.records.map((rec) => checks.stateAt(episode, rec.id))).toEqual(engine);
+    }
   });
 });
