@@ -1,8 +1,7 @@
 // The review's speed figures (issue 14): on the 100,000-record case, a review of 50 key practice episodes and 200
 // findings. Targets: the flags of the finding being edited within 16 ms of a keystroke, the whole review's within
 // 50 ms. A checker works out each episode's officer once, and each cited record's state on its own
-// (shared/review/flags.ts); the Review tab keeps its checker while no episode's moment or officer, and no factor's
-// level, changes (checksBasis).
+// (shared/review/flags.ts); the Review tab makes a new checker whenever the review changes.
 import { performance } from 'node:perf_hooks';
 import { CaseIndex } from '../shared/engine/caseIndex.js';
 import { HindsightChecks } from '../shared/review/flags.js';

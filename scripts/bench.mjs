@@ -201,7 +201,7 @@ if (review) {
   const r = review;
   console.log(`\nHindsight checks (Node, this machine): ${r.records.toLocaleString('en-GB')} records, ${r.episodes} episodes, ${r.findings} findings (${r.flags} flags; ${r.textLength} characters each)`);
   console.log(`  the finding being written, a keystroke: median ${ms(r.keystrokeMedian)}  p95 ${ms(r.keystrokeP95)}   (target ≤ 16 ms)`);
-  console.log(`  every flag, with the checker the tab keeps: median ${ms(r.allWarmMedian)}  p95 ${ms(r.allWarmP95)}   (target ≤ 50 ms)`);
+  console.log(`  every flag, the checker warmed up: median ${ms(r.allWarmMedian)}  p95 ${ms(r.allWarmP95)}   (target ≤ 50 ms)`);
   console.log(`  every flag with a new checker (each episode's officer worked out) ${ms(r.allColdMedian)}`);
   console.log(`  opening the Review tab's work: the review read, a new checker, every flag ${ms(r.openMedian)}   (target ≤ 500 ms, rendering and the store not included)`);
 }

@@ -127,13 +127,5 @@ export class HindsightChecks {
   }
 }
 
-/**
- * What the checks read of a review besides its findings: each episode's moment and officer, and each factor's level. A
- * checker kept while this stays the same keeps what it worked out of each episode (a saved finding or title costs nothing).
- */
-export function checksBasis(review: Pick<Review, 'episodes' | 'factors'>): string {
-  return JSON.stringify([review.episodes.map((e) => [e.id, e.decisionAt, e.officer ?? null]), review.factors.map((f) => [f.id, f.level])]);
-}
-
 /** Whether any flag is still open: not dismissed. */
 export const anyOpen = (flags: readonly HindsightFlag[]) => flags.some((f) => f.dismissed === null);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { byDecision, decisionParts, decisionText, describeEpisodeChange, readDecision } from '../../shared/review/episodeEdits.js';
 import { describeFindingChange, dismissalWhat, isReplacement, withDismissal, withoutDismissal, withSuggestion } from '../../shared/review/findingEdits.js';
-import { checksBasis, HindsightChecks } from '../../shared/review/flags.js';
+import { HindsightChecks } from '../../shared/review/flags.js';
 import { OUTCOME_PHRASES, outcomeLanguage } from '../../shared/review/outcomeLanguage.js';
 import { findRecords } from '../../shared/review/recordSearch.js';
 import { stateAtDecision } from '../../shared/review/stateWords.js';
@@ -160,16 +160,6 @@ describe('finding a record to cite', () => {
     expect(findRecords(index.records, index.starts, 'dash POLICE', near, 10).records.map((r) => r.id)).toEqual(['info:P-04']);
     expect(findRecords(index.records, index.starts, '28/10/2023 police', null, 10).records.map((r) => r.id)).toEqual(['info:P-04']);
     expect(findRecords(index.records, index.starts, 'no such words anywhere', near, 10)).toEqual({ count: 0, records: [] });
-  });
-});
-
-describe('the checks kept between saves', () => {
-  it('are kept while nothing they read changes, and made again when a decision or a factor’s level does', () => {
-    const r = review([{ title: 'A' }]);
-    expect(checksBasis({ ...r, episodes: [{ ...r.episodes[0]!, title: 'B', whatHappened: 'more' }] })).toBe(checksBasis(r));
-    expect(checksBasis({ ...r, episodes: [{ ...r.episodes[0]!, decisionAt: '2023-10-31' }] })).not.toBe(checksBasis(r));
-    expect(checksBasis({ ...r, episodes: [{ ...r.episodes[0]!, officer: 'N07P101' }] })).not.toBe(checksBasis(r));
-    expect(checksBasis({ ...r, factors: [{ ...r.factors[0]!, level: 'practitioner' }, r.factors[1]!] })).not.toBe(checksBasis(r));
   });
 });
 

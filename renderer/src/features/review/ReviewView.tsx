@@ -1,7 +1,6 @@
-import { lazy, Suspense, useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import type { CaseIndex } from '../../../../shared/engine/caseIndex.js';
-import { checksBasis, HindsightChecks } from '../../../../shared/review/flags.js';
-import type { Review } from '../../../../shared/schemas/review.js';
+import { HindsightChecks } from '../../../../shared/review/flags.js';
 import { formatInstant } from '../../../../shared/time/display.js';
 import { useReview, useReviewEditor, useUndoable } from '../../app/review.js';
 import { href } from '../shell/useHashRoute.js';
@@ -20,26 +19,12 @@ const SystemsMapSection = lazy(() => import('./SystemsMapSection.js').then((m) =
 
 const EMPTY = { episodes: [], factors: [] };
 
-/**
- * The hindsight checks of the review. A checker reads only the review's basis (each episode's moment and officer, each
- * factor's level): kept while that stays the same, its episodes' knowledge states are worked out once, not again after
- * every save.
- */
-function useChecks(index: CaseIndex, review: Pick<Review, 'episodes' | 'factors'>): HindsightChecks {
-  const basis = checksBasis(review);
-  const [held, setHeld] = useState(() => ({ index, basis, checks: new HindsightChecks(index, review) }));
-  if (held.index === index && held.basis === basis) return held.checks;
-  const next = { index, basis, checks: new HindsightChecks(index, review) };
-  setHeld(next);
-  return next.checks;
-}
-
 /** The Review tab: the review's sections beside one another, every change saved as it is made, with undo. */
 export function ReviewView({ caseId, index, section }: { caseId: string; index: CaseIndex; section: string | undefined }) {
   const review = useReview(caseId);
   const undoable = useUndoable(caseId);
   const { save, undo, status } = useReviewEditor(caseId);
-  const checks = useChecks(index, review ?? EMPTY);
+  const checks = useMemo(() => new HindsightChecks(index, review ?? EMPTY), [index, review]);
   const work = useMemo(() => (review === undefined ? null : { caseId, index, review, checks, save }), [caseId, index, review, checks, save]);
   const openFlags = useMemo(() => (review ? checks.all(review.findings).filter((f) => f.dismissed === null).length : 0), [checks, review]);
   // A section's address may name one of its items: `findings/N2`.

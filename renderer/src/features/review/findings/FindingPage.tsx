@@ -49,7 +49,7 @@ export function FindingPage({ finding }: { finding: Finding }) {
   );
   const { value: draft, set, flush } = useItemDraft(finding, store);
   const text = useRef<HTMLTextAreaElement>(null);
-  // The checks of the finding as it is being written: the episode's knowledge is cached, so this costs its words.
+  // The checks of the finding as it is being written: they cost its words and its few records, not the case's.
   const flags = useMemo(() => checks.of(draft), [checks, draft]);
   const language = flags.filter((f): f is Extract<HindsightFlag, { kind: 'outcomeLanguage' }> => f.kind === 'outcomeLanguage');
   const systemFactor = flags.find((f) => f.kind === 'noSystemFactor');
