@@ -24,6 +24,8 @@ export function FlagsSection() {
       .filter((g) => g.flags.length > 0);
     return [...byFinding.filter((g) => g.open > 0), ...byFinding.filter((g) => g.open === 0)];
   }, [review, checks]);
+  // Each episode's decision in words, once: hundreds of flags may name the same few decisions.
+  const when = useMemo(() => new Map((review?.episodes ?? []).map((e) => [e.id, decisionText(e.decisionAt)])), [review]);
   const open = groups.reduce((n, g) => n + g.open, 0);
   const all = groups.reduce((n, g) => n + g.flags.length, 0);
 
@@ -37,11 +39,11 @@ export function FlagsSection() {
     }
     if (flag.kind === 'noSystemFactor') return <>A criticism of individual practice that names no system factor.</>;
     const record = flag.record === 'offence' ? 'offence' : recordOf(index, flag.record);
-    const episode = review?.episodes.find((e) => e.id === flag.episode);
+    const at = when.get(flag.episode);
     const officer = flag.officer ? index.staffMember(flag.officer).name || flag.officer : 'the officer';
     return (
       <>
-        Evidence: <strong>{recordLabel(index, flag.record)}</strong>. {record && episode ? stateAtDecision(record, flag.state, officer, decisionText(episode.decisionAt)) : null}.
+        Evidence: <strong>{recordLabel(index, flag.record)}</strong>. {record && at ? stateAtDecision(record, flag.state, officer, at) : null}.
       </>
     );
   };

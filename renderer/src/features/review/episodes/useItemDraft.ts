@@ -71,10 +71,14 @@ export function useItemDraft<T>(saved: T, store: (next: T, before: T, what: stri
     [],
   );
 
-  /** Change the item: saved after a pause in typing, or at once; a change with its own words is its own entry. */
+  /**
+   * Change the item (a new value, or a change to the current one): saved after a pause in typing, or at once; a change
+   * with its own words is its own entry.
+   */
   const set = useCallback(
-    (value: T, how: 'pause' | 'now', what?: string) => {
+    (change: T | ((current: T) => T), how: 'pause' | 'now', what?: string) => {
       if (what !== undefined) send();
+      const value = typeof change === 'function' ? (change as (current: T) => T)(mirror.current.value) : change;
       mirror.current = { ...mirror.current, value };
       setHeld((s) => ({ ...s, value }));
       clearTimeout(timer.current);

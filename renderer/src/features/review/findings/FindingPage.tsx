@@ -1,4 +1,5 @@
-import { useCallback, useMemo, useRef } from 'react';
+import { memo, useCallback, useMemo, useRef } from 'react';
+import type { CaseIndex } from '../../../../../shared/engine/caseIndex.js';
 import { removeItem } from '../../../../../shared/review/edits.js';
 import { byDecision, decisionText } from '../../../../../shared/review/episodeEdits.js';
 import {
@@ -10,9 +11,9 @@ import {
   withoutDismissal,
   withSuggestion,
 } from '../../../../../shared/review/findingEdits.js';
-import { decisionInstant, episodeOfficer, FLAG_RULES, type HindsightFlag } from '../../../../../shared/review/flags.js';
+import { decisionInstant, episodeOfficer, FLAG_RULES, type HindsightChecks, type HindsightFlag } from '../../../../../shared/review/flags.js';
 import { reviewItemKey } from '../../../../../shared/review/reviewRows.js';
-import { Finding, FINDING_KINDS } from '../../../../../shared/schemas/review.js';
+import { Finding, FINDING_KINDS, type Episode, type Factor } from '../../../../../shared/schemas/review.js';
 import { count } from '../../../../../shared/domain/words.js';
 import { href, navigate } from '../../shell/useHashRoute.js';
 import { useReviewWork } from '../reviewContext.js';
@@ -22,6 +23,15 @@ import { RecordPicker } from '../episodes/RecordPicker.js';
 import { useItemDraft } from '../episodes/useItemDraft.js';
 import { FlagActions } from './FlagActions.js';
 import { LanguageFlags } from './LanguageFlags.js';
+
+type LanguageFlag = Extract<HindsightFlag, { kind: 'outcomeLanguage' }>;
+
+interface FlagHandlers {
+  ready: boolean;
+  dismissed: Finding['dismissed'];
+  onDismiss: (flag: HindsightFlag, reason: string) => void;
+  onReopen: (flag: HindsightFlag) => void;
+}
 
 /**
  * One finding, written in place: its kind, the episode it is about, its words, its evidence and its factors, saved as
@@ -49,33 +59,38 @@ export function FindingPage({ finding }: { finding: Finding }) {
   );
   const { value: draft, set, flush } = useItemDraft(finding, store);
   const text = useRef<HTMLTextAreaElement>(null);
-  // The checks of the finding as it is being written: they cost its words and its few records, not the case's.
-  const flags = useMemo(() => checks.of(draft), [checks, draft]);
-  const language = flags.filter((f): f is Extract<HindsightFlag, { kind: 'outcomeLanguage' }> => f.kind === 'outcomeLanguage');
-  const systemFactor = flags.find((f) => f.kind === 'noSystemFactor');
-  const open = flags.filter((f) => f.dismissed === null).length;
-  const episodes = useMemo(() => byDecision(review?.episodes ?? []), [review]);
-  const episode = episodes.find((e) => e.id === draft.episode);
-  const at = episode ? decisionInstant(episode) : null;
-  const officer = episode && at !== null ? episodeOfficer(index, episode, at) : null;
-  const officerName = officer ? index.staffMember(officer).name || officer : '';
-  const id = `finding-${finding.id}`;
-
-  const dismiss = (flag: HindsightFlag, reason: string) => set(withDismissal(draft, flag, reason, me ?? '', new Date()), 'now', dismissalWhat(draft, flag, reason, label));
-  const reopen = (flag: HindsightFlag) => set(withoutDismissal(draft, flag), 'now', reopenWhat(draft, flag, label));
-  const actions = (flag: HindsightFlag, about: string, key: string) => (
-    <FlagActions id={`${id}-${key}`} flag={flag} finding={draft} about={about} ready={Boolean(me)} onDismiss={(reason) => dismiss(flag, reason)} onReopen={() => reopen(flag)} />
+  const fid = finding.id;
+  const { kind, episode: episodeId, evidence, factors, dismissed } = draft;
+  // The flags that do not turn on the words (evidence, system factor) are worked out again only when what they read
+  // changes; a keystroke costs the words' own check, and redraws only what shows them.
+  const recordFlags = useMemo(
+    () => checks.of({ id: fid, kind, episode: episodeId, evidence, factors, dismissed, text: '' }),
+    [checks, fid, kind, episodeId, evidence, factors, dismissed],
   );
+  const language = useMemo(() => checks.of(draft).filter((f): f is LanguageFlag => f.kind === 'outcomeLanguage'), [checks, draft]);
+  const open = [...recordFlags, ...language].filter((f) => f.dismissed === null).length;
+  const episodes = useMemo(() => byDecision(review?.episodes ?? []), [review]);
+  const episode = episodes.find((e) => e.id === episodeId);
+  const id = `finding-${fid}`;
+
+  const onDismiss = useCallback(
+    (flag: HindsightFlag, reason: string) => set((d) => withDismissal(d, flag, reason, me ?? '', new Date()), 'now', dismissalWhat({ id: fid }, flag, reason, label)),
+    [set, me, fid, label],
+  );
+  const onReopen = useCallback((flag: HindsightFlag) => set((d) => withoutDismissal(d, flag), 'now', reopenWhat({ id: fid }, flag, label)), [set, fid, label]);
+  const handlers = useMemo(() => ({ ready: Boolean(me), dismissed, onDismiss, onReopen }), [me, dismissed, onDismiss, onReopen]);
+  const onEvidence = useCallback((chosen: string[]) => set((d) => ({ ...d, evidence: chosen }), 'now'), [set]);
+  const onFactors = useCallback((chosen: string[]) => set((d) => ({ ...d, factors: chosen }), 'now'), [set]);
   const remove = async () => {
     if (!review) return;
-    if (await save({ ...removeItem(review, 'findings', finding.id), what: `Finding ${finding.id} deleted` })) navigate(href.review(caseId, 'findings'));
+    if (await save({ ...removeItem(review, 'findings', fid), what: `Finding ${fid} deleted` })) navigate(href.review(caseId, 'findings'));
   };
 
   return (
     <div className="finding-page">
       <a className="back-link" href={href.review(caseId, 'findings')}>All findings</a>
       <h2 className="heading-l">
-        Finding {finding.id}
+        Finding {fid}
         {open > 0 ? <strong className="tag tag--red">{count(open, 'open flag')}</strong> : <strong className="tag tag--green">No open flags</strong>}
       </h2>
       <p className="hint">Each change is saved as you make it, and can be undone. The hindsight checks run as you write.</p>
@@ -86,7 +101,7 @@ export function FindingPage({ finding }: { finding: Finding }) {
           <div className="radios">
             {FINDING_KINDS.map((k) => (
               <div key={k} className="radio">
-                <input id={`${id}-kind-${k}`} type="radio" name={`${id}-kind`} checked={draft.kind === k} onChange={() => set({ ...draft, kind: k }, 'now')} />
+                <input id={`${id}-kind-${k}`} type="radio" name={`${id}-kind`} checked={kind === k} onChange={() => set((d) => ({ ...d, kind: k }), 'now')} />
                 <label htmlFor={`${id}-kind-${k}`}>{FINDING_KIND_WORDS[k]}</label>
               </div>
             ))}
@@ -100,11 +115,11 @@ export function FindingPage({ finding }: { finding: Finding }) {
         <select
           id={`${id}-episode`}
           className="select"
-          value={draft.episode ?? ''}
+          value={episodeId ?? ''}
           aria-describedby={`${id}-episode-hint`}
           onChange={(e) => {
-            const { episode: _, ...rest } = draft;
-            set(e.target.value ? { ...rest, episode: e.target.value } : rest, 'now');
+            const chosen = e.target.value;
+            set(({ episode: _, ...rest }) => (chosen ? { ...rest, episode: chosen } : rest), 'now');
           }}
         >
           <option value="">Not about one episode</option>
@@ -128,7 +143,10 @@ export function FindingPage({ finding }: { finding: Finding }) {
           className="textarea"
           rows={7}
           value={draft.text}
-          onChange={(e) => set({ ...draft, text: e.target.value }, 'pause')}
+          onChange={(e) => {
+            const typed = e.target.value;
+            set((d) => ({ ...d, text: typed }), 'pause');
+          }}
           onBlur={flush}
           aria-describedby={`${id}-text-hint ${id}-language`}
         />
@@ -136,61 +154,121 @@ export function FindingPage({ finding }: { finding: Finding }) {
           id={`${id}-language`}
           text={draft.text}
           flags={language}
-          finding={draft}
-          ready={Boolean(me)}
+          dismissed={dismissed}
+          ready={handlers.ready}
           onUseSuggestion={(f) => {
-            set({ ...draft, text: withSuggestion(draft.text, f) }, 'now', `Finding ${draft.id}: "${f.text.replace(/\s+/g, ' ')}" replaced with the suggested "${f.suggestion}"`);
+            set((d) => ({ ...d, text: withSuggestion(d.text, f) }), 'now', `Finding ${fid}: "${f.text.replace(/\s+/g, ' ')}" replaced with the suggested "${f.suggestion}"`);
             text.current?.focus();
           }}
-          onDismiss={dismiss}
-          onReopen={reopen}
+          onDismiss={onDismiss}
+          onReopen={onReopen}
         />
       </div>
 
-      <RecordPicker
-        id={`${id}-evidence`}
-        legend="Evidence"
-        hint={
-          episode
-            ? `Records the finding rests on, each checked against what ${officerName || 'the officer'} could know at ${decisionText(episode.decisionAt)}.`
-            : 'Records the finding rests on. Choose the episode above to check each against what was known at its decision.'
-        }
-        index={index}
-        chosen={draft.evidence}
-        onChange={(evidence) => set({ ...draft, evidence }, 'now')}
-        near={at}
-        beside={(record) => {
-          const state = draft.episode ? checks.stateAt(draft.episode, record) : null;
-          if (!state || !episode) return null;
-          const flag = flags.find((f) => f.kind === 'lateEvidence' && f.record === record);
-          return (
-            <StateNote index={index} record={record} state={state} officer={officerName} when={decisionText(episode.decisionAt)} rule={flag ? FLAG_RULES.lateEvidence : undefined}>
-              {flag && actions(flag, label(record), `late-${record}`)}
-            </StateNote>
-          );
-        }}
-      />
-
-      <RegisterChoices
+      <Evidence id={`${id}-evidence`} index={index} checks={checks} episode={episode} evidence={evidence} flags={recordFlags} onChange={onEvidence} label={label} handlers={handlers} />
+      <Factors
         id={`${id}-factors`}
-        legend="Contributory factors"
-        items={(review?.factors ?? []).map((f) => ({ id: f.id, label: <>{f.text} <span className="hint">({f.level})</span></> }))}
-        chosen={draft.factors}
-        onChange={(factors) => set({ ...draft, factors }, 'now')}
-        empty={<>None yet: add them in <a href={href.review(caseId, 'factors')}>Contributory factors</a>.</>}
-        after={
-          systemFactor && (
-            <div className={`flag flag--system${systemFactor.dismissed ? ' flag--dismissed' : ''}`} data-flag="noSystemFactor">
-              <p className="flag__what">
-                <strong>No system factor.</strong> {FLAG_RULES.noSystemFactor}
-              </p>
-              {actions(systemFactor, 'naming no system factor', 'system')}
-            </div>
-          )
-        }
+        caseId={caseId}
+        register={review?.factors}
+        chosen={factors}
+        flag={recordFlags.find((f) => f.kind === 'noSystemFactor')}
+        onChange={onFactors}
+        handlers={handlers}
       />
 
       <DeleteWithConfirmation what="this finding" consequence="Its words, evidence and dismissals go with it, and actions stop naming it." onDelete={() => void remove()} />
     </div>
   );
 }
+
+/** A flag's state and its dismissal, beside what it is about. */
+function Actions({ id, flag, about, handlers }: { id: string; flag: HindsightFlag; about: string; handlers: FlagHandlers }) {
+  return (
+    <FlagActions
+      id={id}
+      flag={flag}
+      dismissed={handlers.dismissed}
+      about={about}
+      ready={handlers.ready}
+      onDismiss={(reason) => handlers.onDismiss(flag, reason)}
+      onReopen={() => handlers.onReopen(flag)}
+    />
+  );
+}
+
+/** The evidence, each record with its state at the episode's decision and, where the officer could not have read it, the flag. */
+const Evidence = memo(function Evidence(props: {
+  id: string;
+  index: CaseIndex;
+  checks: HindsightChecks;
+  episode: Episode | undefined;
+  evidence: string[];
+  flags: readonly HindsightFlag[];
+  onChange: (evidence: string[]) => void;
+  label: (id: string) => string;
+  handlers: FlagHandlers;
+}) {
+  const { index, checks, episode, flags, handlers } = props;
+  const at = episode ? decisionInstant(episode) : null;
+  const officer = episode && at !== null ? episodeOfficer(index, episode, at) : null;
+  const officerName = officer ? index.staffMember(officer).name || officer : 'the officer';
+  const when = episode ? decisionText(episode.decisionAt) : '';
+  return (
+    <RecordPicker
+      id={props.id}
+      legend="Evidence"
+      hint={
+        episode
+          ? `Records the finding rests on, each checked against what ${officerName} could know at ${when}.`
+          : 'Records the finding rests on. Choose the episode above to check each against what was known at its decision.'
+      }
+      index={index}
+      chosen={props.evidence}
+      onChange={props.onChange}
+      near={at}
+      beside={(record) => {
+        const state = episode ? checks.stateAt(episode.id, record) : null;
+        if (!state) return null;
+        const flag = flags.find((f) => f.kind === 'lateEvidence' && f.record === record);
+        return (
+          <StateNote index={index} record={record} state={state} officer={officerName} when={when} rule={flag ? FLAG_RULES.lateEvidence : undefined}>
+            {flag && <Actions id={`${props.id}-${record}`} flag={flag} about={props.label(record)} handlers={handlers} />}
+          </StateNote>
+        );
+      }}
+    />
+  );
+});
+
+/** The factors, with the flag for naming none above the practitioner beside them. */
+const Factors = memo(function Factors(props: {
+  id: string;
+  caseId: string;
+  register: readonly Factor[] | undefined;
+  chosen: string[];
+  flag: HindsightFlag | undefined;
+  onChange: (factors: string[]) => void;
+  handlers: FlagHandlers;
+}) {
+  const { flag } = props;
+  return (
+    <RegisterChoices
+      id={props.id}
+      legend="Contributory factors"
+      items={(props.register ?? []).map((f) => ({ id: f.id, label: <>{f.text} <span className="hint">({f.level})</span></> }))}
+      chosen={props.chosen}
+      onChange={props.onChange}
+      empty={<>None yet: add them in <a href={href.review(props.caseId, 'factors')}>Contributory factors</a>.</>}
+      after={
+        flag && (
+          <div className={`flag flag--system${flag.dismissed ? ' flag--dismissed' : ''}`} data-flag="noSystemFactor">
+            <p className="flag__what">
+              <strong>No system factor.</strong> {FLAG_RULES.noSystemFactor}
+            </p>
+            <Actions id={`${props.id}-system`} flag={flag} about="naming no system factor" handlers={props.handlers} />
+          </div>
+        )
+      }
+    />
+  );
+});

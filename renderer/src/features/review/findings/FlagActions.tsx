@@ -11,7 +11,8 @@ import { dismisses } from '../../../../../shared/review/findingEdits.js';
 export function FlagActions(props: {
   id: string;
   flag: HindsightFlag;
-  finding: Finding;
+  /** The finding's dismissals, for when and by whom a dismissed flag was dismissed. */
+  dismissed: Finding['dismissed'];
   /** What the flag is about, for buttons read out of context: `"failed to"`. */
   about: string;
   onDismiss: (reason: string) => void;
@@ -28,7 +29,7 @@ export function FlagActions(props: {
   const status = useRef<HTMLParagraphElement>(null);
   const dismissButton = useRef<HTMLButtonElement>(null);
   const field = useRef<HTMLTextAreaElement>(null);
-  const dismissal = flag.dismissed ? props.finding.dismissed.find((d) => dismisses(d, flag)) : undefined;
+  const dismissal = flag.dismissed ? props.dismissed.find((d) => dismisses(d, flag)) : undefined;
   const isDismissed = flag.dismissed !== null;
   useEffect(() => {
     if (!moveFocus.current) return;

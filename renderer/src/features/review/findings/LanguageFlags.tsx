@@ -56,7 +56,7 @@ export function LanguageFlags(props: {
   id: string;
   text: string;
   flags: readonly LanguageFlag[];
-  finding: Finding;
+  dismissed: Finding['dismissed'];
   ready: boolean;
   onUseSuggestion: (flag: LanguageFlag) => void;
   onDismiss: (flag: LanguageFlag, reason: string) => void;
@@ -100,7 +100,7 @@ export function LanguageFlags(props: {
                   <FlagActions
                     id={`${props.id}-${f.offset}`}
                     flag={f}
-                    finding={props.finding}
+                    dismissed={props.dismissed}
                     about={about}
                     ready={props.ready}
                     onDismiss={(reason) => props.onDismiss(f, reason)}
