@@ -150,3 +150,45 @@ test('what a finding shows as saved survives a reload, and undo takes back the l
   await expect(status(page)).toContainText('Saved: Finding N1: "It was clear that" replaced with the suggested "the records show that"');
   await expect(page.locator('[data-flag="outcomeLanguage"]')).toHaveCount(0);
 });
+
+test('an episode is edited in place, its view from the tunnel following, and deleted only when confirmed', async ({ page }) => {
+  await openReview(page, 'Key practice episodes');
+  await page.getByRole('link', { name: 'Add an episode' }).click();
+  await page.getByLabel('Title').fill('Allocation handover');
+  await page.getByLabel('Date', { exact: true }).fill('01/02/2023');
+  await page.getByRole('button', { name: 'Add the episode' }).click();
+  const tunnel = page.getByRole('region', { name: 'The view from the tunnel' });
+  // A date alone is the end of that day, and the officer is whoever held the case then.
+  await expect(tunnel).toContainText('What James Whitfield could know and carried at 1 Feb 2023');
+
+  await page.getByLabel('Title').fill('Allocation handover to a new officer');
+  await expect(status(page)).toContainText('Saved: Key practice episode E1: title changed to "Allocation handover to a new officer"');
+  await expect(page.getByRole('heading', { level: 2, name: 'Allocation handover to a new officer' })).toBeVisible();
+
+  await page.getByLabel('Officer', { exact: true }).selectOption({ label: 'Sarah Okafor (N07P101, PO)' });
+  await expect(status(page)).toContainText('Saved: Key practice episode E1: officer set to Sarah Okafor');
+  await expect(tunnel).toContainText('What Sarah Okafor could know and carried at 1 Feb 2023');
+  await expect(tunnel).toContainText('did not hold the case then');
+
+  // A moment that cannot be read is refused where it was typed, and nothing is saved.
+  await page.getByLabel('Time (optional)').fill('25:00');
+  await page.getByLabel('What happened').focus();
+  await expect(page.getByText('Enter the time as hours and minutes on the 24-hour clock, like 14:30, or leave it blank')).toBeVisible();
+  await page.getByLabel('Time (optional)').fill('09:30');
+  await page.getByLabel('Date', { exact: true }).fill('31/01/2023');
+  await page.getByLabel('What happened').focus();
+  await expect(status(page)).toContainText('Saved: Key practice episode E1: decision moment set to 31 Jan 2023, 09:30');
+  await expect(tunnel).toContainText('What Sarah Okafor could know and carried at 31 Jan 2023, 09:30');
+  await expect(tunnel).toContainText('held the case');
+  await expect(tunnel).not.toContainText('did not hold the case then');
+
+  await page.getByRole('button', { name: 'Delete this episode' }).click();
+  await expect(page.getByText('Delete this episode? It has no findings. You can undo it straight after.')).toBeVisible();
+  await page.getByRole('button', { name: 'No, keep it' }).click();
+  await page.getByRole('button', { name: 'Delete this episode' }).click();
+  await page.getByRole('button', { name: 'Yes, delete this episode' }).click();
+  await expect(page.getByText('There are no episodes yet.')).toBeVisible();
+  await expect(status(page)).toContainText('Saved: Key practice episode E1 deleted ("Allocation handover to a new officer")');
+  await page.getByRole('button', { name: /^Undo/ }).click();
+  await expect(page.getByRole('link', { name: 'Allocation handover to a new officer' })).toBeVisible();
+});
