@@ -67,7 +67,7 @@ function FindingList() {
                 <tr key={f.id}>
                   <td>
                     <a href={href.review(caseId, `findings/${f.id}`)}>Finding {f.id}</a>
-                    <strong className="tag tag--grey tag--inline">{FINDING_KIND_WORDS[f.kind]}</strong>
+                    <strong className="tag tag--grey">{FINDING_KIND_WORDS[f.kind]}</strong>
                     <span className="review-table__words">{f.text ? `${f.text.slice(0, SHOWN_WORDS)}${f.text.length > SHOWN_WORDS ? '…' : ''}` : 'No words yet'}</span>
                   </td>
                   <td>{f.episode ? <a href={href.review(caseId, `episodes/${f.episode}`)}>{episodeTitle(f.episode) ?? f.episode}</a> : 'None'}</td>

@@ -15,6 +15,7 @@ import { TunnelView } from './TunnelView.js';
 import { stateIn, StateNote, useDecisionView } from './decisionView.js';
 import { AppraisalTag, DeleteWithConfirmation, recordLabel } from './parts.js';
 import { useItemDraft } from './useItemDraft.js';
+import { scrollToTopOf } from './scrolling.js';
 
 /**
  * One key practice episode: its fields, edited in place and saved as they are changed, the findings about it, and
@@ -60,6 +61,12 @@ export function EpisodePage({ episode }: { episode: Episode }) {
       navigate(href.review(caseId, 'episodes'));
     }
   };
+  const toTunnel = () => {
+    const heading = document.getElementById('tunnel-title');
+    if (!heading) return;
+    scrollToTopOf(heading);
+    heading.focus({ preventScroll: true });
+  };
   const leaveDecision = () => {
     const read = readDecision(typed.parts);
     if (!read.ok) return typed.setError({ field: read.field, message: read.message });
@@ -81,6 +88,10 @@ export function EpisodePage({ episode }: { episode: Episode }) {
           </button>
           <button type="button" className="button button--secondary" onClick={() => void startFinding(work, episode)}>
             Add a finding about this episode
+          </button>
+          {/* Where the page is one column, the view from the tunnel comes after the episode's fields. */}
+          <button type="button" className="link-button episode-page__to-tunnel" onClick={toTunnel}>
+            Go to the view from the tunnel
           </button>
         </div>
       </div>

@@ -46,7 +46,7 @@ export function TunnelView(props: { caseId: string; index: CaseIndex; review: Re
   });
   return (
     <section className="tunnel" aria-labelledby="tunnel-title" data-at={view.at}>
-      <h3 id="tunnel-title" className="heading-m">The view from the tunnel</h3>
+      <h3 id="tunnel-title" className="heading-m" tabIndex={-1}>The view from the tunnel</h3>
       <p className="tunnel__lead">
         What <strong>{name}</strong> could know and carried at <strong>{props.when}</strong>, worked out from the case as it stands now: if its
         records change, this follows.
