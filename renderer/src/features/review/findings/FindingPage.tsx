@@ -79,6 +79,13 @@ export function FindingPage({ finding }: { finding: Finding }) {
   );
   const onReopen = useCallback((flag: HindsightFlag) => set((d) => withoutDismissal(d, flag), 'now', reopenWhat({ id: fid }, flag, label)), [set, fid, label]);
   const handlers = useMemo(() => ({ ready: Boolean(me), dismissed, onDismiss, onReopen }), [me, dismissed, onDismiss, onReopen]);
+  const applySuggestion = useCallback(
+    (f: LanguageFlag) => {
+      set((d) => ({ ...d, text: withSuggestion(d.text, f) }), 'now', `Finding ${fid}: "${f.text.replace(/\s+/g, ' ')}" replaced with the suggested "${f.suggestion}"`);
+      text.current?.focus();
+    },
+    [set, fid],
+  );
   const onEvidence = useCallback((chosen: string[]) => set((d) => ({ ...d, evidence: chosen }), 'now'), [set]);
   const onFactors = useCallback((chosen: string[]) => set((d) => ({ ...d, factors: chosen }), 'now'), [set]);
   const remove = async () => {
@@ -156,10 +163,7 @@ export function FindingPage({ finding }: { finding: Finding }) {
           flags={language}
           dismissed={dismissed}
           ready={handlers.ready}
-          onUseSuggestion={(f) => {
-            set((d) => ({ ...d, text: withSuggestion(d.text, f) }), 'now', `Finding ${fid}: "${f.text.replace(/\s+/g, ' ')}" replaced with the suggested "${f.suggestion}"`);
-            text.current?.focus();
-          }}
+          onUseSuggestion={applySuggestion}
           onDismiss={onDismiss}
           onReopen={onReopen}
         />
