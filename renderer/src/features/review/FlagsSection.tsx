@@ -65,8 +65,8 @@ export function FlagsSection() {
           </h3>
           <p className="hint">{finding.text ? `${finding.text.slice(0, SHOWN_WORDS)}${finding.text.length > SHOWN_WORDS ? '…' : ''}` : 'No words yet'}</p>
           <ul className="flag-list">
-            {flags.map((flag, i) => (
-              <li key={i} className={`flag${flag.dismissed ? ' flag--dismissed' : ''}`} data-flag={flag.kind}>
+            {flags.map((flag) => (
+              <li key={flag.kind === 'lateEvidence' ? flag.record : flag.kind === 'outcomeLanguage' ? flag.offset : flag.kind} className={`flag${flag.dismissed ? ' flag--dismissed' : ''}`} data-flag={flag.kind}>
                 <p className="flag__what">
                   {flag.dismissed ? <strong className="tag tag--grey tag--inline">Dismissed</strong> : <strong className="tag tag--red tag--inline">Open</strong>} {describe(flag)}
                 </p>
