@@ -14,8 +14,8 @@ const FILES = ['contacts.csv', 'information.csv', 'allocations.csv', 'workload_s
 
 const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))] as number;
 
-/** Reads a generated demo case from `dir`, indexes it, and times as-of queries at 200 moments across the case. */
-export async function measureEngine(dir: string) {
+/** A generated demo case read from `dir` as the importer reads files, and its bundle (not yet indexed). */
+export async function readBenchCase(dir: string) {
   const read = [];
   for (const fileName of FILES) {
     const bytes = new Uint8Array(readFileSync(join(dir, fileName)));
@@ -24,7 +24,12 @@ export async function measureEngine(dir: string) {
   const details = JSON.parse(readFileSync(join(dir, 'case.json'), 'utf8')) as { crn: string; offenceAt: string };
   const offenceAt = parseDateTime(details.offenceAt);
   if (!offenceAt.ok) throw new Error(offenceAt.message);
-  const bundle = buildCaseBundle({ id: 'bench', crn: details.crn, title: 'bench', subject: '', offenceAt: offenceAt.value, synthetic: true, createdAt: '' }, read);
+  return buildCaseBundle({ id: 'bench', crn: details.crn, title: 'bench', subject: '', offenceAt: offenceAt.value, synthetic: true, createdAt: '' }, read);
+}
+
+/** Reads a generated demo case from `dir`, indexes it, and times as-of queries at 200 moments across the case. */
+export async function measureEngine(dir: string) {
+  const bundle = await readBenchCase(dir);
   const t0 = performance.now();
   const index = new CaseIndex(bundle);
   const buildMs = performance.now() - t0;

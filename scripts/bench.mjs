@@ -10,6 +10,8 @@ import { extname, join, normalize } from 'node:path';
 import { chromium } from '@playwright/test';
 import { measureImport, measureStrayQuote, measureStrayQuoteReader, writeImportFiles, writeStrayQuoteFile } from './bench-import.mjs';
 import { measureEngine } from './bench-engine.ts';
+import { measureReview } from './bench-review.ts';
+import { measureReviewTab, writeReviewCaseFile } from './bench-review-tab.mjs';
 import { measureProtect, writeBenchBundle } from './bench-protect.mjs';
 import { measureVerify, writeSignedBundle } from './bench-verify.ts';
 import { sinceStoreOpen, unlock } from './bench-unlock.mjs';
@@ -81,7 +83,7 @@ cpSync(join(root, 'dist/renderer'), demoDir, { recursive: true });
 cpSync(join(root, 'dist/renderer'), bigDir, { recursive: true });
 const tenDir = join(work, 'ten-app');
 cpSync(join(root, 'dist/renderer'), tenDir, { recursive: true });
-if (wanted('chronology') || wanted('timeline') || wanted('protect') || wanted('verify')) {
+if (wanted('chronology') || wanted('timeline') || wanted('protect') || wanted('verify') || wanted('review')) {
   process.stderr.write('Generating the 10,000- and 100,000-record cases…\n');
   run('npx', ['tsx', 'scripts/demo/generate.ts', '--case-contacts', '10000', '--out', join(tenDir, 'demo')]);
   run('npx', ['tsx', 'scripts/demo/generate.ts', '--case-contacts', '100000', '--out', join(bigDir, 'demo')]);
@@ -124,6 +126,18 @@ for (const [name, dir] of wanted('timeline') ? [['10,000 records', tenDir], ['10
   const theirs = await measureVisTimeline(browser, dir, base, records);
   server.close();
   timeline.push({ name, ours, theirs });
+}
+let review;
+let reviewTab;
+if (wanted('review')) {
+  process.stderr.write('Measuring the hindsight checks of a 50-episode, 200-finding review of the 100,000-record case…\n');
+  review = await measureReview(join(bigDir, 'demo'));
+  await fresh();
+  process.stderr.write('Writing that case and its review as a case file, and measuring the Review tab…\n');
+  const file = await writeReviewCaseFile(join(bigDir, 'demo'), work);
+  const server = await serve(demoDir);
+  reviewTab = await measureReviewTab(browser, `http://127.0.0.1:${server.address().port}/`, file);
+  server.close();
 }
 let protect;
 if (wanted('protect')) {
@@ -190,6 +204,21 @@ if (timeline.length > 0) {
       console.log(`    ratio (vis-timeline ÷ Foresight)  first render ${(theirs.firstRender / ours.firstRender).toFixed(1)}×   pan median ${(theirs.pan.median / ours.pan.median).toFixed(1)}×   zoom median ${(theirs.zoom.median / ours.zoom.median).toFixed(1)}×`);
     }
   }
+}
+if (review) {
+  const r = review;
+  console.log(`\nHindsight checks (Node, this machine): ${r.records.toLocaleString('en-GB')} records, ${r.episodes} episodes, ${r.findings} findings (${r.flags} flags; ${r.textLength} characters each)`);
+  console.log(`  the finding being written, a keystroke: median ${r.keystrokeMedian.toFixed(3)} ms  p95 ${r.keystrokeP95.toFixed(3)} ms   (target ≤ 16 ms)`);
+  console.log(`  every flag, the checker warmed up: median ${ms(r.allWarmMedian)}  p95 ${ms(r.allWarmP95)}   (target ≤ 50 ms)`);
+  console.log(`  every flag with a new checker (each episode's officer worked out) ${ms(r.allColdMedian)}`);
+  console.log(`  opening the Review tab's work: the review read, a new checker, every flag ${ms(r.openMedian)}   (rendering and the store not included)`);
+}
+if (reviewTab) {
+  const t = reviewTab;
+  console.log('\nThe Review tab (Chromium, this machine): the same case and review, opened from a case file; from a click to what it shows');
+  console.log(`  first opening (its code loaded, the review read, every flag counted) ${ms(t.firstOpen)}   opened again ${ms(t.reopen)}   (target ≤ 500 ms)`);
+  console.log(`  findings list ${ms(t.findings)}   every flag ${ms(t.flags)}   episodes ${ms(t.episodes)}   an episode with its view from the tunnel ${ms(t.episode)}   a finding ${ms(t.finding)}`);
+  console.log(`  a keystroke in a finding to its flag on the page: median ${ms(t.keystrokeMedian)}  p95 ${ms(t.keystrokeP95)}   (target ≤ 16 ms); to the next frame drawn ${ms(t.framedMedian)}`);
 }
 if (protect) {
   const p = protect;

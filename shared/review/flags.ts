@@ -1,6 +1,6 @@
 import { defaultOfficer } from '../engine/allocations.js';
 import { OFFENCE_ID, type CaseIndex } from '../engine/caseIndex.js';
-import { KNOWLEDGE_STATES, type KnowledgeState } from '../engine/knowledge.js';
+import { knowledgeState, type KnowledgeState } from '../engine/knowledge.js';
 import { parseDateTime } from '../import/dates.js';
 import type { Dismissal, Episode, Finding, Review } from '../schemas/review.js';
 import { latestInstant, toLondonIso } from '../time/london.js';
@@ -43,32 +43,12 @@ function dismissalOf(dismissed: readonly Dismissal[], matches: (d: Dismissal) =>
 }
 
 /**
- * Knowledge states already worked out, by case and by officer and moment. A review's checks are made afresh after every
- * change saved, and each episode's states are a pass over every record of the case (about a millisecond at 100,000):
- * kept here, 50 episodes cost that once, not at every change. The states depend only on the case's data, which an
- * index never changes, so they never go stale; a case read again is a new index.
- */
-const knownStates = new WeakMap<CaseIndex, Map<string, Uint8Array>>();
-const KEPT_PER_CASE = 500;
-
-function statesOf(index: CaseIndex, officer: string, at: number, holds: boolean): Uint8Array {
-  let kept = knownStates.get(index);
-  if (!kept) knownStates.set(index, (kept = new Map()));
-  const key = `${officer}\u0000${at}`;
-  let states = kept.get(key);
-  if (!states) {
-    if (kept.size >= KEPT_PER_CASE) kept.delete(kept.keys().next().value as string);
-    kept.set(key, (states = index.statesAt(officer, at, holds)));
-  }
-  return states;
-}
-
-/**
- * The hindsight checks of a review (REVIEW.md §2), against the case's engine. Each episode's knowledge states are
- * worked out once and kept, so checking the finding being typed costs only its own words.
+ * The hindsight checks of a review (the review's rules, docs/review.md), against the case's engine. Each episode's officer and moment are
+ * worked out once and kept, and a cited record's state is worked out on its own (not the whole case's), so checking
+ * the finding being typed costs only its own words and records.
  */
 export class HindsightChecks {
-  private readonly states = new Map<string, { officer: string | null; at: number; states: Uint8Array; offenceHappened: boolean } | null>();
+  private readonly decisions = new Map<string, { officer: string | null; at: number; holds: boolean; offenceHappened: boolean } | null>();
 
   constructor(
     private readonly index: CaseIndex,
@@ -91,20 +71,20 @@ export class HindsightChecks {
     if (!view) return null;
     if (record === OFFENCE_ID) return view.offenceHappened ? null : 'notYetHappened';
     const i = this.index.positionOf(record);
-    return i === undefined ? null : (KNOWLEDGE_STATES[view.states[i] as number] as KnowledgeState);
+    return i === undefined ? null : knowledgeState(this.index.times[i]!, view.officer ?? '', view.at, view.holds);
   }
 
   private episodeView(episodeId: string) {
-    if (this.states.has(episodeId)) return this.states.get(episodeId) ?? null;
+    if (this.decisions.has(episodeId)) return this.decisions.get(episodeId) ?? null;
     const episode = this.review.episodes.find((e) => e.id === episodeId);
     const at = episode ? decisionInstant(episode) : null;
     let view = null;
     if (episode && at !== null) {
       const officer = episodeOfficer(this.index, episode, at);
       const holds = officer !== null && this.index.holdsCaseAt(officer, at).length > 0;
-      view = { officer, at, states: statesOf(this.index, officer ?? '', at, holds), offenceHappened: this.index.offenceHappened <= at };
+      view = { officer, at, holds, offenceHappened: this.index.offenceHappened <= at };
     }
-    this.states.set(episodeId, view);
+    this.decisions.set(episodeId, view);
     return view;
   }
 

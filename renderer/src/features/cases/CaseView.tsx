@@ -21,8 +21,10 @@ const ImportView = lazy(() => import('../import/ImportView.js').then((m) => ({ d
 // and rendered directly once here (a lazy component would show its fallback for React's 300 ms reveal throttle).
 type TimelineModule = typeof import('../timeline/TimelineView.js');
 const loadTimeline = () => import('../timeline/TimelineView.js');
-// The review (and its hindsight checks) loads when the Review tab opens.
-const ReviewView = lazy(() => import('../review/ReviewView.js').then((m) => ({ default: m.ReviewView })));
+// The review (and its hindsight checks) is fetched, like the timeline, once a case is open and the window is idle.
+type ReviewModule = typeof import('../review/ReviewView.js');
+const loadReview = () => import('../review/ReviewView.js');
+const ReviewView = lazy(() => loadReview().then((m) => ({ default: m.ReviewView })));
 const TimelineView = lazy(() => loadTimeline().then((m) => ({ default: m.TimelineView })));
 
 const TABS: { tab: CaseTab; label: string }[] = [
@@ -47,10 +49,14 @@ export function CaseView({ caseId, tab, section }: { caseId: string; tab: CaseTa
   );
   const shared = useMemo(() => ({ state, update }), [state, update]);
   const [timeline, setTimeline] = useState<TimelineModule | null>(null);
+  const [reviewModule, setReviewModule] = useState<ReviewModule | null>(null);
   useEffect(() => {
     if (!index) return;
     let cancelled = false;
-    const idle = requestIdleCallback(() => void loadTimeline().then((m) => !cancelled && setTimeline(() => m)));
+    const idle = requestIdleCallback(() => {
+      void loadTimeline().then((m) => !cancelled && setTimeline(() => m));
+      void loadReview().then((m) => !cancelled && setReviewModule(() => m));
+    });
     return () => {
       cancelled = true;
       cancelIdleCallback(idle);
@@ -109,7 +115,8 @@ export function CaseView({ caseId, tab, section }: { caseId: string; tab: CaseTa
           </Suspense>
         )}
         {tab === 'activity' && <ActivityView caseId={caseId} status={trail.status} onCheck={trail.check} />}
-        {tab === 'review' && index && (
+        {tab === 'review' && index && reviewModule && <reviewModule.ReviewView caseId={caseId} index={index} section={section} />}
+        {tab === 'review' && index && !reviewModule && (
           <Suspense fallback={<p>Loading the review…</p>}>
             <ReviewView caseId={caseId} index={index} section={section} />
           </Suspense>

@@ -1,10 +1,11 @@
-import { lazy, Suspense, useMemo } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef } from 'react';
 import type { CaseIndex } from '../../../../shared/engine/caseIndex.js';
 import { HindsightChecks } from '../../../../shared/review/flags.js';
 import { formatInstant } from '../../../../shared/time/display.js';
 import { useReview, useReviewEditor, useUndoable } from '../../app/review.js';
 import { href } from '../shell/useHashRoute.js';
 import { ReviewContext } from './reviewContext.js';
+import { scrollToTopOf } from './episodes/scrolling.js';
 import { REVIEW_SECTIONS, sectionOf } from './sections.js';
 import { OverviewSection } from './OverviewSection.js';
 import { EpisodesSection } from './EpisodesSection.js';
@@ -26,17 +27,26 @@ export function ReviewView({ caseId, index, section }: { caseId: string; index: 
   const { save, undo, status } = useReviewEditor(caseId);
   const checks = useMemo(() => new HindsightChecks(index, review ?? EMPTY), [index, review]);
   const work = useMemo(() => (review === undefined ? null : { caseId, index, review, checks, save }), [caseId, index, review, checks, save]);
-  const current = sectionOf(section);
+  const openFlags = useMemo(() => (review ? checks.all(review.findings).filter((f) => f.dismissed === null).length : 0), [checks, review]);
+  // A section's address may name one of its items: `findings/N2`.
+  const [name, item] = (section ?? '').split('/');
+  const current = sectionOf(name);
+  // Another section or item opens at its top, not at the place the last one was scrolled to.
+  const top = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (top.current) scrollToTopOf(top.current, true);
+  }, [section]);
   if (!work) return <p aria-live="polite">Reading the review…</p>;
   return (
     <ReviewContext.Provider value={work}>
-      <div className="review">
+      <div className="review" ref={top}>
         <nav className="review__nav" aria-label="Review sections">
           <ul className="review__nav-list">
             {REVIEW_SECTIONS.map((s) => (
               <li key={s.section}>
                 <a className="review__nav-link" href={href.review(caseId, s.section)} aria-current={s.section === current ? 'page' : undefined}>
                   {s.label}
+                  {s.section === 'flags' && openFlags > 0 && ` (${openFlags.toLocaleString('en-GB')} open)`}
                 </a>
               </li>
             ))}
@@ -58,8 +68,8 @@ export function ReviewView({ caseId, index, section }: { caseId: string; index: 
             )}
           </div>
           {current === 'overview' && <OverviewSection />}
-          {current === 'episodes' && <EpisodesSection />}
-          {current === 'findings' && <FindingsSection />}
+          {current === 'episodes' && <EpisodesSection item={item} />}
+          {current === 'findings' && <FindingsSection item={item} />}
           {current === 'flags' && <FlagsSection />}
           {current === 'factors' && <FactorsSection />}
           {current === 'map' && (
