@@ -1,0 +1,152 @@
+import { Controls, MarkerType, ReactFlow, type NodeChange, type OnNodeDrag, type XYPosition } from '@xyflow/react';
+import { useCallback, useMemo, useState, type UIEvent } from 'react';
+import type { DrawnBox, DrawnMap } from '../../../../../shared/review/mapLayout.js';
+import { ACCIMAP_LEVELS, type AcciMapLevel } from '../../../../../shared/schemas/review.js';
+import { EDGE_TYPES, NODE_TYPES, type BandNodeType, type BoxNodeType, type LinkEdgeType } from './mapNodes.js';
+
+const isLevel = (band: string | undefined): band is AcciMapLevel => (ACCIMAP_LEVELS as readonly string[]).includes(band ?? '');
+
+const ARIA_LABELS = {
+  'node.a11yDescription.default': 'Choose a factor’s level in its “Move to level” list, or drag the factor into another band.',
+  'node.a11yDescription.keyboardDisabled': 'Choose a factor’s level in its “Move to level” list, or drag the factor into another band.',
+  'controls.ariaLabel': 'Zoom',
+  'controls.zoomIn.ariaLabel': 'Zoom in',
+  'controls.zoomOut.ariaLabel': 'Zoom out',
+  'controls.fitView.ariaLabel': 'Show the whole map',
+};
+
+const ARROW = { type: MarkerType.ArrowClosed, width: 14, height: 14, color: '#505a5f' };
+const NEVER_ARROW = { ...ARROW, color: '#d4351c' };
+
+/**
+ * A laid-out map in React Flow. Boxes sit where the drawing puts them; a factor dragged into another level's band is
+ * moved there by `onMove` (the drawing then follows the review), and dropped anywhere else goes back to its place.
+ */
+export function MapCanvas(props: {
+  map: DrawnMap;
+  label: string;
+  onMove?: (box: DrawnBox, level: AcciMapLevel) => void;
+  openerFor?: (box: DrawnBox) => (() => void) | undefined;
+}) {
+  const { map, onMove, openerFor } = props;
+  const [moving, setMoving] = useState<{ id: string; position: XYPosition } | null>(null);
+  const bandAt = useCallback((y: number) => map.bands.find((b) => y >= b.y && y < b.y + b.height) ?? null, [map]);
+
+  const bands = useMemo(
+    () =>
+      map.bands.map(
+        (band): BandNodeType => ({
+          id: `band:${band.id}`,
+          type: 'band',
+          position: { x: 0, y: band.y },
+          width: map.width,
+          height: band.height,
+          data: { band, target: false },
+          draggable: false,
+          selectable: false,
+          focusable: false,
+          zIndex: -1,
+        }),
+      ),
+    [map],
+  );
+  const boxes = useMemo(
+    () =>
+      map.boxes.map((box): BoxNodeType => {
+        const movable = onMove && box.kind === 'factor' && isLevel(box.band);
+        const open = openerFor?.(box);
+        return {
+          id: box.id,
+          type: 'box',
+          position: { x: box.x, y: box.y },
+          width: box.width,
+          height: box.height,
+          // Keyboard users reach a box through its own control (its level, or opening it), not the box itself.
+          focusable: false,
+          draggable: Boolean(movable),
+          selectable: false,
+          ariaRole: 'group',
+          ariaLabel: box.text,
+          data: { box, direction: map.direction, ...(movable && isLevel(box.band) ? { move: { level: box.band, to: (level: AcciMapLevel) => onMove(box, level) } } : {}), ...(open ? { open } : {}) },
+        };
+      }),
+    [map, onMove, openerFor],
+  );
+  const edges = useMemo(() => {
+    const text = new Map(map.boxes.map((b) => [b.id, b.text]));
+    return map.edges.map(
+      (edge): LinkEdgeType => ({
+        id: edge.id,
+        source: edge.from,
+        target: edge.to,
+        type: 'link',
+        data: { edge, direction: map.direction },
+        markerEnd: edge.dashed ? NEVER_ARROW : ARROW,
+        focusable: false,
+        selectable: false,
+        // Read out as the link it is, in words, not by the boxes' ids.
+        ariaLabel: `${text.get(edge.from)} to ${text.get(edge.to)}${edge.label ? `: ${edge.label}` : ''}`,
+      }),
+    );
+  }, [map]);
+
+  // While a factor is dragged only it and the band it would drop into change, so the other boxes are not drawn again.
+  const target = useMemo(() => {
+    const box = moving && map.boxes.find((b) => b.id === moving.id);
+    return box && moving ? (bandAt(moving.position.y + box.height / 2)?.id ?? null) : null;
+  }, [moving, map, bandAt]);
+  const nodes = useMemo(
+    () => [
+      ...bands.map((n) => (n.data.band.id === target && isLevel(target) ? { ...n, data: { ...n.data, target: true } } : n)),
+      ...(moving ? boxes.map((n) => (n.id === moving.id ? { ...n, position: moving.position, zIndex: 1000 } : n)) : boxes),
+    ],
+    [bands, boxes, moving, target],
+  );
+
+  const onNodesChange = useCallback((changes: NodeChange<BandNodeType | BoxNodeType>[]) => {
+    for (const c of changes) if (c.type === 'position' && c.dragging && c.position) setMoving({ id: c.id, position: c.position });
+  }, []);
+  const onNodeDragStop: OnNodeDrag<BandNodeType | BoxNodeType> = useCallback(
+    (_event, node) => {
+      setMoving(null);
+      const box = map.boxes.find((b) => b.id === node.id);
+      const band = box ? bandAt(node.position.y + box.height / 2)?.id : undefined;
+      if (box && onMove && isLevel(band) && band !== box.band) onMove(box, band);
+    },
+    [map, bandAt, onMove],
+  );
+  // Focus moving into a box off the screen would scroll React Flow's own container, and it would stay shifted.
+  const unscroll = useCallback((e: UIEvent<HTMLDivElement>) => {
+    const el = e.target as HTMLElement;
+    if (el.classList.contains('react-flow') || el.classList.contains('react-flow__renderer')) el.scrollTop = el.scrollLeft = 0;
+  }, []);
+
+  return (
+    <div className="systems-map__canvas" onScrollCapture={unscroll}>
+      <ReactFlow<BandNodeType | BoxNodeType, LinkEdgeType>
+        aria-label={props.label}
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={NODE_TYPES}
+        edgeTypes={EDGE_TYPES}
+        onNodesChange={onNodesChange}
+        onNodeDragStop={onNodeDragStop}
+        nodesConnectable={false}
+        nodesDraggable={false}
+        elementsSelectable={false}
+        edgesFocusable={false}
+        deleteKeyCode={null}
+        selectionKeyCode={null}
+        multiSelectionKeyCode={null}
+        zoomOnDoubleClick={false}
+        fitView
+        minZoom={0.05}
+        maxZoom={2}
+        proOptions={{ hideAttribution: true }}
+        ariaLabelConfig={ARIA_LABELS}
+      >
+        <Controls showInteractive={false} />
+      </ReactFlow>
+    </div>
+  );
+}

@@ -1,0 +1,121 @@
+import { Handle, Position, useReactFlow, useStoreApi, type Edge, type EdgeProps, type Node, type NodeProps } from '@xyflow/react';
+import { useCallback, useEffect, useRef } from 'react';
+import { linkEnds, labelPlace, linkPath } from '../../../../../shared/review/mapSvg.js';
+import type { DrawnBand, DrawnBox, DrawnEdge, DrawnMap } from '../../../../../shared/review/mapLayout.js';
+import { ACCIMAP_LEVEL_NAMES, MAP_BANDS } from '../../../../../shared/review/systemsMap.js';
+import { ACCIMAP_LEVELS, type AcciMapLevel } from '../../../../../shared/schemas/review.js';
+import { domId } from './domId.js';
+
+export type BandNodeType = Node<{ band: DrawnBand; target: boolean }, 'band'>;
+export type BoxNodeType = Node<
+  {
+    box: DrawnBox;
+    direction: DrawnMap['direction'];
+    /** A factor's level, and moving it to another (the "Move to level" control). */
+    move?: { level: AcciMapLevel; to: (level: AcciMapLevel) => void };
+    /** Opening the episode or finding the box stands for. */
+    open?: () => void;
+  },
+  'box'
+>;
+export type LinkEdgeType = Edge<{ edge: DrawnEdge; direction: DrawnMap['direction'] }, 'link'>;
+
+/** A band across the map: its level in plain words at the left; the band a dragged factor would drop into is marked. */
+function BandNode({ data }: NodeProps<BandNodeType>) {
+  const shaded = MAP_BANDS.indexOf(data.band.id) % 2 === 0;
+  return (
+    <div className={`map-band${shaded ? ' map-band--shaded' : ''}${data.target ? ' map-band--target' : ''}`}>
+      <span className="map-band__label">
+        {data.band.lines.map((line, i) => (
+          <span key={i} className="map-band__line">{line}</span>
+        ))}
+      </span>
+    </div>
+  );
+}
+
+const KIND_WORDS: Record<DrawnBox['kind'], string> = { factor: 'Factor', episode: 'Episode', finding: 'Finding', agency: 'Agency', probation: 'Probation', officer: 'Officer' };
+
+/**
+ * A box: its text broken into the same lines as the exported picture, and its detail. A factor carries its "Move to
+ * level" control, an episode or finding opens where the review is edited. Focus inside a box off the screen brings
+ * the box into view, at a size that can be read, and keeps it there when the box moves (its factor to another level).
+ */
+function BoxNode({ data }: NodeProps<BoxNodeType>) {
+  const { box, direction, move, open } = data;
+  const store = useStoreApi();
+  const { setViewport } = useReactFlow();
+  const bringIntoView = useCallback(() => {
+    const { width, height, transform } = store.getState();
+    const [tx, ty, zoom] = transform;
+    const left = box.x * zoom + tx;
+    const top = box.y * zoom + ty;
+    if (zoom >= 0.6 && left >= 0 && top >= 0 && left + box.width * zoom <= width && top + box.height * zoom <= height) return;
+    const z = Math.max(zoom, 0.8);
+    void setViewport({ x: width / 2 - (box.x + box.width / 2) * z, y: height / 2 - (box.y + box.height / 2) * z, zoom: z });
+  }, [box, store, setViewport]);
+  const element = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (element.current?.contains(document.activeElement)) bringIntoView();
+  }, [bringIntoView]);
+  const text = (
+    <>
+      {box.lines.map((line, i) => (
+        <span key={i} className="map-box__line">{line}</span>
+      ))}
+      {box.detail !== null && <span className="map-box__detail">{box.detail}</span>}
+    </>
+  );
+  return (
+    <div ref={element} className={`map-box map-box--${box.kind}`} title={box.text} onFocus={bringIntoView}>
+      <Handle type="target" position={direction === 'DOWN' ? Position.Top : Position.Left} isConnectable={false} className="map-box__handle" />
+      {open ? (
+        <button type="button" className="map-box__open nodrag nopan" onClick={open}>
+          <span className="visually-hidden">Open {KIND_WORDS[box.kind].toLowerCase()}: </span>
+          {text}
+        </button>
+      ) : (
+        text
+      )}
+      {move && (
+        <span className="map-box__move nodrag nopan">
+          <label htmlFor={domId('move', box.id)} className="map-box__move-label">
+            Move to level<span className="visually-hidden">: {box.text}</span>
+          </label>
+          <select id={domId('move', box.id)} className="map-box__select" value={move.level} onChange={(e) => move.to(e.target.value as AcciMapLevel)}>
+            {ACCIMAP_LEVELS.map((level) => (
+              <option key={level} value={level}>{ACCIMAP_LEVEL_NAMES[level]}</option>
+            ))}
+          </select>
+        </span>
+      )}
+      <Handle type="source" position={direction === 'DOWN' ? Position.Bottom : Position.Right} isConnectable={false} className="map-box__handle" />
+    </div>
+  );
+}
+
+/**
+ * A link, drawn by the same curve as the exported SVG (shared/review/mapSvg.ts) from where React Flow puts the boxes'
+ * sides, so it follows a factor while it is dragged.
+ */
+function LinkEdge({ sourceX, sourceY, targetX, targetY, data, markerEnd }: EdgeProps<LinkEdgeType>) {
+  if (!data) return null;
+  const { edge, direction } = data;
+  // The handles sit at the middle of each side: the link's own ends are moved along the side by its shift.
+  const point = (x: number, y: number) => ({ x, y, width: 0, height: 0 });
+  const { sx, sy, tx, ty } = linkEnds(point(sourceX, sourceY), point(targetX, targetY), edge, direction);
+  const label = edge.label ? labelPlace(sx, sy, tx, ty, edge.labelAt) : null;
+  return (
+    <g className={`map-link${edge.dashed ? ' map-link--never' : ''}`}>
+      <path d={linkPath(sx, sy, tx, ty, direction)} className="map-link__path" markerEnd={markerEnd} fill="none" />
+      {label && (
+        <text x={label.x} y={label.y} textAnchor={label.anchor} className="map-link__label">
+          {edge.label}
+        </text>
+      )}
+    </g>
+  );
+}
+
+export const NODE_TYPES = { band: BandNode, box: BoxNode };
+export const EDGE_TYPES = { link: LinkEdge };
