@@ -81,12 +81,22 @@ export const LayoutAnswer = z.union([
 export type LayoutAnswer = z.infer<typeof LayoutAnswer>;
 export type Positions = ReadonlyMap<string, { x: number; y: number }>;
 
-/** The AcciMap for elk: each box in its band's layer, so elk orders each band to cross as few links as it can. */
+/** What elk lays out of the AcciMap: the factors, whatever their level, then the findings, then the episodes. */
+const ELK_LAYERS: Record<MapNodeKind, number> = { factor: 0, finding: 1, episode: 2 };
+
+/**
+ * The AcciMap for elk, in three layers: every factor in one (the drawing puts each in its level's band), then the
+ * findings, then the episodes. Every link runs from a factor down, so two links cross where their factors and their
+ * findings come in different orders across the map, whatever the factors' levels: the order elk finds for the one
+ * layer is the one that crosses fewest. Kept out of elk, the levels cost nothing to lay out (a band a layer gave elk
+ * a node for every band a link passes, several times the work), and moving a factor to another level asks for no new
+ * layout: it moves straight up or down, and nothing else on the map moves.
+ */
 export function acciMapRequest(graph: SystemsMapGraph, seq = 0): LayoutRequest {
   return {
     seq,
     direction: 'DOWN',
-    nodes: graph.nodes.map((n) => ({ id: n.id, ...size(contentOf(n)), layer: MAP_BANDS.indexOf(n.band) })),
+    nodes: graph.nodes.map((n) => ({ id: n.id, ...size(contentOf(n)), layer: ELK_LAYERS[n.kind] })),
     edges: graph.edges.map((e) => ({ id: e.id, from: e.from, to: e.to })),
   };
 }
@@ -138,9 +148,9 @@ export interface ElkLike {
 /**
  * elk's layered layout, set for speed over polish: the map draws its own links and bands, so elk's job is the order of
  * boxes within each layer (fewest crossings) and where each sits across it. Each box is put in its layer by where it
- * is given (interactive layering: layer n at n × LAYER_STEP along the direction), which spares the quadratic
- * constraint edges elk's partitions add; one crossing-minimisation pass and polyline routing do the rest. On 300
- * boxes and 700 links this is about six times faster than elk's defaults (`npm run bench -- systems-map`).
+ * is given (interactive layering: layer n at n × LAYER_STEP along the direction), which spares the constraint edges
+ * elk's partitions add (as many as the boxes of two neighbouring layers multiplied); one crossing-minimisation pass
+ * and polyline routing do the rest (`npm run bench -- systems-map` gives the figures).
  */
 const ELK_OPTIONS = (direction: LayoutRequest['direction']): Record<string, string> => ({
   'elk.algorithm': 'layered',

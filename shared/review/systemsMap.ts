@@ -57,7 +57,7 @@ export interface MapEdge {
 }
 
 export interface SystemsMapGraph {
-  /** Band by band (MAP_BANDS order), each band in the review's order. */
+  /** Factors, findings, episodes, each in the review's order (not by level: the layout does not depend on levels). */
   nodes: MapNode[];
   edges: MapEdge[];
 }
@@ -99,8 +99,7 @@ export function systemsMap(review: Pick<Review, 'factors' | 'episodes' | 'findin
       detail: [decisionText(e.decisionAt), e.appraisal ? APPRAISAL_NAMES[e.appraisal] : 'Not appraised yet'].join(' · '),
     }),
   );
-  const bandOrder = (n: MapNode) => MAP_BANDS.indexOf(n.band);
-  const nodes = [...factors, ...findings, ...episodes].map((n, i) => ({ n, i })).sort((a, b) => bandOrder(a.n) - bandOrder(b.n) || a.i - b.i).map((x) => x.n);
+  const nodes = [...factors, ...findings, ...episodes];
   const present = new Set(nodes.map((n) => n.id));
   const edges = new Map<string, MapEdge>();
   const link = (from: string, to: string) => {

@@ -72,10 +72,10 @@ describe('the systems map: the graph of a review', () => {
   it('puts each factor in its level’s band, and the findings and episodes in theirs', () => {
     const graph = systemsMap(demoReview());
     expect(graph.nodes.map((n) => [n.id, n.band])).toEqual([
-      ['factor:F2', 'region'],
       ['factor:F1', 'team'],
-      ['factor:F4', 'practitioner'],
+      ['factor:F2', 'region'],
       ['factor:F3', 'environment'],
+      ['factor:F4', 'practitioner'],
       ['finding:N1', 'findings'],
       ['finding:N2', 'findings'],
       ['finding:N3', 'findings'],
@@ -193,6 +193,20 @@ describe('the systems map: layout (elk, as the map’s worker runs it)', () => {
       expect(map.boxes.find((b) => b.id === 'factor:F4')?.band).toBe('inspectorate');
       expectTidy(map);
     }
+  });
+
+  it('asks for no new layout when a factor moves to another level: it moves straight up or down, and nothing else moves', async () => {
+    const review = demoReview();
+    const moved = systemsMap({ ...review, factors: review.factors.map((f) => (f.id === 'F1' ? { ...f, level: 'government' as const } : f)) });
+    expect(acciMapRequest(moved)).toEqual(acciMapRequest(systemsMap(review)));
+    const positions = await layOut(acciMapRequest(moved), elk);
+    const [a, b] = [drawAcciMap(systemsMap(review), positions, 'Map'), drawAcciMap(moved, positions, 'Map')];
+    const place = (map: DrawnMap) => new Map(map.boxes.map((box) => [box.id, [box.x, box.y - map.bands.find((band) => band.id === box.band)!.y]]));
+    const [before, after] = [place(a), place(b)];
+    // Within its band, every box is where it was; the moved factor too (unless its new band had a box in its way).
+    expect(after.get('factor:F1')).toEqual(before.get('factor:F1'));
+    expect(b.boxes.find((box) => box.id === 'factor:F1')?.band).toBe('government');
+    for (const [id, p] of before) expect(after.get(id), id).toEqual(p);
   });
 
   it('wraps a band with more boxes than a row holds, and still keeps every box in its band (300 boxes)', async () => {
