@@ -55,7 +55,7 @@ export interface InformationFlow {
   notYetHappened: string[];
 }
 
-export const PROBATION_NODE = 'probation';
+const PROBATION_NODE = 'probation';
 const agencyNode = (key: string) => `agency:${key}`;
 const officerNode = (code: string) => `officer:${code}`;
 

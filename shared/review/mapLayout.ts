@@ -8,14 +8,14 @@ import { BAND_NAMES, MAP_BANDS, type MapBand, type MapNodeKind, type SystemsMapG
  * wrapped here, so the screen and the exported picture break lines at the same places.
  */
 
-export const NODE_WIDTH = 220;
+const NODE_WIDTH = 220;
 export const LINE_HEIGHT = 18;
 export const NODE_PADDING = 10;
 /** Characters on a line of a box: 200 px of 14 px sans-serif, with room for wide letters. */
 export const CHARS_PER_LINE = 28;
-export const MAX_LINES = 4;
+const MAX_LINES = 4;
 /** Room on screen under a factor's text for its "Move to level" control. */
-export const FACTOR_CONTROL_HEIGHT = 36;
+const FACTOR_CONTROL_HEIGHT = 48;
 
 const BAND_LABEL_WIDTH = 190;
 const BAND_LABEL_CHARS = 20;
@@ -43,7 +43,7 @@ export function wrapLines(text: string, perLine = CHARS_PER_LINE, maxLines = MAX
 }
 
 /** One line, cut to fit with "…". */
-export const oneLine = (text: string, perLine = CHARS_PER_LINE + 4): string => (text.length <= perLine ? text : `${text.slice(0, perLine - 1)}…`);
+const oneLine = (text: string, perLine = CHARS_PER_LINE + 4): string => (text.length <= perLine ? text : `${text.slice(0, perLine - 1)}…`);
 
 export type BoxKind = MapNodeKind | FlowNodeKind;
 
@@ -55,7 +55,7 @@ export interface BoxContent {
 }
 
 /** A box's text as drawn, and its size; `extra`: room below the text for a control on screen. */
-export function boxContent(text: string, detail: string | null, extra = 0): BoxContent {
+function boxContent(text: string, detail: string | null, extra = 0): BoxContent {
   const lines = wrapLines(text);
   const shownDetail = detail === null ? null : oneLine(detail);
   return { lines, detail: shownDetail, width: NODE_WIDTH, height: 2 * NODE_PADDING + (lines.length + (shownDetail === null ? 0 : 1)) * LINE_HEIGHT + extra };

@@ -62,7 +62,7 @@ export interface SystemsMapGraph {
   edges: MapEdge[];
 }
 
-export const mapNodeId = (kind: MapNodeKind, ref: string): string => `${kind}:${ref}`;
+const mapNodeId = (kind: MapNodeKind, ref: string): string => `${kind}:${ref}`;
 
 /** When an episode's decision was made, as the data gives it; a moment that will not read is shown as written. */
 function decisionText(decisionAt: string): string {

@@ -7,8 +7,8 @@ import { EDGE_TYPES, NODE_TYPES, type BandNodeType, type BoxNodeType, type LinkE
 const isLevel = (band: string | undefined): band is AcciMapLevel => (ACCIMAP_LEVELS as readonly string[]).includes(band ?? '');
 
 const ARIA_LABELS = {
-  'node.a11yDescription.default': 'Choose a factor’s level in its “Move to level” list, or drag the factor into another band.',
-  'node.a11yDescription.keyboardDisabled': 'Choose a factor’s level in its “Move to level” list, or drag the factor into another band.',
+  'node.a11yDescription.default': 'Choose a factor’s level in its “Move to level” list and press Move, or drag the factor into another band.',
+  'node.a11yDescription.keyboardDisabled': 'Choose a factor’s level in its “Move to level” list and press Move, or drag the factor into another band.',
   'controls.ariaLabel': 'Zoom',
   'controls.zoomIn.ariaLabel': 'Zoom in',
   'controls.zoomOut.ariaLabel': 'Zoom out',
@@ -106,6 +106,10 @@ export function MapCanvas(props: {
   const onNodesChange = useCallback((changes: NodeChange<BandNodeType | BoxNodeType>[]) => {
     for (const c of changes) if (c.type === 'position' && c.dragging && c.position) setMoving({ id: c.id, position: c.position });
   }, []);
+  // A click on an episode or a finding opens it (its button does the same from the keyboard).
+  const onNodeClick = useCallback((_event: unknown, node: BandNodeType | BoxNodeType) => {
+    if (node.type === 'box') node.data.open?.();
+  }, []);
   const onNodeDragStop: OnNodeDrag<BandNodeType | BoxNodeType> = useCallback(
     (_event, node) => {
       setMoving(null);
@@ -136,6 +140,7 @@ export function MapCanvas(props: {
         edgeTypes={EDGE_TYPES}
         onNodesChange={onNodesChange}
         onNodeDragStop={onNodeDragStop}
+        onNodeClick={onNodeClick}
         onMoveStart={onMoveStart}
         onMoveEnd={onMoveEnd}
         nodesConnectable={false}

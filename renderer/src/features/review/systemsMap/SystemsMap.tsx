@@ -116,7 +116,7 @@ export default function SystemsMap(props: SystemsMapProps) {
         <>
           <p className="hint systems-map__how">
             {view === 'factors'
-              ? 'Drag a factor into another band to move it to that level, or choose its level in its “Move to level” list (Tab reaches each one). Scroll or use the buttons to zoom, drag the background to move around. Every factor is also in the list.'
+              ? 'Drag a factor into another band to move it to that level. Or, with the keyboard, Tab to a factor’s “Move to level” list (the map zooms in to it), choose the level and press Move. Scroll or use the buttons to zoom, drag the background to move around. “Show as a list” gives every factor and link as text.'
               : 'Each agency’s information to probation’s record, and from the record to the officers recorded as knowing it, with when it moved. Dashed red links are information that never arrived before the further offence.'}
           </p>
           {layout.state === 'failed' ? (

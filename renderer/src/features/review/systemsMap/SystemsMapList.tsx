@@ -2,8 +2,9 @@ import { useEffect, useRef } from 'react';
 import { count } from '../../../../../shared/domain/words.js';
 import { flowDate, flowWhen, notArrivedText, type InformationFlow } from '../../../../../shared/review/informationFlow.js';
 import { ACCIMAP_LEVEL_NAMES, factorsByLevel, linksFrom, type MapNode, type SystemsMapGraph } from '../../../../../shared/review/systemsMap.js';
-import { ACCIMAP_LEVELS, type AcciMapLevel } from '../../../../../shared/schemas/review.js';
+import type { AcciMapLevel } from '../../../../../shared/schemas/review.js';
 import { domId } from './domId.js';
+import { MoveToLevel } from './MoveToLevel.js';
 
 /** A linked episode or finding: a button that opens it when the review can, else its words. */
 function Linked({ node, open }: { node: MapNode; open?: (id: string) => void }) {
@@ -19,7 +20,7 @@ function Linked({ node, open }: { node: MapNode; open?: (id: string) => void }) 
 
 /**
  * The AcciMap as a list: each level with its factors, each factor with what it is linked to and a select to move it.
- * A factor moved goes to its new level's place in the list, and focus goes with it: its select, there.
+ * A factor moved goes to its new level's place in the list, and focus goes with it: to its level list, there.
  */
 export function FactorList(props: {
   graph: SystemsMapGraph;
@@ -34,6 +35,10 @@ export function FactorList(props: {
     document.getElementById(domId('list-move', moved.current))?.focus();
     moved.current = null;
   }, [props.graph]);
+  const move = (f: MapNode, level: AcciMapLevel) => {
+    moved.current = f.ref;
+    props.onMove(f, level);
+  };
   return (
     <div className="systems-map-list">
       {factorsByLevel(props.graph).map(({ level, factors }) => (
@@ -66,24 +71,7 @@ export function FactorList(props: {
                         <ul className="list">{findings.map((n) => <li key={n.id}><Linked node={n} open={props.onOpenFinding} /></li>)}</ul>
                       </>
                     )}
-                    <div className="systems-map-list__move">
-                      <label className="label" htmlFor={domId('list-move', f.ref)}>
-                        Move to level<span className="visually-hidden">: {f.text}</span>
-                      </label>
-                      <select
-                        id={domId('list-move', f.ref)}
-                        className="select"
-                        value={level}
-                        onChange={(e) => {
-                          moved.current = f.ref;
-                          props.onMove(f, e.target.value as AcciMapLevel);
-                        }}
-                      >
-                        {ACCIMAP_LEVELS.map((l) => (
-                          <option key={l} value={l}>{ACCIMAP_LEVEL_NAMES[l]}</option>
-                        ))}
-                      </select>
-                    </div>
+                    <MoveToLevel idPrefix="list-move" factorId={f.ref} text={f.text} level={level} onMove={(to) => move(f, to)} />
                   </li>
                 );
               })}

@@ -1,10 +1,10 @@
-import { Handle, Position, useReactFlow, useStoreApi, type Edge, type EdgeProps, type Node, type NodeProps } from '@xyflow/react';
+import { Handle, Position, useReactFlow, useStore, useStoreApi, type Edge, type EdgeProps, type Node, type NodeProps } from '@xyflow/react';
 import { useCallback, useEffect, useRef } from 'react';
 import { linkEnds, labelPlace, linkPath } from '../../../../../shared/review/mapSvg.js';
 import type { DrawnBand, DrawnBox, DrawnEdge, DrawnMap } from '../../../../../shared/review/mapLayout.js';
-import { ACCIMAP_LEVEL_NAMES, MAP_BANDS } from '../../../../../shared/review/systemsMap.js';
-import { ACCIMAP_LEVELS, type AcciMapLevel } from '../../../../../shared/schemas/review.js';
-import { domId } from './domId.js';
+import { MAP_BANDS } from '../../../../../shared/review/systemsMap.js';
+import type { AcciMapLevel } from '../../../../../shared/schemas/review.js';
+import { MoveToLevel } from './MoveToLevel.js';
 
 export type BandNodeType = Node<{ band: DrawnBand; target: boolean }, 'band'>;
 export type BoxNodeType = Node<
@@ -34,61 +34,54 @@ function BandNode({ data }: NodeProps<BandNodeType>) {
   );
 }
 
-const KIND_WORDS: Record<DrawnBox['kind'], string> = { factor: 'Factor', episode: 'Episode', finding: 'Finding', agency: 'Agency', probation: 'Probation', officer: 'Officer' };
+const KIND_WORDS: Record<DrawnBox['kind'], string> = { factor: 'factor', episode: 'episode', finding: 'finding', agency: 'agency', probation: 'probation', officer: 'officer' };
+
+/** The zoom from which a box's controls are shown: below it they would be smaller than a 24-pixel target (WCAG 2.5.8). */
+const CONTROLS_ZOOM = 1;
 
 /**
  * A box: its text broken into the same lines as the exported picture, and its detail. A factor carries its "Move to
- * level" control, an episode or finding opens where the review is edited. Focus inside a box off the screen brings
- * the box into view, at a size that can be read, and keeps it there when the box moves (its factor to another level).
+ * level" control, an episode or finding a button that opens it (a click on the box does too). Zoomed out, the
+ * controls are tucked away until the keyboard reaches them; moving into a box by keyboard brings it into view at a
+ * zoom where they show, and keeps it there when the box moves (its factor to another level).
  */
 function BoxNode({ data }: NodeProps<BoxNodeType>) {
   const { box, direction, move, open } = data;
   const store = useStoreApi();
   const { setViewport } = useReactFlow();
+  // Read as a yes or no, so a box draws again only when the zoom crosses the line, not at every step of a zoom.
+  const overview = useStore((s) => s.transform[2] < CONTROLS_ZOOM);
   const bringIntoView = useCallback(() => {
     const { width, height, transform } = store.getState();
     const [tx, ty, zoom] = transform;
     const left = box.x * zoom + tx;
     const top = box.y * zoom + ty;
-    if (zoom >= 0.6 && left >= 0 && top >= 0 && left + box.width * zoom <= width && top + box.height * zoom <= height) return;
-    const z = Math.max(zoom, 0.8);
+    if (zoom >= CONTROLS_ZOOM && left >= 0 && top >= 0 && left + box.width * zoom <= width && top + box.height * zoom <= height) return;
+    const z = Math.max(zoom, CONTROLS_ZOOM);
     void setViewport({ x: width / 2 - (box.x + box.width / 2) * z, y: height / 2 - (box.y + box.height / 2) * z, zoom: z });
   }, [box, store, setViewport]);
   const element = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (element.current?.contains(document.activeElement)) bringIntoView();
   }, [bringIntoView]);
-  const text = (
-    <>
+  return (
+    <div
+      ref={element}
+      className={`map-box map-box--${box.kind}${overview ? ' map-box--overview' : ''}${open ? ' map-box--opens' : ''}`}
+      title={box.text}
+      onFocus={(e) => e.target.matches(':focus-visible') && bringIntoView()}
+    >
+      <Handle type="target" position={direction === 'DOWN' ? Position.Top : Position.Left} isConnectable={false} className="map-box__handle" />
       {box.lines.map((line, i) => (
         <span key={i} className="map-box__line">{line}</span>
       ))}
       {box.detail !== null && <span className="map-box__detail">{box.detail}</span>}
-    </>
-  );
-  return (
-    <div ref={element} className={`map-box map-box--${box.kind}`} title={box.text} onFocus={bringIntoView}>
-      <Handle type="target" position={direction === 'DOWN' ? Position.Top : Position.Left} isConnectable={false} className="map-box__handle" />
-      {open ? (
-        <button type="button" className="map-box__open nodrag nopan" onClick={open}>
-          <span className="visually-hidden">Open {KIND_WORDS[box.kind].toLowerCase()}: </span>
-          {text}
+      {open && (
+        <button type="button" className="button button--secondary map-box__open nodrag nopan" onClick={open}>
+          Open {KIND_WORDS[box.kind]}<span className="visually-hidden">: {box.text}</span>
         </button>
-      ) : (
-        text
       )}
-      {move && (
-        <span className="map-box__move nodrag nopan">
-          <label htmlFor={domId('move', box.id)} className="map-box__move-label">
-            Move to level<span className="visually-hidden">: {box.text}</span>
-          </label>
-          <select id={domId('move', box.id)} className="map-box__select" value={move.level} onChange={(e) => move.to(e.target.value as AcciMapLevel)}>
-            {ACCIMAP_LEVELS.map((level) => (
-              <option key={level} value={level}>{ACCIMAP_LEVEL_NAMES[level]}</option>
-            ))}
-          </select>
-        </span>
-      )}
+      {move && <MoveToLevel idPrefix="move" factorId={box.id} text={box.text} level={move.level} onMove={move.to} compact />}
       <Handle type="source" position={direction === 'DOWN' ? Position.Bottom : Position.Right} isConnectable={false} className="map-box__handle" />
     </div>
   );
