@@ -77,8 +77,16 @@ function BoxNode({ data }: NodeProps<BoxNodeType>) {
       ))}
       {box.detail !== null && <span className="map-box__detail">{box.detail}</span>}
       {open && (
-        <button type="button" className="button button--secondary map-box__open nodrag nopan" onClick={open}>
-          Open {KIND_WORDS[box.kind]}<span className="visually-hidden">: {box.text}</span>
+        <button
+          type="button"
+          className="button button--secondary map-box__open nodrag nopan"
+          onClick={(e) => {
+            // The box's own click (MapCanvas) would open it a second time.
+            e.stopPropagation();
+            open();
+          }}
+        >
+          Open {KIND_WORDS[box.kind]}<span className="visually-hidden"> “{box.text}”</span>
         </button>
       )}
       {move && <MoveToLevel idPrefix="move" factorId={box.id} text={box.text} level={move.level} onMove={move.to} compact />}
