@@ -1,8 +1,10 @@
-import { Controls, MarkerType, ReactFlow, type NodeChange, type OnNodeDrag, type XYPosition } from '@xyflow/react';
+import { Controls, ReactFlow, type NodeChange, type OnNodeDrag, type XYPosition } from '@xyflow/react';
 import { useCallback, useMemo, useRef, useState, type UIEvent } from 'react';
 import type { DrawnBox, DrawnMap } from '../../../../../shared/review/mapLayout.js';
 import { ACCIMAP_LEVELS, type AcciMapLevel } from '../../../../../shared/schemas/review.js';
-import { EDGE_TYPES, NODE_TYPES, type BandNodeType, type BoxNodeType, type LinkEdgeType } from './mapNodes.js';
+import { NODE_TYPES, type BandNodeType, type BoxNodeType, type LinksNodeType } from './mapNodes.js';
+
+type MapNodeType = BandNodeType | LinksNodeType | BoxNodeType;
 
 const isLevel = (band: string | undefined): band is AcciMapLevel => (ACCIMAP_LEVELS as readonly string[]).includes(band ?? '');
 
@@ -15,8 +17,6 @@ const ARIA_LABELS = {
   'controls.fitView.ariaLabel': 'Show the whole map',
 };
 
-const ARROW = { type: MarkerType.ArrowClosed, width: 14, height: 14, color: '#505a5f' };
-const NEVER_ARROW = { ...ARROW, color: '#d4351c' };
 
 /**
  * A laid-out map in React Flow. Boxes sit where the drawing puts them; a factor dragged into another level's band is
@@ -67,50 +67,51 @@ export function MapCanvas(props: {
           selectable: false,
           ariaRole: 'group',
           ariaLabel: box.text,
-          data: { box, direction: map.direction, ...(movable && isLevel(box.band) ? { move: { level: box.band, to: (level: AcciMapLevel) => onMove(box, level) } } : {}), ...(open ? { open } : {}) },
+          // Above the links, which are above the bands.
+          zIndex: 1,
+          data: { box, ...(movable && isLevel(box.band) ? { move: { level: box.band, to: (level: AcciMapLevel) => onMove(box, level) } } : {}), ...(open ? { open } : {}) },
         };
       }),
     [map, onMove, openerFor],
   );
-  const edges = useMemo(() => {
-    const text = new Map(map.boxes.map((b) => [b.id, b.text]));
-    return map.edges.map(
-      (edge): LinkEdgeType => ({
-        id: edge.id,
-        source: edge.from,
-        target: edge.to,
-        type: 'link',
-        data: { edge, direction: map.direction },
-        markerEnd: edge.dashed ? NEVER_ARROW : ARROW,
-        focusable: false,
-        selectable: false,
-        // Read out as the link it is, in words, not by the boxes' ids.
-        ariaLabel: `${text.get(edge.from)} to ${text.get(edge.to)}${edge.label ? `: ${edge.label}` : ''}`,
-      }),
-    );
-  }, [map]);
 
   // While a factor is dragged only it and the band it would drop into change, so the other boxes are not drawn again.
   const target = useMemo(() => {
     const box = moving && map.boxes.find((b) => b.id === moving.id);
     return box && moving ? (bandAt(moving.position.y + box.height / 2)?.id ?? null) : null;
   }, [moving, map, bandAt]);
+  const links = useMemo(
+    (): LinksNodeType => ({
+      id: 'links',
+      type: 'links',
+      position: { x: 0, y: 0 },
+      width: map.width,
+      height: map.height,
+      data: { map, moving },
+      draggable: false,
+      selectable: false,
+      focusable: false,
+      zIndex: 0,
+    }),
+    [map, moving],
+  );
   const nodes = useMemo(
     () => [
       ...bands.map((n) => (n.data.band.id === target && isLevel(target) ? { ...n, data: { ...n.data, target: true } } : n)),
+      links,
       ...(moving ? boxes.map((n) => (n.id === moving.id ? { ...n, position: moving.position, zIndex: 1000 } : n)) : boxes),
     ],
-    [bands, boxes, moving, target],
+    [bands, links, boxes, moving, target],
   );
 
-  const onNodesChange = useCallback((changes: NodeChange<BandNodeType | BoxNodeType>[]) => {
+  const onNodesChange = useCallback((changes: NodeChange<MapNodeType>[]) => {
     for (const c of changes) if (c.type === 'position' && c.dragging && c.position) setMoving({ id: c.id, position: c.position });
   }, []);
   // A click on an episode or a finding opens it (its button does the same from the keyboard).
-  const onNodeClick = useCallback((_event: unknown, node: BandNodeType | BoxNodeType) => {
+  const onNodeClick = useCallback((_event: unknown, node: MapNodeType) => {
     if (node.type === 'box') node.data.open?.();
   }, []);
-  const onNodeDragStop: OnNodeDrag<BandNodeType | BoxNodeType> = useCallback(
+  const onNodeDragStop: OnNodeDrag<MapNodeType> = useCallback(
     (_event, node) => {
       setMoving(null);
       const box = map.boxes.find((b) => b.id === node.id);
@@ -132,12 +133,10 @@ export function MapCanvas(props: {
 
   return (
     <div ref={canvas} className="systems-map__canvas" onScrollCapture={unscroll}>
-      <ReactFlow<BandNodeType | BoxNodeType, LinkEdgeType>
+      <ReactFlow<MapNodeType>
         aria-label={props.label}
         nodes={nodes}
-        edges={edges}
         nodeTypes={NODE_TYPES}
-        edgeTypes={EDGE_TYPES}
         onNodesChange={onNodesChange}
         onNodeDragStop={onNodeDragStop}
         onNodeClick={onNodeClick}
@@ -146,7 +145,6 @@ export function MapCanvas(props: {
         nodesConnectable={false}
         nodesDraggable={false}
         elementsSelectable={false}
-        edgesFocusable={false}
         deleteKeyCode={null}
         selectionKeyCode={null}
         multiSelectionKeyCode={null}

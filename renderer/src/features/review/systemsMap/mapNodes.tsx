@@ -1,5 +1,5 @@
-import { Handle, Position, useReactFlow, useStore, useStoreApi, type Edge, type EdgeProps, type Node, type NodeProps } from '@xyflow/react';
-import { useCallback, useEffect, useRef } from 'react';
+import { useReactFlow, useStore, useStoreApi, type Node, type NodeProps, type XYPosition } from '@xyflow/react';
+import { memo, useCallback, useEffect, useRef } from 'react';
 import { linkEnds, labelPlace, linkPath } from '../../../../../shared/review/mapSvg.js';
 import type { DrawnBand, DrawnBox, DrawnEdge, DrawnMap } from '../../../../../shared/review/mapLayout.js';
 import { MAP_BANDS } from '../../../../../shared/review/systemsMap.js';
@@ -10,7 +10,6 @@ export type BandNodeType = Node<{ band: DrawnBand; target: boolean }, 'band'>;
 export type BoxNodeType = Node<
   {
     box: DrawnBox;
-    direction: DrawnMap['direction'];
     /** A factor's level, and moving it to another (the "Move to level" control). */
     move?: { level: AcciMapLevel; to: (level: AcciMapLevel) => void };
     /** Opening the episode or finding the box stands for. */
@@ -18,7 +17,8 @@ export type BoxNodeType = Node<
   },
   'box'
 >;
-export type LinkEdgeType = Edge<{ edge: DrawnEdge; direction: DrawnMap['direction'] }, 'link'>;
+/** All the links of the map, drawn as one picture under the boxes; `moving`: a factor being dragged, which its links follow. */
+export type LinksNodeType = Node<{ map: DrawnMap; moving: { id: string; position: XYPosition } | null }, 'links'>;
 
 /** A band across the map: its level in plain words at the left; the band a dragged factor would drop into is marked. */
 function BandNode({ data }: NodeProps<BandNodeType>) {
@@ -46,7 +46,7 @@ const CONTROLS_ZOOM = 1;
  * zoom where they show, and keeps it there when the box moves (its factor to another level).
  */
 function BoxNode({ data }: NodeProps<BoxNodeType>) {
-  const { box, direction, move, open } = data;
+  const { box, move, open } = data;
   const store = useStoreApi();
   const { setViewport } = useReactFlow();
   // Read as a yes or no, so a box draws again only when the zoom crosses the line, not at every step of a zoom.
@@ -71,7 +71,6 @@ function BoxNode({ data }: NodeProps<BoxNodeType>) {
       title={box.text}
       onFocus={(e) => e.target.matches(':focus-visible') && bringIntoView()}
     >
-      <Handle type="target" position={direction === 'DOWN' ? Position.Top : Position.Left} isConnectable={false} className="map-box__handle" />
       {box.lines.map((line, i) => (
         <span key={i} className="map-box__line">{line}</span>
       ))}
@@ -90,25 +89,16 @@ function BoxNode({ data }: NodeProps<BoxNodeType>) {
         </button>
       )}
       {move && <MoveToLevel idPrefix="move" factorId={box.id} text={box.text} level={move.level} onMove={move.to} compact />}
-      <Handle type="source" position={direction === 'DOWN' ? Position.Bottom : Position.Right} isConnectable={false} className="map-box__handle" />
     </div>
   );
 }
 
-/**
- * A link, drawn by the same curve as the exported SVG (shared/review/mapSvg.ts) from where React Flow puts the boxes'
- * sides, so it follows a factor while it is dragged.
- */
-function LinkEdge({ sourceX, sourceY, targetX, targetY, data, markerEnd }: EdgeProps<LinkEdgeType>) {
-  if (!data) return null;
-  const { edge, direction } = data;
-  // The handles sit at the middle of each side: the link's own ends are moved along the side by its shift.
-  const point = (x: number, y: number) => ({ x, y, width: 0, height: 0 });
-  const { sx, sy, tx, ty } = linkEnds(point(sourceX, sourceY), point(targetX, targetY), edge, direction);
+/** One link, drawn by the same curve as the exported SVG (shared/review/mapSvg.ts). */
+const Link = memo(function Link({ edge, sx, sy, tx, ty, direction }: { edge: DrawnEdge; sx: number; sy: number; tx: number; ty: number; direction: DrawnMap['direction'] }) {
   const label = edge.label ? labelPlace(sx, sy, tx, ty, edge.labelAt) : null;
   return (
     <g className={`map-link${edge.dashed ? ' map-link--never' : ''}`}>
-      <path d={linkPath(sx, sy, tx, ty, direction)} className="map-link__path" markerEnd={markerEnd} fill="none" />
+      <path d={linkPath(sx, sy, tx, ty, direction)} className="map-link__path" markerEnd={`url(#${edge.dashed ? 'map-arrow-never' : 'map-arrow'})`} fill="none" />
       {label && (
         <text x={label.x} y={label.y} textAnchor={label.anchor} className="map-link__label">
           {edge.label}
@@ -116,7 +106,38 @@ function LinkEdge({ sourceX, sourceY, targetX, targetY, data, markerEnd }: EdgeP
       )}
     </g>
   );
+});
+
+/**
+ * Every link of the map in one SVG under the boxes. One picture, not a React Flow edge each: each edge is an SVG of
+ * its own, and 700 of them made every frame of a pan several times dearer. The links are read, in words, in the list
+ * view; here they are a picture (the boxes say what they are).
+ */
+function LinksNode({ data }: NodeProps<LinksNodeType>) {
+  const { map, moving } = data;
+  const boxes = new Map(map.boxes.map((b) => [b.id, b]));
+  const at = (id: string) => {
+    const box = boxes.get(id);
+    return box && moving?.id === id ? { ...box, ...moving.position } : box;
+  };
+  return (
+    <svg className="map-links" width={map.width} height={map.height} aria-hidden="true">
+      <defs>
+        <marker id="map-arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+          <path d="M0,0 L10,5 L0,10 z" className="map-links__arrow" />
+        </marker>
+        <marker id="map-arrow-never" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+          <path d="M0,0 L10,5 L0,10 z" className="map-links__arrow map-links__arrow--never" />
+        </marker>
+      </defs>
+      {map.edges.map((edge) => {
+        const [from, to] = [at(edge.from), at(edge.to)];
+        if (!from || !to) return null;
+        const { sx, sy, tx, ty } = linkEnds(from, to, edge, map.direction);
+        return <Link key={edge.id} edge={edge} sx={sx} sy={sy} tx={tx} ty={ty} direction={map.direction} />;
+      })}
+    </svg>
+  );
 }
 
-export const NODE_TYPES = { band: BandNode, box: BoxNode };
-export const EDGE_TYPES = { link: LinkEdge };
+export const NODE_TYPES = { band: BandNode, links: LinksNode, box: BoxNode };
