@@ -17,7 +17,12 @@ export async function measureMapPan(browser, url, boxes = 300) {
   const page = await context.newPage();
   const opened = Date.now();
   await page.goto(url);
-  await page.waitForFunction((n) => document.querySelectorAll('.react-flow__node-box').length === n, boxes, { timeout: 120_000, polling: 50 });
+  // Shown: every box there, and measured (React Flow keeps a box hidden until it has measured it).
+  await page.waitForFunction(
+    (n) => document.querySelectorAll('.react-flow__node-box').length === n && [...document.querySelectorAll('.react-flow__node')].every((e) => e.style.visibility !== 'hidden'),
+    boxes,
+    { timeout: 120_000, polling: 50 },
+  );
   const shownMs = Date.now() - opened;
   const { frames, places } = await page.evaluate(async () => {
     const pane = document.querySelector('.react-flow__pane');

@@ -1,5 +1,5 @@
 import { Controls, ReactFlow, type NodeChange, type OnNodeDrag, type XYPosition } from '@xyflow/react';
-import { useCallback, useMemo, useRef, useState, type UIEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type UIEvent } from 'react';
 import type { DrawnBox, DrawnMap } from '../../../../../shared/review/mapLayout.js';
 import { ACCIMAP_LEVELS, type AcciMapLevel } from '../../../../../shared/schemas/review.js';
 import { NODE_TYPES, type BandNodeType, type BoxNodeType, type LinksNodeType } from './mapNodes.js';
@@ -121,10 +121,16 @@ export function MapCanvas(props: {
     [map, bandAt, onMove],
   );
   // While the map pans or zooms it is drawn as one layer that the compositor moves (a third of the frame time, measured
-  // on 300 boxes); when it rests it is drawn again from scratch, so its text is sharp at the new zoom.
+  // on 300 boxes); once it has rested a moment it is drawn again from scratch, so its text is sharp at the new zoom.
+  // Every move sets this, not only the start of one: a pan begun just as the map opens gets no start from React Flow.
   const canvas = useRef<HTMLDivElement>(null);
-  const onMoveStart = useCallback(() => canvas.current?.classList.add('is-panning'), []);
-  const onMoveEnd = useCallback(() => canvas.current?.classList.remove('is-panning'), []);
+  const resting = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const onViewportMove = useCallback(() => {
+    canvas.current?.classList.add('is-panning');
+    clearTimeout(resting.current);
+    resting.current = setTimeout(() => canvas.current?.classList.remove('is-panning'), 200);
+  }, []);
+  useEffect(() => () => clearTimeout(resting.current), []);
   // Focus moving into a box off the screen would scroll React Flow's own container, and it would stay shifted.
   const unscroll = useCallback((e: UIEvent<HTMLDivElement>) => {
     const el = e.target as HTMLElement;
@@ -140,8 +146,7 @@ export function MapCanvas(props: {
         onNodesChange={onNodesChange}
         onNodeDragStop={onNodeDragStop}
         onNodeClick={onNodeClick}
-        onMoveStart={onMoveStart}
-        onMoveEnd={onMoveEnd}
+        onMove={onViewportMove}
         nodesConnectable={false}
         nodesDraggable={false}
         elementsSelectable={false}
