@@ -1,7 +1,8 @@
 /* global document, requestAnimationFrame -- these run inside the page, through page.evaluate */
 // `npm run bench`: speed figures in real Debian Chromium, for the demo case and a 100,000-record case from the same
 // generator. Prints start-to-chronology-shown (first run, which imports and stores the case, and reopening it) and
-// scroll frame times (median and 95th percentile). Compare figures within one run; machines differ.
+// scroll frame times (median and 95th percentile); and the systems map's layout and panning (`-- systems-map`). Compare
+// figures within one run; machines differ.
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -16,6 +17,9 @@ import { measureProtect, writeBenchBundle } from './bench-protect.mjs';
 import { measureVerify, writeSignedBundle } from './bench-verify.ts';
 import { sinceStoreOpen, unlock } from './bench-unlock.mjs';
 import { measureTimeline, measureVisTimeline } from './bench-timeline.mjs';
+import { measureMapLayout } from './bench-systems-map.ts';
+import { writeMapPage } from './bench-map-page.ts';
+import { measureMapPan } from './bench-map-pan.mjs';
 
 const root = process.cwd();
 // `npm run bench -- import` (or chronology) runs one part; no argument runs them all.
@@ -173,6 +177,18 @@ if (wanted('import') || wanted('stray-quote')) {
   strayQuote = { ...(await measureStrayQuote(browser, `http://127.0.0.1:${server.address().port}/`, writeStrayQuoteFile(work))), reader: measureStrayQuoteReader() };
   server.close();
 }
+let systemsMap;
+if (wanted('systems-map')) {
+  process.stderr.write('Measuring the systems map: laying out 300 boxes, then panning them…\n');
+  // Before a new browser starts: its start-up would be timed with the layout.
+  const layout = await measureMapLayout();
+  await fresh();
+  const pageDir = join(work, 'map-page');
+  await writeMapPage(pageDir);
+  const server = await serve(pageDir);
+  systemsMap = { layout, pan: await measureMapPan(browser, `http://127.0.0.1:${server.address().port}/`) };
+  server.close();
+}
 await browser.close();
 rmSync(work, { recursive: true, force: true });
 
@@ -253,6 +269,13 @@ if (imp) {
   console.log(`  raw put of the same rows as the importer's ${imp.raw.blocks} blocks: ${imp.raw.blocksMs.toFixed(0)} ms (the write itself; the rest is reading and checking)`);
   console.log(`  longest main-thread block        ${imp.longestBlockMs > 0 ? ms(imp.longestBlockMs) : 'none over 50 ms'}   (target ≤ 100 ms; long-task observer)`);
   console.log(`  peak JS heap: import worker      ${imp.peakWorkerHeapMb.toFixed(0)} MB;  window ${imp.peakMainHeapMb.toFixed(0)} MB`);
+}
+if (systemsMap) {
+  const { layout: l, pan: p } = systemsMap;
+  console.log(`\nSystems map: a review of 50 factors, 50 episodes and 200 findings (${l.boxes} boxes, ${l.links} links)`);
+  console.log(`  elk layout and bands (Node)   first ${ms(l.coldMs)}   then median ${ms(l.medianMs)}  worst ${ms(l.worstMs)}   (target ≤ 1,000 ms)`);
+  console.log(`  shown (Chromium, bench page)  ${ms(p.shownMs)} from opening the page: the code, the worker's layout and React Flow`);
+  console.log(`  pan frames (Chromium)         median ${ms(p.frameMedian)}  p95 ${ms(p.frameP95)}   (target < 16 ms; drawn at ${p.places} places)`);
 }
 if (strayQuote) {
   console.log('\nImport of an 8.7 MB contacts export whose notes on line 1,204 open a quote that never closes');

@@ -1,10 +1,10 @@
 import { parseClock, parseDate, parseDateTime } from '../import/dates.js';
-import type { Appraisal, Episode } from '../schemas/review.js';
+import type { Episode } from '../schemas/review.js';
+import { APPRAISAL_NAMES } from './words.js';
 import { formatTime, ukNumericDate } from '../time/display.js';
 import { decisionInstant } from './flags.js';
 
 /** An appraisal as the reviewer reads it. */
-export const APPRAISAL_WORDS: Record<Appraisal, string> = { good: 'Good practice', problematic: 'Problematic', both: 'Good and problematic', neutral: 'Neutral' };
 
 /** The decision moment typed in a form: a date (DD/MM/YYYY) and, if known, a time (HH:mm), London wall clock. */
 export interface DecisionParts {
@@ -73,7 +73,7 @@ export function describeEpisodeChange(before: Episode, after: Episode, names: Ep
     before.officer !== after.officer ? (after.officer ? `officer set to ${names.officer(after.officer)}` : 'officer set to whoever held the case then') : null,
     listChange('records', before.records, after.records, names.record),
     before.whatHappened !== after.whatHappened ? 'what happened changed' : null,
-    before.appraisal !== after.appraisal ? (after.appraisal ? `appraised as ${APPRAISAL_WORDS[after.appraisal].toLowerCase()}` : 'appraisal taken off') : null,
+    before.appraisal !== after.appraisal ? (after.appraisal ? `appraised as ${APPRAISAL_NAMES[after.appraisal].toLowerCase()}` : 'appraisal taken off') : null,
     listChange('policies', before.policies, after.policies, names.policy),
     listChange('factors', before.factors, after.factors, names.factor),
   ].filter((p): p is string => p !== null);

@@ -1,4 +1,5 @@
-import type { Finding, FindingKind } from '../schemas/review.js';
+import type { Finding } from '../schemas/review.js';
+import { FINDING_KIND_NAMES } from './words.js';
 import type { ReviewEdit } from './edits.js';
 import { listChange } from './episodeEdits.js';
 import type { HindsightFlag } from './flags.js';
@@ -6,7 +7,6 @@ import type { OutcomePhraseMatch } from './outcomeLanguage.js';
 import { reviewItemKey } from './reviewRows.js';
 
 /** A finding's kind as the reviewer reads it. */
-export const FINDING_KIND_WORDS: Record<FindingKind, string> = { problem: 'Problem', good: 'Good practice', condition: 'Condition' };
 
 /** How the trail names one flag of a finding: `the flag on "failed to"`. */
 export function flagName(flag: HindsightFlag, recordLabel: (id: string) => string = (id) => id): string {
@@ -78,7 +78,7 @@ const plainNames: ReviewNames = { episode: (id) => id, factor: (id) => id, recor
 /** What changed in a finding, in the trail's words: `Finding N2: wording changed; evidence: … added`. */
 export function describeFindingChange(before: Finding, after: Finding, names: ReviewNames = plainNames): string {
   const parts = [
-    before.kind !== after.kind ? `kind set to ${FINDING_KIND_WORDS[after.kind].toLowerCase()}` : null,
+    before.kind !== after.kind ? `kind set to ${FINDING_KIND_NAMES[after.kind].toLowerCase()}` : null,
     before.text !== after.text ? 'wording changed' : null,
     before.episode !== after.episode ? (after.episode ? `episode set to ${names.episode(after.episode)}` : 'episode taken off') : null,
     listChange('evidence', before.evidence, after.evidence, names.record),

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { FINDING_KIND_WORDS } from '../../../../shared/review/findingEdits.js';
+import { FINDING_KIND_NAMES } from '../../../../shared/review/words.js';
 import { count } from '../../../../shared/domain/words.js';
 import { href } from '../shell/useHashRoute.js';
 import { FindingPage } from './findings/FindingPage.js';
@@ -67,7 +67,7 @@ function FindingList() {
                 <tr key={f.id}>
                   <td>
                     <a href={href.review(caseId, `findings/${f.id}`)}>Finding {f.id}</a>
-                    <strong className="tag tag--grey">{FINDING_KIND_WORDS[f.kind]}</strong>
+                    <strong className="tag tag--grey">{FINDING_KIND_NAMES[f.kind]}</strong>
                     <span className="review-table__words">{f.text ? `${f.text.slice(0, SHOWN_WORDS)}${f.text.length > SHOWN_WORDS ? '…' : ''}` : 'No words yet'}</span>
                   </td>
                   <td>{f.episode ? <a href={href.review(caseId, `episodes/${f.episode}`)}>{episodeTitle(f.episode) ?? f.episode}</a> : 'None'}</td>

@@ -1,7 +1,8 @@
 import { useMemo } from 'react';
 import { count } from '../../../../shared/domain/words.js';
 import { decisionText } from '../../../../shared/review/episodeEdits.js';
-import { FINDING_KIND_WORDS, isReplacement } from '../../../../shared/review/findingEdits.js';
+import { isReplacement } from '../../../../shared/review/findingEdits.js';
+import { FINDING_KIND_NAMES } from '../../../../shared/review/words.js';
 import type { HindsightFlag } from '../../../../shared/review/flags.js';
 import { stateAtDecision } from '../../../../shared/review/stateWords.js';
 import { href } from '../shell/useHashRoute.js';
@@ -61,7 +62,7 @@ export function FlagsSection() {
         <section key={finding.id} className="flag-group" aria-labelledby={`flags-${finding.id}`}>
           <h3 id={`flags-${finding.id}`} className="heading-s">
             <a href={href.review(caseId, `findings/${finding.id}`)}>Finding {finding.id}</a>
-            <strong className="tag tag--grey">{FINDING_KIND_WORDS[finding.kind]}</strong>
+            <strong className="tag tag--grey">{FINDING_KIND_NAMES[finding.kind]}</strong>
           </h3>
           <p className="hint">{finding.text ? `${finding.text.slice(0, SHOWN_WORDS)}${finding.text.length > SHOWN_WORDS ? '…' : ''}` : 'No words yet'}</p>
           <ul className="flag-list">

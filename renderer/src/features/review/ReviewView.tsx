@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import type { CaseIndex } from '../../../../shared/engine/caseIndex.js';
 import { HindsightChecks } from '../../../../shared/review/flags.js';
 import { formatInstant } from '../../../../shared/time/display.js';
@@ -14,9 +14,9 @@ import { FlagsSection } from './FlagsSection.js';
 import { FactorsSection } from './FactorsSection.js';
 import { PoliciesSection } from './PoliciesSection.js';
 import { ActionsSection } from './ActionsSection.js';
+// React Flow and elkjs load only when the systems map is shown (SystemsMapPanel).
+import { SystemsMapSection } from './SystemsMapSection.js';
 
-// React Flow and elkjs load only when the systems map is opened.
-const SystemsMapSection = lazy(() => import('./SystemsMapSection.js').then((m) => ({ default: m.SystemsMapSection })));
 
 const EMPTY = { episodes: [], factors: [] };
 
@@ -72,11 +72,7 @@ export function ReviewView({ caseId, index, section }: { caseId: string; index: 
           {current === 'findings' && <FindingsSection item={item} />}
           {current === 'flags' && <FlagsSection />}
           {current === 'factors' && <FactorsSection />}
-          {current === 'map' && (
-            <Suspense fallback={<p>Loading the systems map…</p>}>
-              <SystemsMapSection />
-            </Suspense>
-          )}
+          {current === 'map' && <SystemsMapSection />}
           {current === 'policies' && <PoliciesSection />}
           {current === 'actions' && <ActionsSection />}
         </div>

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { CaseIndex } from '../../../../../shared/engine/caseIndex.js';
-import { APPRAISAL_WORDS, type DecisionParts } from '../../../../../shared/review/episodeEdits.js';
+import type { DecisionParts } from '../../../../../shared/review/episodeEdits.js';
+import { APPRAISAL_NAMES } from '../../../../../shared/review/words.js';
 import { inForceOn } from '../../../../../shared/review/policies.js';
 import { APPRAISALS, type Appraisal, type Episode, type Review } from '../../../../../shared/schemas/review.js';
 import { href } from '../../shell/useHashRoute.js';
@@ -170,7 +171,7 @@ export function EpisodeFields(props: {
                     props.onChange(a ? { ...rest, appraisal: a } : rest, 'now');
                   }}
                 />
-                <label htmlFor={`${id}-appraisal-${a ?? 'none'}`}>{a ? APPRAISAL_WORDS[a] : 'Not yet appraised'}</label>
+                <label htmlFor={`${id}-appraisal-${a ?? 'none'}`}>{a ? APPRAISAL_NAMES[a] : 'Not yet appraised'}</label>
               </div>
             ))}
           </div>

@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
 import { removeItem } from '../../../../../shared/review/edits.js';
 import { decisionParts, decisionText, describeEpisodeChange, readDecision, type DecisionParts } from '../../../../../shared/review/episodeEdits.js';
-import { FINDING_KIND_WORDS } from '../../../../../shared/review/findingEdits.js';
+import { FINDING_KIND_NAMES } from '../../../../../shared/review/words.js';
 import { anyOpen, episodeOfficer } from '../../../../../shared/review/flags.js';
 import { reviewItemKey } from '../../../../../shared/review/reviewRows.js';
 import { Episode } from '../../../../../shared/schemas/review.js';
@@ -128,7 +128,7 @@ export function EpisodePage({ episode }: { episode: Episode }) {
                 const open = checks.of(f).filter((x) => x.dismissed === null).length;
                 return (
                   <li key={f.id}>
-                    <a href={href.review(caseId, `findings/${f.id}`)}>Finding {f.id}</a> ({FINDING_KIND_WORDS[f.kind].toLowerCase()}): {f.text.slice(0, 120) || 'no words yet'}
+                    <a href={href.review(caseId, `findings/${f.id}`)}>Finding {f.id}</a> ({FINDING_KIND_NAMES[f.kind].toLowerCase()}): {f.text.slice(0, 120) || 'no words yet'}
                     {f.text.length > 120 ? '…' : ''}
                     {anyOpen(checks.of(f)) && <strong className="tag tag--red tag--inline">{count(open, 'open flag')}</strong>}
                   </li>

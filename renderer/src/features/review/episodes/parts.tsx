@@ -3,7 +3,7 @@ import { oneLineSummary, whatHappened } from '../../../../../shared/domain/summa
 import type { CaseIndex } from '../../../../../shared/engine/caseIndex.js';
 import { OFFENCE_ID } from '../../../../../shared/engine/caseIndex.js';
 import type { CaseRecord } from '../../../../../shared/schemas/record.js';
-import { APPRAISAL_WORDS } from '../../../../../shared/review/episodeEdits.js';
+import { APPRAISAL_NAMES } from '../../../../../shared/review/words.js';
 import type { Appraisal } from '../../../../../shared/schemas/review.js';
 import { formatTime } from '../../../../../shared/time/display.js';
 import { useStored } from '../../../app/useStored.js';
@@ -108,5 +108,5 @@ export function DeleteWithConfirmation(props: { what: string; consequence: strin
 /** An appraisal as a tag: the colour says it again, the words say it first. */
 export function AppraisalTag({ appraisal }: { appraisal: Appraisal | undefined }) {
   const colour = { good: 'tag--green', problematic: 'tag--red', both: 'tag--yellow', neutral: 'tag--grey' } as const;
-  return <strong className={`tag tag--inline ${appraisal ? colour[appraisal] : 'tag--grey'}`}>{appraisal ? APPRAISAL_WORDS[appraisal] : 'Not yet appraised'}</strong>;
+  return <strong className={`tag tag--inline ${appraisal ? colour[appraisal] : 'tag--grey'}`}>{appraisal ? APPRAISAL_NAMES[appraisal] : 'Not yet appraised'}</strong>;
 }

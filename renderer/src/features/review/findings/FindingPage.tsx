@@ -5,7 +5,6 @@ import { byDecision, decisionText } from '../../../../../shared/review/episodeEd
 import {
   describeFindingChange,
   dismissalWhat,
-  FINDING_KIND_WORDS,
   reopenWhat,
   withDismissal,
   withoutDismissal,
@@ -13,6 +12,7 @@ import {
 } from '../../../../../shared/review/findingEdits.js';
 import { decisionInstant, episodeOfficer, FLAG_RULES, type HindsightChecks, type HindsightFlag } from '../../../../../shared/review/flags.js';
 import { reviewItemKey } from '../../../../../shared/review/reviewRows.js';
+import { FINDING_KIND_NAMES } from '../../../../../shared/review/words.js';
 import { Finding, FINDING_KINDS, type Episode, type Factor } from '../../../../../shared/schemas/review.js';
 import { count } from '../../../../../shared/domain/words.js';
 import { href, navigate } from '../../shell/useHashRoute.js';
@@ -109,7 +109,7 @@ export function FindingPage({ finding }: { finding: Finding }) {
             {FINDING_KINDS.map((k) => (
               <div key={k} className="radio">
                 <input id={`${id}-kind-${k}`} type="radio" name={`${id}-kind`} checked={kind === k} onChange={() => set((d) => ({ ...d, kind: k }), 'now')} />
-                <label htmlFor={`${id}-kind-${k}`}>{FINDING_KIND_WORDS[k]}</label>
+                <label htmlFor={`${id}-kind-${k}`}>{FINDING_KIND_NAMES[k]}</label>
               </div>
             ))}
           </div>
