@@ -53,6 +53,11 @@ export function ReviewView({ caseId, index, section }: { caseId: string; index: 
           </ul>
         </nav>
         <div className="review__main">
+          {/* Opening the review is the reveal: it is written knowing the outcome, and reads the whole case. */}
+          <p className="review__hindsight">
+            <strong>Written with hindsight.</strong> The review reads the whole case, the outcome included. Each episode’s view from the tunnel shows
+            only what the officer could know at its decision.
+          </p>
           <div className="review__status" aria-live="polite">
             {status.state === 'saving' && <span>Saving…</span>}
             {status.state === 'saved' && (
