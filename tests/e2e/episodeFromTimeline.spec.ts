@@ -99,3 +99,32 @@ test('with hindsight off, only records the officer could know at the cursor can 
   await expect(maker.getByRole('status')).toHaveText(`0 records added (${expected} already in).`);
   await expect(tray.getByRole('listitem')).toHaveCount(expected);
 });
+
+test('records picked on the Timeline become a finding’s evidence, saved as a trail entry', async ({ page }) => {
+  await openApp(page);
+  await expect(page.getByRole('grid', { name: 'Chronology' })).toBeVisible({ timeout: 30_000 });
+  await page.getByRole('navigation', { name: 'Case views' }).getByRole('link', { name: 'Review' }).click();
+  // A finding, written first in the review.
+  await page.getByRole('navigation', { name: 'Review sections' }).getByRole('link', { name: 'Findings' }).click();
+  await page.getByRole('button', { name: 'Add a finding' }).click();
+  await page.getByLabel('The finding').pressSequentially('The prison intelligence was not weighed.', { delay: 5 });
+  await expect(page.locator('.review__status')).toContainText('Saved: Finding N1');
+
+  await page.getByRole('navigation', { name: 'Case views' }).getByRole('link', { name: 'Timeline' }).click();
+  await expect(page.locator('canvas')).toHaveAttribute('data-painted-cursor', String(cursor), { timeout: 30_000 });
+  const maker = page.getByRole('region', { name: 'Make a key practice episode' });
+  const table = page.getByRole('grid', { name: 'Records as at the cursor' });
+  // With hindsight on, a record held by another agency can be picked: as evidence, that is the point.
+  await page.getByRole('checkbox', { name: 'Hindsight' }).check();
+  await table.locator('tr[data-record-id="info:PR-01"]').click({ modifiers: ['Control'] });
+  await expect(maker.getByRole('heading', { name: 'Records for the episode (1)' })).toBeVisible();
+  await maker.getByLabel('Or add them to a finding’s evidence').selectOption('N1');
+  await maker.getByRole('button', { name: 'Add to the finding' }).click();
+  await expect(maker.getByText('Saved: Finding N1: 1 record added to its evidence from the timeline')).toBeVisible();
+  expect(await scan(page)).toEqual([]);
+
+  await maker.getByRole('link', { name: 'Open the finding' }).click();
+  await expect(page.getByRole('group', { name: 'Evidence' })).toContainText('Prison security report', { timeout: 30_000 });
+  await page.getByRole('navigation', { name: 'Case views' }).getByRole('link', { name: 'Activity' }).click();
+  await expect(page.getByText('Finding N1: 1 record added to its evidence from the timeline')).toBeVisible({ timeout: 30_000 });
+});

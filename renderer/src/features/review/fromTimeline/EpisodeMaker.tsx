@@ -5,6 +5,7 @@ import { whatHappened } from '../../../../../shared/domain/summary.js';
 import { count } from '../../../../../shared/domain/words.js';
 import { decisionAtOf, newEpisode, recordsBetween } from '../../../../../shared/review/episodeFromTimeline.js';
 import { episodeOfficer } from '../../../../../shared/review/flags.js';
+import { putItem } from '../../../../../shared/review/edits.js';
 import { parseDateTime } from '../../../../../shared/import/dates.js';
 import { formatTime, ukNumericMoment } from '../../../../../shared/time/display.js';
 import { latestInstant } from '../../../../../shared/time/london.js';
@@ -79,6 +80,7 @@ export function EpisodeMaker({ at, tray }: { at: TimelineMoment; tray: EpisodeTr
             )}
           </div>
           <Tray at={at} tray={tray} />
+          {tray.records.length > 0 && <AddToFinding caseId={caseId} tray={tray} />}
           <SpanPicker at={at} tray={tray} />
         </>
       )}
@@ -224,6 +226,46 @@ function EpisodeForm({ at, records, onCancel, onSaved }: { at: TimelineMoment; r
         <button type="submit" className="button" disabled={status.state === 'saving' || review === undefined}>Save the episode</button>
         <button type="button" className="button button--secondary" onClick={onCancel}>Cancel</button>
       </div>
+    </form>
+  );
+}
+
+/**
+ * The records picked, as evidence for a finding already written: the finding's hindsight checks then say, beside each,
+ * whether the officer could have read it at the decision.
+ */
+function AddToFinding({ caseId, tray }: { caseId: string; tray: EpisodeTray }) {
+  const review = useReview(caseId);
+  const { save, status } = useReviewEditor(caseId);
+  const [chosen, setChosen] = useState('');
+  const findings = review?.findings ?? [];
+  if (findings.length === 0) return null;
+  const finding = findings.find((f) => f.id === chosen) ?? findings[0];
+  const add = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!finding) return;
+    const added = tray.records.filter((id) => !finding.evidence.includes(id));
+    if (added.length === 0) return;
+    const edit = putItem('findings', { ...finding, evidence: [...finding.evidence, ...added] }, false);
+    await save({ ...edit, what: `Finding ${finding.id}: ${count(added.length, 'record')} added to its evidence from the timeline` });
+  };
+  return (
+    <form className="episode-maker__finding" onSubmit={(e) => void add(e)}>
+      <label className="label" htmlFor="tray-finding">Or add them to a finding’s evidence</label>
+      <span className="button-group">
+        <select id="tray-finding" className="select" value={finding?.id ?? ''} onChange={(e) => setChosen(e.target.value)}>
+          {findings.map((f) => (
+            <option key={f.id} value={f.id}>{`${f.id}: ${f.text.trim().slice(0, 60) || 'no text yet'}`}</option>
+          ))}
+        </select>
+        <button type="submit" className="button button--secondary" disabled={status.state === 'saving'}>Add to the finding</button>
+      </span>
+      {status.state === 'saved' && (
+        <p role="status">
+          Saved: {status.what}. <a href={href.review(caseId, `findings/${finding?.id ?? ''}`)}>Open the finding</a>
+        </p>
+      )}
+      {status.state === 'failed' && <p className="error-message" role="alert">Not saved: {status.message}</p>}
     </form>
   );
 }

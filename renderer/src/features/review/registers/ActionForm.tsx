@@ -1,6 +1,6 @@
-import { useState, type FormEvent } from 'react';
-import { actionFields, checkAction, startOf, type ActionFields, type FieldErrors } from '../../../../../shared/review/registerForms.js';
+import { actionFields, checkAction, startOf, type ActionFields } from '../../../../../shared/review/registerForms.js';
 import type { Action, Finding } from '../../../../../shared/schemas/review.js';
+import { useRegisterForm } from './useRegisterForm.js';
 import { FormErrorSummary, fieldId, OptionalDate, TextArea, TextInput } from './fields.js';
 import { FINDING_KIND_NAMES } from '../../../../../shared/review/words.js';
 
@@ -8,22 +8,8 @@ const FORM = 'action';
 
 /** Adding an action to the plan, or changing one: what is to be done, by whom and when, how progress shows, and the findings it answers. */
 export function ActionForm({ id, action, findings, onSave, onClose }: { id: string; action: Action | undefined; findings: readonly Finding[]; onSave: (action: Action) => Promise<boolean>; onClose: () => void }) {
-  const [fields, setFields] = useState<ActionFields>(() => actionFields(action));
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [saving, setSaving] = useState(false);
-  const set = <K extends keyof ActionFields>(key: K) => (value: ActionFields[K]) => setFields((f) => ({ ...f, [key]: value }));
+  const { fields, setFields, errors, saving, set, submit } = useRegisterForm(() => actionFields(action), (f: ActionFields) => checkAction(id, f, findings.map((x) => x.id)), onSave, onClose);
   const tick = (finding: string, on: boolean) => setFields((f) => ({ ...f, findings: on ? [...f.findings, finding] : f.findings.filter((x) => x !== finding) }));
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    const checked = checkAction(id, fields, findings.map((f) => f.id));
-    if (!checked.ok) return setErrors(checked.errors);
-    setErrors({});
-    setSaving(true);
-    const saved = await onSave(checked.value);
-    setSaving(false);
-    if (saved) onClose();
-  };
 
   return (
     <form onSubmit={(e) => void submit(e)} noValidate>

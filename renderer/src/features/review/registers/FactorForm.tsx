@@ -1,6 +1,6 @@
-import { useState, type FormEvent } from 'react';
-import { checkFactor, factorFields, type FactorFields, type FieldErrors } from '../../../../../shared/review/registerForms.js';
+import { checkFactor, factorFields, type FactorFields } from '../../../../../shared/review/registerForms.js';
 import { ACCIMAP_LEVELS, SEIPS_ELEMENTS, type AcciMapLevel, type Factor, type SeipsElement } from '../../../../../shared/schemas/review.js';
+import { useRegisterForm } from './useRegisterForm.js';
 import { FormErrorSummary, fieldId, SelectField, TextArea, TextInput } from './fields.js';
 import { SCIE_PATTERNS } from './names.js';
 import { ACCIMAP_LEVEL_NAMES, SEIPS_NAMES } from '../../../../../shared/review/words.js';
@@ -11,21 +11,7 @@ const ELEMENTS = SEIPS_ELEMENTS.map((element) => ({ value: element, label: SEIPS
 
 /** Adding a contributory factor, or changing one: what it is, the level of the system it sits at, and how it is classed. */
 export function FactorForm({ id, factor, onSave, onClose }: { id: string; factor: Factor | undefined; onSave: (factor: Factor) => Promise<boolean>; onClose: () => void }) {
-  const [fields, setFields] = useState<FactorFields>(() => factorFields(factor));
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [saving, setSaving] = useState(false);
-  const set = <K extends keyof FactorFields>(key: K) => (value: FactorFields[K]) => setFields((f) => ({ ...f, [key]: value }));
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    const checked = checkFactor(id, fields);
-    if (!checked.ok) return setErrors(checked.errors);
-    setErrors({});
-    setSaving(true);
-    const saved = await onSave(checked.value);
-    setSaving(false);
-    if (saved) onClose();
-  };
+  const { fields, errors, saving, set, submit } = useRegisterForm(() => factorFields(factor), (f: FactorFields) => checkFactor(id, f), onSave, onClose);
 
   return (
     <form onSubmit={(e) => void submit(e)} noValidate>

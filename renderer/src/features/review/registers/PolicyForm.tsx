@@ -1,6 +1,6 @@
-import { useState, type FormEvent } from 'react';
-import { checkPolicy, policyFields, type FieldErrors, type PolicyFields, type TargetFields } from '../../../../../shared/review/registerForms.js';
+import { checkPolicy, policyFields, type PolicyFields, type TargetFields } from '../../../../../shared/review/registerForms.js';
 import { RECALL_STEPS, type Policy, type RecallStep } from '../../../../../shared/schemas/review.js';
+import { useRegisterForm } from './useRegisterForm.js';
 import { FormErrorSummary, fieldId, OptionalDate, SelectField, TextArea, TextInput } from './fields.js';
 import { RECALL_STEP_LABELS } from '../../../../../shared/review/recallTiming.js';
 
@@ -10,22 +10,8 @@ const NO_TARGET: TargetFields = { from: '', to: '', withinHours: '' };
 
 /** Adding a policy to the register, or changing one: its name, the dates it applied, what it requires and its time limits. */
 export function PolicyForm({ id, policy, onSave, onClose }: { id: string; policy: Policy | undefined; onSave: (policy: Policy) => Promise<boolean>; onClose: () => void }) {
-  const [fields, setFields] = useState<PolicyFields>(() => policyFields(policy));
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [saving, setSaving] = useState(false);
-  const set = <K extends keyof PolicyFields>(key: K) => (value: PolicyFields[K]) => setFields((f) => ({ ...f, [key]: value }));
+  const { fields, setFields, errors, saving, set, submit } = useRegisterForm(() => policyFields(policy), (f: PolicyFields) => checkPolicy(id, f), onSave, onClose);
   const setTarget = (i: number, patch: Partial<TargetFields>) => setFields((f) => ({ ...f, targets: f.targets.map((t, j) => (j === i ? { ...t, ...patch } : t)) }));
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    const checked = checkPolicy(id, fields);
-    if (!checked.ok) return setErrors(checked.errors);
-    setErrors({});
-    setSaving(true);
-    const saved = await onSave(checked.value);
-    setSaving(false);
-    if (saved) onClose();
-  };
 
   return (
     <form onSubmit={(e) => void submit(e)} noValidate>
