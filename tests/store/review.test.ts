@@ -38,6 +38,19 @@ describe('a case’s review in the store', () => {
     db.close();
   });
 
+  it('refuses a change that would leave the review unreadable, storing nothing and writing no entry', async () => {
+    const { open, caseId } = await demoStore();
+    const db = open();
+    await editReview(db, caseId, { what: 'Finding N1 added', changes: [{ key: 'review:finding:N1', after: finding('Kept.') }] });
+    const entries = (await readTrail(db, caseId)).length;
+    await expect(editReview(db, caseId, { what: 'Finding N1 changed', changes: [{ key: 'review:finding:N1', after: { ...finding('Kept.'), kind: 'blame' } }] })).rejects.toThrow(
+      /The review would not be valid after this change \(findings\[0\]\.kind: /,
+    );
+    expect((await readCaseReview(db, caseId))?.findings.map((f) => f.kind)).toEqual(['problem']);
+    expect(await readTrail(db, caseId)).toHaveLength(entries);
+    db.close();
+  });
+
   it('deletes an item with a trail entry that takes it out, and the full check still passes', async () => {
     const { open, caseId } = await demoStore();
     const db = open();

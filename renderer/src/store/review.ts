@@ -2,6 +2,7 @@ import { canonicalJson, rowDigest, ROW_REMOVED, type AuditEntry } from '../../..
 import { REVIEW_ROW, reviewFromRows, reviewListOf, reviewRows } from '../../../shared/review/reviewRows.js';
 import { Review, type ReviewInput } from '../../../shared/schemas/review.js';
 import type { ReviewEdit } from '../../../shared/review/edits.js';
+import { pathText } from '../../../shared/review/readReview.js';
 import { appendAudit, readEntries, trailTables, type StoredEntry } from './audit.js';
 import { currentAuthor } from './identity.js';
 import type { ForesightDb, ReviewItemRow } from './types.js';
@@ -70,6 +71,13 @@ export async function editReview(db: ForesightDb, caseId: string, edit: ReviewEd
       }
     }
     if (Object.keys(rows).length === 0) return null;
+    // A change that would leave the review unreadable is refused whole (the transaction rolls back): every page reads it.
+    const written = await reviewAsWritten(db, caseId);
+    const read = written === null ? null : Review.safeParse(written);
+    if (read && !read.success) {
+      const issue = read.error.issues[0];
+      throw new Error(`The review would not be valid after this change (${issue ? `${pathText(issue.path)}: ${issue.message}` : 'it does not match the schema'}).`);
+    }
     return appendAudit(db, caseId, { at: now.toISOString(), kind: 'edit', what: edit.what, before, after, rows }, author);
   });
 }
