@@ -17,6 +17,7 @@ import { createIdentity } from '../../renderer/src/store/identity.js';
 import { checkTrail } from '../../renderer/src/store/trailCheck.js';
 import { caseBundleOf } from '../../renderer/src/store/caseBundle.js';
 import { caseVersion } from '../../renderer/src/store/caseData.js';
+import { editReview } from '../../renderer/src/store/review.js';
 import { demoBytes, demoManifest } from '../helpers/demoFiles.js';
 import { authorOf, chronologyOf, freshDbAs } from './helpers.js';
 
@@ -200,6 +201,17 @@ describe("correcting a case's details", () => {
     expect(ids(back?.otherWork)).toEqual(['contact:5', 'contact:3', 'contact:4']);
     expect(new Set(back?.records)).toEqual(new Set(before?.records));
     expect(await bothDepths()).toEqual([intact(4), intact(4)]);
+  });
+
+  it('refuses a CRN that would move a record the review cites out of the case, changing nothing', async () => {
+    await importedCase();
+    await editReview(db, 'c1', { what: 'Finding N1 added', changes: [{ key: 'review:finding:N1', after: { id: 'N1', kind: 'problem', text: 'Seen.', evidence: ['contact:1'], factors: [], dismissed: [] } }] });
+    const entries = (await readTrail(db, 'c1')).length;
+    await expect(editCaseDetails(db, 'c1', { ...details, crn: 'X900418' })).rejects.toThrow(
+      'The review cites a record this CRN would move out of the case (findings[0].evidence[0]: "contact:1" is not a record of this case). Take it out of the review first.',
+    );
+    expect((await findCase(db, 'c1'))?.crn).toBe('X900417');
+    expect(await readTrail(db, 'c1')).toHaveLength(entries);
   });
 
   it('keeps an encrypted demo case checking out when its CRN is corrected to one of its officers’ other cases', async () => {

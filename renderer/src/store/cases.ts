@@ -11,6 +11,7 @@ import { BLOCK_TABLES, BlockWriter, countRows } from './blocks.js';
 import { caseBundleOf } from './caseBundle.js';
 import { CASE_TABLES, type ForesightDb } from './types.js';
 import { currentAuthor, type Author } from './identity.js';
+import { readReview } from '../../../shared/review/readReview.js';
 import { reviewItemRows } from './review.js';
 
 /** Every case, by CRN. (The CRN is not an index: indexes stay in the clear in an encrypted store.) */
@@ -65,6 +66,9 @@ export async function editCaseDetails(db: ForesightDb, caseId: string, details: 
     const bundle = await caseBundleOf(db, caseId);
     if (!bundle) throw new Error('That case no longer exists.');
     const { bundle: rerouted, ...moved } = rerouteContacts({ ...bundle, case: after });
+    // A review citing a record the correction moves out of the case would no longer read: refused, with nothing changed.
+    const cited = rerouted.review && readReview(rerouted.review, new Set(rerouted.records.map((r) => r.id)));
+    if (cited && !cited.ok) throw new Error(`The review cites a record this CRN would move out of the case (${cited.path}: ${cited.message}). Take it out of the review first.`);
     const what = `${change.what}; ${movedWords(moved, before.crn, after.crn)}`;
     await storeCaseBundle(db, rerouted, { kind: 'edit', what, before: change.before, after: change.after, author, at: now });
     return { what, rerouted: moved };
