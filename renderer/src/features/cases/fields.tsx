@@ -1,15 +1,17 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { DATE_PARTS, type DateError, type DatePart, type DateParts } from '../../../../shared/domain/caseForm.js';
 import { useErrorTitle } from '../shell/usePageTitle.js';
 
 export function TextField(props: {
   id: string;
   label: string;
-  hint?: string;
+  hint?: ReactNode;
   value: string;
   onChange: (value: string) => void;
   error?: string | undefined;
   width?: 'short';
+  /** A <datalist> of choices offered while the text stays free. */
+  list?: string;
   /** A passphrase field: hidden as typed, and filled by password managers only where the browser offers. */
   password?: 'new' | 'current';
 }) {
@@ -27,6 +29,7 @@ export function TextField(props: {
         onChange={(e) => props.onChange(e.target.value)}
         aria-describedby={describedBy || undefined}
         aria-invalid={props.error ? true : undefined}
+        list={props.list}
         type={props.password ? 'password' : 'text'}
         autoComplete={props.password === 'new' ? 'new-password' : props.password === 'current' ? 'current-password' : 'off'}
         spellCheck={false}

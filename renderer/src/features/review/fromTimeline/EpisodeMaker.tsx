@@ -6,6 +6,7 @@ import { count } from '../../../../../shared/domain/words.js';
 import { decisionAtOf, newEpisode, recordsBetween } from '../../../../../shared/review/episodeFromTimeline.js';
 import { episodeOfficer } from '../../../../../shared/review/flags.js';
 import { putItem } from '../../../../../shared/review/edits.js';
+import { FINDING_KIND_NAMES } from '../../../../../shared/review/words.js';
 import { parseDateTime } from '../../../../../shared/import/dates.js';
 import { formatTime, ukNumericMoment } from '../../../../../shared/time/display.js';
 import { latestInstant } from '../../../../../shared/time/london.js';
@@ -80,7 +81,7 @@ export function EpisodeMaker({ at, tray }: { at: TimelineMoment; tray: EpisodeTr
             )}
           </div>
           <Tray at={at} tray={tray} />
-          {tray.records.length > 0 && <AddToFinding caseId={caseId} tray={tray} />}
+          {tray.records.length > 0 && <AddToFinding caseId={caseId} tray={tray} hindsight={at.hindsight} />}
           <SpanPicker at={at} tray={tray} />
         </>
       )}
@@ -234,7 +235,7 @@ function EpisodeForm({ at, records, onCancel, onSaved }: { at: TimelineMoment; r
  * The records picked, as evidence for a finding already written: the finding's hindsight checks then say, beside each,
  * whether the officer could have read it at the decision.
  */
-function AddToFinding({ caseId, tray }: { caseId: string; tray: EpisodeTray }) {
+function AddToFinding({ caseId, tray, hindsight }: { caseId: string; tray: EpisodeTray; hindsight: boolean }) {
   const review = useReview(caseId);
   const { save, status } = useReviewEditor(caseId);
   const [chosen, setChosen] = useState('');
@@ -255,7 +256,8 @@ function AddToFinding({ caseId, tray }: { caseId: string; tray: EpisodeTray }) {
       <span className="button-group">
         <select id="tray-finding" className="select" value={finding?.id ?? ''} onChange={(e) => setChosen(e.target.value)}>
           {findings.map((f) => (
-            <option key={f.id} value={f.id}>{`${f.id}: ${f.text.trim().slice(0, 60) || 'no text yet'}`}</option>
+            // A finding is written knowing the outcome: with hindsight off, only its id and kind are shown here.
+            <option key={f.id} value={f.id}>{hindsight ? `${f.id}: ${f.text.trim().slice(0, 60) || 'no text yet'}` : `${f.id} (${FINDING_KIND_NAMES[f.kind].toLowerCase()})`}</option>
           ))}
         </select>
         <button type="submit" className="button button--secondary" disabled={status.state === 'saving'}>Add to the finding</button>

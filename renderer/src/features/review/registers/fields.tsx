@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import type { DateParts } from '../../../../../shared/domain/caseForm.js';
 import type { FieldError, FieldErrors } from '../../../../../shared/review/registerForms.js';
-import { DateInput, ErrorSummary } from '../../cases/fields.js';
+import { DateInput, ErrorSummary, TextField } from '../../cases/fields.js';
 
 /** The id of a form's field from its name in the form's errors: `policy-targets-0-from` (an item's own id may hold any character). */
 export const fieldId = (form: string, key: string) => `${form}-${key.replace(/[^A-Za-z0-9_-]/g, '-')}`;
@@ -16,25 +16,9 @@ function Group({ error, children }: { error: FieldError | undefined; children: R
   return <div className={`form-group${error ? ' form-group--error' : ''}`}>{children}</div>;
 }
 
-export function TextInput(props: { id: string; label: string; hint?: ReactNode; value: string; onChange: (value: string) => void; error?: FieldError | undefined; list?: string; width?: 'short' }) {
-  const { id, error } = props;
-  return (
-    <Group error={error}>
-      <label className="label" htmlFor={id}>{props.label}</label>
-      {props.hint && <div id={`${id}-hint`} className="hint">{props.hint}</div>}
-      <Message id={id} error={error} />
-      <input
-        id={id}
-        className={`input${props.width === 'short' ? ' input--short' : ''}${error ? ' input--error' : ''}`}
-        value={props.value}
-        onChange={(e) => props.onChange(e.target.value)}
-        aria-describedby={describedBy(id, props.hint, error)}
-        aria-invalid={error ? true : undefined}
-        list={props.list}
-        autoComplete="off"
-      />
-    </Group>
-  );
+/** A register's text field: the app's own (cases/fields.tsx), given the register's kind of error. */
+export function TextInput({ error, ...props }: { id: string; label: string; hint?: ReactNode; value: string; onChange: (value: string) => void; error?: FieldError | undefined; list?: string; width?: 'short' }) {
+  return <TextField {...props} error={error?.message} />;
 }
 
 export function TextArea(props: { id: string; label: string; hint?: ReactNode; value: string; onChange: (value: string) => void; onBlur?: () => void; error?: FieldError | undefined; rows?: number }) {
