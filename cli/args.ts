@@ -16,9 +16,9 @@ export interface ParsedArgs {
   lists: Map<string, string[]>;
 }
 
-const VALUE_OPTIONS = new Set(['--crn', '--offence-at', '--title', '--out', '--bundle', '--officer', '--at', '--in', '--name', '--review']);
+const VALUE_OPTIONS = new Set(['--crn', '--offence-at', '--title', '--out', '--bundle', '--officer', '--at', '--in', '--name', '--review', '--format']);
 const LIST_OPTIONS = new Set(['--signer']);
-const FLAG_OPTIONS = new Set(['--json']);
+const FLAG_OPTIONS = new Set(['--json', '--redact']);
 
 /** `KIND:path` forces a file's kind; anything else is a plain path (so `C:\\x.csv` stays a path). */
 export function fileArg(arg: string): FileArg {

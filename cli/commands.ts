@@ -42,6 +42,7 @@ export const COMMANDS = {
   decrypt: ['--in', '--out'],
   keygen: ['--name', '--out'],
   flags: ['--json', '--bundle'],
+  report: ['--bundle', '--format', '--out', '--redact'],
 } as const;
 
 const PASSPHRASE = 'FORESIGHT_PASSPHRASE';

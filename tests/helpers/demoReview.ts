@@ -58,7 +58,7 @@ export const DEMO_REVIEW: ReviewInput = {
 const FILES = ['contacts.csv', 'information.csv', 'allocations.csv', 'workload_snapshots.csv', 'team_snapshots.csv'];
 
 /** The demo case as a bundle with its import trail entry and DEMO_REVIEW, indexed. */
-export function demoWithReview(review: ReviewInput | undefined = DEMO_REVIEW): { bundle: CaseBundle; index: CaseIndex; review: Review | null } {
+export function demoWithReview(review: ReviewInput | undefined = DEMO_REVIEW, named: { id: string; title?: string } = { id: 'demo' }): { bundle: CaseBundle; index: CaseIndex; review: Review | null } {
   const read = FILES.map((fileName) => {
     const bytes = demoBytes(fileName);
     return { result: readCsvImportFile({ fileName, bytes, sha256: sha256(bytes) }), sha256: sha256(bytes) };
@@ -66,7 +66,7 @@ export function demoWithReview(review: ReviewInput | undefined = DEMO_REVIEW): {
   const details = JSON.parse(readFileSync(join(DEMO_DIR, 'case.json'), 'utf8')) as { crn: string; offenceAt: string; title: string; subject: string };
   const offenceAt = parseDateTime(details.offenceAt);
   if (!offenceAt.ok) throw new Error(offenceAt.message);
-  const built = buildCaseBundle({ id: 'demo', crn: details.crn, title: details.title, subject: details.subject, offenceAt: offenceAt.value, synthetic: true, createdAt: AT }, read);
+  const built = buildCaseBundle({ id: named.id, crn: details.crn, title: named.title ?? details.title, subject: details.subject, offenceAt: offenceAt.value, synthetic: true, createdAt: AT }, read);
   const bundle = withImportEntry({ ...built, ...(review ? { review } : {}) }, 'A. Reviewer', new Date(AT));
   return { bundle, index: new CaseIndex(bundle), review: review ? Review.parse(review) : null };
 }

@@ -16,6 +16,7 @@ import { PoliciesSection } from './PoliciesSection.js';
 import { ActionsSection } from './ActionsSection.js';
 // React Flow and elkjs load only when the systems map is shown (SystemsMapPanel).
 import { SystemsMapSection } from './SystemsMapSection.js';
+import { ReportSection } from '../report/ReportSection.js';
 
 
 const EMPTY = { episodes: [], factors: [] };
@@ -80,6 +81,7 @@ export function ReviewView({ caseId, index, section }: { caseId: string; index: 
           {current === 'map' && <SystemsMapSection />}
           {current === 'policies' && <PoliciesSection />}
           {current === 'actions' && <ActionsSection />}
+          {current === 'report' && <ReportSection caseId={caseId} />}
         </div>
       </div>
     </ReviewContext.Provider>

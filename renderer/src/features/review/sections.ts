@@ -8,6 +8,7 @@ export const REVIEW_SECTIONS = [
   { section: 'map', label: 'Systems map' },
   { section: 'policies', label: 'Policies in force' },
   { section: 'actions', label: 'Action plan' },
+  { section: 'report', label: 'The report' },
 ] as const;
 
 export type ReviewSection = (typeof REVIEW_SECTIONS)[number]['section'];

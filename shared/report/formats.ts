@@ -1,0 +1,19 @@
+import type { ReportDocument } from './document.js';
+import type { DrawnFigure } from './figureSvgs.js';
+
+/** The documents a review can be written as. PDF is made from the print view (the document and its drawn figures). */
+export const REPORT_FORMATS = ['docx', 'html', 'csv', 'print'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+export type MadeReport =
+  | { format: 'docx' | 'html' | 'csv'; fileName: string; bytes: Uint8Array }
+  | { format: 'print'; fileName: string; doc: ReportDocument; figures: [string, DrawnFigure][] };
+
+const EXTENSIONS = { docx: 'docx', html: 'html', csv: 'csv', print: 'pdf' } as const;
+
+/** A file name from the document's title: letters, digits, spaces and dashes only (a title may hold `:` or `/`). */
+export function reportFileName(title: string, format: ReportFormat, redacted: boolean, chronology = false): string {
+  const base = title.replace(/[^\p{L}\p{N} -]+/gu, ' ').replace(/\s+/g, ' ').trim().slice(0, 80) || 'Review';
+  return `${base}${chronology ? ' - chronology' : ''}${redacted ? ' - redacted' : ''}.${EXTENSIONS[format]}`;
+}
+
