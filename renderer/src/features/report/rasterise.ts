@@ -1,0 +1,30 @@
+import type { DrawnFigure, Rasterise } from '../../../../shared/report/figureTypes.js';
+
+/** The biggest canvas Chromium will encode: 16,384 px a side, and well under its 268-million-pixel area. */
+const MAX_SIDE = 16_000;
+const MAX_AREA = 120_000_000;
+
+/**
+ * A figure as PNG in the window, for the Word document: the SVG (which holds no outside resources, so the canvas stays
+ * readable) drawn onto a canvas at `scale` times its size, or as near as the canvas allows for a very large map.
+ */
+export const rasterise: Rasterise = async (figure: DrawnFigure, scale: number) => {
+  const fitted = Math.min(scale, MAX_SIDE / figure.width, MAX_SIDE / figure.height, Math.sqrt(MAX_AREA / (figure.width * figure.height)));
+  const url = URL.createObjectURL(new Blob([figure.svg], { type: 'image/svg+xml' }));
+  try {
+    const image = new Image();
+    image.src = url;
+    await image.decode();
+    const canvas = Object.assign(document.createElement('canvas'), { width: Math.max(1, Math.round(figure.width * fitted)), height: Math.max(1, Math.round(figure.height * fitted)) });
+    const context = canvas.getContext('2d');
+    if (!context) throw new Error('This window cannot draw the figure.');
+    context.fillStyle = '#ffffff';
+    context.fillRect(0, 0, canvas.width, canvas.height);
+    context.drawImage(image, 0, 0, canvas.width, canvas.height);
+    const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
+    if (!blob) throw new Error('The figure is too large to draw as a picture.');
+    return new Uint8Array(await blob.arrayBuffer());
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+};
