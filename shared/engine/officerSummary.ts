@@ -90,11 +90,16 @@ const CONCERN_DAYS = 90;
 export function openConcerns(index: CaseIndex, view: OfficerView): CaseRecord[] {
   const since = latestInstant({ value: addDaysToDate(londonDateOf(view.at), -CONCERN_DAYS), precision: 'day' });
   const out: CaseRecord[] = [];
-  // Records are in time order: walk back from the moment only as far as 90 days.
-  for (let i = view.states.length - 1; i >= 0 && (index.starts[i] as number) > since; i--) {
+  // The concerns' positions are found once per case, in time order: walk back from the moment (what starts after it
+  // cannot have happened) only as far as 90 days.
+  const positions = positionsOf(index, 'concern', (r) => r.kind === 'information' || CONCERN_TYPES.has(codeOf(r)));
+  for (let k = positions.length - 1; k >= 0; k--) {
+    const i = positions[k] as number;
+    const start = index.starts[i] as number;
+    if (start > view.at) continue;
+    if (start <= since) break;
     const s = view.states[i];
-    const r = index.records[i] as CaseRecord;
-    if ((s === KNOWN || s === ON_RECORD) && (r.kind === 'information' || CONCERN_TYPES.has(codeOf(r)))) out.push(r);
+    if (s === KNOWN || s === ON_RECORD) out.push(index.records[i] as CaseRecord);
   }
   return out.reverse();
 }

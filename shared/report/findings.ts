@@ -9,6 +9,9 @@ import { formatInstant, formatUkDate } from '../time/display.js';
 import type { Block } from './document.js';
 import { officerName, paragraphsOf, recordRef } from './words.js';
 
+/** Text ended by one full stop, whether or not it had one. */
+const sentence = (text: string) => (/[.!?…]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`);
+
 /** A flag in words, for the document. */
 export function flagWords(index: CaseIndex, review: Review, flag: HindsightFlag): string {
   switch (flag.kind) {
@@ -22,7 +25,7 @@ export function flagWords(index: CaseIndex, review: Review, flag: HindsightFlag)
       const record = flag.record === 'offence' ? 'offence' : i === undefined ? null : index.records[i]!;
       const when = episode ? decisionText(episode.decisionAt) : flag.at;
       const said = record ? stateAtDecision(record, flag.state, officerName(index, flag.officer), when) : `${flag.record}: ${flag.state}`;
-      return `Late evidence: ${recordRef(index, flag.record)}. ${said}.`;
+      return `Late evidence: ${sentence(recordRef(index, flag.record))} ${sentence(said)}`;
     }
   }
 }
