@@ -1,8 +1,8 @@
 // The composition root: the only module in electron/ that imports Electron. Everything it wires is a pure function
 // or a handler with injected adapters, tested without the Electron binary.
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { app, BrowserWindow, ipcMain, Menu, protocol, safeStorage, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session } from 'electron';
 import { hardenContents, hardenSession } from './hardening.js';
 import { createBridgeHandlers, registerBridge } from './ipc.js';
 import { applicationMenu } from './menu.js';
@@ -32,7 +32,18 @@ if (!app.requestSingleInstanceLock()) {
     hardenSession(session.defaultSession, app.isPackaged);
     protocol.handle(APP_SCHEME, createAppProtocolHandler({ root: join(__dirname, '../renderer'), readFile }));
     Menu.setApplicationMenu(Menu.buildFromTemplate(applicationMenu({ appName: app.getName(), packaged: app.isPackaged, platform: process.platform })));
-    registerBridge(ipcMain, createBridgeHandlers({ name: app.getName(), version: app.getVersion(), platform: process.platform }, safeStorage));
+    registerBridge(
+      ipcMain,
+      createBridgeHandlers({ name: app.getName(), version: app.getVersion(), platform: process.platform }, safeStorage, {
+        documentsFolder: () => app.getPath('documents'),
+        // The dialog belongs to the window that asked, so it is modal to it.
+        showSaveDialog: (caller, options) => {
+          const window = BrowserWindow.getAllWindows().find((w) => w.webContents === caller);
+          return window ? dialog.showSaveDialog(window, options) : dialog.showSaveDialog(options);
+        },
+        writeFile: (path, data) => writeFile(path, data),
+      }),
+    );
 
     mainWindow = new BrowserWindow({
       width: 1400,

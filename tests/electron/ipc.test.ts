@@ -4,20 +4,23 @@ import { BRIDGE_METHODS, channelFor } from '../../shared/bridge/contract.js';
 
 const app = { name: 'Foresight', version: '1.2.3', platform: 'linux' };
 const noSecretStore = { isAsyncEncryptionAvailable: async () => false, encryptStringAsync: vi.fn(), decryptStringAsync: vi.fn() };
-const handlers = (getAppInfo: () => Promise<unknown>) => ({ ...createBridgeHandlers(app, noSecretStore), getAppInfo }) as never;
-const trusted = { url: 'app://foresight/index.html', parent: null };
+const noDocuments = { documentsFolder: () => '/home/me/Documents', showSaveDialog: async () => ({ canceled: true }), writeFile: async () => {} };
+const handlers = (getAppInfo: () => Promise<unknown>) => ({ ...createBridgeHandlers(app, noSecretStore, noDocuments), getAppInfo }) as never;
+const contents = { printToPDF: async () => new Uint8Array() };
+const from = (url: string, parent: object | null = null) => ({ senderFrame: { url, parent }, sender: contents });
+const trusted = from('app://foresight/index.html');
 
 describe('bridge calls in the main process', () => {
   it('serves a good request from the app', async () => {
-    await expect(serveBridgeCall(createBridgeHandlers(app, noSecretStore), 'getAppInfo', trusted, {})).resolves.toEqual({
+    await expect(serveBridgeCall(createBridgeHandlers(app, noSecretStore, noDocuments), 'getAppInfo', trusted, {})).resolves.toEqual({
       name: 'Foresight', version: '1.2.3', shell: 'desktop', platform: 'linux',
     });
   });
 
   it('rejects a sender that is not the app, without running the handler', async () => {
     const getAppInfo = vi.fn();
-    await expect(serveBridgeCall(handlers(getAppInfo), 'getAppInfo', { url: 'https://evil.example/', parent: null }, {})).rejects.toThrow(/sender is not the app/);
-    await expect(serveBridgeCall(handlers(getAppInfo), 'getAppInfo', { url: 'app://foresight/', parent: {} }, {})).rejects.toThrow(/sender is not the app/);
+    await expect(serveBridgeCall(handlers(getAppInfo), 'getAppInfo', from('https://evil.example/'), {})).rejects.toThrow(/sender is not the app/);
+    await expect(serveBridgeCall(handlers(getAppInfo), 'getAppInfo', from('app://foresight/', {}), {})).rejects.toThrow(/sender is not the app/);
     expect(getAppInfo).not.toHaveBeenCalled();
   });
 
@@ -36,7 +39,7 @@ describe('bridge calls in the main process', () => {
 
   it('registers one channel per contract method, and nothing else', () => {
     const channels: string[] = [];
-    registerBridge({ handle: (channel) => channels.push(channel) }, createBridgeHandlers(app, noSecretStore));
+    registerBridge({ handle: (channel) => channels.push(channel) }, createBridgeHandlers(app, noSecretStore, noDocuments));
     expect(channels).toEqual(BRIDGE_METHODS.map(channelFor));
   });
 });

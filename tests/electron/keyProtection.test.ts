@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { createBridgeHandlers, serveBridgeCall } from '../../electron/ipc.js';
 import { createKeyProtection, type SafeStorageLike } from '../../electron/keyProtection.js';
 
-const trusted = { url: 'app://foresight/index.html', parent: null };
+/** A call from the app's window; key protection never prints or saves. */
+const trusted = { senderFrame: { url: 'app://foresight/index.html', parent: null }, sender: { printToPDF: async () => new Uint8Array() } };
+const noDocuments = { documentsFolder: () => '/home/me/Documents', showSaveDialog: async () => ({ canceled: true }), writeFile: async () => {} };
 const KEY = 'ab'.repeat(32);
 
 /** A stand-in for safeStorage: "encrypts" by XOR with a secret only it knows, as an OS keyring would. */
@@ -27,7 +29,7 @@ function fakeSafeStorage(options: { available?: boolean; backend?: string } = {}
 describe('protecting the store key with the operating system (main process)', () => {
   it('protects a key and gives the same key back, never in the clear in between', async () => {
     const storage = fakeSafeStorage();
-    const handlers = createBridgeHandlers({ name: 'Foresight', version: '1', platform: 'linux' }, storage);
+    const handlers = createBridgeHandlers({ name: 'Foresight', version: '1', platform: 'linux' }, storage, noDocuments);
     const { protectedKey } = await serveBridgeCall(handlers, 'protectKey', trusted, { key: KEY });
     expect(Buffer.from(protectedKey, 'base64').toString('utf8')).not.toContain(KEY);
     await expect(serveBridgeCall(handlers, 'unprotectKey', trusted, { protectedKey })).resolves.toEqual({ key: KEY });
@@ -54,7 +56,7 @@ describe('protecting the store key with the operating system (main process)', ()
   });
 
   it('refuses a protected key that does not open to a key, and a request that is not one', async () => {
-    const handlers = createBridgeHandlers({ name: 'Foresight', version: '1', platform: 'darwin' }, fakeSafeStorage());
+    const handlers = createBridgeHandlers({ name: 'Foresight', version: '1', platform: 'darwin' }, fakeSafeStorage(), noDocuments);
     await expect(serveBridgeCall(handlers, 'unprotectKey', trusted, { protectedKey: Buffer.from('junk').toString('base64') })).rejects.toThrow(/damaged/);
     await expect(serveBridgeCall(handlers, 'protectKey', trusted, { key: 'not hex' })).rejects.toThrow(/not valid/);
   });

@@ -1,0 +1,94 @@
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { createPortal } from 'react-dom';
+import type { ReportDocument } from '../../../../shared/report/document.js';
+import { documentBody, type FigureSvg } from '../../../../shared/report/html.js';
+import { REPORT_CSS } from '../../../../shared/report/reportCss.js';
+import { bridge } from '../../bridge/index.js';
+import './printView.css';
+
+/**
+ * The document's stylesheet, the one the HTML file carries inline. The app's CSP refuses inline <style>, but not a
+ * constructed stylesheet, so the same text styles both without a copy of it in a .css file.
+ */
+let reportSheet: CSSStyleSheet | null = null;
+function documentSheet(): CSSStyleSheet {
+  if (!reportSheet) {
+    reportSheet = new CSSStyleSheet();
+    reportSheet.replaceSync(REPORT_CSS);
+  }
+  return reportSheet;
+}
+
+interface Props {
+  doc: ReportDocument;
+  svgs: ReadonlyMap<string, FigureSvg>;
+  onClose: () => void;
+  onSavePdf: () => void;
+}
+
+/**
+ * The review as it will print, over the whole app: the same markup as the HTML file (`documentBody`, whose every text
+ * is escaped), so the PDF printed from here and the file hold the same document. While it is open the app behind it
+ * is inert, and printing prints the document alone; closing it gives focus back to where it was.
+ */
+export function PrintView({ doc, svgs, onClose, onSavePdf }: Props) {
+  const markup = useMemo(() => ({ __html: documentBody(doc, svgs) }), [doc, svgs]);
+  const view = useRef<HTMLDivElement>(null);
+  const [shell, setShell] = useState<'desktop' | 'browser' | null>(null);
+
+  useEffect(() => {
+    void bridge.getAppInfo({}).then((info) => setShell(info.shell));
+  }, []);
+
+  useLayoutEffect(() => {
+    const sheet = documentSheet();
+    const root = document.getElementById('root');
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    const title = document.title;
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    document.documentElement.classList.add('printing-report');
+    root?.setAttribute('inert', '');
+    // The browser names a PDF saved from its print dialog after the page's title.
+    document.title = doc.title;
+    view.current?.focus();
+    return () => {
+      document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
+      document.documentElement.classList.remove('printing-report');
+      root?.removeAttribute('inert');
+      document.title = title;
+      opener?.focus();
+    };
+  }, [doc.title]);
+
+  // The contents' links lead to headings in this view: followed here, as the app's own routes live in the URL's #.
+  const followLink = (event: MouseEvent<HTMLDivElement>) => {
+    const link = event.target instanceof Element ? event.target.closest('a[href^="#"]') : null;
+    if (!link || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    event.preventDefault();
+    const target = view.current?.querySelector<HTMLElement>(`#${CSS.escape(link.getAttribute('href')!.slice(1))}`);
+    if (!target) return;
+    target.setAttribute('tabindex', '-1');
+    target.scrollIntoView({ block: 'start' });
+    target.focus({ preventScroll: true });
+  };
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Escape') onClose();
+  };
+
+  return createPortal(
+    <div className="print-view" ref={view} tabIndex={-1} role="dialog" aria-modal="true" aria-label={`Print view: ${doc.title}`} onKeyDown={onKeyDown}>
+      <div className="print-view__toolbar">
+        <button type="button" className="button button--secondary" onClick={onClose}>
+          Back
+        </button>
+        <button type="button" className="button" onClick={onSavePdf}>
+          Save as PDF
+        </button>
+        {shell === 'browser' && <p className="print-view__hint">Your browser’s print dialog opens: choose “Save as PDF” as the printer.</p>}
+      </div>
+      <div onClick={followLink} dangerouslySetInnerHTML={markup} />
+    </div>,
+    document.body,
+  );
+}
