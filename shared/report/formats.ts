@@ -1,3 +1,4 @@
+import { documentFileName } from '../bridge/contract.js';
 import type { ReportDocument } from './document.js';
 import type { DrawnFigure } from './figureSvgs.js';
 
@@ -11,9 +12,7 @@ export type MadeReport =
 
 const EXTENSIONS = { docx: 'docx', html: 'html', csv: 'csv', print: 'pdf' } as const;
 
-/** A file name from the document's title: letters, digits, spaces and dashes only (a title may hold `:` or `/`). */
+/** A document's file name from its title, safe on every system (the bridge's rule): `SFO review - X900417 - redacted.docx`. */
 export function reportFileName(title: string, format: ReportFormat, redacted: boolean, chronology = false): string {
-  const base = title.replace(/[^\p{L}\p{N} -]+/gu, ' ').replace(/\s+/g, ' ').trim().slice(0, 80) || 'Review';
-  return `${base}${chronology ? ' - chronology' : ''}${redacted ? ' - redacted' : ''}.${EXTENSIONS[format]}`;
+  return documentFileName(`${title}${chronology ? ' - chronology' : ''}${redacted ? ' - redacted' : ''}`, EXTENSIONS[format]);
 }
-

@@ -8,7 +8,7 @@ import { bridge } from '../../bridge/index.js';
 import { useDataKey, useDb } from '../../store/context.js';
 import { recordDocumentWritten } from '../../store/documents.js';
 import { ReportCancelled, runReportJob } from './runReportJob.js';
-import { savedWords, type SaveAnswer } from './savedWords.js';
+import { reachedFile, savedWords, type SaveAnswer } from './savedWords.js';
 
 export const FORMAT_NAMES: Record<ReportFormat, string> = {
   docx: 'Word document',
@@ -30,7 +30,7 @@ export type WriterState =
 /** What the trail says was written: `Wrote the review as a Word document (redacted copy for victims and families), saved as …`. */
 function trailWords(format: ReportFormat | 'pdf', redacted: boolean, said: string): string {
   const what = format === 'pdf' ? 'a PDF' : format === 'csv' ? 'its chronology as a spreadsheet (CSV)' : `a ${FORMAT_NAMES[format].toLowerCase()}`;
-  return `Wrote the review as ${what}${redacted ? ' (redacted copy for victims and families)' : ''}: ${said}`;
+  return `Wrote the review as ${what}${redacted ? ' (redacted copy for victims and families)' : ''}. ${said}.`;
 }
 
 /**
@@ -44,9 +44,9 @@ export function useDocumentWriter(caseId: string) {
   const running = useRef<AbortController | null>(null);
 
   const finish = useCallback(
-    async (format: ReportFormat | 'pdf', redacted: boolean, answer: SaveAnswer) => {
-      const said = savedWords(answer);
-      if (answer.saved) await recordDocumentWritten(db, caseId, trailWords(format, redacted, said));
+    async (format: ReportFormat | 'pdf', redacted: boolean, fileName: string, answer: SaveAnswer) => {
+      const said = savedWords(answer, fileName);
+      if (reachedFile(answer)) await recordDocumentWritten(db, caseId, trailWords(format, redacted, said));
       setState({ state: 'done', said });
     },
     [db, caseId],
@@ -60,7 +60,7 @@ export function useDocumentWriter(caseId: string) {
       try {
         const made = await runReportJob(dataKey, { type: 'make', caseId, format, plan, now: new Date().toISOString() }, { signal: controller.signal, onProgress: (progress) => setState({ state: 'working', format, progress }) });
         if (made.format === 'print') setState({ state: 'printing', doc: made.doc, figures: new Map(made.figures), fileName: made.fileName, redacted: plan !== null });
-        else await finish(made.format, plan !== null, await bridge.saveDocument({ suggestedName: made.fileName, kind: KINDS[made.format], data: made.bytes }));
+        else await finish(made.format, plan !== null, made.fileName, await bridge.saveDocument({ suggestedName: made.fileName, kind: KINDS[made.format], data: made.bytes }));
       } catch (e) {
         setState(e instanceof ReportCancelled ? { state: 'stopped' } : { state: 'failed', message: e instanceof Error ? e.message : String(e) });
       } finally {
@@ -73,7 +73,7 @@ export function useDocumentWriter(caseId: string) {
   const savePdf = useCallback(async () => {
     if (state.state !== 'printing') return;
     try {
-      await finish('pdf', state.redacted, await bridge.printToPdf({ suggestedName: state.fileName }));
+      await finish('pdf', state.redacted, state.fileName, await bridge.printToPdf({ suggestedName: state.fileName }));
     } catch (e) {
       setState({ state: 'failed', message: e instanceof Error ? e.message : String(e) });
     }
