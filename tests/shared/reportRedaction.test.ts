@@ -1,4 +1,7 @@
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
+import { RedactionPreview } from '../../renderer/src/features/report/RedactionPreview.js';
 import { buildReport } from '../../shared/report/build.js';
 import type { Block, ReportDocument } from '../../shared/report/document.js';
 import { figuresOf } from '../../shared/report/document.js';
@@ -229,6 +232,43 @@ describe('the redacted copy: staff by their role, the CRN and codes removed', ()
     }
     expect(out[1]).toBe('Reviewed licence conditions with him on visit 1. Discussed with the first supervising officer (PO)’s afterwards; no concerns.');
     expect(ms).toBeLessThan(1000);
+  });
+});
+
+
+describe('the preview: every replacement seen before the copy is written', () => {
+  const shown = countPlaces(withName({ replacements: [...plan.replacements, { kind: 'thirdParty', original: 'Northtown Rovers', replacement: 'a third party', who: 'Named 2 times', on: false, places: 0, toCheck: true }] }, 'Dan', SUBJECT_ROLE), doc);
+  const html = renderToStaticMarkup(createElement(RedactionPreview, { plan: shown, onChange: () => undefined }));
+  /** The table under a heading: the markup from the heading to the next one. */
+  const section = (title: string) => {
+    const start = html.indexOf(`>${title}</h3>`);
+    const next = html.indexOf('<h3', start);
+    return html.slice(start, next === -1 ? undefined : next);
+  };
+
+  it('groups the replacements by kind, with what is found, what it becomes and in how many places', () => {
+    expect([...html.matchAll(/<h3[^>]*>([^<]+)<\/h3>/g)].map((m) => m[1])).toEqual(['Staff', 'Codes and CRN', 'Third parties', 'Names to check', 'The person on probation']);
+    expect(section('Staff')).toMatch(/James Whitfield<\/td><td>the second supervising officer \(PO\)<\/td><td class="numeric">\d+<\/td>/);
+    expect(section('Codes and CRN')).toContain('X900417</td><td>[CRN removed]</td>');
+    expect(section('Third parties')).toContain('Zoë Kowalska');
+    expect(section('Third parties')).toContain('>Dan</td>');
+    expect(section('Third parties')).not.toContain('Northtown Rovers');
+    expect(section('Names to check')).toContain('Northtown Rovers');
+    expect(section('The person on probation')).toContain('Daniel Marsh');
+    expect(html).toContain('Add a name to redact');
+  });
+
+  it('every box and choice has a label naming what it is for, and a name to check or the person on probation is not ticked', () => {
+    const ids = [...html.matchAll(/<(?:input|select)[^>]* id="([^"]+)"/g)].map((m) => m[1]!);
+    // A box for each replacement, a role for each third party, and the name and role to add.
+    expect(ids.length).toBe(shown.replacements.length + shown.replacements.filter((r) => r.kind === 'thirdParty').length + 2);
+    for (const id of ids) expect(html).toMatch(new RegExp(`<label[^>]* for="${id}"[^>]*>[^<]+`));
+    expect(html).toContain('>Replace Northtown Rovers</label>');
+    expect(html).toContain('>Role for Zoë Kowalska</label>');
+    const box = (original: string) => html.match(new RegExp(`<input id="(redaction-\\d+-on)" type="checkbox"( checked="")?/><label[^>]*>Replace ${original}<`))?.[2] !== undefined;
+    expect(box('James Whitfield')).toBe(true);
+    expect(box('Northtown Rovers')).toBe(false);
+    expect(box('Daniel Marsh')).toBe(false);
   });
 });
 
