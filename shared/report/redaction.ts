@@ -497,6 +497,8 @@ function matcherOf(plan: RedactionPlan): Matcher {
   return m;
 }
 
+/** What a form found but not kept under its key is: no one in particular, so `[name removed]`. */
+const UNPLACED: Target = { replacements: [], part: false };
 const LETTER_BEFORE = /[\p{L}\p{N}]$/u;
 const HONORIFIC_BEFORE = new RegExp(`(?:^|[^\\p{L}\\p{N}])((?:${HONORIFICS.join('|')})\\.?\\s{1,3})$`, 'iu');
 
@@ -512,10 +514,11 @@ function eachPlace(text: string, m: Matcher, visit: (from: number, to: number, t
   for (let found = regex.exec(text); found; found = regex.exec(text)) {
     const start = found.index;
     const key = m.keys.get(found[0]) ?? m.keys.set(found[0], normal(found[0])).get(found[0])!;
-    const t = m.targets.get(key);
+    // A spelling the pattern's case folding finds but lower case does not give (`ſ` for `s`) is still removed.
+    const t = m.targets.get(key) ?? UNPLACED;
     // A part in small letters is a word, not the name: `bell`, not `Bell`.
-    const whole = !(start > 0 && LETTER_BEFORE.test(text.slice(Math.max(0, start - 2), start))) && t && !(t.part && !/^\p{Lu}/u.test(found[0]));
-    const from = whole && NAME_KINDS.has(t.replacements[0]!.kind) ? start - (HONORIFIC_BEFORE.exec(text.slice(Math.max(last, start - 10), start))?.[1]?.length ?? 0) : start;
+    const whole = !(start > 0 && LETTER_BEFORE.test(text.slice(Math.max(0, start - 2), start))) && !(t.part && !/^\p{Lu}/u.test(found[0]));
+    const from = whole && NAME_KINDS.has(t.replacements[0]?.kind ?? 'thirdParty') ? start - (HONORIFIC_BEFORE.exec(text.slice(Math.max(last, start - 10), start))?.[1]?.length ?? 0) : start;
     if (whole && visit(from, regex.lastIndex, t)) last = regex.lastIndex;
     else regex.lastIndex = start + 1;
   }

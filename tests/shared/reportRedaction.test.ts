@@ -125,6 +125,8 @@ describe('the redacted copy: staff by their role, the CRN and codes removed', ()
     expect(redactText('Whitfieldson and Lalique; Okafors', plan)).toBe('Whitfieldson and Lalique; Okafors');
     expect(redactText('He rang the bell. Bell said no.', plan)).toBe('He rang the bell. A probation services officer (PSO) said no.');
     expect(redactText('xJames Whitfield', plan)).toBe('xJames the second supervising officer (PO)');
+    // A spelling only case folding finds (a long s) is still removed.
+    expect(redactText('Seen by ſarah Okafor.', plan)).toBe('Seen by [name removed].');
   });
 
   it('the person on probation is named by default, and replaced when the person asks', () => {
