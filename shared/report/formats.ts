@@ -1,9 +1,9 @@
 import { documentFileName } from '../bridge/contract.js';
 import type { ReportDocument } from './document.js';
-import type { DrawnFigure } from './figureSvgs.js';
+import type { DrawnFigure } from './figureTypes.js';
 
 /** The documents a review can be written as. PDF is made from the print view (the document and its drawn figures). */
-export const REPORT_FORMATS = ['docx', 'html', 'csv', 'print'] as const;
+export const REPORT_FORMATS = ['docx', 'print', 'html', 'csv'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 export type MadeReport =

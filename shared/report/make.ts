@@ -5,7 +5,8 @@ import { reportSteps, type ReportInput, type ReportProgress } from './build.js';
 import { chronologyCsvSteps } from './csv.js';
 import type { ReportDocument } from './document.js';
 import { documentDocx } from './docx.js';
-import { drawFigures, type DrawnFigure } from './figureSvgs.js';
+import { drawFigures } from './figureSvgs.js';
+import type { DrawnFigure } from './figureTypes.js';
 import { documentHtml } from './html.js';
 import { redactDocument, redactText, type RedactionPlan } from './redaction.js';
 import { reportFileName, type MadeReport, type ReportFormat } from './formats.js';
@@ -62,7 +63,8 @@ export async function* makeReport(
   yield { done: total - 2, total, what: 'Drawing the figures as pictures' };
   const drawn = [...figures];
   const pngs = await ports.rasterise(drawn.map(([, f]) => f));
-  const images = new Map(drawn.map(([id, f], i) => [id, { png: pngs[i]!, width: f.width, height: f.height }]));
+  // A figure the platform could not draw as a picture comes back empty: the document then says it could not be drawn.
+  const images = new Map(drawn.flatMap(([id, f], i) => (pngs[i]?.length ? [[id, { png: pngs[i], width: f.width, height: f.height }] as const] : [])));
   yield { done: total - 1, total, what: 'Writing the Word document' };
   return { format, fileName, bytes: await documentDocx(doc, images) };
 }

@@ -2,28 +2,32 @@
 // pipeline (shared/report/make.ts). The report worker runs these; they are plain code over a store, tested like it.
 import { verifyBundle } from '../../../shared/bundle/verifyBundle.js';
 import { CaseIndex } from '../../../shared/engine/caseIndex.js';
-import type { ReportInput } from '../../../shared/report/build.js';
-import { redactionPlan, type RedactionPlan } from '../../../shared/report/redaction.js';
+import { buildReport, type ReportInput } from '../../../shared/report/build.js';
+import type { ReportDocument } from '../../../shared/report/document.js';
+import { countPlaces, redactionPlan, type RedactionPlan } from '../../../shared/report/redaction.js';
+import type { CaseBundle } from '../../../shared/schemas/bundle.js';
 import { Review } from '../../../shared/schemas/review.js';
 import { bundleOf, readWholeCase } from '../store/caseBundle.js';
 import type { ForesightDb } from '../store/db.js';
 
 /**
- * Everything a document is made from: the case as the store holds it, indexed, its review, and its whole trail
- * checked as `verify` checks it (hashes, links, rows and signatures), so the provenance appendix says what was found.
+ * Everything a document is made from: the case as the store holds it, indexed, and its review; with `checked`, its
+ * whole trail checked as `verify` checks it (hashes, links, rows and signatures), for the provenance appendix.
  */
-export async function reportInputOf(db: ForesightDb, caseId: string, now: Date): Promise<ReportInput & { review: Review | null }> {
+export async function reportInputOf(db: ForesightDb, caseId: string, now: Date, checked = true): Promise<ReportInput & { review: Review | null; bundle: CaseBundle }> {
   const whole = await readWholeCase(db, caseId);
   if (!whole) throw new Error('That case no longer exists.');
   const bundle = bundleOf(whole.held, whole.audit, whole.signers);
   const review = bundle.review ? Review.parse(bundle.review) : null;
-  return { bundle, index: new CaseIndex(bundle), review, trail: verifyBundle(bundle), now };
+  return { bundle, index: new CaseIndex(bundle), review, trail: checked ? verifyBundle(bundle) : null, now };
 }
 
-/** What a redacted copy of the case's documents would replace, before the person adjusts it. */
-export async function redactionPlanOf(db: ForesightDb, caseId: string): Promise<RedactionPlan> {
-  const whole = await readWholeCase(db, caseId);
-  if (!whole) throw new Error('That case no longer exists.');
-  const bundle = bundleOf(whole.held, whole.audit, whole.signers);
-  return redactionPlan(bundle, bundle.review ? Review.parse(bundle.review) : null);
+/**
+ * What a redacted copy would replace, with how many places in the document each touches, and the document itself so
+ * the places can be counted again as the person adds names.
+ */
+export async function redactionPlanOf(db: ForesightDb, caseId: string, now: Date): Promise<{ plan: RedactionPlan; doc: ReportDocument }> {
+  const input = await reportInputOf(db, caseId, now, false);
+  const doc = buildReport(input);
+  return { plan: countPlaces(redactionPlan(input.bundle, input.review), doc), doc };
 }

@@ -1,5 +1,6 @@
 import type { ReportProgress } from '../../../shared/report/build.js';
-import type { DrawnFigure } from '../../../shared/report/figureSvgs.js';
+import type { DrawnFigure } from '../../../shared/report/figureTypes.js';
+import type { ReportDocument } from '../../../shared/report/document.js';
 import type { MadeReport, ReportFormat } from '../../../shared/report/formats.js';
 import type { RedactionPlan } from '../../../shared/report/redaction.js';
 
@@ -10,11 +11,11 @@ import type { RedactionPlan } from '../../../shared/report/redaction.js';
  */
 export type ReportJob =
   /** What a redacted copy would replace, for the person to see and adjust before anything is written. */
-  | { type: 'plan'; caseId: string }
+  | { type: 'plan'; caseId: string; now: string }
   | { type: 'make'; caseId: string; format: ReportFormat; plan: RedactionPlan | null; now: string };
 
 export interface ReportResults {
-  plan: RedactionPlan;
+  plan: { plan: RedactionPlan; doc: ReportDocument };
   make: MadeReport;
 }
 

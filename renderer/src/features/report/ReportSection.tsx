@@ -1,9 +1,10 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { REPORT_FORMATS, type ReportFormat } from '../../../../shared/report/formats.js';
-import type { RedactionPlan } from '../../../../shared/report/redaction.js';
+import type { ReportDocument } from '../../../../shared/report/document.js';
+import { countPlaces, type RedactionPlan } from '../../../../shared/report/redaction.js';
 import { PrintView } from './PrintView.js';
 import { RedactionPreview } from './RedactionPreview.js';
-import { FORMAT_NAMES, useDocumentWriter } from './useDocumentWriter.js';
+import { FORMAT_NAMES, useDocumentWriter, type WriterState } from './useDocumentWriter.js';
 
 const FORMAT_HINTS: Record<ReportFormat, string> = {
   docx: 'The whole review, with headings Word’s navigation pane lists, tables and figures. For the commissioning manager, quality assurance and the inspectorate.',
@@ -13,6 +14,35 @@ const FORMAT_HINTS: Record<ReportFormat, string> = {
 };
 
 type Audience = 'full' | 'redacted';
+
+function Outcome({ state }: { state: WriterState }) {
+  // The outcome takes the place of the progress bar, where the person is looking, and takes focus so it is read out.
+  const banner = useRef<HTMLDivElement>(null);
+  useEffect(() => banner.current?.focus(), [state]);
+  if (state.state === 'done') {
+    return (
+      <div className="notification notification--success" role="status" tabIndex={-1} ref={banner}>
+        <p><strong>{state.said}</strong></p>
+      </div>
+    );
+  }
+  if (state.state === 'stopped') {
+    return (
+      <div className="notification" role="status" tabIndex={-1} ref={banner}>
+        <p>Stopped: nothing was written.</p>
+      </div>
+    );
+  }
+  if (state.state === 'failed') {
+    return (
+      <div className="notification notification--error" role="alert" tabIndex={-1} ref={banner}>
+        <p><strong>The document could not be written:</strong> {state.message}</p>
+      </div>
+    );
+  }
+  return null;
+}
+
 
 /**
  * The review as a document: Word, PDF (through the print view), a web page, or the chronology as a spreadsheet; the
@@ -24,6 +54,8 @@ export function ReportSection({ caseId }: { caseId: string }) {
   const [format, setFormat] = useState<ReportFormat>('docx');
   const [audience, setAudience] = useState<Audience>('full');
   const [plan, setPlan] = useState<RedactionPlan | null>(null);
+  // The document as it would be written, to count the places each replacement touches as names are added.
+  const [planned, setPlanned] = useState<ReportDocument | null>(null);
   const [planProblem, setPlanProblem] = useState<string | null>(null);
   const { state } = writer;
 
@@ -31,7 +63,12 @@ export function ReportSection({ caseId }: { caseId: string }) {
     setAudience(a);
     if (a === 'redacted' && !plan) {
       setPlanProblem(null);
-      writer.planOf().then(setPlan, (e: unknown) => setPlanProblem(e instanceof Error ? e.message : String(e)));
+      writer.planOf().then(
+        (found) => {
+          setPlan(found.plan);
+          setPlanned(found.doc);
+        },
+        (e: unknown) => setPlanProblem(e instanceof Error ? e.message : String(e)));
     }
   };
   const submit = (e: FormEvent) => {
@@ -54,28 +91,18 @@ export function ReportSection({ caseId }: { caseId: string }) {
         action plan, and where the case came from, so the document can be checked against it.
       </p>
 
-      {state.state === 'done' && (
-        <div className="notification notification--success" role="status">
-          <p><strong>{state.said}</strong></p>
-        </div>
-      )}
-      {state.state === 'stopped' && (
-        <div className="notification" role="status"><p>Stopped: nothing was written.</p></div>
-      )}
-      {state.state === 'failed' && (
-        <div className="notification notification--error" role="alert"><p><strong>The document could not be written:</strong> {state.message}</p></div>
-      )}
-
       <form onSubmit={submit} noValidate>
         <div className="form-group">
           <fieldset className="form-fieldset" disabled={working}>
             <legend className="form-fieldset__legend">What to write</legend>
             <div className="radios radios--stacked">
               {REPORT_FORMATS.map((f) => (
-                <div key={f} className="radio">
-                  <input id={`report-format-${f}`} type="radio" name="report-format" checked={format === f} onChange={() => setFormat(f)} aria-describedby={`report-format-${f}-hint`} />
-                  <label htmlFor={`report-format-${f}`}>{FORMAT_NAMES[f]}</label>
-                  <div id={`report-format-${f}-hint`} className="hint hint--s">{FORMAT_HINTS[f]}</div>
+                <div key={f} className="report-choice">
+                  <div className="radio">
+                    <input id={`report-format-${f}`} type="radio" name="report-format" checked={format === f} onChange={() => setFormat(f)} aria-describedby={`report-format-${f}-hint`} />
+                    <label htmlFor={`report-format-${f}`}>{FORMAT_NAMES[f]}</label>
+                  </div>
+                  <div id={`report-format-${f}-hint`} className="hint hint--s report-choice__hint">{FORMAT_HINTS[f]}</div>
                 </div>
               ))}
             </div>
@@ -89,10 +116,12 @@ export function ReportSection({ caseId }: { caseId: string }) {
                 <input id="report-audience-full" type="radio" name="report-audience" checked={audience === 'full'} onChange={() => chooseAudience('full')} />
                 <label htmlFor="report-audience-full">The whole review, with every name</label>
               </div>
-              <div className="radio">
-                <input id="report-audience-redacted" type="radio" name="report-audience" checked={audience === 'redacted'} onChange={() => chooseAudience('redacted')} aria-describedby="report-audience-redacted-hint" />
-                <label htmlFor="report-audience-redacted">A redacted copy for victims and families</label>
-                <div id="report-audience-redacted-hint" className="hint hint--s">Staff and third parties are named by their role; the CRN and staff codes are taken out. You see every replacement before anything is written.</div>
+              <div className="report-choice">
+                <div className="radio">
+                  <input id="report-audience-redacted" type="radio" name="report-audience" checked={audience === 'redacted'} onChange={() => chooseAudience('redacted')} aria-describedby="report-audience-redacted-hint" />
+                  <label htmlFor="report-audience-redacted">A redacted copy for victims and families</label>
+                </div>
+                <div id="report-audience-redacted-hint" className="hint hint--s report-choice__hint">Staff and third parties are named by their role; the CRN and staff codes are taken out. You see every replacement before anything is written.</div>
               </div>
             </div>
           </fieldset>
@@ -101,7 +130,7 @@ export function ReportSection({ caseId }: { caseId: string }) {
           (planProblem ? (
             <p className="error-message" role="alert">The names to redact could not be found: {planProblem}</p>
           ) : plan ? (
-            <RedactionPreview plan={plan} onChange={setPlan} />
+            <RedactionPreview plan={plan} onChange={(changed) => setPlan(planned ? countPlaces(changed, planned) : changed)} />
           ) : (
             <p aria-live="polite">Finding the names to redact…</p>
           ))}
@@ -112,9 +141,12 @@ export function ReportSection({ caseId }: { caseId: string }) {
             <button type="button" className="button button--secondary" onClick={writer.cancel}>Cancel</button>
           </div>
         ) : (
-          <button type="submit" className="button" disabled={audience === 'redacted' && !plan}>
-            {format === 'print' ? 'Open the print view' : `Write the ${FORMAT_NAMES[format].replace(/ \(.*\)$/, '').toLowerCase()}`}
-          </button>
+          <>
+            <Outcome state={state} />
+            <button type="submit" className="button" disabled={audience === 'redacted' && !plan}>
+              {format === 'print' ? 'Open the print view' : `Write the ${FORMAT_NAMES[format].replace(/ \(.*\)$/, '').toLowerCase()}`}
+            </button>
+          </>
         )}
       </form>
     </section>

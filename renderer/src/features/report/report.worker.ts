@@ -16,11 +16,13 @@ const post = (message: FromReportWorker) => self.postMessage(message);
 let pngsWanted: ((pngs: Uint8Array[]) => void) | null = null;
 
 async function elk(): Promise<ElkLike> {
-  // elk's bundled build takes over `self.onmessage` when it loads in a worker: put this worker's handler back.
+  // elk's bundled build takes over `self.onmessage` in a worker (as it loads, and as an ELK is made): put this
+  // worker's handler back once both are done.
   const handler = self.onmessage;
   const { default: ELK } = await import('elkjs/lib/elk.bundled.js');
+  const elk = new ELK();
   self.onmessage = handler;
-  return new ELK();
+  return elk;
 }
 
 const ports: ReportPorts = {
@@ -42,7 +44,7 @@ self.onmessage = async (event: MessageEvent<ToReportWorker>) => {
   const { dataKey, job } = message;
   const db = openSealed(dataKey);
   try {
-    if (job.type === 'plan') post({ type: 'done', result: await redactionPlanOf(db, job.caseId) });
+    if (job.type === 'plan') post({ type: 'done', result: await redactionPlanOf(db, job.caseId, new Date(job.now)) });
     else {
       const input = await reportInputOf(db, job.caseId, new Date(job.now));
       const steps = makeReport(input, job.format, job.plan, ports);

@@ -39,14 +39,11 @@ export function runReportJob<J extends ReportJob>(
       const m = e.data;
       if (m.type === 'progress') options.onProgress?.(m.progress);
       else if (m.type === 'rasterise') {
-        try {
-          const pngs: Uint8Array[] = [];
-          for (const figure of m.figures) pngs.push(await rasterise(figure, 2));
-          send({ type: 'pngs', pngs }, pngs.map((p) => p.buffer as ArrayBuffer));
-        } catch (err) {
-          end();
-          reject(err instanceof Error ? err : new Error(String(err)));
-        }
+        // One figure at a time, each a short task: the window stays responsive. One that cannot be drawn goes back
+        // empty, and the document says so in its place.
+        const pngs: Uint8Array[] = [];
+        for (const figure of m.figures) pngs.push(await rasterise(figure, 2).catch(() => new Uint8Array(0)));
+        send({ type: 'pngs', pngs }, pngs.map((p) => p.buffer as ArrayBuffer));
       } else {
         end();
         if (m.type === 'done') resolve(m.result as ReportResults[J['type']]);

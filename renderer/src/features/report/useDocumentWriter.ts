@@ -1,6 +1,6 @@
 import { useCallback, useRef, useState } from 'react';
 import type { ReportProgress } from '../../../../shared/report/build.js';
-import type { DrawnFigure } from '../../../../shared/report/figureSvgs.js';
+import type { DrawnFigure } from '../../../../shared/report/figureTypes.js';
 import type { ReportDocument } from '../../../../shared/report/document.js';
 import type { ReportFormat } from '../../../../shared/report/formats.js';
 import type { RedactionPlan } from '../../../../shared/report/redaction.js';
@@ -81,6 +81,6 @@ export function useDocumentWriter(caseId: string) {
 
   const cancel = useCallback(() => running.current?.abort(), []);
   const reset = useCallback(() => setState({ state: 'idle' }), []);
-  const planOf = useCallback(() => runReportJob(dataKey, { type: 'plan', caseId }), [dataKey, caseId]);
+  const planOf = useCallback(() => runReportJob(dataKey, { type: 'plan', caseId, now: new Date().toISOString() }), [dataKey, caseId]);
   return { state, write, cancel, reset, savePdf, planOf };
 }
