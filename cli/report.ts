@@ -27,7 +27,7 @@ export async function report(args: ParsedArgs, io: CliIo): Promise<number> {
   }
   const { bundle } = read;
   const review = bundle.review ? Review.parse(bundle.review) : null;
-  const trail = verifyBundle(bundle);
+  const trail = { ...verifyBundle(bundle), depth: 'full' as const };
   const plan = args.options.has('--redact') ? redactionPlan(bundle, review) : null;
   const made = await makeReportWhole({ bundle, index: new CaseIndex(bundle), review, trail, now: io.now() }, format as (typeof FORMATS)[number], plan, {
     elk: async () => new (await import('elkjs/lib/elk.bundled.js')).default(),

@@ -1,5 +1,6 @@
 import { entrySignature, fingerprintOf, signersByFingerprint } from '../audit/signatures.js';
-import { verifyTrail } from '../audit/trail.js';
+import { verifyTrail, type AuditEntry } from '../audit/trail.js';
+import type { Signer } from '../audit/fingerprints.js';
 import type { CaseBundle } from '../schemas/bundle.js';
 import { bundleRows } from './bundleRows.js';
 
@@ -24,21 +25,26 @@ export interface VerifyReport {
   unsigned: number[];
 }
 
+type Failure = Pick<VerifyReport, 'entry' | 'row' | 'reason'>;
+
+/** Who signed which entries of a trail, which no one signed, and the first entry whose signature fails (or that a required key did not sign). */
+export interface SignatureReport {
+  failure: Failure | null;
+  signers: SignerReport[];
+  unsigned: number[];
+}
+
 /**
- * Check a case bundle as `verify` does: every entry's hash, link and signature; the case holding rows with an empty
- * trail; every row against what the trail last recorded; and, with `required` fingerprints, that every entry is signed
- * by one of those keys. (A repeated row id and a wrong schema are refused before, when the bundle is read.)
+ * Every entry's signature checked with the key the case carries for its signer; with `required` fingerprints, that
+ * every entry is signed by one of those keys. Everyone the case names as a signer is listed, with the entries they signed.
  */
-export function verifyBundle(bundle: CaseBundle, required: readonly string[] = []): VerifyReport {
-  const rows = bundleRows(bundle);
-  const known = signersByFingerprint(bundle.signers ?? []);
+export function signatureReport(audit: readonly AuditEntry[], signers: readonly Signer[], required: readonly string[] = []): SignatureReport {
+  const known = signersByFingerprint(signers);
   const signed = new Map<string, SignerReport>();
   const unsigned: number[] = [];
-  type Failure = Pick<VerifyReport, 'entry' | 'row' | 'reason'>;
-  // The first entry whose signature fails, or that a required key did not sign.
-  let unsignedBy: Failure | null = null;
-  for (const entry of bundle.audit) {
-    const fail = (reason: string) => (unsignedBy ??= { entry: entry.seq, reason });
+  let failure: Failure | null = null;
+  for (const entry of audit) {
+    const fail = (reason: string) => (failure ??= { entry: entry.seq, reason });
     const signature = entrySignature(entry, known);
     if (signature.state === 'unsigned') unsigned.push(entry.seq);
     else if (signature.state === 'invalid') fail(`entry ${entry.seq} is not validly signed: ${signature.reason}`);
@@ -50,12 +56,23 @@ export function verifyBundle(bundle: CaseBundle, required: readonly string[] = [
     }
     if (required.length > 0 && signature.state === 'unsigned') fail(`entry ${entry.seq} is not signed, and a signature by a required key was asked for`);
   }
+  for (const s of signers) if (!signed.has(fingerprintOf(s.publicKey))) signed.set(fingerprintOf(s.publicKey), { name: s.name, fingerprint: fingerprintOf(s.publicKey), entries: 0 });
+  return { failure, signers: [...signed.values()], unsigned };
+}
+
+/**
+ * Check a case bundle as `verify` does: every entry's hash, link and signature; the case holding rows with an empty
+ * trail; every row against what the trail last recorded; and, with `required` fingerprints, that every entry is signed
+ * by one of those keys. (A repeated row id and a wrong schema are refused before, when the bundle is read.)
+ */
+export function verifyBundle(bundle: CaseBundle, required: readonly string[] = []): VerifyReport {
+  const rows = bundleRows(bundle);
+  const signatures = signatureReport(bundle.audit, bundle.signers ?? [], required);
   const trail = verifyTrail(bundle.audit, rows);
-  const bySignature = unsignedBy as Failure | null;
+  const bySignature = signatures.failure;
   // The first entry that fails, by its hash, its link or its signature; only then a row.
   let failure: Failure | null = bySignature;
   if (!trail.ok && 'entry' in trail && (bySignature?.entry === undefined || trail.entry <= bySignature.entry)) failure = { entry: trail.entry, reason: trail.reason };
   else if (!trail.ok && 'row' in trail && !bySignature) failure = { row: trail.row, reason: trail.reason };
-  for (const s of bundle.signers ?? []) if (!signed.has(fingerprintOf(s.publicKey))) signed.set(fingerprintOf(s.publicKey), { name: s.name, fingerprint: fingerprintOf(s.publicKey), entries: 0 });
-  return { ok: failure === null, entries: bundle.audit.length, rows: rows.size, ...(failure ?? {}), signers: [...signed.values()], unsigned };
+  return { ok: failure === null, entries: bundle.audit.length, rows: rows.size, ...(failure ?? {}), signers: signatures.signers, unsigned: signatures.unsigned };
 }

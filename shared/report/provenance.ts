@@ -6,8 +6,17 @@ import type { SourceFile } from '../schemas/bundle.js';
 import { formatInstant } from '../time/display.js';
 import type { Block } from './document.js';
 
-/** What the trail check found when the document was written: the whole trail, hashes, links, rows and signatures. */
-export type TrailFinding = Pick<VerifyReport, 'ok' | 'entries' | 'reason' | 'signers' | 'unsigned'>;
+/**
+ * What checking the trail found when the document was written, and how deep the check went: `full` (as `verify`:
+ * every entry's hash, link and signature, every row's content) or `quick` (as the app checks a case it opens: every
+ * entry's link and signature, and the rows adding up to what the trail last recorded).
+ */
+export type TrailFinding = Pick<VerifyReport, 'ok' | 'entries' | 'reason' | 'signers' | 'unsigned'> & { depth: 'full' | 'quick' };
+
+const CHECKED: Record<TrailFinding['depth'], string> = {
+  full: 'every entry’s hash, link and signature, and every row’s content, as the trail recorded them',
+  quick: 'every entry’s link and signature, and the rows the case holds add up to what the trail last recorded (the check made as a case opens)',
+};
 
 const SOURCE_KIND_NAMES: Record<SourceFile['kind'], string> = {
   contacts: 'Contacts',
@@ -49,7 +58,7 @@ export function provenanceBlocks(sources: readonly SourceFile[], audit: readonly
       { label: 'Its hash (SHA-256)', value: newest.hash },
       {
         label: 'Checked when written',
-        value: trail === null ? 'Not checked' : trail.ok ? `Intact: every entry’s hash and link, and every row, as the trail recorded them${trail.unsigned.length ? `; ${count(trail.unsigned.length, 'entry', 'entries')} unsigned` : ''}` : `Not intact: ${trail.reason ?? 'the check failed'}`,
+        value: trail === null ? 'Not checked' : trail.ok ? `Intact: ${CHECKED[trail.depth]}${trail.unsigned.length ? `; ${count(trail.unsigned.length, 'entry', 'entries')} unsigned` : ''}` : `Not intact: ${trail.reason ?? 'the check failed'}`,
       },
     ],
   });

@@ -1,6 +1,6 @@
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
-import { LONDON } from './london.js';
+import { LONDON, londonOffsetMinutes } from './london.js';
 import { hasClockTime, type TimeValue } from './precision.js';
 
 /** UK date as probation staff read it: `23 Nov 2026`. */
@@ -26,12 +26,24 @@ export function formatTime(t: TimeValue): string {
     return format(new Date(y, m - 1, 1), 'MMM yyyy');
   }
   if (!hasClockTime(t)) return prefix + formatUkDate(t.value);
-  return prefix + format(new TZDate(Date.parse(t.value), LONDON), 'd MMM yyyy, HH:mm');
+  return prefix + londonClock(Date.parse(t.value));
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const two = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * An instant as London's wall clock reads it, `23 Nov 2026, 14:05`: shifted by London's offset then (cached per hour,
+ * london.ts) and read as UTC, which spares a time-zone lookup per call when a whole chronology is written out.
+ */
+function londonClock(epochMs: number): string {
+  const local = new Date(epochMs + londonOffsetMinutes(epochMs) * 60_000);
+  return `${local.getUTCDate()} ${MONTHS[local.getUTCMonth()]} ${local.getUTCFullYear()}, ${two(local.getUTCHours())}:${two(local.getUTCMinutes())}`;
 }
 
 /** A moment the app itself recorded (an audit entry, a backup), in London time: `23 Nov 2026, 14:05`. */
 export function formatInstant(iso: string): string {
-  return format(new TZDate(Date.parse(iso), LONDON), 'd MMM yyyy, HH:mm');
+  return londonClock(Date.parse(iso));
 }
 
 /** A moment as people type it in forms, in London time: `23/11/2026 14:05` (with seconds only when it has them). */

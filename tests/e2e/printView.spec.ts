@@ -27,7 +27,7 @@ const chart = (label: string): FigureSvg => ({
 
 test.beforeAll(async () => {
   const { bundle, index, review } = demoWithReview();
-  const doc = buildReport({ bundle, index, review, trail: verifyBundle(bundle), now: new Date('2026-12-01T12:00:00Z') });
+  const doc = buildReport({ bundle, index, review, trail: { ...verifyBundle(bundle), depth: 'full' }, now: new Date('2026-12-01T12:00:00Z') });
   const svgs: [string, FigureSvg][] = [];
   for (const b of doc.blocks) {
     if (b.kind !== 'figure') continue;

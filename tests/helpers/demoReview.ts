@@ -58,7 +58,7 @@ export const DEMO_REVIEW: ReviewInput = {
 const FILES = ['contacts.csv', 'information.csv', 'allocations.csv', 'workload_snapshots.csv', 'team_snapshots.csv'];
 
 /** The demo case as a bundle with its import trail entry and DEMO_REVIEW, indexed. */
-export function demoWithReview(review: ReviewInput | undefined = DEMO_REVIEW, named: { id: string; title?: string } = { id: 'demo' }): { bundle: CaseBundle; index: CaseIndex; review: Review | null } {
+export function demoWithReview(review: ReviewInput | null = DEMO_REVIEW, named: { id: string; title?: string } = { id: 'demo' }): { bundle: CaseBundle; index: CaseIndex; review: Review | null } {
   const read = FILES.map((fileName) => {
     const bytes = demoBytes(fileName);
     return { result: readCsvImportFile({ fileName, bytes, sha256: sha256(bytes) }), sha256: sha256(bytes) };

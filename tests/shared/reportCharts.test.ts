@@ -197,7 +197,7 @@ function pngSize(png: Uint8Array): { width: number; height: number } {
 }
 
 describe('the figures of the document', () => {
-  const doc = buildReport({ ...demo, trail: verifyBundle(demo.bundle), now: new Date('2026-12-01T10:00:00Z') });
+  const doc = buildReport({ ...demo, trail: { ...verifyBundle(demo.bundle), depth: 'full' }, now: new Date('2026-12-01T10:00:00Z') });
 
   it('draws every figure of the demo document, by its id', async () => {
     const figures = await drawFigures(doc, new ELK());

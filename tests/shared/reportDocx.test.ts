@@ -39,7 +39,7 @@ const minimal = (blocks: Block[], titlePage: Partial<ReportDocument['titlePage']
 
 describe('the review as a Word document', () => {
   const demo = demoWithReview();
-  const doc = buildReport({ ...demo, trail: verifyBundle(demo.bundle), now: new Date('2026-12-01T12:00:00Z') });
+  const doc = buildReport({ ...demo, trail: { ...verifyBundle(demo.bundle), depth: 'full' }, now: new Date('2026-12-01T12:00:00Z') });
   const images = new Map(figuresOf(doc).map((f) => [f.id, png(900, 420)]));
   let bytes: Uint8Array;
   let read: string;

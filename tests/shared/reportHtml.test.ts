@@ -28,7 +28,7 @@ let body: string;
 beforeAll(async () => {
   const { bundle, index, review } = demoWithReview({ ...DEMO_REVIEW, judgement: { allReasonableSteps: 'partly', rationale: HOSTILE } });
   const hostileCase = { ...bundle, case: { ...bundle.case, title: 'Daniel "Dan" Marsh & <family>' } };
-  doc = buildReport({ bundle: hostileCase, index, review, trail: verifyBundle(bundle), now: new Date('2026-12-01T12:00:00Z') });
+  doc = buildReport({ bundle: hostileCase, index, review, trail: { ...verifyBundle(bundle), depth: 'full' }, now: new Date('2026-12-01T12:00:00Z') });
   svgs = new Map();
   for (const b of doc.blocks) {
     if (b.kind !== 'figure') continue;

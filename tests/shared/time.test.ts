@@ -81,3 +81,22 @@ describe('wall-clock times around the clock changes', () => {
     expect(toLondonIso(Date.parse('2023-10-29T01:30:00Z'))).toBe('2023-10-29T01:30:00+00:00');
   });
 });
+
+describe('London wall-clock text', () => {
+  it('reads every instant as the time-zone library does, either side of each clock change (2000–2040)', async () => {
+    const fc = (await import('fast-check')).default;
+    const { TZDate } = await import('@date-fns/tz');
+    const { format } = await import('date-fns');
+    const { formatInstant } = await import('../../shared/time/display.js');
+    const changes = [Date.parse('2023-03-26T01:00:00Z'), Date.parse('2023-10-29T01:00:00Z')];
+    const near = fc.oneof(...changes.map((c) => fc.integer({ min: c - 7_200_000, max: c + 7_200_000 })), fc.integer({ min: Date.parse('2000-01-01T00:00:00Z'), max: Date.parse('2040-12-31T00:00:00Z') }));
+    fc.assert(
+      fc.property(near, (ms) => {
+        const iso = new Date(ms).toISOString();
+        expect(formatInstant(iso)).toBe(format(new TZDate(ms, 'Europe/London'), 'd MMM yyyy, HH:mm'));
+        expect(formatTime({ value: iso, precision: 'exact' })).toBe(format(new TZDate(ms, 'Europe/London'), 'd MMM yyyy, HH:mm'));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});

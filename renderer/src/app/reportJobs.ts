@@ -1,6 +1,6 @@
 // The application's part in writing a review as a document: read the case from the store and hand it to the shared
 // pipeline (shared/report/make.ts). The report worker runs these; they are plain code over a store, tested like it.
-import { verifyBundle } from '../../../shared/bundle/verifyBundle.js';
+import { signatureReport } from '../../../shared/bundle/verifyBundle.js';
 import { CaseIndex } from '../../../shared/engine/caseIndex.js';
 import { buildReport, type ReportInput } from '../../../shared/report/build.js';
 import type { ReportDocument } from '../../../shared/report/document.js';
@@ -8,18 +8,25 @@ import { countPlaces, redactionPlan, type RedactionPlan } from '../../../shared/
 import type { CaseBundle } from '../../../shared/schemas/bundle.js';
 import { Review } from '../../../shared/schemas/review.js';
 import { bundleOf, readWholeCase } from '../store/caseBundle.js';
+import { checkHeld } from '../store/trailCheck.js';
 import type { ForesightDb } from '../store/db.js';
 
 /**
  * Everything a document is made from: the case as the store holds it, indexed, and its review; with `checked`, its
- * whole trail checked as `verify` checks it (hashes, links, rows and signatures), for the provenance appendix.
+ * trail checked as a case is when it opens (each entry's link, the rows' sums) and every entry's signature, for the
+ * provenance appendix. The full check, which hashes every row afresh, takes seconds on a large case and is under Activity.
  */
 export async function reportInputOf(db: ForesightDb, caseId: string, now: Date, checked = true): Promise<ReportInput & { review: Review | null; bundle: CaseBundle }> {
   const whole = await readWholeCase(db, caseId);
   if (!whole) throw new Error('That case no longer exists.');
   const bundle = bundleOf(whole.held, whole.audit, whole.signers);
   const review = bundle.review ? Review.parse(bundle.review) : null;
-  return { bundle, index: new CaseIndex(bundle), review, trail: checked ? verifyBundle(bundle) : null, now };
+  if (!checked) return { bundle, index: new CaseIndex(bundle), review, trail: null, now };
+  const quick = checkHeld(whole.held);
+  const signatures = signatureReport(bundle.audit, bundle.signers ?? []);
+  const reason = !quick.ok ? quick.reason : signatures.failure?.reason;
+  const trail = { ok: quick.ok && signatures.failure === null, entries: bundle.audit.length, ...(reason ? { reason } : {}), signers: signatures.signers, unsigned: signatures.unsigned, depth: 'quick' as const };
+  return { bundle, index: new CaseIndex(bundle), review, trail, now };
 }
 
 /**
