@@ -33,6 +33,8 @@ export interface DocumentPorts {
   /** The native save dialog, over the window of the caller. */
   showSaveDialog(caller: CallerContents, options: SaveDialogOptions): Promise<{ canceled: boolean; filePath?: string | undefined }>;
   writeFile(path: string, data: Uint8Array): Promise<void>;
+  /** Whether a file is there already: the dialog asked about the name as typed, not with the extension added. */
+  exists(path: string): Promise<boolean>;
 }
 
 /** Each kind of document as the save dialog names it. */
@@ -61,18 +63,29 @@ export const PDF_OPTIONS: PdfOptions = {
  */
 export function createDocumentSaving(ports: DocumentPorts) {
   const save = async (caller: CallerContents, suggestedName: string, kind: DocumentKind, data: Uint8Array): Promise<{ outcome: 'saved'; path: string } | { outcome: 'cancelled' }> => {
-    const chosen = await ports.showSaveDialog(caller, {
-      title: `Save as ${KINDS[kind]}`,
-      defaultPath: join(ports.documentsFolder(), suggestedName),
-      buttonLabel: 'Save',
-      filters: [{ name: KINDS[kind], extensions: [kind] }],
-      properties: ['showOverwriteConfirmation', 'createDirectory'],
-    });
-    if (chosen.canceled || !chosen.filePath) return { outcome: 'cancelled' };
-    // Some Linux dialogs return the name as typed: a name with no extension gets the kind's.
-    const path = extname(chosen.filePath) ? chosen.filePath : `${chosen.filePath}.${kind}`;
-    await ports.writeFile(path, data);
-    return { outcome: 'saved', path };
+    let defaultPath = join(ports.documentsFolder(), suggestedName);
+    for (;;) {
+      const chosen = await ports.showSaveDialog(caller, {
+        title: `Save as ${KINDS[kind]}`,
+        defaultPath,
+        buttonLabel: 'Save',
+        filters: [{ name: KINDS[kind], extensions: [kind] }],
+        properties: ['showOverwriteConfirmation', 'createDirectory'],
+      });
+      if (chosen.canceled || !chosen.filePath) return { outcome: 'cancelled' };
+      if (extname(chosen.filePath)) {
+        await ports.writeFile(chosen.filePath, data);
+        return { outcome: 'saved', path: chosen.filePath };
+      }
+      // Some Linux dialogs return the name as typed: it gets the kind's extension, and if a file of that name is
+      // there already, the dialog asks again with that name, so nothing is replaced without the person saying so.
+      const path = `${chosen.filePath}.${kind}`;
+      if (!(await ports.exists(path))) {
+        await ports.writeFile(path, data);
+        return { outcome: 'saved', path };
+      }
+      defaultPath = path;
+    }
   };
   return {
     saveDocument: ({ suggestedName, kind, data }: BridgeRequest<'saveDocument'>, caller: CallerContents) => save(caller, suggestedName, kind, data),

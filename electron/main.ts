@@ -1,6 +1,6 @@
 // The composition root: the only module in electron/ that imports Electron. Everything it wires is a pure function
 // or a handler with injected adapters, tested without the Electron binary.
-import { readFile, writeFile } from 'node:fs/promises';
+import { access, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session } from 'electron';
 import { hardenContents, hardenSession } from './hardening.js';
@@ -42,6 +42,7 @@ if (!app.requestSingleInstanceLock()) {
           return window ? dialog.showSaveDialog(window, options) : dialog.showSaveDialog(options);
         },
         writeFile: (path, data) => writeFile(path, data),
+        exists: (path) => access(path).then(() => true, () => false),
       }),
     );
 

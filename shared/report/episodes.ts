@@ -1,6 +1,6 @@
 import type { CaseIndex, OfficerView } from '../engine/caseIndex.js';
 import { KNOWLEDGE_RULES } from '../engine/knowledge.js';
-import { countStates, openConcerns, recordsIn, whatTheyKnew } from '../engine/officerSummary.js';
+import { CONCERNS_RULE, countStates, openConcerns, recordsIn, whatTheyKnew } from '../engine/officerSummary.js';
 import { isRedStatus } from '../engine/team.js';
 import { EXCESSIVE_CAPACITY_PCT, isStale } from '../engine/workload.js';
 import { count } from '../domain/words.js';
@@ -61,14 +61,20 @@ export function tunnelBlocks(index: CaseIndex, view: OfficerView, anchor: string
     value: d.record ? `${d.value ? `${d.value}. ` : ''}${recordLine(d.record)}` : 'None known or on record',
   }));
   const concerns = openConcerns(index, view);
+  const notHeld = recordsIn(index, view, 'notHeld', LISTED);
   return [
     { kind: 'heading', level: 3, text: 'What the officer knew', anchor: `${anchor}-knew` },
+    { kind: 'facts', rows: facts },
     { kind: 'paragraph', runs: [{ text: count(counts.known, 'record'), bold: true }, { text: ` known to the officer. ${KNOWLEDGE_RULES.known}` }] },
-    { kind: 'facts', rows: [...facts, { label: 'Open concerns', value: `${count(concerns.length, 'record')} of police, MAPPA, safeguarding or partner information in the 90 days before` }] },
     ...listed(known.latest.map(recordLine), known.count),
+    { kind: 'paragraph', runs: [{ text: count(concerns.length, 'open concern'), bold: true }, { text: `. ${CONCERNS_RULE}` }] },
+    ...listed([...concerns].reverse().slice(0, LISTED).map(recordLine), concerns.length),
     { kind: 'heading', level: 3, text: 'What was on the record', anchor: `${anchor}-record` },
     { kind: 'paragraph', runs: [{ text: count(counts.onRecord, 'record'), bold: true }, { text: ` on the probation record, there to be read. ${KNOWLEDGE_RULES.onRecord}` }] },
     ...listed(onRecord.latest.map(recordLine), onRecord.count),
+    ...(counts.notHeld > 0
+      ? [{ kind: 'paragraph', runs: [{ text: count(counts.notHeld, 'record'), bold: true }, { text: ` on the probation record of a case the officer did not hold then. ${KNOWLEDGE_RULES.notHeld}` }] } as Block, ...listed(notHeld.latest.map(recordLine), notHeld.count)]
+      : []),
     { kind: 'heading', level: 3, text: 'What others held', anchor: `${anchor}-others` },
     { kind: 'paragraph', runs: [{ text: count(counts.heldElsewhere, 'record'), bold: true }, { text: ` held by other agencies, not shared with probation. ${KNOWLEDGE_RULES.heldElsewhere}` }] },
     ...listed(elsewhere.latest.map(recordLine), elsewhere.count),

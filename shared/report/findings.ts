@@ -2,6 +2,7 @@ import type { CaseIndex } from '../engine/caseIndex.js';
 import { count } from '../domain/words.js';
 import type { HindsightChecks, HindsightFlag } from '../review/flags.js';
 import { stateAtDecision } from '../review/stateWords.js';
+import { dismisses } from '../review/findingEdits.js';
 import { decisionText } from '../review/episodeEdits.js';
 import { FINDING_KIND_NAMES, ACCIMAP_LEVEL_NAMES } from '../review/words.js';
 import type { Finding, Review, ReviewResponse } from '../schemas/review.js';
@@ -87,7 +88,7 @@ export function dismissalBlocks(index: CaseIndex, review: Review, checks: Hindsi
   const rows = review.findings.flatMap((f) =>
     checks.of(f).flatMap((flag) => {
       if (!flag.dismissed) return [];
-      const at = f.dismissed.find((d) => d.kind === flag.kind && d.reason === flag.dismissed!.reason)?.at;
+      const at = f.dismissed.find((d) => dismisses(d, flag))?.at;
       return [[f.id, flagWords(index, review, flag), flag.dismissed.reason, flag.dismissed.by, at ? formatInstant(at) : '']];
     }),
   );

@@ -49,13 +49,16 @@ export function provenanceBlocks(sources: readonly SourceFile[], audit: readonly
         },
     { kind: 'heading', level: 2, text: 'The audit trail', anchor: 'provenance-trail' },
   ];
-  if (!newest) return [...blocks, { kind: 'paragraph', runs: 'The case has no audit trail.' }];
   blocks.push({
     kind: 'facts',
     rows: [
-      { label: 'Entries', value: count(audit.length, 'entry', 'entries') },
-      { label: 'Newest entry', value: `Entry ${newest.seq}, ${formatInstant(newest.at)}, by ${newest.who}: ${newest.what}` },
-      { label: 'Its hash (SHA-256)', value: newest.hash },
+      { label: 'Entries', value: newest ? count(audit.length, 'entry', 'entries') : 'None: the case has no audit trail' },
+      ...(newest
+        ? [
+            { label: 'Newest entry', value: `Entry ${newest.seq}, ${formatInstant(newest.at)}, by ${newest.who}: ${newest.what}` },
+            { label: 'Its hash (SHA-256)', value: newest.hash },
+          ]
+        : []),
       {
         label: 'Checked when written',
         value: trail === null ? 'Not checked' : trail.ok ? `Intact: ${CHECKED[trail.depth]}${trail.unsigned.length ? `; ${count(trail.unsigned.length, 'entry', 'entries')} unsigned` : ''}` : `Not intact: ${trail.reason ?? 'the check failed'}`,

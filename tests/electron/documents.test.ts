@@ -16,13 +16,15 @@ function fakeContents(pdf = PDF): CallerContents & { printed: PdfOptions[] } {
 }
 
 /** The dialog answers as the person would; files are written to a map. */
-function fakePorts(answer: { canceled: boolean; filePath?: string }) {
+function fakePorts(answer: { canceled: boolean; filePath?: string }, ...more: { canceled: boolean; filePath?: string }[]) {
   const dialogs: { caller: CallerContents; options: SaveDialogOptions }[] = [];
   const files = new Map<string, Uint8Array>();
+  const answers = [answer, ...more];
   const ports: DocumentPorts = {
     documentsFolder: () => '/home/ann/Documents',
-    showSaveDialog: async (caller, options) => (dialogs.push({ caller, options }), answer),
+    showSaveDialog: async (caller, options) => (dialogs.push({ caller, options }), answers[Math.min(dialogs.length, answers.length) - 1]!),
     writeFile: async (path, data) => void files.set(path, data),
+    exists: async (path) => files.has(path),
   };
   return { ports, dialogs, files };
 }
@@ -47,6 +49,14 @@ describe('saving a document in the desktop app', () => {
       properties: expect.arrayContaining(['showOverwriteConfirmation']),
     });
     expect(sender.printed).toEqual([]);
+  });
+
+  it('never replaces a file the dialog did not ask about: a name typed without its extension, whose file exists, is asked again', async () => {
+    const { ports, dialogs, files } = fakePorts({ canceled: false, filePath: '/tmp/review' }, { canceled: false, filePath: '/tmp/review (2).docx' });
+    files.set('/tmp/review.docx', new Uint8Array([1]));
+    await expect(call(ports, 'saveDocument', { suggestedName: 'review.docx', kind: 'docx', data: BYTES })).resolves.toEqual({ outcome: 'saved', path: '/tmp/review (2).docx' });
+    expect(files.get('/tmp/review.docx')).toEqual(new Uint8Array([1]));
+    expect(dialogs.map((d) => d.options.defaultPath)).toEqual(['/home/ann/Documents/review.docx', '/tmp/review.docx']);
   });
 
   it('offers each kind of document under its own name and extension', async () => {

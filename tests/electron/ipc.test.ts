@@ -4,7 +4,7 @@ import { BRIDGE_METHODS, channelFor } from '../../shared/bridge/contract.js';
 
 const app = { name: 'Foresight', version: '1.2.3', platform: 'linux' };
 const noSecretStore = { isAsyncEncryptionAvailable: async () => false, encryptStringAsync: vi.fn(), decryptStringAsync: vi.fn() };
-const noDocuments = { documentsFolder: () => '/home/me/Documents', showSaveDialog: async () => ({ canceled: true }), writeFile: async () => {} };
+const noDocuments = { documentsFolder: () => '/home/me/Documents', showSaveDialog: async () => ({ canceled: true }), writeFile: async () => {}, exists: async () => false };
 const handlers = (getAppInfo: () => Promise<unknown>) => ({ ...createBridgeHandlers(app, noSecretStore, noDocuments), getAppInfo }) as never;
 const contents = { printToPDF: async () => new Uint8Array() };
 const from = (url: string, parent: object | null = null) => ({ senderFrame: { url, parent }, sender: contents });

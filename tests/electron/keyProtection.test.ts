@@ -4,7 +4,7 @@ import { createKeyProtection, type SafeStorageLike } from '../../electron/keyPro
 
 /** A call from the app's window; key protection never prints or saves. */
 const trusted = { senderFrame: { url: 'app://foresight/index.html', parent: null }, sender: { printToPDF: async () => new Uint8Array() } };
-const noDocuments = { documentsFolder: () => '/home/me/Documents', showSaveDialog: async () => ({ canceled: true }), writeFile: async () => {} };
+const noDocuments = { documentsFolder: () => '/home/me/Documents', showSaveDialog: async () => ({ canceled: true }), writeFile: async () => {}, exists: async () => false };
 const KEY = 'ab'.repeat(32);
 
 /** A stand-in for safeStorage: "encrypts" by XOR with a secret only it knows, as an OS keyring would. */

@@ -100,6 +100,34 @@ describe('the review as a document', () => {
     expect(part(doc, 'Appendix A: hindsight flags dismissed')).toContain('N1 | Outcome language: “Failed to”. Suggested instead: did not. | quoting the officer | A. Reviewer | 1 Dec 2026, 10:00');
   });
 
+  it('gives each dismissal its own time, even when two share a reason', () => {
+    const twice = demoWithReview({
+      ...DEMO_REVIEW,
+      findings: [
+        {
+          id: 'N1', kind: 'good', text: 'Clearly it was obviously a careful plan.',
+          dismissed: [
+            { kind: 'outcomeLanguage', phrase: 'clearly', reason: 'quoting the officer', by: 'A. Reviewer', at: '2026-12-01T10:00:00Z' },
+            { kind: 'outcomeLanguage', phrase: 'obviously', reason: 'quoting the officer', by: 'B. Reviewer', at: '2026-12-05T15:30:00Z' },
+          ],
+        },
+      ],
+      actions: [],
+      responses: [],
+    });
+    const appendix = part(buildReport({ ...twice, trail: null, now: NOW }), 'Appendix A: hindsight flags dismissed');
+    expect(appendix).toContain('“Clearly”. Suggested instead: leave it out and give the evidence. | quoting the officer | A. Reviewer | 1 Dec 2026, 10:00');
+    expect(appendix).toContain('“obviously”. Suggested instead: leave it out and give the evidence. | quoting the officer | B. Reviewer | 5 Dec 2026, 15:30');
+  });
+
+  it('counts what was on the record of a case the officer did not hold, apart from what they could read', () => {
+    const spo = demoWithReview({ ...DEMO_REVIEW, episodes: [{ id: 'E1', title: 'The SPO’s view', decisionAt: '2023-09-22T12:00', officer: 'N07S020' }], findings: [], responses: [], actions: [] });
+    const view = spo.index.view('N07S020', decisionInstant(spo.review!.episodes[0]!)!);
+    const words = part(buildReport({ ...spo, trail: null, now: NOW }), 'Key practice episodes');
+    expect(countStates(view.states).notHeld).toBeGreaterThan(0);
+    expect(words).toContain(`${countStates(view.states).notHeld} records on the probation record of a case the officer did not hold then`);
+  });
+
   it('keeps every version of a practitioner’s response, in order', () => {
     const responses = part(doc, 'The practitioner’s responses');
     expect(responses.indexOf('Version 1: Disputed, by James Whitfield')).toBeLessThan(responses.indexOf('Version 2: Context added, by James Whitfield'));
@@ -113,6 +141,10 @@ describe('the review as a document', () => {
     expect(part(buildReport(input({ trail: null })), 'Appendix B: provenance')).toContain('Checked when written: Not checked');
     const broken = { ok: false, entries: 1, reason: 'row records:contact:1 differs', signers: [], unsigned: [1], depth: 'full' as const };
     expect(part(buildReport(input({ trail: broken })), 'Appendix B: provenance')).toContain('Not intact: row records:contact:1 differs');
+    // A case with no trail at all still says what checking it found.
+    const untrailed = part(buildReport(input({ bundle: { ...demo.bundle, audit: [] }, trail: { ...broken, entries: 0, reason: 'the case holds rows, but its trail is empty' } })), 'Appendix B: provenance');
+    expect(untrailed).toContain('Entries: None: the case has no audit trail');
+    expect(untrailed).toContain('Checked when written: Not intact: the case holds rows, but its trail is empty');
   });
 
   it('is built a step at a time, each step saying what it does, ending where it began counting', () => {

@@ -23,6 +23,7 @@ function Outcome({ state }: { state: WriterState }) {
     return (
       <div className="notification notification--success" role="status" tabIndex={-1} ref={banner}>
         <p><strong>{state.said}</strong></p>
+        {state.unrecorded && <p className="error-message">It could not be recorded in the case’s audit trail: {state.unrecorded}</p>}
       </div>
     );
   }
@@ -76,6 +77,17 @@ export function ReportSection({ caseId }: { caseId: string }) {
     if (audience === 'redacted' && !plan) return;
     void writer.write(format, audience === 'redacted' ? plan : null);
   };
+
+  // Focus follows the work: to the progress bar (and its Cancel) when writing starts, back to the button after the
+  // print view closes.
+  const progress = useRef<HTMLDivElement>(null);
+  const submitButton = useRef<HTMLButtonElement>(null);
+  const previous = useRef(state.state);
+  useEffect(() => {
+    if (state.state === 'working' && previous.current !== 'working') progress.current?.focus();
+    if (state.state === 'idle' && previous.current === 'printing') submitButton.current?.focus();
+    previous.current = state.state;
+  }, [state.state]);
 
   if (state.state === 'printing') {
     return <PrintView doc={state.doc} svgs={state.figures} onClose={writer.reset} onSavePdf={() => void writer.savePdf()} />;
@@ -135,7 +147,7 @@ export function ReportSection({ caseId }: { caseId: string }) {
             <p aria-live="polite">Finding the names to redact…</p>
           ))}
         {working ? (
-          <div className="report-progress" aria-live="polite">
+          <div className="report-progress" aria-live="polite" tabIndex={-1} ref={progress}>
             <progress max={100} value={pct} aria-label={`Writing the ${FORMAT_NAMES[state.format].toLowerCase()}: ${pct}%`} className="progress" />
             <p>{state.progress ? `${state.progress.what} (${pct}%)` : 'Reading the case…'}</p>
             <button type="button" className="button button--secondary" onClick={writer.cancel}>Cancel</button>
@@ -143,7 +155,7 @@ export function ReportSection({ caseId }: { caseId: string }) {
         ) : (
           <>
             <Outcome state={state} />
-            <button type="submit" className="button" disabled={audience === 'redacted' && !plan}>
+            <button type="submit" className="button" disabled={audience === 'redacted' && !plan} ref={submitButton}>
               {format === 'print' ? 'Open the print view' : `Write the ${FORMAT_NAMES[format].replace(/ \(.*\)$/, '').toLowerCase()}`}
             </button>
           </>

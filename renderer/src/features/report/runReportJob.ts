@@ -42,7 +42,10 @@ export function runReportJob<J extends ReportJob>(
         // One figure at a time, each a short task: the window stays responsive. One that cannot be drawn goes back
         // empty, and the document says so in its place.
         const pngs: Uint8Array[] = [];
-        for (const figure of m.figures) pngs.push(await rasterise(figure, 2).catch(() => new Uint8Array(0)));
+        for (const figure of m.figures) {
+          if (options.signal?.aborted) return;
+          pngs.push(await rasterise(figure, 2).catch(() => new Uint8Array(0)));
+        }
         send({ type: 'pngs', pngs }, pngs.map((p) => p.buffer as ArrayBuffer));
       } else {
         end();

@@ -23,7 +23,8 @@ export type WriterState =
   | { state: 'idle' }
   | { state: 'working'; format: ReportFormat; progress: ReportProgress | null }
   | { state: 'printing'; doc: ReportDocument; figures: ReadonlyMap<string, DrawnFigure>; fileName: string; redacted: boolean }
-  | { state: 'done'; said: string }
+  /** `unrecorded`: the document was saved, but the trail entry saying so could not be stored, and why. */
+  | { state: 'done'; said: string; unrecorded?: string }
   | { state: 'stopped' }
   | { state: 'failed'; message: string };
 
@@ -46,7 +47,15 @@ export function useDocumentWriter(caseId: string) {
   const finish = useCallback(
     async (format: ReportFormat | 'pdf', redacted: boolean, fileName: string, answer: SaveAnswer) => {
       const said = savedWords(answer, fileName);
-      if (reachedFile(answer)) await recordDocumentWritten(db, caseId, trailWords(format, redacted, said));
+      if (reachedFile(answer)) {
+        // The file is saved whatever happens next: a trail that cannot take the entry is said apart from it.
+        try {
+          await recordDocumentWritten(db, caseId, trailWords(format, redacted, said));
+        } catch (e) {
+          setState({ state: 'done', said, unrecorded: e instanceof Error ? e.message : String(e) });
+          return;
+        }
+      }
       setState({ state: 'done', said });
     },
     [db, caseId],
