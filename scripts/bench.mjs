@@ -15,7 +15,7 @@ import { measureReview } from './bench-review.ts';
 import { measureReviewTab, writeCaseFile, writeReviewBundle, writeReviewCaseFile } from './bench-review-tab.mjs';
 import { benchReportReview } from './bench-review.ts';
 import { measureReport } from './bench-report.ts';
-import { firstAndMedian, measureReportPage } from './bench-report-page.mjs';
+import { measureReportPage, medianOf } from './bench-report-page.mjs';
 import { measureProtect, writeBenchBundle } from './bench-protect.mjs';
 import { measureVerify, writeSignedBundle } from './bench-verify.ts';
 import { sinceStoreOpen, unlock } from './bench-unlock.mjs';
@@ -269,22 +269,25 @@ if (report) {
 if (reportPage) {
   const p = reportPage;
   const blocks = (x) => `longest main-thread block ${x.longest > 0 ? ms(x.longest) : 'none over 50 ms'}, ${x.over100} over 100 ms`;
-  const word = firstAndMedian(p.word);
-  const shown = firstAndMedian(p.pdf, 'shownMs');
-  const pdfMs = firstAndMedian(p.pdf, 'pdfMs');
-  const pdf = firstAndMedian(p.pdf);
   const worst = (runs) => ({ longest: Math.max(...runs.map((r) => r.longest)), over100: runs.reduce((n, r) => n + r.over100, 0) });
-  console.log(`\nThe report (Chromium, this machine, load average ${p.load.toFixed(2)}): the same case and review, opened from a case file; from the click; first, then the median of 3`);
-  console.log(`  Word document to its download       first ${ms(word.first)}   median ${ms(word.median)}   (budget 3,000 ms: ${word.median <= 3000 ? 'met' : 'NOT met'})   ${blocks(worst(p.word))}`);
-  console.log(`  PDF: the print view shown           first ${ms(shown.first)}   median ${ms(shown.median)}   ${blocks(worst(p.pdf))}`);
-  console.log(`       page.pdf (as printToPDF)       first ${ms(pdfMs.first)}   median ${ms(pdfMs.median)}`);
-  console.log(`       from the click to the PDF      first ${ms(pdf.first)}   median ${ms(pdf.median)}   (budget 5,000 ms: ${pdf.median <= 5000 ? 'met' : 'NOT met'})`);
+  const [first, ...settled] = p.word;
+  const word = medianOf(settled);
+  const pdf = medianOf(p.pdf);
+  console.log(`\nThe report (Chromium, this machine, load average ${p.load.toFixed(2)}): the same case and review, opened from a case file; from the click; medians of 3, each run with the app settled`);
+  console.log(`  Word document to its download       ${ms(word)}   (budget 3,000 ms: ${word <= 3000 ? 'met' : 'NOT met'})   ${blocks(worst(settled))}`);
+  console.log(`    the first, on opening the case    ${ms(first.ms)}   (the day's full trail check and backup running beside it; they took ${(p.settled / 1000).toFixed(0)} s more to finish)   ${blocks(first)}`);
+  console.log(`  PDF: the print view shown           ${ms(medianOf(p.pdf, 'shownMs'))}   ${blocks(worst(p.pdf))}`);
+  console.log(`       page.pdf (as printToPDF)       ${ms(medianOf(p.pdf, 'pdfMs'))}   (Chromium's print layout: the window is blocked for its length)`);
+  console.log(`       from the click to the PDF      ${ms(pdf)}   (budget 5,000 ms: ${pdf <= 5000 ? 'met' : 'NOT met'})`);
   console.log(`  the redaction preview shown         ${ms(p.preview.ms)}   ${blocks(p.preview)}`);
   console.log(`  redacted Word document to download  ${ms(p.redacted.ms)}   ${blocks(p.redacted)}`);
-  const steps = p.word.at(-1).steps;
-  console.log(`  the last Word document's steps (ms from the click, as its progress line said): ${steps.map((s) => `${s.at.toFixed(0)} ${s.what.replace(/ \(\d+%\)$/, '')}`).join('; ')}`);
-  const over = [...p.word, ...p.pdf, p.preview, p.redacted].flatMap((r) => r.long.filter((l) => l.ms > 100));
-  if (over.length) console.log(`  blocks over 100 ms (ms into the run: length): ${over.map((l) => `${l.at.toFixed(0)}: ${l.ms.toFixed(0)}`).join(', ')}`);
+  // The worker's steps as the progress line named them (reading the case, building the document, the figures, Word),
+  // the 50 episodes' steps shown by their last.
+  const steps = settled.at(-1).steps.filter((s, i, all) => !s.what.startsWith('Episode') || !all[i + 1]?.what.startsWith('Episode'));
+  console.log(`  the last Word document's steps (ms from the click, as its progress line said): ${steps.map((s) => `${s.at.toFixed(0)} ${s.what.replace(/ \(\d+%\)$/, '')}`).join('; ')}; ${settled.at(-1).ms.toFixed(0)} downloaded`);
+  const over = (runs) => runs.flatMap((r) => r.long.filter((l) => l.ms > 100).map((l) => `${l.at.toFixed(0)}: ${l.ms.toFixed(0)}`)).join(', ');
+  if (worst(settled).over100) console.log(`  Word: blocks over 100 ms (ms from the click: length): ${over(settled)}`);
+  if (worst(p.pdf).over100) console.log(`  print view: blocks over 100 ms (ms from the click: length): ${over(p.pdf)}`);
 }
 if (protect) {
   const p = protect;
