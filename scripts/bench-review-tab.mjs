@@ -13,25 +13,38 @@ import { unlock } from './bench-unlock.mjs';
 const FILE_PASSPHRASE = 'bench case file passphrase';
 const percentile = (values, p) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))];
 
-/** The 100,000-record case and its review as a case file the app opens. */
-export async function writeReviewCaseFile(demoDir, work) {
-  const reviewPath = join(work, 'bench-review.json');
-  writeFileSync(reviewPath, JSON.stringify(benchReview(new CaseIndex(await readBenchCase(demoDir)))));
+/**
+ * A generated case and a review of it as a case bundle, through the command line's `bundle --review`; `name` keeps
+ * one part's files apart from another's.
+ */
+export async function writeReviewBundle(demoDir, work, makeReview = benchReview, name = 'bench-review') {
+  const reviewPath = join(work, `${name}.json`);
+  writeFileSync(reviewPath, JSON.stringify(makeReview(new CaseIndex(await readBenchCase(demoDir)))));
   const files = ['contacts.csv', 'information.csv', 'allocations.csv', 'workload_snapshots.csv', 'team_snapshots.csv'].map((f) => join(demoDir, f));
-  const bundle = join(work, 'bench-review-bundle.json');
-  const out = join(work, 'bench-review.foresight');
-  const cli = (args, env = process.env) => {
-    const r = spawnSync('npx', ['tsx', 'cli/main.ts', ...args], { stdio: ['ignore', 'ignore', 'inherit'], env });
-    if (r.status !== 0) throw new Error(`cli ${args[0]} failed`);
-  };
+  const bundle = join(work, `${name}-bundle.json`);
   cli(['bundle', ...files, '--crn', 'X900417', '--offence-at', '2023-11-12T02:17', '--title', 'Bench review case', '--review', reviewPath, '--out', bundle]);
+  return bundle;
+}
+
+/** A case bundle as a case file the app opens (the command line's `encrypt`). */
+export function writeCaseFile(bundle) {
+  const out = bundle.replace(/-bundle\.json$/, '.foresight');
   cli(['encrypt', '--bundle', bundle, '--out', out], { ...process.env, FORESIGHT_PASSPHRASE: FILE_PASSPHRASE });
   return out;
 }
 
-export async function measureReviewTab(browser, url, caseFile) {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-  const page = await context.newPage();
+function cli(args, env = process.env) {
+  const r = spawnSync('npx', ['tsx', 'cli/main.ts', ...args], { stdio: ['ignore', 'ignore', 'inherit'], env });
+  if (r.status !== 0) throw new Error(`cli ${args[0]} failed`);
+}
+
+/** The 100,000-record case and its review as a case file the app opens. */
+export async function writeReviewCaseFile(demoDir, work) {
+  return writeCaseFile(await writeReviewBundle(demoDir, work));
+}
+
+/** Open a case file in the app (on a fresh profile) and its chronology: what the Review tab's and the report's benches start from. */
+export async function openCaseFile(page, url, caseFile) {
   await page.goto(url);
   await unlock(page);
   await page.getByRole('grid', { name: 'Chronology' }).waitFor({ timeout: 300_000 });
@@ -43,6 +56,12 @@ export async function measureReviewTab(browser, url, caseFile) {
   await page.goto(`${url}#/`);
   await page.getByRole('link', { name: 'Bench review case' }).first().click({ timeout: 300_000 });
   await page.getByRole('grid', { name: 'Chronology' }).waitFor({ timeout: 300_000 });
+}
+
+export async function measureReviewTab(browser, url, caseFile) {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  await openCaseFile(page, url, caseFile);
   // Timed in the page, from the click to the first frame that has what it shows (Playwright's own waiting polls too
   // coarsely for this).
   const timed = (link, selector, text) =>

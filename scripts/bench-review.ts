@@ -40,6 +40,34 @@ export function benchReview(index: CaseIndex, episodes = 50, perEpisode = 4): Re
   return Review.parse(review);
 }
 
+const NOTES = {
+  shouldHaveHappened: 'A home visit within five working days of the police call-out, and the risk management plan reviewed with the partner’s safety in mind.',
+  dataGaps: 'The police call-out was not shared with probation; the approved premises’ nightly checks are not in the case record.',
+  notablePractice: 'The officer rebooked the missed appointment the same day and wrote to him confirming it.',
+  problems: 'The caseload left no time for the home visit; the management oversight recorded no discussion of the risk.',
+};
+
+/**
+ * The review a report is written from (issue 15): the same 50 episodes and 200 findings, each episode written up and
+ * appraised, and `keyEvents` records marked as key events, spread over the case, with every tabular-timeline column
+ * written: the document's chronology of key events has that many rows.
+ */
+export function benchReportReview(index: CaseIndex, keyEvents = 500): Review {
+  const review = benchReview(index);
+  const step = index.records.length / keyEvents;
+  const at = (i: number) => (index.records[Math.floor(i * step)] as { id: string }).id;
+  return Review.parse({
+    ...review,
+    reviewer: 'Bench Reviewer',
+    termsOfReference: `${WORDS}\n\n${WORDS}`,
+    policies: Array.from({ length: 5 }, (_, i) => ({ id: `P${i + 1}`, name: `Policy ${i + 1}`, version: `v${i + 1}`, requires: 'A home visit within five working days of a domestic abuse call-out.' })),
+    episodes: review.episodes.map((e, i) => ({ ...e, whatHappened: WORDS, appraisal: (['good', 'problematic', 'both', 'neutral'] as const)[i % 4], records: [at(i * 10), at(i * 10 + 1), at(i * 10 + 2)], policies: [`P${(i % 5) + 1}`], factors: [`F${(i % 10) + 1}`] })),
+    annotations: Array.from({ length: keyEvents }, (_, i) => ({ record: at(i), ...NOTES, factors: [`F${(i % 10) + 1}`], key: true })),
+    judgement: { allReasonableSteps: 'partly', rationale: `${WORDS}\n\n${WORDS}` },
+    actions: Array.from({ length: 20 }, (_, i) => ({ id: `A${i + 1}`, findings: [`N${i * 10 + 1}`], action: 'Team managers to review every domestic abuse call-out with the officer within five working days.', owner: 'Head of the probation delivery unit', due: '2024-06-30', measure: 'Audit of 20 cases a quarter.' })),
+  });
+}
+
 export async function measureReview(dir: string) {
   const index = new CaseIndex(await readBenchCase(dir));
   const review = benchReview(index);
