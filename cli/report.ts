@@ -1,3 +1,4 @@
+import { pictureScale } from '../shared/report/figureTypes.js';
 import { verifyBundle } from '../shared/bundle/verifyBundle.js';
 import { CaseIndex } from '../shared/engine/caseIndex.js';
 import { makeReportWhole } from '../shared/report/make.js';
@@ -31,7 +32,7 @@ export async function report(args: ParsedArgs, io: CliIo): Promise<number> {
   const plan = args.options.has('--redact') ? redactionPlan(bundle, review) : null;
   const made = await makeReportWhole({ bundle, index: new CaseIndex(bundle), review, trail, now: io.now() }, format as (typeof FORMATS)[number], plan, {
     elk: async () => new (await import('elkjs/lib/elk.bundled.js')).default(),
-    rasterise: async (figures) => Promise.all(figures.map((f) => rasterise(f, 2))),
+    rasterise: async (figures) => Promise.all(figures.map((f) => rasterise(f, pictureScale(f)))),
   });
   if (made.format === 'print') throw new Error('the command line writes docx, html or csv');
   await io.writeFile(out, made.bytes);

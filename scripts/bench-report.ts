@@ -2,6 +2,7 @@
 // and 200 findings, written as the command line writes it (shared/report/make.ts, with elk and cli/rasterise.ts's
 // resvg). Budget: the Word document within 3 s. Each figure is the median of 3 after a warm-up run; the Word
 // document's time is also split at the steps makeReport reports, to say where it goes.
+import { pictureScale } from '../shared/report/figureTypes.js';
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { rasterise } from '../cli/rasterise.js';
@@ -19,7 +20,7 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 /** The command line's ports: a new elk for each document, figures drawn at twice their size. */
 const ports: ReportPorts = {
   elk: async () => new (await import('elkjs/lib/elk.bundled.js')).default(),
-  rasterise: async (figures) => Promise.all(figures.map((f) => rasterise(f, 2))),
+  rasterise: async (figures) => Promise.all(figures.map((f) => rasterise(f, pictureScale(f)))),
 };
 
 /** The stages of one document, split where makeReport yields: building the tree, then each step it names. */
@@ -53,7 +54,7 @@ export async function measureReport(bundlePath: string, runs = 3) {
   const review = bundle.review ? Review.parse(bundle.review) : null;
   if (!review) throw new Error('the bench bundle has no review');
   const index = new CaseIndex(bundle);
-  const trail = verifyBundle(bundle);
+  const trail = { ...verifyBundle(bundle), depth: 'full' as const };
   // What the command line does before the document: read and check the file, index the case, check its trail.
   const inputMs = performance.now() - t0;
   const input = { bundle, index, review, trail, now: new Date() };

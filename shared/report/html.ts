@@ -135,8 +135,11 @@ function paragraph(b: Extract<Block, { kind: 'paragraph' }>): string {
   }
 }
 
-/** The document as the markup inside <body>: one <article class="report">, the same in the file and the print view. */
-export function documentBody(doc: ReportDocument, svgs: ReadonlyMap<string, FigureSvg>): string {
+/**
+ * The document's markup in pieces, in order: the title page, then each block. The print view lays them out a few at
+ * a time, so the window never stops for the whole document at once.
+ */
+export function documentPieces(doc: ReportDocument, svgs: ReadonlyMap<string, FigureSvg>): string[] {
   const ids = anchorIds(doc.blocks);
   let figures = 0;
   let heading: string | null = null;
@@ -161,7 +164,15 @@ export function documentBody(doc: ReportDocument, svgs: ReadonlyMap<string, Figu
         return contents(doc.blocks, ids);
     }
   });
-  return `<article class="report" lang="en-GB">\n${titlePage(doc)}\n${parts.join('\n')}\n</article>`;
+  return [titlePage(doc), ...parts];
+}
+
+/** The <article> that holds the pieces, opened and closed. */
+const ARTICLE = { open: '<article class="report" lang="en-GB">', close: '</article>' } as const;
+
+/** The document as the markup inside <body>: one <article class="report">, the same in the file and the print view. */
+export function documentBody(doc: ReportDocument, svgs: ReadonlyMap<string, FigureSvg>): string {
+  return `${ARTICLE.open}\n${documentPieces(doc, svgs).join('\n')}\n${ARTICLE.close}`;
 }
 
 /** The document as one HTML file that stands on its own: open it in any browser, or print it. */

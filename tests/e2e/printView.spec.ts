@@ -72,6 +72,8 @@ async function open(page: Page): Promise<void> {
   await page.goto(`${ORIGIN}/#/cases/demo/review`);
   await page.getByRole('button', { name: 'Open the print view' }).click();
   await expect(page.getByRole('dialog', { name: 'Print view: SFO review: X900417' })).toBeVisible();
+  // The document is laid out a few parts a frame; it can be saved once all are in.
+  await expect(page.getByRole('button', { name: 'Save as PDF' })).toBeEnabled();
 }
 
 /** What the CSP refused, but for zod's probe of whether it may compile its checks with eval (the CSP says no; zod then checks without it). */

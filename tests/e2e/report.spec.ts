@@ -97,6 +97,8 @@ test('the print view shows the same document, prints only the document, and a PD
   await page.setViewportSize({ width: 1440, height: 900 });
   await page.screenshot({ path: 'test-results/report-print-view-1440.png' });
 
+  // It prints once every part is laid out: the button says so.
+  await expect(page.getByRole('button', { name: 'Save as PDF' })).toBeEnabled({ timeout: 30_000 });
   const pdf = join(dir, 'review.pdf');
   writeFileSync(pdf, await page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true }));
   let text: string;

@@ -1,7 +1,7 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { createPortal } from 'react-dom';
 import type { ReportDocument } from '../../../../shared/report/document.js';
-import { documentBody, type FigureSvg } from '../../../../shared/report/html.js';
+import { documentPieces, type FigureSvg } from '../../../../shared/report/html.js';
 import { REPORT_CSS } from '../../../../shared/report/reportCss.js';
 import { bridge } from '../../bridge/index.js';
 import './printView.css';
@@ -32,9 +32,31 @@ interface Props {
  * is inert, and printing prints the document alone; closing it gives focus back to where it was.
  */
 export function PrintView({ doc, svgs, onClose, onSavePdf }: Props) {
-  const markup = useMemo(() => ({ __html: documentBody(doc, svgs) }), [doc, svgs]);
+  const pieces = useMemo(() => documentPieces(doc, svgs), [doc, svgs]);
   const view = useRef<HTMLDivElement>(null);
+  const article = useRef<HTMLElement>(null);
   const [shell, setShell] = useState<'desktop' | 'browser' | null>(null);
+  // How many pieces are laid out: a long review is tens of thousands of elements, so it goes in a few pieces a frame
+  // and the window never stops for all of it at once. It prints once every piece is in.
+  const [laidOut, setLaidOut] = useState(0);
+
+  useEffect(() => {
+    const into = article.current;
+    if (!into) return;
+    into.replaceChildren();
+    let next = 0;
+    let frame = 0;
+    const addSome = () => {
+      const started = performance.now();
+      // As many pieces as fit in a few milliseconds; the browser lays them out before the next frame.
+      while (next < pieces.length && performance.now() - started < 8) into.insertAdjacentHTML('beforeend', pieces[next++]!);
+      setLaidOut(next);
+      if (next < pieces.length) frame = requestAnimationFrame(addSome);
+    };
+    frame = requestAnimationFrame(addSome);
+    return () => cancelAnimationFrame(frame);
+  }, [pieces]);
+  const ready = laidOut >= pieces.length;
 
   useEffect(() => {
     void bridge.getAppInfo({}).then((info) => setShell(info.shell));
@@ -82,12 +104,20 @@ export function PrintView({ doc, svgs, onClose, onSavePdf }: Props) {
         <button type="button" className="button button--secondary" onClick={onClose}>
           Back
         </button>
-        <button type="button" className="button" onClick={onSavePdf}>
+        <button type="button" className="button" onClick={onSavePdf} disabled={!ready}>
           Save as PDF
         </button>
-        {shell === 'browser' && <p className="print-view__hint">Your browser’s print dialog opens: choose “Save as PDF” as the printer.</p>}
+        <p className="print-view__hint" aria-live="polite">
+          {!ready
+            ? `Laying out the document: ${Math.round((laidOut / pieces.length) * 100)}%`
+            : shell === 'browser'
+              ? 'Your browser’s print dialog opens: choose “Save as PDF” as the printer.'
+              : ''}
+        </p>
       </div>
-      <div onClick={followLink} dangerouslySetInnerHTML={markup} />
+      <div onClick={followLink}>
+        <article className="report" lang="en-GB" ref={article} />
+      </div>
     </div>,
     document.body,
   );

@@ -1,3 +1,4 @@
+import { pictureScale } from '../../../../shared/report/figureTypes.js';
 import type { ReportProgress } from '../../../../shared/report/build.js';
 import { holdKey, StoppedByLock } from '../../store/keyHolders.js';
 import { StoredValueDamaged } from '../../app/caseFileProtocol.js';
@@ -44,7 +45,7 @@ export function runReportJob<J extends ReportJob>(
         const pngs: Uint8Array[] = [];
         for (const figure of m.figures) {
           if (options.signal?.aborted) return;
-          pngs.push(await rasterise(figure, 2).catch(() => new Uint8Array(0)));
+          pngs.push(await rasterise(figure, pictureScale(figure)).catch(() => new Uint8Array(0)));
         }
         send({ type: 'pngs', pngs }, pngs.map((p) => p.buffer as ArrayBuffer));
       } else {
