@@ -1,3 +1,5 @@
+import type { Signer } from '../audit/fingerprints.js';
+import type { AuditEntry } from '../audit/trail.js';
 import type { CaseData } from '../engine/caseIndex.js';
 import type { Case } from '../schemas/case.js';
 import type { Grade } from '../schemas/common.js';
@@ -5,9 +7,10 @@ import type { Review } from '../schemas/review.js';
 import type { ReportDocument } from './document.js';
 
 /**
- * The redacted copy for victims and families (issue 15): staff and third parties named by their role, the CRN and
- * staff codes removed. A plan lists every replacement, found in the case's own data, and the person sees it and
- * changes it before anything is written; the document is then redacted as one tree, so every format says the same.
+ * The redacted copy for victims and families (issue 15): staff and third parties named by their role, the CRN, staff
+ * codes and email addresses removed. A plan lists every replacement, found in the case's own data, and the person sees
+ * it and changes it before anything is written; the document is then redacted as one tree, so every format says the
+ * same. A staff name reaching a family is a breach: where the tool is unsure, it replaces and lists the place to check.
  */
 
 /**
@@ -31,8 +34,15 @@ export interface Replacement {
   /** A staff member's grade and code: `James Whitfield (PO)` and `James Whitfield (N07P214)` are one replacement. */
   grade?: Grade;
   code?: string;
-  /** A third party found only by being named more than once, with nothing before it saying who they are. */
+  /** To check: a third party found only by being named more than once, or a name's part that is a word too (partOf). */
   toCheck?: boolean;
+  /**
+   * For a part of a name that is an ordinary word too (`Hill` of April Hill): the name. The row stands for the places a
+   * sentence starts with the part, where it may be the word; off, those are left. Elsewhere the name's own row decides.
+   */
+  partOf?: string;
+  /** For a row to check: a few of the places it touches, as the document has them (countPlaces). */
+  examples?: string[];
 }
 
 export interface RedactionPlan {
@@ -44,6 +54,7 @@ export const THIRD_PARTY_ROLES = ['a family member', 'a partner or former partne
 export type ThirdPartyRole = (typeof THIRD_PARTY_ROLES)[number];
 
 export const CRN_REMOVED = '[CRN removed]';
+export const EMAIL_REMOVED = '[email removed]';
 export const SUBJECT_ROLE = 'the person on probation';
 /** Words for a name part two people share, when the data cannot tell whose it is. */
 const NAME_REMOVED = '[name removed]';
@@ -57,7 +68,13 @@ export const REDACTION_KIND_NAMES: Record<RedactionKind, string> = {
   subject: 'The person on probation',
 };
 
-export type RedactionSource = Pick<CaseData, 'records' | 'staff' | 'allocations' | 'workload'> & { case: Pick<Case, 'crn'> & Partial<Pick<Case, 'subject'>> };
+export type RedactionSource = Pick<CaseData, 'records' | 'staff' | 'allocations' | 'workload'> & {
+  case: Pick<Case, 'crn'> & Partial<Pick<Case, 'subject'>>;
+  /** The trail: the document prints who made its newest entry, and what that entry says. */
+  audit: readonly Pick<AuditEntry, 'who' | 'what'>[];
+  /** Who signed the trail: the document lists them. */
+  signers?: readonly Pick<Signer, 'name'>[];
+};
 
 // ---------------------------------------------------------------------------------------------------------------
 // Words that are capitalised in probation notes but name nobody.
@@ -77,8 +94,12 @@ const COMMON_WORDS = new Set(
     'northtown cover routine duty manager national high medium low very green amber red'
   ).split(' '),
 );
+/** Months, as the document writes dates (`3 May 2023`): a name's part that is one is no name beside a number. */
+const MONTHS = new Set('january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec'.split(' '));
 
 const HONORIFICS = ['mr', 'mrs', 'ms', 'miss', 'mx', 'dr'];
+/** Names in the trail that are no one's: the app, in entries it writes itself, the command line's user it cannot name, machine accounts. */
+const NOT_PEOPLE = new Set(['foresight', 'unknown', 'root', 'user', 'system']);
 
 /** Words that say who a name that follows them is, and the role they give. */
 const CUES: readonly { words: readonly string[]; role: ThirdPartyRole }[] = [
@@ -91,11 +112,91 @@ const CUES: readonly { words: readonly string[]; role: ThirdPartyRole }[] = [
 /** Cues written with a full stop, `Mr.` or `Dr.`: any other full stop ends the sentence, and what follows is no one's name. */
 const ABBREVIATED = [...HONORIFICS, 'pc', 'dc', 'ds'];
 const CUE_ROLE = new Map(CUES.flatMap(({ words, role }) => words.map((w) => [w, role] as const)));
-/** A cue just before a name, allowing a comma or colon: `his sister, Amy`, `Mr Smith`, `relationship with Zoë`. */
+/** A cue just before a name, allowing a comma, colon or bracket: `his sister, Amy`, `Mr Smith`, `Mother (Joan)`, `relationship with Zoë`. */
 const CUE_BEFORE = new RegExp(
-  `(?:^|[^\\p{L}\\p{N}])(?:(${[...CUE_ROLE.keys()].sort((a, b) => b.length - a.length).map((w) => w.replace(/\s/g, '\\s+')).join('|')})[,:]?|(${ABBREVIATED.join('|')})\\.)\\s+$`,
+  `(?:^|[^\\p{L}\\p{N}])(?:(${[...CUE_ROLE.keys()].sort((a, b) => b.length - a.length).map((w) => w.replace(/\s/g, '\\s+')).join('|')})(?:[,:]?\\s+|\\s*\\()|(${ABBREVIATED.join('|')})\\.\\s+)$`,
   'iu',
 );
+/** The last word of every cue: the word before a name is looked up here before the whole pattern is tried. */
+const CUE_ENDS = new Set([...CUE_ROLE.keys(), ...ABBREVIATED].map((w) => w.split(/\s+/).at(-1)!));
+const LETTER = /[\p{L}\p{M}]/u;
+
+/** The cue before a place, if there is one. */
+function cueBefore(text: string, at: number): RegExpExecArray | null {
+  // The word before, past a space, comma, colon, full stop or bracket: most words have none, and the pattern is slow.
+  let end = at - 1;
+  while (end >= 0 && at - end <= 4 && !LETTER.test(text[end]!)) end--;
+  let start = end;
+  while (start >= 0 && (LETTER.test(text[start]!) || text[start] === '-')) start--;
+  if (!CUE_ENDS.has(text.slice(start + 1, end + 1).toLowerCase())) return null;
+  return CUE_BEFORE.exec(text.slice(Math.max(0, at - 40), at));
+}
+const roleOfCue = (cue: RegExpExecArray) => CUE_ROLE.get((cue[1] ?? cue[2]!).toLowerCase().replace(/\s+/g, ' ')) ?? null;
+
+/**
+ * Whether a sentence starts at a place: at the text's start, after . ! ? : or a line break, or after an opening quote,
+ * bracket, dash or bullet. One rule for finding names (a sentence's first word may be any word) and for writing the
+ * role words (with a capital where the name had one at a sentence's start).
+ */
+function startsSentence(text: string, at: number): boolean {
+  for (let i = at - 1; i >= 0; i--) {
+    const c = text[i]!;
+    if (c === '\n' || c === '\r') return true;
+    if (/\s/.test(c)) continue;
+    return /[.!?:"“‘(\-•*]/.test(c);
+  }
+  return true;
+}
+
+/** An email address: none is kept, families need none, and one often spells a name (`james.whitfield@…`). */
+const EMAIL = /[\p{L}\p{N}._%+'’-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
+const withoutEmails = (text: string, instead = EMAIL_REMOVED) => (text.includes('@') ? text.replace(EMAIL, instead) : text);
+
+// ---------------------------------------------------------------------------------------------------------------
+// Names: their words, other spellings, and the parts found on their own.
+
+/** A name or form as the data spells it, in one form for comparing: lower case, one space, one kind of apostrophe, one space before a bracket. */
+const normal = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').replace(/’/g, "'").replace(/ ?\(/g, ' (').trim();
+
+/** A name's words in the order they are said, without brackets, honorifics or the punctuation round them: `Whitfield, James (PO)` is James Whitfield. */
+function wordsOf(name: string): string[] {
+  const bare = name.replace(/\([^)]*\)/g, ' ');
+  const halves = bare.split(',');
+  const said = halves.length === 2 ? `${halves[1]} ${halves[0]}` : bare;
+  return said
+    .split(/\s+/)
+    .map((w) => w.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, ''))
+    .filter((w) => w && !HONORIFICS.includes(w.toLowerCase()));
+}
+
+/** One person's name however the data writes it, for comparing: `Whitfield, James` and `James  Whitfield` are one. */
+const nameKey = (name: string) => normal(wordsOf(name).join(' '));
+
+/** A name's whole spellings other than its own: in order, surname first, and an initial with the surname (`J. Whitfield`, `JWhitfield`). */
+function spellingsOf(words: readonly string[]): { key: string; initial: boolean }[] {
+  if (words.length < 2) return [];
+  const last = words.at(-1)!;
+  const i = words[0]![0]!;
+  return [
+    { key: words.join(' '), initial: false },
+    { key: `${last}, ${words.slice(0, -1).join(' ')}`, initial: false },
+    ...[`${i} ${last}`, `${i}. ${last}`, `${i}.${last}`, `${i}${last}`].map((key) => ({ key, initial: true })),
+  ].map((s) => ({ ...s, key: normal(s.key) }));
+}
+
+const GRADE_NAMES = new Set(['po', 'pso', 'pqip', 'nqo', 'spo']);
+
+/**
+ * A name's words that are found on their own: each with a capital and two letters or more (a double-barrelled one's
+ * halves too), whether or not it is also a word (`Hill`, `April`): such a part is found with a capital, and listed to
+ * check where a sentence starts with it.
+ */
+function partsOf(name: string): string[] {
+  const words = wordsOf(name);
+  if (words.length < 2) return [];
+  const parts = words.flatMap((w) => (w.includes('-') ? [w, ...w.split('-')] : [w]));
+  return [...new Set(parts)].filter((w) => /^\p{Lu}/u.test(w) && w.replace(/[^\p{L}]/gu, '').length >= 2 && !GRADE_NAMES.has(w.toLowerCase()));
+}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Staff: who held the case, who covered it, everyone else by grade.
@@ -108,15 +209,14 @@ const GRADE_WORDS: Record<Grade, string> = {
   SPO: 'senior probation officer',
   Other: 'member of staff',
 };
+/** Words for someone the document names as staff whom no staff list holds. */
+const UNLISTED = 'another member of staff';
 const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
 const ordinal = (i: number) => {
   const n = i + 1;
   return ORDINALS[i] ?? `${n}${n % 100 >= 11 && n % 100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th')}`;
 };
 const gradeSuffix = (grade: Grade | undefined) => (grade && grade !== 'Other' ? ` (${grade})` : '');
-
-/** A name or form as the data spells it, in one form for comparing: lower case, one space, one kind of apostrophe, one space before a bracket. */
-const normal = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').replace(/’/g, "'").replace(/ ?\(/g, ' (').trim();
 
 /** A team or service the records name as if it were staff (`Tiering Service`): no one's name. */
 const SERVICE = /\b(?:services?|team|unit|hub|centre|center|desk|office|admin|administration|duty|court|programmes?|reception|interventions?|department|system|crs)\b/i;
@@ -138,7 +238,7 @@ interface Survey {
   writers: Set<string>;
   /** The case's proper names that are no one's: agencies, teams, contact types. */
   proper: Set<string>;
-  /** Each distinct free text (notes, summaries, the review's words), with how often it occurs. */
+  /** Each distinct free text (notes, summaries, the review's words, the trail's newest entry), with how often it occurs. */
   texts: Map<string, number>;
 }
 
@@ -185,11 +285,53 @@ function survey(data: RedactionSource, review: Review | null): Survey {
     if (w.teamName) proper.add(w.teamName);
   }
   for (const t of reviewTexts(review)) text(t);
+  text(data.audit.at(-1)?.what);
   return { people, firstSeen, writers, proper, texts };
 }
 
-/** Role words for every person, distinct: holders in the order they held the case, cover likewise, others by grade. */
-function staffRoles(data: RedactionSource, people: Map<string, Person>, firstSeen: Map<string, string>, authors: string[]): Map<Person, string> {
+/**
+ * Everyone the document names as a person who is in no staff list and is not the reviewer (the document's author):
+ * who wrote records, dismissed a flag, answered a finding, made or signed the trail. Each with what they did. A name
+ * that is another spelling of one listed person's (`jwhitfield`, `Whitfield, J.`) is added to theirs instead.
+ */
+function unlistedPeople(data: RedactionSource, review: Review | null, { people, writers }: Survey): Map<Person, string[]> {
+  const known = new Set([...people.values()].flatMap((p) => p.names.map(nameKey)));
+  const codes = new Set([...people.keys()].map(normal));
+  const spelt = new Map<string, Set<Person>>();
+  const spells = (p: Person, n: string) => spellingsOf(wordsOf(n)).forEach(({ key }) => spelt.set(key, (spelt.get(key) ?? new Set()).add(p)));
+  for (const p of people.values()) for (const n of p.names) spells(p, n);
+  const reviewer = nameKey(review?.reviewer ?? '');
+  const found = new Map<string, { person: Person; did: string[] }>();
+  const meet = (name: string, did: string) => {
+    const n = name.trim();
+    const key = nameKey(n);
+    if (!key || key === reviewer || known.has(key) || codes.has(normal(n)) || NOT_PEOPLE.has(key) || isService(n, undefined)) return;
+    const owners = spelt.get(normal(n)) ?? spelt.get(key);
+    if (owners?.size === 1) {
+      const [owner] = owners;
+      owner!.names.push(n);
+      known.add(key);
+      const f = [...found.values()].find((x) => x.person === owner);
+      if (f && !f.did.includes(did)) f.did.push(did);
+      return;
+    }
+    let f = found.get(key);
+    if (!f) {
+      found.set(key, (f = { person: { code: null, grade: undefined, names: [n] }, did: [] }));
+      spells(f.person, n);
+    }
+    if (!f.did.includes(did)) f.did.push(did);
+  };
+  for (const w of writers) meet(w, 'wrote records');
+  for (const f of review?.findings ?? []) for (const d of f.dismissed) meet(d.by, 'dismissed a hindsight flag');
+  for (const r of review?.responses ?? []) meet(r.by, 'answered a finding');
+  for (const e of data.audit) meet(e.who, 'made entries in the audit trail');
+  for (const s of data.signers ?? []) meet(s.name, 'signed the audit trail');
+  return new Map([...found.values()].map((f) => [f.person, f.did]));
+}
+
+/** Role words for every person, distinct: holders in the order they held the case, cover likewise, others by grade, then those no staff list holds. */
+function staffRoles(data: RedactionSource, people: Map<string, Person>, firstSeen: Map<string, string>, unlisted: Iterable<Person>): Map<Person, string> {
   const roles = new Map<Person, string>();
   const byFrom = [...data.allocations].sort((a, b) => a.from.value.localeCompare(b.from.value));
   const holders = [...new Set(byFrom.filter((a) => !a.cover).map((a) => a.staffCode))];
@@ -209,30 +351,26 @@ function staffRoles(data: RedactionSource, people: Map<string, Person>, firstSee
     const g = GRADE_WORDS[grade];
     return `${heldGrades.has(grade) ? 'another' : /^[aeiou]/.test(g) ? 'an' : 'a'} ${g} (${grade})`;
   };
-  for (const p of others) groups.set(words(p.grade), [...(groups.get(words(p.grade)) ?? []), p]);
-  // Someone who wrote records but whom no staff list names: a member of staff, known only by name.
-  for (const author of authors) {
-    const p: Person = { code: null, grade: undefined, names: [author] };
-    groups.set('a member of staff', [...(groups.get('a member of staff') ?? []), p]);
-  }
+  const join = (w: string, p: Person) => groups.set(w, [...(groups.get(w) ?? []), p]);
+  for (const p of others) join(words(p.grade), p);
+  for (const p of unlisted) join(UNLISTED, p);
   for (const [w, group] of groups) group.forEach((p, i) => roles.set(p, group.length > 1 ? `${w} ${i + 1}` : w));
   return roles;
 }
 
-function staffReplacements(data: RedactionSource, { people, firstSeen, writers }: Survey): Replacement[] {
-  const known = new Set([...people.values()].flatMap((p) => p.names.map(normal)));
-  const codes = new Set([...people.keys()].map(normal));
-  const authors = [...writers].filter((by) => by && !known.has(normal(by)) && !codes.has(normal(by)) && !isService(by, undefined));
-  const roles = staffRoles(data, people, firstSeen, authors);
+function staffReplacements(data: RedactionSource, review: Review | null, found: Survey): Replacement[] {
+  const unlisted = unlistedPeople(data, review, found);
+  const roles = staffRoles(data, found.people, found.firstSeen, unlisted.keys());
   const out: Replacement[] = [];
   for (const [p, role] of roles) {
-    const who = p.code ? `Staff ${p.code}${p.grade ? `, ${p.grade}` : ''}` : 'Wrote records; no staff code';
+    const did = unlisted.get(p);
+    const who = p.code ? `Staff ${p.code}${p.grade ? `, ${p.grade}` : ''}` : `Not in the staff list: ${did?.join(', ') ?? 'named as staff'}`;
     const grade = p.grade ? { grade: p.grade } : {};
     for (const n of p.names) out.push({ kind: 'staffName', original: n, replacement: role, who, on: true, places: 0, ...grade, ...(p.code ? { code: p.code } : {}) });
     if (p.code) out.push({ kind: 'staffCode', original: p.code, replacement: role, who, on: true, places: 0, ...grade });
   }
   // A service's code says which service, so it becomes the service's name.
-  for (const p of people.values()) {
+  for (const p of found.people.values()) {
     if (!roles.has(p) && p.code) out.push({ kind: 'staffCode', original: p.code, replacement: p.names[0] ?? 'a service', who: `Service ${p.code}`, on: true, places: 0 });
   }
   return out;
@@ -241,25 +379,18 @@ function staffReplacements(data: RedactionSource, { people, firstSeen, writers }
 // ---------------------------------------------------------------------------------------------------------------
 // Third parties: names in the free text that are not staff.
 
-/** A word as free text holds it, with any possessive; a name's words have a capital and then small letters. */
+/** A word as free text holds it, with any possessive; a name's words have a capital and then small letters, or are in capitals. */
 const WORD = /[\p{L}\p{M}\p{N}]+(?:['’-][\p{L}\p{M}\p{N}]+)*/gu;
 const NAME_WORD = /^(?:Mc|Mac|O'|O’|D'|D’)?\p{Lu}[\p{Ll}\p{M}]+(?:[-'’]\p{Lu}?[\p{Ll}\p{M}]+)*$/u;
-const possessiveless = (w: string) => w.replace(/['’]s$/u, '');
-/** A sentence starts at the text's start, after . ! ? : ; or a line break, or an opening quote or bracket. */
-const startsSentence = (text: string, at: number) => {
-  for (let i = at - 1; i >= 0; i--) {
-    const c = text[i]!;
-    if (c === '\n' || c === '\r') return true;
-    if (/\s/.test(c)) continue;
-    return /[.!?:;"“‘(\-•*]/.test(c);
-  }
-  return true;
-};
+const CAPITALS_WORD = /^\p{Lu}+(?:['’-]\p{Lu}+)*$/u;
+const possessiveless = (w: string) => w.replace(/['’]s$/iu, '');
 
 interface Candidate {
   name: string;
   count: number;
   role: ThirdPartyRole | null;
+  /** A name seen too seldom to be found on its own, found as it shares a word with one that is: that word and that name. */
+  shares?: { word: string; with: string };
 }
 
 /** The review's own words, where a reviewer may name someone. */
@@ -284,27 +415,40 @@ interface NameRun {
   times: number;
   role: ThirdPartyRole | null;
   initial: boolean;
+  /** In capitals (`DANNY SMITH`): a heading as often as a name. */
+  capitals: boolean;
+  /** Started by an ordinary word after a cue (`partner, April Jones`): a name only with a name in it. */
+  ordinaryStart: boolean;
 }
 
-function nameRuns(text: string, times: number, notNames: ReadonlySet<string>, vocabulary: Set<string>, into: NameRun[]) {
-  let run: { words: string[]; start: number; end: number; ended: boolean } | null = null;
+function nameRuns(raw: string, times: number, notNames: ReadonlySet<string>, vocabulary: Set<string>, into: NameRun[]) {
+  // An email address's words are no names and no vocabulary: `james.whitfield@…` would make the name a word.
+  const text = withoutEmails(raw, ' ');
+  type Run = { words: string[]; start: number; end: number; ended: boolean; capitals: boolean; cue: RegExpExecArray | null };
+  let run: Run | null = null;
   const close = () => {
     if (!run) return;
     // A field's label, `Allocation Reason:`, names no one.
     if (/^[ \t]*:/.test(text.slice(run.end, run.end + 3))) return void (run = null);
-    const cue = CUE_BEFORE.exec(text.slice(Math.max(0, run.start - 40), run.start));
-    const role = cue ? (CUE_ROLE.get((cue[1] ?? cue[2]!).toLowerCase().replace(/\s+/g, ' ')) ?? null) : null;
-    into.push({ words: run.words, times, role, initial: !cue && startsSentence(text, run.start) });
+    const cue = run.cue ?? cueBefore(text, run.start);
+    into.push({ words: run.words, times, role: cue ? roleOfCue(cue) : null, initial: !cue && startsSentence(text, run.start), capitals: run.capitals, ordinaryStart: run.cue !== null });
     run = null;
   };
   for (const m of text.matchAll(WORD)) {
     const word = possessiveless(m[0]);
     if (word === word.toLowerCase()) vocabulary.add(word);
-    const nameLike = NAME_WORD.test(word) && !notNames.has(normal(word));
-    if (nameLike && run && !run.ended && /^[ \t]+$/.test(text.slice(run.end, m.index))) run.words.push(word);
+    const key = normal(word);
+    const plain = NAME_WORD.test(word) && !notNames.has(key);
+    const capitals = !plain && word.length >= 2 && CAPITALS_WORD.test(word) && !notNames.has(key);
+    if ((run?.capitals ? capitals : plain) && run && !run.ended && /^[ \t]+$/.test(text.slice(run.end, m.index))) run.words.push(word);
     else {
       close();
-      if (nameLike) run = { words: [word], start: m.index, end: 0, ended: false };
+      if (plain || capitals) run = { words: [word], start: m.index, end: 0, ended: false, capitals, cue: null };
+      else if (NAME_WORD.test(word) && COMMON_WORDS.has(key)) {
+        // After a cue an ordinary word may start a name: `his partner, April Jones`.
+        const cue = cueBefore(text, m.index);
+        if (cue) run = { words: [word], start: m.index, end: 0, ended: false, capitals: false, cue };
+      }
     }
     if (run) {
       run.end = m.index + m[0].length;
@@ -315,36 +459,51 @@ function nameRuns(text: string, times: number, notNames: ReadonlySet<string>, vo
   close();
 }
 
-function thirdPartyCandidates(texts: ReadonlyMap<string, number>, notNames: ReadonlySet<string>): Candidate[] {
+/** A run's pieces between the words the case also writes in small letters, each with whether it starts the run. */
+function* piecesOf(words: readonly string[], vocabulary: ReadonlySet<string>): Generator<{ piece: string[]; first: boolean }> {
+  let piece: string[] = [];
+  let first = true;
+  for (const w of [...words, '']) {
+    if (w && !vocabulary.has(w.toLowerCase())) {
+      piece.push(w);
+      continue;
+    }
+    if (piece.length) yield { piece, first };
+    piece = [];
+    first = false;
+  }
+}
+
+function thirdPartyCandidates(texts: ReadonlyMap<string, number>, notNames: ReadonlySet<string>): { candidates: Candidate[]; vocabulary: Set<string> } {
   // The case's own vocabulary: any word it writes in small letters somewhere is a word, not a name.
   const vocabulary = new Set<string>();
   const runs: NameRun[] = [];
   for (const [text, times] of texts) nameRuns(text, times, notNames, vocabulary, runs);
 
   const found = new Map<string, Candidate>();
-  const note = (words: string[], times: number, role: ThirdPartyRole | null) => {
+  // Runs that are not names by themselves (in capitals, or starting a sentence), kept in case they share a word with one.
+  const strays = new Map<string, Candidate>();
+  const note = (words: string[], times: number, role: ThirdPartyRole | null, into = found) => {
     if (words.length === 1 && vocabulary.has(words[0]!.toLowerCase())) return;
     const name = words.join(' ');
-    const c = found.get(normal(name)) ?? { name, count: 0, role: null };
+    const c = into.get(normal(name)) ?? { name, count: 0, role: null };
     c.count += times;
     c.role ??= role;
-    found.set(normal(name), c);
+    into.set(normal(name), c);
   };
   for (const r of runs) {
     // A sentence's first word may be any word: it is kept apart, and counts for nothing on its own.
-    const words = r.initial ? r.words.slice(1) : r.words;
-    if (r.initial) note([r.words[0]!], 0, null);
+    const split = r.initial && !r.capitals;
+    if (split) {
+      note([r.words[0]!], 0, null);
+      for (const { piece } of piecesOf(r.words, vocabulary)) if (piece.length > 1) note(piece, r.times, null, strays);
+    }
     // A word of the vocabulary splits a run, and only the first piece follows the cue.
-    let piece: string[] = [];
-    let first = !r.initial;
-    for (const w of [...words, '']) {
-      if (w && !vocabulary.has(w.toLowerCase())) {
-        piece.push(w);
-        continue;
-      }
-      if (piece.length) note(piece, r.times, first ? r.role : null);
-      piece = [];
-      first = false;
+    for (const { piece, first } of piecesOf(split ? r.words.slice(1) : r.words, vocabulary)) {
+      const role = first && !split ? r.role : null;
+      // An ordinary word starts a name after a cue only with a name in the run: `April Jones`, not `April`.
+      if (r.ordinaryStart && first && piece.every((w) => COMMON_WORDS.has(normal(w)))) continue;
+      note(piece, r.times, role, r.capitals && role === null ? strays : found);
     }
   }
   // A single word that is part of a fuller name found elsewhere is that person: `Kowalska` in `Zoë Kowalska`.
@@ -357,53 +516,85 @@ function thirdPartyCandidates(texts: ReadonlyMap<string, number>, notNames: Read
     whole.role ??= c.role;
     found.delete(key);
   }
-  return [...found.values()]
-    .filter((c) => c.role !== null || c.count >= 2)
-    .sort((a, b) => Number(b.role !== null) - Number(a.role !== null) || b.count - a.count || a.name.localeCompare(b.name));
+  const kept = [...found.values()].filter((c) => c.role !== null || c.count >= 2);
+  // A fuller name that shares a word with one found is someone too, of that name's standing: `DANNY SMITH` beside `Tom Smith`.
+  const byWord = new Map(kept.flatMap((c) => c.name.split(' ').map((w) => [normal(w), c] as const)));
+  const keys = new Set(kept.map((c) => normal(c.name)));
+  for (const c of [...found.values(), ...strays.values()]) {
+    const key = normal(c.name);
+    if (keys.has(key) || !c.name.includes(' ')) continue;
+    const word = c.name.split(' ').find((w) => byWord.has(normal(w)));
+    const other = word === undefined ? undefined : byWord.get(normal(word));
+    if (!other || !c.count) continue;
+    keys.add(key);
+    kept.push({ name: c.name, count: c.count, role: other.role && 'a third party', shares: { word: word!, with: other.name } });
+  }
+  const candidates = kept.sort((a, b) => Number(b.role !== null) - Number(a.role !== null) || b.count - a.count || a.name.localeCompare(b.name));
+  return { candidates, vocabulary };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-
-/** A name's words that are found on their own: those with a capital and three letters or more, not common words. */
-function partsOf(name: string): string[] {
-  const words = name.trim().split(/\s+/);
-  if (words.length < 2) return [];
-  return words.filter((w) => /^\p{Lu}/u.test(w) && w.replace(/[^\p{L}]/gu, '').length >= 3 && !COMMON_WORDS.has(normal(w)) && !HONORIFICS.includes(normal(w).replace(/\.$/, '')));
-}
 
 /** The person on probation's name, without a note in brackets: `Daniel Marsh (synthetic)` is `Daniel Marsh`. */
 const subjectName = (subject: string) => subject.replace(/\([^)]*\)/g, ' ').replace(/\s+/g, ' ').trim();
 
 /**
- * What the redacted copy replaces, found in the case: every staff name (every spelling the data has) and code by the
- * person's role, the CRN, third parties the notes name, and the person on probation (off: families know who did it).
+ * What the redacted copy replaces, found in the case: every staff name (every spelling the data has, and anyone the
+ * document names as staff whom no staff list holds) and code by the person's role, the CRN, third parties the notes
+ * name, and the person on probation (off: families know who did it). A name's part that is an ordinary word and
+ * starts a sentence in the case is listed to check.
  */
 export function redactionPlan(data: RedactionSource, review: Review | null): RedactionPlan {
   const found = survey(data, review);
-  const staff = staffReplacements(data, found);
+  const staff = staffReplacements(data, review, found);
   const subject = subjectName(data.case.subject ?? '');
   // Words that are not a third party's name: staff names, the subject's, and the case's own proper nouns (agencies, teams, services, contact types).
   const notNames = new Set<string>([...COMMON_WORDS, ...HONORIFICS]);
   for (const s of [subject, ...staff.map((r) => r.original), ...found.proper]) s.split(/[^\p{L}\p{M}'’-]+/u).forEach((w) => w && notNames.add(normal(possessiveless(w))));
 
-  const thirdParties: Replacement[] = thirdPartyCandidates(found.texts, notNames).map((c) => ({
+  const { candidates, vocabulary } = thirdPartyCandidates(found.texts, notNames);
+  const thirdParties: Replacement[] = candidates.map((c) => ({
     kind: 'thirdParty',
     original: c.name,
     replacement: c.role ?? 'a third party',
-    who: `Named ${c.count === 1 ? 'once' : `${c.count} times`}${c.role ? '' : ', with nothing saying who they are'}`,
+    who: `Named ${c.count === 1 ? 'once' : `${c.count} times`}${c.shares ? `, and shares “${c.shares.word}” with ${c.shares.with}` : c.role ? '' : ', with nothing saying who they are'}`,
     on: c.role !== null,
     places: 0,
     ...(c.role ? {} : { toCheck: true }),
   }));
   const subjectEntry: Replacement[] = subject ? [{ kind: 'subject', original: subject, replacement: SUBJECT_ROLE, who: 'The person on probation', on: false, places: 0 }] : [];
-  return {
-    replacements: [
-      ...staff,
-      { kind: 'crn', original: data.case.crn, replacement: CRN_REMOVED, who: 'The case reference number (CRN)', on: true, places: 0 },
-      ...thirdParties,
-      ...subjectEntry,
-    ],
-  };
+  const named: Replacement[] = [...staff, { kind: 'crn', original: data.case.crn, replacement: CRN_REMOVED, who: 'The case reference number (CRN)', on: true, places: 0 }, ...thirdParties, ...subjectEntry];
+  return { replacements: [...named, ...sentenceStartChecks(named, found.texts, vocabulary)] };
+}
+
+/**
+ * The parts of applied names that are ordinary words too (`Hill`, `April`: common words, or words the case writes in
+ * small letters) where a sentence of the case starts with one, not after Mr or Mrs and not in the whole name: there it
+ * may be the word. Each is listed to check, and on: replaced unless the person says it is the word.
+ */
+function sentenceStartChecks(named: readonly Replacement[], texts: ReadonlyMap<string, number>, vocabulary: ReadonlySet<string>): Replacement[] {
+  const ordinary = (w: string) => COMMON_WORDS.has(normal(w)) || vocabulary.has(w.toLowerCase());
+  const checks = new Map<string, Replacement>();
+  for (const r of named) {
+    if (!r.on || (r.kind !== 'staffName' && r.kind !== 'thirdParty')) continue;
+    for (const part of partsOf(r.original).filter(ordinary)) {
+      const key = `${normal(part)}\n${r.replacement}`;
+      if (!checks.has(key)) checks.set(key, { kind: r.kind, original: part, replacement: r.replacement, who: `Part of ${r.original}’s name, and an ordinary word`, on: true, places: 0, toCheck: true, partOf: r.original });
+    }
+  }
+  if (checks.size === 0) return [];
+  // Found as the copy finds them, so a part inside the whole name or after an honorific is not counted.
+  const m = matcherOf({ replacements: [...named, ...checks.values()] });
+  const quick = new RegExp(alternation(new Set([...checks.values()].map((c) => normal(c.original)))), 'iu');
+  const starting = new Set<Replacement>();
+  for (const text of texts.keys()) {
+    if (!quick.test(text)) continue;
+    eachPlace(text, m, (_from, _to, t, uncertain) => {
+      if (uncertain) t.gates.forEach((g) => starting.add(g));
+      return true;
+    });
+  }
+  return [...checks.values()].filter((c) => starting.has(c));
 }
 
 /**
@@ -413,7 +604,7 @@ export function redactionPlan(data: RedactionSource, review: Review | null): Red
 export function withName(plan: RedactionPlan, original: string, role: string): RedactionPlan {
   const name = original.trim().replace(/\s+/g, ' ');
   if (!name) return plan;
-  const i = plan.replacements.findIndex((r) => normal(r.original) === normal(name));
+  const i = plan.replacements.findIndex((r) => !r.partOf && normal(r.original) === normal(name));
   const keeps = (r: Replacement) => r.kind === 'staffName' || r.kind === 'staffCode' || r.kind === 'crn';
   if (i >= 0) return { replacements: plan.replacements.map((r, j) => (j === i ? { ...r, replacement: keeps(r) ? r.replacement : role, on: true } : r)) };
   return { replacements: [...plan.replacements, { kind: 'thirdParty', original: name, replacement: role, who: 'Added by you', on: true, places: 0 }] };
@@ -424,10 +615,17 @@ export function withName(plan: RedactionPlan, original: string, role: string): R
 
 const NAME_KINDS: ReadonlySet<RedactionKind> = new Set(['staffName', 'thirdParty', 'subject']);
 
+/**
+ * How a form must be written to be found: a whole name in any case; a part alone with a capital (`Bell`, not `bell`),
+ * or in any case after an honorific; an initial and surname with both capitals (`A Round`, not `a round`).
+ */
+type Form = 'whole' | 'part' | 'initial';
+
 interface Target {
   replacements: Replacement[];
-  /** A name's part on its own: found only with a capital (`Bell`, `BELL`, not `bell`). */
-  part: boolean;
+  form: Form;
+  /** For a part that is an ordinary word too: the rows that decide the places a sentence starts with it (partOf). */
+  gates: Replacement[];
 }
 
 interface Matcher {
@@ -439,14 +637,15 @@ interface Matcher {
   keys: Map<string, string>;
 }
 
-/** Every form a replacement is found in: its whole, a name's parts, a name or code followed by the grade or code in brackets. */
-function formsOf(r: Replacement): { key: string; part: boolean }[] {
+/** Every form a replacement is found in: its whole, a name's other spellings, and its parts. */
+function formsOf(r: Replacement): { key: string; form: Form }[] {
   const whole = normal(r.original);
-  if (!whole) return [];
-  const name = NAME_KINDS.has(r.kind);
-  const forms = [{ key: whole, part: name && !whole.includes(' ') }];
-  for (const b of [r.grade, r.code]) if (b && r.kind !== 'crn') forms.push({ key: `${whole} (${normal(b)})`, part: false });
-  if (name) for (const p of partsOf(r.original)) forms.push({ key: normal(p), part: true });
+  if (!whole || r.partOf) return [];
+  if (!NAME_KINDS.has(r.kind)) return [{ key: whole, form: 'whole' }];
+  // One word is found like a name's part, with a capital; one the data writes in small letters is a login (`jwhitfield`), found in any case.
+  const forms: { key: string; form: Form }[] = [{ key: whole, form: whole.includes(' ') || !/^\p{Lu}/u.test(r.original.trim()) ? 'whole' : 'part' }];
+  for (const s of spellingsOf(wordsOf(r.original))) forms.push({ key: s.key, form: s.initial ? 'initial' : 'whole' });
+  for (const p of partsOf(r.original)) forms.push({ key: normal(p), form: 'part' });
   return forms;
 }
 
@@ -483,12 +682,20 @@ function matcherOf(plan: RedactionPlan): Matcher {
   if (known) return known;
   const targets = new Map<string, Target>();
   for (const r of plan.replacements) {
-    for (const { key, part } of formsOf(r)) {
+    for (const { key, form } of formsOf(r)) {
       const t = targets.get(key);
       // A whole name wins over someone else's part; two parts (or two wholes) alike are both kept, and decided when found.
-      if (!t || (t.part && !part)) targets.set(key, { replacements: [r], part });
-      else if (t.part === part && !t.replacements.includes(r)) t.replacements.push(r);
+      if (!t || (t.form === 'part' && form !== 'part')) targets.set(key, { replacements: [r], form, gates: [] });
+      else if ((t.form === 'part') === (form === 'part')) {
+        if (!t.replacements.includes(r)) t.replacements.push(r);
+        // A spelling the data has (a login, `jwhitfield`) is found in any case, though it is someone's initial and surname too.
+        if (form === 'whole') t.form = 'whole';
+      }
     }
+  }
+  for (const r of plan.replacements) {
+    const t = r.partOf ? targets.get(normal(r.original)) : undefined;
+    if (t?.form === 'part') t.gates.push(r);
   }
   const forms = targets.size ? alternation(targets.keys()) : null;
   // No look-behind and no honorific in front: tried at every place in every text, they would make it several times slower.
@@ -498,16 +705,32 @@ function matcherOf(plan: RedactionPlan): Matcher {
 }
 
 /** What a form found but not kept under its key is: no one in particular, so `[name removed]`. */
-const UNPLACED: Target = { replacements: [], part: false };
+const UNPLACED: Target = { replacements: [], form: 'whole', gates: [] };
 const LETTER_BEFORE = /[\p{L}\p{N}]$/u;
 const HONORIFIC_BEFORE = new RegExp(`(?:^|[^\\p{L}\\p{N}])((?:${HONORIFICS.join('|')})\\.?\\s{1,3})$`, 'iu');
+const CAPITALS: Record<Form, RegExp | null> = { whole: null, part: /^\p{Lu}/u, initial: /^\p{Lu}\.?\s*\p{Lu}/u };
+/** A grade or code in brackets just after a name or code: `Lal (PQiP)`, `Whitfield (N07P214)`. */
+const BRACKET_AFTER = /\s*\(([^()\n]{1,16})\)/y;
+/** A number beside a month, as in a date: `3 May`, `May 2023`, `3rd May`. */
+const NUMBER_BEFORE = /\d(?:st|nd|rd|th)?[\s,]*$/;
+const NUMBER_AFTER = /^[\s,]*\d/;
+
+/** Where a place ends with the grade or code in brackets after it, when they are that person's: they go with the name. */
+function bracketEnd(text: string, to: number, t: Target): number {
+  BRACKET_AFTER.lastIndex = to;
+  const b = BRACKET_AFTER.exec(text);
+  if (!b) return to;
+  const inner = normal(b[1]!);
+  return t.replacements.some((r) => (r.grade !== undefined && normal(r.grade) === inner) || (r.code !== undefined && normal(r.code) === inner)) ? to + b[0].length : to;
+}
 
 /**
  * Each place a text names someone in the plan, as whole words: from where (an honorific before a name included) to
- * where, and whom. `visit` says whether it took the place; one it leaves is searched again from its next letter, so
- * a form inside it is still found.
+ * where (their grade or code in brackets after included), whom, and whether it is uncertain: a part that is an
+ * ordinary word where a sentence starts with it. `visit` says whether it took the place; one it leaves is searched
+ * again from its next letter, so a form inside it is still found.
  */
-function eachPlace(text: string, m: Matcher, visit: (from: number, to: number, t: Target) => boolean) {
+function eachPlace(text: string, m: Matcher, visit: (from: number, to: number, t: Target, uncertain: boolean) => boolean) {
   const regex = m.regex!;
   regex.lastIndex = 0;
   let last = 0;
@@ -516,10 +739,22 @@ function eachPlace(text: string, m: Matcher, visit: (from: number, to: number, t
     const key = m.keys.get(found[0]) ?? m.keys.set(found[0], normal(found[0])).get(found[0])!;
     // A spelling the pattern's case folding finds but lower case does not give (`ſ` for `s`) is still removed.
     const t = m.targets.get(key) ?? UNPLACED;
-    // A part in small letters is a word, not the name: `bell`, not `Bell`.
-    const whole = !(start > 0 && LETTER_BEFORE.test(text.slice(Math.max(0, start - 2), start))) && !(t.part && !/^\p{Lu}/u.test(found[0]));
-    const from = whole && NAME_KINDS.has(t.replacements[0]?.kind ?? 'thirdParty') ? start - (HONORIFIC_BEFORE.exec(text.slice(Math.max(last, start - 10), start))?.[1]?.length ?? 0) : start;
-    if (whole && visit(from, regex.lastIndex, t)) last = regex.lastIndex;
+    let take = !(start > 0 && LETTER_BEFORE.test(text.slice(Math.max(0, start - 2), start)));
+    let from = start;
+    let uncertain = false;
+    if (take && NAME_KINDS.has(t.replacements[0]?.kind ?? 'thirdParty')) {
+      // An honorific goes with the name, and makes any form certain, in any case: `Mrs Park`, `ms li`.
+      const honorific = HONORIFIC_BEFORE.exec(text.slice(Math.max(last, start - 10), start))?.[1];
+      if (honorific) from -= honorific.length;
+      else {
+        const date = t.form === 'part' && MONTHS.has(key) && (NUMBER_BEFORE.test(text.slice(Math.max(0, start - 6), start)) || NUMBER_AFTER.test(text.slice(regex.lastIndex, regex.lastIndex + 3)));
+        // Without one: written with its capitals, and a month with a number beside it is a date (`3 May 2023`).
+        take = (CAPITALS[t.form]?.test(found[0]) ?? true) && !date;
+        uncertain = take && t.gates.length > 0 && startsSentence(text, start);
+      }
+    }
+    const to = take ? bracketEnd(text, regex.lastIndex, t) : regex.lastIndex;
+    if (take && visit(from, to, t, uncertain)) last = regex.lastIndex = to;
     else regex.lastIndex = start + 1;
   }
 }
@@ -531,35 +766,26 @@ function wordsFor(t: Target): string | null {
   return words.size === 1 ? t.replacements[0]!.replacement : NAME_REMOVED;
 }
 
-/** After a full stop, or at the start, the role words start with a capital as the name did. */
-function atSentenceStart(text: string, offset: number): boolean {
-  for (let i = offset - 1; i >= 0; i--) {
-    const c = text[i]!;
-    if (c === '\n' || c === '\r') return true;
-    if (c === ' ' || c === '\t') continue;
-    return c === '.' || c === '!' || c === '?';
-  }
-  return true;
-}
-
 /**
- * A text with every applied replacement made. An honorific before a name goes with it (`Mr Whitfield's` becomes
- * `the supervising officer (PO)'s`), and a possessive stays.
+ * A text with every applied replacement made, and every email address removed. An honorific before a name goes with
+ * it (`Mr Whitfield's` becomes `the supervising officer (PO)'s`), and a possessive stays.
  */
 export function redactText(text: string, plan: RedactionPlan): string {
+  const s = withoutEmails(text);
   const m = matcherOf(plan);
-  if (!m.any?.test(text)) return text;
+  if (!m.any?.test(s)) return s;
   let out = '';
   let last = 0;
-  eachPlace(text, m, (from, to, t) => {
+  eachPlace(s, m, (from, to, t, uncertain) => {
+    if (uncertain && t.gates.some((g) => !g.on)) return false;
     const words = wordsFor(t);
     if (words === null) return false;
-    const capital = /^\p{Lu}/u.test(text[from]!) && atSentenceStart(text, from);
-    out += text.slice(last, from) + (capital ? words[0]!.toUpperCase() + words.slice(1) : words);
+    const capital = /^\p{Lu}/u.test(s[from]!) && startsSentence(s, from);
+    out += s.slice(last, from) + (capital ? words[0]!.toUpperCase() + words.slice(1) : words);
     last = to;
     return true;
   });
-  return out + text.slice(last);
+  return out + s.slice(last);
 }
 
 /** Fields that name a block's kind, a link target, a date or a node: never words to redact. */
@@ -584,18 +810,46 @@ export function redactDocument(doc: ReportDocument, plan: RedactionPlan): Report
   };
 }
 
-/** The plan with, for each replacement (applied or not), how many places in the document it would touch. */
+/** A place as the preview quotes it: the words round it, on one line. */
+function excerpt(s: string, from: number, to: number): string {
+  const a = Math.max(0, from - 40);
+  const b = Math.min(s.length, to + 40);
+  return `${a > 0 ? '…' : ''}${s.slice(a, b).replace(/\s+/g, ' ').trim()}${b < s.length ? '…' : ''}`;
+}
+
+/**
+ * The plan with, for each replacement (applied or not), how many places in the document it would touch; a row to
+ * check also gets up to three of them, quoted. A part's row (partOf) counts only the places a sentence starts with it.
+ */
 export function countPlaces(plan: RedactionPlan, doc: ReportDocument): RedactionPlan {
   const m = matcherOf(plan);
   const counts = new Map<Replacement, number>();
-  mapStrings(doc, (s) => {
+  const quoted = new Map<Replacement, string[]>();
+  const place = (r: Replacement, s: string, from: number, to: number) => {
+    counts.set(r, (counts.get(r) ?? 0) + 1);
+    if (!r.toCheck) return;
+    const q = quoted.get(r) ?? [];
+    const x = excerpt(s, from, to);
+    if (q.length < 3 && !q.includes(x)) quoted.set(r, [...q, x]);
+  };
+  mapStrings(doc, (raw) => {
+    const s = withoutEmails(raw);
     if (m.any?.test(s)) {
-      eachPlace(s, m, (_from, _to, t) => {
-        for (const r of t.replacements) counts.set(r, (counts.get(r) ?? 0) + 1);
+      eachPlace(s, m, (from, to, t, uncertain) => {
+        for (const r of t.replacements) place(r, s, from, to);
+        if (uncertain) for (const g of t.gates) place(g, s, from, to);
         return true;
       });
     }
-    return s;
+    return raw;
   });
-  return { replacements: plan.replacements.map((r) => ({ ...r, places: counts.get(r) ?? 0 })) };
+  return {
+    replacements: plan.replacements.map((r) => {
+      const next: Replacement = { ...r, places: counts.get(r) ?? 0 };
+      delete next.examples;
+      const q = quoted.get(r);
+      if (q) next.examples = q;
+      return next;
+    }),
+  };
 }

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { RedactionPreview } from '../../renderer/src/features/report/RedactionPreview.js';
 import { buildReport } from '../../shared/report/build.js';
 import type { Block, ReportDocument } from '../../shared/report/document.js';
-import { figuresOf } from '../../shared/report/document.js';
+import { figuresOf, runsText } from '../../shared/report/document.js';
 import {
   countPlaces,
   CRN_REMOVED,
@@ -18,7 +18,7 @@ import {
   type RedactionSource,
 } from '../../shared/report/redaction.js';
 import type { CaseRecord } from '../../shared/schemas/record.js';
-import { demoWithReview } from '../helpers/demoReview.js';
+import { demoWithReview, DEMO_REVIEW } from '../helpers/demoReview.js';
 
 const NOW = new Date('2026-12-05T10:00:00Z');
 const demo = demoWithReview();
@@ -100,6 +100,7 @@ describe('the redacted copy: staff by their role, the CRN and codes removed', ()
       records: [contact('1', 'N1', 'Ann Lee', 'PO', 'Seen.'), contact('2', 'N2', 'Bob Stone', 'PO', 'Seen.'), contact('3', 'N3', 'Cal Mott', 'PO', 'Seen.'), contact('4', 'N4', 'Dee Hart', 'PSO', 'Seen.')],
       staff: [{ code: 'N1', name: 'Ann Lee', grade: 'PO' }, { code: 'N2', name: 'Bob Stone', grade: 'PO' }, { code: 'N3', name: 'Cal Mott', grade: 'PO' }, { code: 'N4', name: 'Dee Hart', grade: 'PSO' }],
       allocations: [alloc('N1', '2023-01-01', false)],
+      audit: [],
       workload: [{ snapshotDate: '2023-01-01', staffCode: 'N2', omName: 'Robert Stone', capacityPct: 90, provenance: { fileName: 'w.csv', sha256: 'x', row: 2 } }],
     };
     const p = redactionPlan(source, null);
@@ -117,7 +118,7 @@ describe('the redacted copy: staff by their role, the CRN and codes removed', ()
     expect(redactText('Transfer from Sarah Okafor to James Whitfield. Allocation Reason: Officer left team.', plan)).toBe(
       'Transfer from the first supervising officer (PO) to the second supervising officer (PO). Allocation Reason: Officer left team.',
     );
-    expect(redactText('Previous Details: Sarah Okafor (N07P101)', plan)).toBe('Previous Details: the first supervising officer (PO)');
+    expect(redactText('Previous Details: Sarah Okafor (N07P101)', plan)).toBe('Previous Details: The first supervising officer (PO)');
     expect(redactText('Case X900417, code n07p214.', plan)).toBe(`Case ${CRN_REMOVED}, code the second supervising officer (PO).`);
   });
 
@@ -136,7 +137,8 @@ describe('the redacted copy: staff by their role, the CRN and codes removed', ()
     expect(strings.some((s) => /\bDaniel\b/.test(s))).toBe(true);
     const redacted = redactDocument(doc, withName(on(plan, 'subject'), 'Dan', SUBJECT_ROLE));
     expect(survivors(redacted, ['Daniel', 'Marsh', 'Dan'])).toEqual([]);
-    expect(stringsOf(redacted).some((s) => s.includes('the partner’s son said "the person on probation shouts at mum"') || s.includes('the partner\'s son said "the person on probation shouts at mum"'))).toBe(true);
+    // A quotation starts a sentence: the role words start with a capital, as the name did.
+    expect(stringsOf(redacted).some((s) => /the partner['’]s son said "The person on probation shouts at mum"/.test(s))).toBe(true);
   });
 
   it('a name the person adds is replaced by the role they give it, its surname alone too', () => {
@@ -169,7 +171,7 @@ describe('the redacted copy: staff by their role, the CRN and codes removed', ()
       'Rang. Reviewed plan on Monday at Northtown Police station.',
       'Dave shouted. Later Dave apologised.',
     ];
-    const source: RedactionSource = { case: { crn: 'X1', subject: 'Dave Smith' }, records: notes.map((n, i) => contact(String(i), 'N1', 'Ann Lee', 'PO', n)), staff: [{ code: 'N1', name: 'Ann Lee', grade: 'PO' }], allocations: [], workload: [] };
+    const source: RedactionSource = { case: { crn: 'X1', subject: 'Dave Smith' }, records: notes.map((n, i) => contact(String(i), 'N1', 'Ann Lee', 'PO', n)), staff: [{ code: 'N1', name: 'Ann Lee', grade: 'PO' }], allocations: [], workload: [], audit: [] };
     const third = redactionPlan(source, null).replacements.filter((r) => r.kind === 'thirdParty');
     expect(third.map(({ original, replacement, on, toCheck }) => ({ original, replacement, on, toCheck }))).toEqual([
       { original: 'Amy Rowe', replacement: 'a family member', on: true, toCheck: undefined },
@@ -187,6 +189,7 @@ describe('the redacted copy: staff by their role, the CRN and codes removed', ()
       staff: [],
       allocations: [alloc('N1', '2023-01-01', false)],
       workload: [],
+      audit: [],
     };
     const p = redactionPlan(source, null);
     expect(redactText('Lee and James met Sam Lee.', p)).toBe('[name removed] and James met a senior probation officer (SPO).');
@@ -238,18 +241,141 @@ describe('the redacted copy: staff by their role, the CRN and codes removed', ()
 });
 
 
+/** The demo case with its staff renamed everywhere the case holds their names (the notes too). */
+function renamed(names: Record<string, string>): RedactionSource {
+  let json = JSON.stringify(bundle);
+  for (const [from, to] of Object.entries(names)) json = json.replaceAll(from, to);
+  return JSON.parse(json) as RedactionSource;
+}
+/** A source with extra notes, written by the case's first officer. */
+const withNotes = (source: RedactionSource, notes: string[]): RedactionSource => ({ ...source, records: [...source.records, ...notes.map((n, i) => contact(String(900 + i), 'N07P101', 'Sarah Okafor', 'PO', n))] });
+const paragraph = (...texts: string[]): ReportDocument => ({ ...doc, blocks: texts.map((text) => ({ kind: 'paragraph', runs: text })) });
+const paragraphs = (d: ReportDocument) => d.blocks.map((b) => (b.kind === 'paragraph' ? runsText(b.runs) : ''));
+
+describe('the redacted copy leaks no staff name: short names, ordinary words, other spellings, emails, and the people the document prints', () => {
+  const short = renamed({ 'James Whitfield': 'Wei Li', 'Priya Lal': 'April Hill', 'Sarah Okafor': 'Grace Park' });
+
+  it('a name part of two letters, or one that is an ordinary word, is still found: alone with a capital, and after Mr, Mrs, Ms, Miss, Mx or Dr in any case', () => {
+    const p = redactionPlan(short, demo.review);
+    expect(redactText('Discussed with Ms Li today.', p)).toBe('Discussed with the second supervising officer (PO) today.');
+    expect(redactText('Li agreed to a home visit.', p)).toBe('The second supervising officer (PO) agreed to a home visit.');
+    expect(redactText('spoke to ms li and MRS PARK', p)).toBe('spoke to the second supervising officer (PO) and the first supervising officer (PO)');
+    expect(redactText('Mrs Park did the visit.', p)).toBe('The first supervising officer (PO) did the visit.');
+    expect(redactText('Seen by Hill, then by April in the afternoon.', p)).toBe('Seen by the cover officer (PQiP), then by the cover officer (PQiP) in the afternoon.');
+    expect(redactText('Hill visited the address.', p)).toBe('The cover officer (PQiP) visited the address.');
+    // In small letters it is the word, and a month by a number is a date.
+    expect(redactText('Walked up the hill to the park on 3 April 2023 and in April 2024.', p)).toBe('Walked up the hill to the park on 3 April 2023 and in April 2024.');
+  });
+
+  it('an ordinary-word part that starts a sentence in the notes is listed to check, replaced unless unticked, with the places it starts a sentence', () => {
+    const p = redactionPlan(withNotes(short, ['Hill visited the address.', 'Cover: April rang him.', 'Seen by Hill at the office.']), demo.review);
+    const check = p.replacements.filter((r) => r.partOf);
+    expect(check.map(({ kind, original, partOf, on, toCheck }) => ({ kind, original, partOf, on, toCheck }))).toEqual([
+      { kind: 'staffName', original: 'April', partOf: 'April Hill', on: true, toCheck: true },
+      { kind: 'staffName', original: 'Hill', partOf: 'April Hill', on: true, toCheck: true },
+    ]);
+    const page = paragraph('Hill visited the address.', 'Cover: April rang him.', 'Seen by Hill at the office; Mrs Hill agreed.');
+    const counted = countPlaces(p, page);
+    expect(counted.replacements.find((r) => r.partOf && r.original === 'Hill')).toMatchObject({ places: 1, examples: ['Hill visited the address.'] });
+    expect(counted.replacements.find((r) => r.partOf && r.original === 'April')).toMatchObject({ places: 1, examples: ['Cover: April rang him.'] });
+    expect(paragraphs(redactDocument(page, p))).toEqual(['The cover officer (PQiP) visited the address.', 'Cover: The cover officer (PQiP) rang him.', 'Seen by the cover officer (PQiP) at the office; the cover officer (PQiP) agreed.']);
+    const html = renderToStaticMarkup(createElement(RedactionPreview, { plan: counted, onChange: () => undefined }));
+    expect(html).toContain('>Names that may be ordinary words</h4>');
+    expect(html).toMatch(/>Hill<\/td><td>the cover officer \(PQiP\)<\/td><td class="numeric">1<\/td>/);
+    expect(html).toContain('<li>“Hill visited the address.”</li>');
+    // Unticked, only the places a sentence starts with it are left.
+    const hillOff: RedactionPlan = { replacements: p.replacements.map((r) => (r.partOf && r.original === 'Hill' ? { ...r, on: false } : r)) };
+    expect(paragraphs(redactDocument(page, hillOff))).toEqual(['Hill visited the address.', 'Cover: The cover officer (PQiP) rang him.', 'Seen by the cover officer (PQiP) at the office; the cover officer (PQiP) agreed.']);
+  });
+
+  it('a name the data stores as “Surname, Forename” is found in every order and alone', () => {
+    const p = redactionPlan(renamed({ '"James Whitfield"': '"Whitfield, James"' }), demo.review);
+    expect(roleOf(p, 'Whitfield, James')).toBe('the second supervising officer (PO)');
+    expect(redactText('Whitfield, James (PO) agreed.', p)).toBe('The second supervising officer (PO) agreed.');
+    expect(redactText('Discussed with Whitfield today.', p)).toBe('Discussed with the second supervising officer (PO) today.');
+    expect(redactText('James Whitfield’s sickness absence', p)).toBe('The second supervising officer (PO)’s sickness absence');
+    expect(redactText('Mr Whitfield agreed.', p)).toBe('The second supervising officer (PO) agreed.');
+    expect(redactText('Okafor, Sarah handed over.', plan)).toBe('The first supervising officer (PO) handed over.');
+  });
+
+  it('every email address is removed, and an initial with a surname is the person: J. Whitfield, JWhitfield, P Lal (PQiP)', () => {
+    expect(redactText('Emailed james.whitfield@justice.gov.uk and housing@northtown.gov.uk for an update.', plan)).toBe('Emailed [email removed] and [email removed] for an update.');
+    expect(redactText('Referral sent by JWhitfield.', plan)).toBe('Referral sent by the second supervising officer (PO).');
+    expect(redactText('Cover by P. Lal.', plan)).toBe('Cover by the cover officer (PQiP).');
+    expect(redactText('Cover by P Lal (PQiP), then J.Whitfield.', plan)).toBe('Cover by the cover officer (PQiP), then the second supervising officer (PO).');
+    expect(redactText('Lal (PQiP) covered.', plan)).toBe('The cover officer (PQiP) covered.');
+  });
+
+  it('the people the document prints who are not in the staff list are redacted: who dismissed a flag, answered a finding, made or signed the trail; the reviewer is kept', () => {
+    const [n1, ...others] = DEMO_REVIEW.findings ?? [];
+    const made = demoWithReview({
+      ...DEMO_REVIEW,
+      findings: [{ ...n1!, dismissed: [{ kind: 'outcomeLanguage', phrase: 'failed to', reason: 'quoting the officer', by: 'Tom Harris', at: '2026-12-01T10:00:00Z' }] }, ...others],
+      responses: (DEMO_REVIEW.responses ?? []).map((r) => ({ ...r, by: 'Jim Whitfield' })),
+    });
+    const entry = made.bundle.audit[0]!;
+    // Logins as the command line records them (one a staff member's), and a machine account, which names no one.
+    const audit = [{ ...entry, who: 'Tom Harris' }, { ...entry, seq: 2, who: 'jwhitfield' }, { ...entry, seq: 3, who: 'tharris' }, { ...entry, seq: 4, who: 'root' }, { ...entry, seq: 5, who: 'A. Reviewer', what: 'Report written for Ruth Ade' }];
+    const signers = [{ name: 'Ruth Ade', publicKey: 'a'.repeat(64) }];
+    const source = { ...made.bundle, audit, signers };
+    const trail = { ok: true, entries: 5, signers: [{ name: 'Ruth Ade', fingerprint: 'b'.repeat(32), entries: 5 }], unsigned: [], depth: 'quick' as const };
+    const full = buildReport({ bundle: source, index: made.index, review: made.review, trail, now: NOW });
+    expect(survivors(full, ['Tom Harris', 'Jim Whitfield', 'Ruth Ade'])).toEqual(['Tom Harris', 'Jim Whitfield', 'Ruth Ade']);
+    const p = redactionPlan(source, made.review);
+    expect(roleOf(p, 'Tom Harris')).toBe('another member of staff 1');
+    expect(roleOf(p, 'Jim Whitfield')).toBe('another member of staff 2');
+    // A login is the one person it spells (Tom Harris's); one two people spell (James's or Jim Whitfield's) is listed on its own.
+    expect(roleOf(p, 'tharris')).toBe('another member of staff 1');
+    expect(roleOf(p, 'jwhitfield')).toBe('another member of staff 3');
+    expect(roleOf(p, 'Ruth Ade')).toBe('another member of staff 4');
+    expect(roleOf(p, 'root')).toBeUndefined();
+    // In the text it could be either's, so it is neither's words.
+    expect(redactText('Entry 2, by jwhitfield: case built', p)).toBe('Entry 2, by [name removed]: case built');
+    expect(redactText('by tharris, then JWhitfield; around noon', p)).toBe('by another member of staff 1, then [name removed]; around noon');
+    expect(redactText('Entry 2, by jwhitfield: case built', redactionPlan({ ...source, audit: [{ who: 'jwhitfield', what: '' }] }, demo.review))).toBe('Entry 2, by the second supervising officer (PO): case built');
+    expect(p.replacements.find((r) => r.original === 'Tom Harris')?.who).toBe('Not in the staff list: dismissed a hindsight flag, made entries in the audit trail');
+    expect(p.replacements.some((r) => r.original === 'A. Reviewer')).toBe(false);
+    const redacted = redactDocument(full, p);
+    expect(survivors(redacted, ['Tom', 'Harris', 'Jim', 'Whitfield', 'Ruth', 'Ade'])).toEqual([]);
+    expect(redacted.titlePage.reviewer).toBe('A. Reviewer');
+  });
+
+  it('a cued third party is found when the first name is an ordinary word or the name is in capitals, and so is anyone sharing their surname', () => {
+    const notes = ['He lives with his partner, April Jones.', 'He said DANNY SMITH threatened him; his friend Tom Smith saw it.', 'His friend MARK O’NEILL called.', 'Mother (Joan) called.', 'Met the Victim Liaison Officer at the office.'];
+    const source: RedactionSource = { case: { crn: 'X1', subject: 'Dave Marsh' }, records: notes.map((n, i) => contact(String(i), 'N1', 'Ann Lee', 'PO', n)), staff: [{ code: 'N1', name: 'Ann Lee', grade: 'PO' }], allocations: [], workload: [], audit: [] };
+    const p = redactionPlan(source, null);
+    expect(p.replacements.filter((r) => r.kind === 'thirdParty').map(({ original, replacement, on }) => ({ original, replacement, on }))).toEqual([
+      { original: 'April Jones', replacement: 'a partner or former partner', on: true },
+      { original: 'DANNY SMITH', replacement: 'a third party', on: true },
+      { original: 'Joan', replacement: 'a family member', on: true },
+      { original: 'MARK O’NEILL', replacement: 'a third party', on: true },
+      { original: 'Tom Smith', replacement: 'a third party', on: true },
+    ]);
+    expect(notes.map((n) => redactText(n, p))).toEqual([
+      'He lives with his partner, a partner or former partner.',
+      'He said a third party threatened him; his friend a third party saw it.',
+      'His friend a third party called.',
+      'Mother (A family member) called.',
+      'Met the Victim Liaison Officer at the office.',
+    ]);
+  });
+});
+
+
 describe('the preview: every replacement seen before the copy is written', () => {
   const shown = countPlaces(withName({ replacements: [...plan.replacements, { kind: 'thirdParty', original: 'Northtown Rovers', replacement: 'a third party', who: 'Named 2 times', on: false, places: 0, toCheck: true }] }, 'Dan', SUBJECT_ROLE), doc);
   const html = renderToStaticMarkup(createElement(RedactionPreview, { plan: shown, onChange: () => undefined }));
   /** The table under a heading: the markup from the heading to the next one. */
   const section = (title: string) => {
-    const start = html.indexOf(`>${title}</h3>`);
-    const next = html.indexOf('<h3', start);
+    const start = html.indexOf(`>${title}</h4>`);
+    const next = html.indexOf('<h4', start);
     return html.slice(start, next === -1 ? undefined : next);
   };
 
   it('groups the replacements by kind, with what is found, what it becomes and in how many places', () => {
-    expect([...html.matchAll(/<h3[^>]*>([^<]+)<\/h3>/g)].map((m) => m[1])).toEqual(['Staff', 'Codes and CRN', 'Third parties', 'Names to check', 'The person on probation']);
+    // Inside the report section's h2: the preview's title is an h3, each group's an h4.
+    expect([...html.matchAll(/<h3[^>]*>([^<]+)<\/h3>/g)].map((m) => m[1])).toEqual(['What the redacted copy replaces']);
+    expect([...html.matchAll(/<h4[^>]*>([^<]+)<\/h4>/g)].map((m) => m[1])).toEqual(['Staff', 'Codes and CRN', 'Third parties', 'Names to check', 'The person on probation']);
     expect(section('Staff')).toMatch(/James Whitfield<\/td><td>the second supervising officer \(PO\)<\/td><td class="numeric">\d+<\/td>/);
     expect(section('Codes and CRN')).toContain('X900417</td><td>[CRN removed]</td>');
     expect(section('Third parties')).toContain('Zoë Kowalska');

@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { count } from '../../../../shared/domain/words.js';
 import {
+  EMAIL_REMOVED,
+  REDACTION_KIND_NAMES,
   SUBJECT_ROLE,
   THIRD_PARTY_ROLES,
   withName,
@@ -11,25 +13,30 @@ import {
 
 /**
  * What the redacted copy will replace, shown before anything is written (issue 15): every name, code and the CRN,
- * what each becomes and in how many places, each with a box to apply it. Names the tool could not place are kept
- * apart, to check; the person can add a name it missed. The places are the parent's to count (countPlaces).
+ * what each becomes and in how many places, each with a box to apply it. Names the tool could not place, and name
+ * parts that may be ordinary words, are kept apart with the places to check; the person can add a name it missed.
+ * The places are the parent's to count (countPlaces).
  */
 export function RedactionPreview({ plan, onChange }: { plan: RedactionPlan; onChange: (plan: RedactionPlan) => void }) {
   const rows = plan.replacements.map((r, i) => ({ r, i }));
-  const of = (kinds: readonly RedactionKind[], toCheck = false) => rows.filter(({ r }) => kinds.includes(r.kind) && (r.toCheck ?? false) === toCheck);
+  const of = (kinds: readonly RedactionKind[], toCheck = false) => rows.filter(({ r }) => kinds.includes(r.kind) && !r.partOf && (r.toCheck ?? false) === toCheck);
   const set = (i: number, patch: Partial<Replacement>) => onChange({ replacements: plan.replacements.map((r, j) => (j === i ? { ...r, ...patch } : r)) });
   const applied = plan.replacements.filter((r) => r.on);
   const places = applied.reduce((n, r) => n + r.places, 0);
   const toCheck = of(['thirdParty'], true);
+  // A part becomes what its name becomes, as the person has it now.
+  const roleOf = (name: string) => plan.replacements.find((r) => !r.partOf && r.original === name)?.replacement;
+  const parts = rows.filter(({ r }) => r.partOf).map(({ r, i }) => ({ r: { ...r, replacement: roleOf(r.partOf!) ?? r.replacement }, i }));
 
   return (
     <section className="redaction-preview" aria-labelledby="redaction-preview-title">
-      <h2 id="redaction-preview-title" className="heading-m">What the redacted copy replaces</h2>
+      <h3 id="redaction-preview-title" className="heading-s">What the redacted copy replaces</h3>
       <div className="inset-text">
         <p>
           Each name ticked below is replaced by the words shown, wherever it appears: in the text, the tables, the charts
-          and the systems map. A first name or surname on its own is replaced too. The title page leaves out the CRN and
-          says the copy is redacted.
+          and the systems map. A first name or surname on its own is replaced too: with a capital, or in any case after
+          Mr, Mrs, Ms, Miss, Mx or Dr. Every email address becomes “{EMAIL_REMOVED}”. The title page leaves out the CRN
+          and says the copy is redacted.
         </p>
         <p>Nothing is written until you choose to save the copy.</p>
       </div>
@@ -37,15 +44,24 @@ export function RedactionPreview({ plan, onChange }: { plan: RedactionPlan; onCh
         {count(applied.length, 'replacement')} applied, in {count(places, 'place')} in the document.
       </p>
 
-      <Group title="Staff" id="staff" rows={of(['staffName'])} set={set} empty="The case names no staff." />
-      <Group title="Codes and CRN" id="codes" rows={of(['staffCode', 'crn'])} set={set} empty="The case has no codes to remove." />
+      <Group title={REDACTION_KIND_NAMES.staffName} id="staff" rows={of(['staffName'])} set={set} empty="The case names no staff." />
+      {parts.length > 0 && (
+        <Group
+          title="Names that may be ordinary words"
+          id="words"
+          rows={parts}
+          set={set}
+          hint="Each of these is part of a name above and an ordinary word too. With a capital in the middle of a sentence, or after Mr, Mrs, Ms, Miss, Mx or Dr, it is always replaced. Where a sentence starts with it, it may be the word: those places are counted and quoted here, and replaced unless you untick the box."
+        />
+      )}
+      <Group title={REDACTION_KIND_NAMES.staffCode} id="codes" rows={of(['staffCode', 'crn'])} set={set} empty="The case has no codes to remove." />
       <Group
-        title="Third parties"
+        title={REDACTION_KIND_NAMES.thirdParty}
         id="third"
         rows={of(['thirdParty'])}
         set={set}
         roles
-        hint="People the notes name after words that say who they are (his sister, her partner, Mr), and names you add."
+        hint="People the notes name after words that say who they are (his sister, her partner, Mr), anyone sharing a name with them, and names you add."
         empty="The tool found no one else named in the notes. Add below any name it missed."
       />
       {toCheck.length > 0 && (
@@ -59,7 +75,7 @@ export function RedactionPreview({ plan, onChange }: { plan: RedactionPlan; onCh
         />
       )}
       <Group
-        title="The person on probation"
+        title={REDACTION_KIND_NAMES.subject}
         id="subject"
         rows={of(['subject'])}
         set={set}
@@ -85,7 +101,7 @@ function Group(props: {
   const titleId = `redaction-${props.id}-title`;
   return (
     <section className="redaction-preview__group" aria-labelledby={titleId}>
-      <h3 id={titleId} className="heading-s">{props.title}</h3>
+      <h4 id={titleId} className="heading-s">{props.title}</h4>
       {props.hint && <p className="hint">{props.hint}</p>}
       {rows.length === 0 ? (
         <p>{props.empty}</p>
@@ -126,7 +142,19 @@ function Group(props: {
                   )}
                 </td>
                 <td className="numeric">{r.places}</td>
-                <td>{r.who}</td>
+                <td>
+                  {r.who}
+                  {r.examples && r.examples.length > 0 && (
+                    <>
+                      <span className="redaction-preview__where">{r.partOf ? 'Where a sentence starts with it:' : 'Where:'}</span>
+                      <ul className="redaction-preview__examples">
+                        {r.examples.map((e) => (
+                          <li key={e}>“{e}”</li>
+                        ))}
+                      </ul>
+                    </>
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>
