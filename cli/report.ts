@@ -36,7 +36,7 @@ export async function report(args: ParsedArgs, io: CliIo): Promise<number> {
   });
   if (made.format === 'print') throw new Error('the command line writes docx, html or csv');
   await io.writeFile(out, made.bytes);
-  io.stderr(`report: wrote ${out}${plan ? ' (redacted: staff and third parties named by role, the CRN and staff codes taken out)' : ''}.`);
+  io.stderr(`report: wrote ${out}${plan ? ' (redacted: staff and third parties named by role, the CRN, staff codes and email addresses taken out)' : ''}.`);
   if (!trail.ok) {
     io.stderr(`report: the case's audit trail is not intact (${trail.reason}); the document says so in its provenance appendix.`);
     return 1;

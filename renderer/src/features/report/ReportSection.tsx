@@ -133,7 +133,7 @@ export function ReportSection({ caseId }: { caseId: string }) {
                   <input id="report-audience-redacted" type="radio" name="report-audience" checked={audience === 'redacted'} onChange={() => chooseAudience('redacted')} aria-describedby="report-audience-redacted-hint" />
                   <label htmlFor="report-audience-redacted">A redacted copy for victims and families</label>
                 </div>
-                <div id="report-audience-redacted-hint" className="hint hint--s report-choice__hint">Staff and third parties are named by their role; the CRN and staff codes are taken out. You see every replacement before anything is written.</div>
+                <div id="report-audience-redacted-hint" className="hint hint--s report-choice__hint">Staff and third parties are named by their role; the CRN, staff codes and email addresses are taken out. You see every replacement before anything is written.</div>
               </div>
             </div>
           </fieldset>
