@@ -1,5 +1,5 @@
 import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BRIDGE_METHODS } from '../../shared/bridge/contract.js';
@@ -111,5 +111,32 @@ test.describe('desktop app (Electron)', () => {
       await expect.poll(devToolsOpen).toBe(true);
     }
     await app.close();
+  });
+
+  test('the report is saved where the save dialog says: a Word document, and a PDF printed from the print view', async () => {
+    const app = await launch();
+    const window = await app.firstWindow();
+    await getIn(window);
+    const out = mkdtempSync(join(tmpdir(), 'foresight-report-'));
+    // The native dialog answers as a person choosing a file would.
+    const choose = (path: string) => app.evaluate(({ dialog }, chosen) => void (dialog.showSaveDialog = (async () => ({ canceled: false, filePath: chosen })) as never), path);
+    await window.getByRole('link', { name: /^SFO review: Daniel Marsh/ }).first().click();
+    await window.getByRole('link', { name: 'Review', exact: true }).click();
+    await window.getByRole('navigation', { name: 'Review sections' }).getByRole('link', { name: 'The report' }).click();
+
+    await choose(join(out, 'review.docx'));
+    await window.getByRole('button', { name: 'Write the word document' }).click();
+    await expect(window.locator('.report-maker').getByRole('status')).toContainText(`Saved as ${join(out, 'review.docx')}`, { timeout: 60_000 });
+    expect(readFileSync(join(out, 'review.docx')).subarray(0, 2).toString()).toBe('PK');
+
+    await choose(join(out, 'review.pdf'));
+    await window.getByLabel('PDF (from the print view)').check();
+    await window.getByRole('button', { name: 'Open the print view' }).click();
+    await expect(window.getByRole('button', { name: 'Save as PDF' })).toBeEnabled({ timeout: 60_000 });
+    await window.getByRole('button', { name: 'Save as PDF' }).click();
+    await expect(window.locator('.report-maker').getByRole('status')).toContainText(`Saved as ${join(out, 'review.pdf')}`, { timeout: 60_000 });
+    expect(readFileSync(join(out, 'review.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+    await app.close();
+    rmSync(out, { recursive: true, force: true });
   });
 });
