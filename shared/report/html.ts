@@ -69,14 +69,27 @@ function contents(blocks: readonly Block[], ids: Map<Block, string>): string {
   return `<nav class="report-contents" aria-labelledby="report-contents">\n<h1 class="report-part" id="report-contents">Contents</h1>\n<ol>\n${list}\n</ol>\n</nav>`;
 }
 
+/**
+ * One piece of the document's markup: a block, or a table with its rows apart, so that the print view can lay a long
+ * table out a few rows at a time (a browser lays a table out whole each time it changes). `head`, the rows joined by
+ * newlines, then `foot`, are the table.
+ */
+export type Piece = string | { head: string; rows: string[]; foot: string };
+
 /** A table; where its caption repeats the heading it sits under, the caption is there for screen readers only. */
-function table(b: Extract<Block, { kind: 'table' }>, heading: string | null): string {
+function table(b: Extract<Block, { kind: 'table' }>, heading: string | null): Piece {
   const total = b.columns.reduce((sum, c) => sum + c.weight, 0) || 1;
   const cols = b.columns.map((c) => `<col class="${columnWidthClass((c.weight / total) * 100)}" />`).join('');
   const head = b.columns.map((c) => `<th scope="col">${text(c.label)}</th>`).join('');
-  const body = b.rows.map((row) => `<tr>${b.columns.map((_, i) => `<td>${text(row[i] ?? '')}</td>`).join('')}</tr>`).join('\n');
-  return `<table class="report-table">\n<caption${heading === b.caption ? ' class="report-visually-hidden"' : ''}>${text(b.caption)}</caption>\n<colgroup>${cols}</colgroup>\n<thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody>\n</table>`;
+  return {
+    head: `<table class="report-table">\n<caption${heading === b.caption ? ' class="report-visually-hidden"' : ''}>${text(b.caption)}</caption>\n<colgroup>${cols}</colgroup>\n<thead><tr>${head}</tr></thead>\n<tbody>\n`,
+    rows: b.rows.map((row) => `<tr>${b.columns.map((_, i) => `<td>${text(row[i] ?? '')}</td>`).join('')}</tr>`),
+    foot: '\n</tbody>\n</table>',
+  };
 }
+
+/** A piece as the markup it stands for. */
+export const pieceMarkup = (piece: Piece): string => (typeof piece === 'string' ? piece : `${piece.head}${piece.rows.join('\n')}${piece.foot}`);
 
 /**
  * A figure's SVG, made ready to sit inline: its prolog dropped, its size and accessible name (the alt text, as its
@@ -136,43 +149,54 @@ function paragraph(b: Extract<Block, { kind: 'paragraph' }>): string {
 }
 
 /**
- * The document's markup in pieces, in order: the title page, then each block. The print view lays them out a few at
- * a time, so the window never stops for the whole document at once.
+ * The document's markup in pieces, in order, each made when it is asked for: the title page, then one piece for each
+ * block (`pieceCount` in all). The print view lays them out a few at a time, so the window never stops for the whole
+ * document at once, nor for making its markup.
  */
-export function documentPieces(doc: ReportDocument, svgs: ReadonlyMap<string, FigureSvg>): string[] {
+export function* documentPieces(doc: ReportDocument, svgs: ReadonlyMap<string, FigureSvg>): Generator<Piece, void, undefined> {
+  yield titlePage(doc);
   const ids = anchorIds(doc.blocks);
   let figures = 0;
   let heading: string | null = null;
-  const parts = doc.blocks.map((b): string => {
+  for (const b of doc.blocks) {
     switch (b.kind) {
       case 'heading':
         heading = b.text;
-        return `<h${b.level}${b.level === 1 ? ' class="report-part"' : ''} id="${ids.get(b)}">${text(b.text)}</h${b.level}>`;
+        yield `<h${b.level}${b.level === 1 ? ' class="report-part"' : ''} id="${ids.get(b)}">${text(b.text)}</h${b.level}>`;
+        break;
       case 'paragraph':
-        return paragraph(b);
+        yield paragraph(b);
+        break;
       case 'list': {
         const tag = b.ordered ? 'ol' : 'ul';
-        return `<${tag} class="report-list">\n${b.items.map((item) => `<li>${runs(item)}</li>`).join('\n')}\n</${tag}>`;
+        yield `<${tag} class="report-list">\n${b.items.map((item) => `<li>${runs(item)}</li>`).join('\n')}\n</${tag}>`;
+        break;
       }
       case 'facts':
-        return facts(b.rows.map((r) => [r.label, r.value] as const));
+        yield facts(b.rows.map((r) => [r.label, r.value] as const));
+        break;
       case 'table':
-        return table(b, heading);
+        yield table(b, heading);
+        break;
       case 'figure':
-        return figure(b, ++figures, svgs);
+        yield figure(b, ++figures, svgs);
+        break;
       case 'contents':
-        return contents(doc.blocks, ids);
+        yield contents(doc.blocks, ids);
+        break;
     }
-  });
-  return [titlePage(doc), ...parts];
+  }
 }
+
+/** How many pieces `documentPieces` makes of a document. */
+export const pieceCount = (doc: ReportDocument): number => doc.blocks.length + 1;
 
 /** The <article> that holds the pieces, opened and closed. */
 const ARTICLE = { open: '<article class="report" lang="en-GB">', close: '</article>' } as const;
 
 /** The document as the markup inside <body>: one <article class="report">, the same in the file and the print view. */
 export function documentBody(doc: ReportDocument, svgs: ReadonlyMap<string, FigureSvg>): string {
-  return `${ARTICLE.open}\n${documentPieces(doc, svgs).join('\n')}\n${ARTICLE.close}`;
+  return `${ARTICLE.open}\n${Array.from(documentPieces(doc, svgs), pieceMarkup).join('\n')}\n${ARTICLE.close}`;
 }
 
 /** The document as one HTML file that stands on its own: open it in any browser, or print it. */

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { verifyBundle } from '../../shared/bundle/verifyBundle.js';
 import { buildReport } from '../../shared/report/build.js';
 import { MARK_WORDS, runsText, type Block, type ReportDocument } from '../../shared/report/document.js';
-import { documentBody, documentHtml, type FigureSvg } from '../../shared/report/html.js';
+import { documentBody, documentHtml, documentPieces, pieceCount, pieceMarkup, type FigureSvg } from '../../shared/report/html.js';
 import { REPORT_CSS } from '../../shared/report/reportCss.js';
 import { acciMapRequest, drawAcciMap, layOut } from '../../shared/review/mapLayout.js';
 import { mapSvg } from '../../shared/review/mapSvg.js';
@@ -169,6 +169,20 @@ describe('the review as one HTML file', () => {
       expect(rows).toEqual(t.rows.map((r) => t.columns.map((_, j) => r[j] ?? '')));
     });
     expect(body).not.toMatch(/<th(?=[\s>])(?! scope="col")/);
+  });
+
+  it('comes to the print view as the same body in pieces: one for the title page and each block, a table’s rows apart from it', () => {
+    const pieces = [...documentPieces(doc, svgs)];
+    expect(pieces).toHaveLength(pieceCount(doc));
+    expect(`<article class="report" lang="en-GB">\n${pieces.map(pieceMarkup).join('\n')}\n</article>`).toBe(body);
+    const tables = pieces.filter((p) => typeof p !== 'string');
+    expect(tables).toHaveLength(doc.blocks.filter((b) => b.kind === 'table').length);
+    for (const t of tables) {
+      // The table alone is a whole table with an empty body, for its rows to go into.
+      expect(t.head + t.foot).toMatch(/^<table [\s\S]*<tbody>\n\n<\/tbody>\n<\/table>$/);
+      expect(xmlProblems(t.head + t.foot)).toEqual([]);
+      for (const row of t.rows) expect(row).toMatch(/^<tr>(<td>[^\n]*?<\/td>)+<\/tr>$/);
+    }
   });
 
   it('draws each figure inline as an SVG image named by its alt text, under "Figure N:" and its caption', () => {
