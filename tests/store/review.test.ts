@@ -1,7 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { caseBundleOf } from '../../renderer/src/store/caseBundle.js';
 import { caseVersion } from '../../renderer/src/store/caseData.js';
 import { storeCaseBundle } from '../../renderer/src/store/cases.js';
+import { recordDocumentWritten } from '../../renderer/src/store/documents.js';
 import { editReview, readCaseReview, undoableEdit, undoReviewEdit } from '../../renderer/src/store/review.js';
 import { readTrail } from '../../renderer/src/store/audit.js';
 import { checkTrail } from '../../renderer/src/store/trailCheck.js';
@@ -85,6 +86,22 @@ describe('a case’s review in the store', () => {
     const before = await caseVersion(db, caseId);
     await editReview(db, caseId, { what: 'Finding N1 added', changes: [{ key: 'review:finding:N1', after: finding('Words.') }] });
     expect(await caseVersion(db, caseId)).toBe(before);
+    db.close();
+  });
+
+  it('does not read the whole review again to see whether the case changed when a document is written from it, and sees the next edit', async () => {
+    const { open, caseId } = await demoStore();
+    const db = open();
+    await editReview(db, caseId, { what: 'Finding N1 added', changes: [{ key: 'review:finding:N1', after: finding('Words.') }] });
+    const before = await caseVersion(db, caseId);
+    await recordDocumentWritten(db, caseId, 'Wrote the review as a Word document.');
+    const reads = vi.spyOn(db.reviewItems, 'where');
+    expect(await caseVersion(db, caseId)).toBe(before);
+    expect(reads).not.toHaveBeenCalled();
+    // A change to the review is a new sum: read again, and still not a change to what the engine reads.
+    await editReview(db, caseId, { what: 'Finding N1 changed', changes: [{ key: 'review:finding:N1', after: finding('Other words.') }] });
+    expect(await caseVersion(db, caseId)).toBe(before);
+    expect(reads).toHaveBeenCalled();
     db.close();
   });
 
