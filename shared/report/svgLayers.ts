@@ -23,9 +23,12 @@ const localName = (name: string) => name.slice(name.indexOf(':') + 1);
 
 export function svgLayers(svg: string, size: number): string[] {
   TOKEN.lastIndex = 0;
-  let token: RegExpExecArray | null;
   // The prolog (an XML declaration, comments, space), then the root's opening tag.
-  while ((token = TOKEN.exec(svg)) && token[1] === undefined) if (!/^(?:<\?|<!--|\s)/.test(token[0])) return [svg];
+  let token = TOKEN.exec(svg);
+  while (token && token[1] === undefined) {
+    if (!/^(?:<\?|<!--|\s)/.test(token[0])) return [svg];
+    token = TOKEN.exec(svg);
+  }
   if (!token || token[2]) return [svg];
   const opening = svg.slice(0, TOKEN.lastIndex);
 
