@@ -6,17 +6,13 @@ import { EXCESSIVE_CAPACITY_PCT, isStale } from '../engine/workload.js';
 import { count } from '../domain/words.js';
 import { decisionInstant, episodeOfficer } from '../review/flags.js';
 import { decisionText } from '../review/episodeEdits.js';
-import { citedOutOfDate, policiesInForce } from '../review/policies.js';
+import { outOfForce, policiesInForce, policyDates } from '../review/policies.js';
 import { APPRAISAL_NAMES } from '../review/words.js';
-import type { Episode, Policy, Review } from '../schemas/review.js';
+import type { Episode, Review } from '../schemas/review.js';
 import { daysBetweenDates } from '../time/calendar.js';
 import { formatUkDate } from '../time/display.js';
 import type { Block } from './document.js';
 import { officerName, paragraphsOf, recordLine, recordRef } from './words.js';
-
-/** A policy's dates in words: `from 26 Jun 2021 to 31 Mar 2023`. */
-export const policyDates = (p: Pick<Policy, 'from' | 'to'>) =>
-  p.from && p.to ? `from ${formatUkDate(p.from)} to ${formatUkDate(p.to)}` : p.from ? `from ${formatUkDate(p.from)}` : p.to ? `until ${formatUkDate(p.to)}` : 'with no dates given';
 
 /** How many of the latest records of a kind the document lists under each count. */
 const LISTED = 10;
@@ -94,8 +90,8 @@ function policyBlocks(review: Review, episode: Episode, date: string, anchor: st
   const inForce = policiesInForce(review.policies, date);
   const warnings = episode.policies.flatMap((id) => {
     const p = review.policies.find((x) => x.id === id);
-    const why = p ? citedOutOfDate(p, date) : null;
-    return why ? [{ kind: 'paragraph', style: 'warning', runs: `The episode cites ${p!.name}, which ${why.slice(p!.name.length + 1)}.` } as Block] : [];
+    const why = p ? outOfForce(p, date) : null;
+    return why ? [{ kind: 'paragraph', style: 'warning', runs: `The episode cites ${p!.name}, which ${why}.` } as Block] : [];
   });
   return [
     { kind: 'heading', level: 3, text: `The policy in force on ${formatUkDate(date)}`, anchor: `${anchor}-policy` },

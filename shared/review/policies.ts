@@ -15,11 +15,21 @@ export function policiesInForce<P extends Pick<Policy, 'from' | 'to'>>(policies:
   return policies.filter((p) => inForceOn(p, date));
 }
 
-/** Why citing a policy at a decision is wrong, in plain words, or null when it was in force then. */
-export function citedOutOfDate(policy: Pick<Policy, 'name' | 'from' | 'to'>, date: string): string | null {
-  if (policy.from != null && date < policy.from) return `${policy.name} was not yet in force: it applied from ${formatUkDate(policy.from)}`;
-  if (policy.to != null && date > policy.to) return `${policy.name} was no longer in force: it applied until ${formatUkDate(policy.to)}`;
+/** How a policy was out of force on a date (`was not yet in force: it applied from 1 Jan 2024`), or null when in force. */
+export function outOfForce(policy: Pick<Policy, 'from' | 'to'>, date: string): string | null {
+  if (policy.from != null && date < policy.from) return `was not yet in force: it applied from ${formatUkDate(policy.from)}`;
+  if (policy.to != null && date > policy.to) return `was no longer in force: it applied until ${formatUkDate(policy.to)}`;
   return null;
 }
+
+/** Why citing a policy at a decision is wrong, in plain words, or null when it was in force then. */
+export function citedOutOfDate(policy: Pick<Policy, 'name' | 'from' | 'to'>, date: string): string | null {
+  const why = outOfForce(policy, date);
+  return why && `${policy.name} ${why}`;
+}
+
+/** A policy's dates in words: `from 26 Jun 2021 to 31 Mar 2023`. */
+export const policyDates = (p: Pick<Policy, 'from' | 'to'>): string =>
+  p.from && p.to ? `from ${formatUkDate(p.from)} to ${formatUkDate(p.to)}` : p.from ? `from ${formatUkDate(p.from)}` : p.to ? `until ${formatUkDate(p.to)}` : 'with no dates given';
 
 export const POLICY_RULE = 'Each decision is judged by the guidance in force on the day it was made: a policy applies from its first date to its last, inclusive.';

@@ -3,7 +3,7 @@ import type { CaseIndex, OfficerView } from '../../../../../shared/engine/caseIn
 import { KNOWLEDGE_RULES, type KnowledgeState } from '../../../../../shared/engine/knowledge.js';
 import { countStates, recordsIn } from '../../../../../shared/engine/officerSummary.js';
 import { count } from '../../../../../shared/domain/words.js';
-import { citedOutOfDate, policiesInForce, POLICY_RULE } from '../../../../../shared/review/policies.js';
+import { citedOutOfDate, policiesInForce, policyDates, POLICY_RULE } from '../../../../../shared/review/policies.js';
 import type { Episode, Policy, Review } from '../../../../../shared/schemas/review.js';
 import { formatUkDate } from '../../../../../shared/time/display.js';
 import { RecordLinks } from '../../case/RecordLinks.js';
@@ -25,10 +25,6 @@ const STATE_ROWS: { state: KnowledgeState; label: string }[] = [
   { state: 'onRecord', label: 'On the record' },
   { state: 'hindsightOnly', label: 'Came to light later' },
 ];
-
-/** A policy's dates in words: `from 26 Jun 2021 to 31 Mar 2023`. */
-const policyDates = (p: Policy) =>
-  p.from && p.to ? `from ${formatUkDate(p.from)} to ${formatUkDate(p.to)}` : p.from ? `from ${formatUkDate(p.from)}` : p.to ? `until ${formatUkDate(p.to)}` : 'with no dates given';
 
 /**
  * The view from the tunnel at an episode's decision, live from the engine: what the officer knew, what was on the
