@@ -49,7 +49,7 @@ async function click(page, name) {
 async function writeWord(page) {
   await watch(page);
   const downloaded = page.waitForEvent('download', { timeout: 300_000 });
-  const t0 = await click(page, 'Write the word document');
+  const t0 = await click(page, 'Write the Word document');
   const file = await downloaded;
   const ms = clock.now() - t0;
   await page.locator('.report-maker [role=status]').filter({ hasText: 'Saved' }).waitFor({ timeout: 60_000 });

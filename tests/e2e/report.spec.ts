@@ -53,7 +53,7 @@ const wordText = async (path: string) => (await mammoth.extractRawText({ path })
 test('a reviewer writes the review as Word: the app says where it went, the trail records it, and Word’s reader finds every part', async ({ page }) => {
   await openReport(page);
   expect(await scan(page)).toEqual([]);
-  const { name, path } = await download(page, 'Write the word document');
+  const { name, path } = await download(page, 'Write the Word document');
   expect(name).toBe('SFO review - X900417.docx');
   await expect(page.locator('.report-maker').getByRole('status').filter({ hasText: 'Saved' })).toContainText(`Saved to your browser’s downloads as ${name}`);
 
@@ -66,7 +66,7 @@ test('a reviewer writes the review as Word: the app says where it went, the trai
 
   // The trail says who wrote which document, and when.
   await page.getByRole('link', { name: 'Activity' }).click();
-  await expect(page.getByText(`Wrote the review as a word document. Saved to your browser’s downloads as ${name}.`)).toBeVisible();
+  await expect(page.getByText(`Wrote the review as a Word document. Saved to your browser’s downloads as ${name}.`)).toBeVisible();
 });
 
 test('a redacted copy for a family: the replacements are shown first, and no staff name, code or the CRN is in the document', async ({ page }) => {
@@ -79,7 +79,7 @@ test('a redacted copy for a family: the replacements are shown first, and no sta
   await page.setViewportSize({ width: 1024, height: 768 });
   await page.screenshot({ path: 'test-results/report-redaction-1024.png', fullPage: true });
 
-  const { name, path } = await download(page, 'Write the word document');
+  const { name, path } = await download(page, 'Write the Word document');
   expect(name).toBe('SFO review - [CRN removed] - redacted.docx');
   const text = await wordText(path);
   for (const gone of ['Whitfield', 'Okafor', 'Priya', 'X900417', 'N07P']) expect(text).not.toContain(gone);

@@ -125,7 +125,7 @@ test.describe('desktop app (Electron)', () => {
     await window.getByRole('navigation', { name: 'Review sections' }).getByRole('link', { name: 'The report' }).click();
 
     await choose(join(out, 'review.docx'));
-    await window.getByRole('button', { name: 'Write the word document' }).click();
+    await window.getByRole('button', { name: 'Write the Word document' }).click();
     await expect(window.locator('.report-maker').getByRole('status')).toContainText(`Saved as ${join(out, 'review.docx')}`, { timeout: 60_000 });
     expect(readFileSync(join(out, 'review.docx')).subarray(0, 2).toString()).toBe('PK');
 

@@ -4,7 +4,7 @@ import type { ReportDocument } from '../../../../shared/report/document.js';
 import { countPlaces, type RedactionPlan } from '../../../../shared/report/redaction.js';
 import { PrintView } from './PrintView.js';
 import { RedactionPreview } from './RedactionPreview.js';
-import { FORMAT_NAMES, useDocumentWriter, type WriterState } from './useDocumentWriter.js';
+import { FORMAT_NAMES, FORMAT_WORDS, useDocumentWriter, type WriterState } from './useDocumentWriter.js';
 
 const FORMAT_HINTS: Record<ReportFormat, string> = {
   docx: 'The whole review, with headings Word’s navigation pane lists, tables and figures. For the commissioning manager, quality assurance and the inspectorate.',
@@ -148,7 +148,7 @@ export function ReportSection({ caseId }: { caseId: string }) {
           ))}
         {working ? (
           <div className="report-progress" aria-live="polite" tabIndex={-1} ref={progress}>
-            <progress max={100} value={pct} aria-label={`Writing the ${FORMAT_NAMES[state.format].toLowerCase()}: ${pct}%`} className="progress" />
+            <progress max={100} value={pct} aria-label={`Writing ${FORMAT_WORDS[state.format].writing}: ${pct}%`} className="progress" />
             <p>{state.progress ? `${state.progress.what} (${pct}%)` : 'Reading the case…'}</p>
             <button type="button" className="button button--secondary" onClick={writer.cancel}>Cancel</button>
           </div>
@@ -156,7 +156,7 @@ export function ReportSection({ caseId }: { caseId: string }) {
           <>
             <Outcome state={state} />
             <button type="submit" className="button" disabled={audience === 'redacted' && !plan} ref={submitButton}>
-              {format === 'print' ? 'Open the print view' : `Write the ${FORMAT_NAMES[format].replace(/ \(.*\)$/, '').toLowerCase()}`}
+              {format === 'print' ? 'Open the print view' : `Write ${FORMAT_WORDS[format].writing}`}
             </button>
           </>
         )}

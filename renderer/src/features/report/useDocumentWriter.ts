@@ -19,6 +19,15 @@ export const FORMAT_NAMES: Record<ReportFormat, string> = {
 
 const KINDS = { docx: 'docx', html: 'html', csv: 'csv' } as const;
 
+/** Each document in the words of a sentence: what the button writes, and what the trail says was written. */
+export const FORMAT_WORDS: Record<ReportFormat | 'pdf', { writing: string; wrote: string }> = {
+  docx: { writing: 'the Word document', wrote: 'a Word document' },
+  print: { writing: 'the print view', wrote: 'a PDF' },
+  pdf: { writing: 'the PDF', wrote: 'a PDF' },
+  html: { writing: 'the web page', wrote: 'a web page (HTML)' },
+  csv: { writing: 'the chronology spreadsheet', wrote: 'its chronology as a spreadsheet (CSV)' },
+};
+
 export type WriterState =
   | { state: 'idle' }
   | { state: 'working'; format: ReportFormat; progress: ReportProgress | null }
@@ -30,8 +39,7 @@ export type WriterState =
 
 /** What the trail says was written: `Wrote the review as a Word document (redacted copy for victims and families), saved as …`. */
 function trailWords(format: ReportFormat | 'pdf', redacted: boolean, said: string): string {
-  const what = format === 'pdf' ? 'a PDF' : format === 'csv' ? 'its chronology as a spreadsheet (CSV)' : `a ${FORMAT_NAMES[format].toLowerCase()}`;
-  return `Wrote the review as ${what}${redacted ? ' (redacted copy for victims and families)' : ''}. ${said}.`;
+  return `Wrote the review as ${FORMAT_WORDS[format].wrote}${redacted ? ' (redacted copy for victims and families)' : ''}. ${said}.`;
 }
 
 /**
