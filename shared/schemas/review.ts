@@ -48,7 +48,7 @@ const Text = z.string().max(100_000);
  * A moment as FORMATS.md writes times: Europe/London wall clock unless an offset is given; a date alone is the end of
  * that day. One that cannot be read is refused: the checks at that moment would otherwise check nothing.
  */
-const Moment = z.string().superRefine((text, ctx) => {
+export const Moment = z.string().superRefine((text, ctx) => {
   const read = parseDateTime(text);
   if (!read.ok) ctx.addIssue({ code: 'custom', message: read.message });
 });
