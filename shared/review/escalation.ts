@@ -55,6 +55,7 @@ const MANAGER = String.raw`(?<!(?:offender|case)\s)manager`;
 const WORKLOAD_WORDS = words(String.raw`workload|caseload|(?<!mental\s)capacity`);
 const MANAGER_WORDS = words(String.raw`raised\s+(?:it\s+|this\s+|concerns?\s+)?with|${SPO}|${MANAGER}`);
 const SPO_WORDS = words(SPO);
+const ANY_WORD = /workload|caseload|capacity|raised|spo|senior|manager/i;
 const MANAGER_ONLY = words(MANAGER);
 
 const codeOf = (c: ContactRecord) => c.typeCode?.trim().toUpperCase() ?? '';
@@ -89,10 +90,12 @@ function candidates(index: CaseIndex) {
   const matches = new Map<number, Candidate>();
   const look = (record: ContactRecord, otherCase: boolean): Candidate | null => {
     const text = wordsOf(record);
-    const workload = WORKLOAD_WORDS.exec(text);
-    const manager = otherCase ? null : MANAGER_WORDS.exec(text);
     const code = codeOf(record);
     const typed = !otherCase && (OVERSIGHT_CODES.has(code) || SUPERVISION_CODES.has(code));
+    // Most notes hold none of the words: a plain search rules them out before the whole-word patterns run.
+    const worded = ANY_WORD.test(text);
+    const workload = worded ? WORKLOAD_WORDS.exec(text) : null;
+    const manager = worded && !otherCase ? MANAGER_WORDS.exec(text) : null;
     return typed || workload || manager ? { record, otherCase, workload, manager, text } : null;
   };
   index.records.forEach((r, i) => {
