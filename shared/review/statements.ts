@@ -166,12 +166,12 @@ function escalationStatement(index: CaseIndex, d: Decision): Statement[] {
   const raised = escalationEvidence(index, d.officer, d.at).filter((e) => e.kind === 'workloadRaised' && e.by === d.officer);
   const latest = raised[raised.length - 1];
   if (!latest) return [];
-  const times = raised.length === 1 ? 'once' : `${raised.length} times, most recently`;
+  const times = raised.length === 1 ? 'once before this decision' : `${raised.length} times before this decision, most recently`;
   return [
     {
       id: 'escalation:workload',
       kind: 'escalation',
-      text: `Workload was raised ${times} before this decision: ${latest.text.charAt(0).toLowerCase()}${latest.text.slice(1)}, on ${formatTime(latest.at)}.`,
+      text: `Workload was raised ${times}: ${latest.text.charAt(0).toLowerCase()}${latest.text.slice(1)}, on ${formatTime(latest.at)}.`,
       rule: `${STATEMENT_RULES.escalation} ${latest.rule}`,
       records: raised.flatMap((e) => e.records),
       figures: { times: raised.length },
@@ -215,12 +215,12 @@ function heldElsewhere(r: InformationRecord, d: Decision, id: (what: string) => 
 }
 
 /** Information the finding does not cite, held by another agency at the decision, that reached probation later. */
-function reachedLater(r: InformationRecord & { reachedProbation: TimeValue }, d: Decision): Statement {
+function reachedLater(r: InformationRecord, reached: TimeValue, d: Decision): Statement {
   const { information, holder } = agencyWords(r.sourceAgency);
   return {
     id: `elsewhere:${r.id}`,
     kind: 'information',
-    text: `${information.charAt(0).toUpperCase()}${information.slice(1)} of ${formatTime(r.occurred)} was held by ${holder} at the decision, and reached probation ${afterDecision(r.reachedProbation, d.at)}.`,
+    text: `${information.charAt(0).toUpperCase()}${information.slice(1)} of ${formatTime(r.occurred)} was held by ${holder} at the decision, and reached probation ${afterDecision(reached, d.at)}.`,
     rule: `${STATEMENT_RULES.heldElsewhere} ${STATEMENT_RULES.reached}`,
     records: [r.id],
   };
@@ -280,7 +280,7 @@ export function responseStatements(index: CaseIndex, review: Pick<Review, 'episo
     const r = index.records[i] as InformationRecord;
     if (cited.has(r.id) || !r.reachedProbation) continue;
     if (knowledgeState(index.times[i]!, d.officer ?? '', d.at, d.holds) !== 'heldElsewhere') continue;
-    out.push(reachedLater({ ...r, reachedProbation: r.reachedProbation }, d));
+    out.push(reachedLater(r, r.reachedProbation, d));
   }
   return out;
 }

@@ -141,6 +141,21 @@ describe('statements: team and other work', () => {
   });
 });
 
+describe('statements: workload raised', () => {
+  it('says how often the officer raised workload before the decision, and the latest time, but not what a manager recorded', () => {
+    const records = [
+      contact(1, '2022-05-03T10:00', 'N07P001', { typeCode: 'CSPO', typeDescription: 'Consultation with manager', notes: 'My workload is too high.' }),
+      contact(2, '2022-06-07', 'N07P001', { typeCode: 'CSPO', typeDescription: 'Consultation with manager', notes: 'Caseload now 58; asked the SPO for help.' }),
+      contact(3, '2022-06-08T10:00', 'N07S009', { typeCode: 'MO1', typeDescription: 'Management oversight', notes: 'Officer capacity reviewed.' }),
+      contact(4, '2022-06-30T10:00', 'N07P001', { typeCode: 'CSPO', typeDescription: 'Consultation with manager', notes: 'Workload raised again.' }),
+    ];
+    const s = byId(statements(caseWith({ records }), '2022-06-22T12:00'), 'escalation:workload');
+    expect(s?.text).toBe('Workload was raised 2 times before this decision, most recently: caseload raised in supervision with the SPO, on 7 Jun 2022.');
+    expect(s?.records).toEqual(['contact:1', 'contact:2']);
+    expect(byId(statements(caseWith({ records }), '2022-05-03T09:00'), 'escalation:workload')).toBeUndefined();
+  });
+});
+
 describe('statements: information', () => {
   const records = [
     info('LATE', '2022-06-20T20:00', 'Police', { shared: '2022-06-24T10:00' }),
