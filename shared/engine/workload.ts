@@ -13,7 +13,7 @@ export const CASELOAD_CONCERN = 50;
 /** Whether a caseload is at the level the inspectorate found quality falls. */
 export const atCaseloadConcern = (totalCases: number): boolean => totalCases >= CASELOAD_CONCERN;
 /** A snapshot more than this many days before the moment is stale: the figure may no longer hold. */
-const STALE_AFTER_DAYS = 14;
+export const STALE_AFTER_DAYS = 14;
 
 /** Whether the latest snapshot is too old to be sure of the figure at the moment. */
 export const isStale = (w: Pick<WorkloadAt, 'staleDays'>) => w.staleDays > STALE_AFTER_DAYS;
