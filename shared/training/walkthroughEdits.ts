@@ -152,7 +152,7 @@ export function checkSession(id: string, at: Date, fields: SessionFields): FormC
     else if (n.length > 100) errors[key] = { message: `The name of ${what} must be 100 characters or fewer` };
     return n;
   };
-  let groups: Session['groups'] = [];
+  let groups: Session['groups'];
   if (fields.mode === 'walkthrough') {
     const names = fields.groups.split('\n').map((n) => n.trim()).filter(Boolean);
     if (names.length === 0) errors.groups = { message: 'Enter the name of at least one group' };
@@ -170,4 +170,15 @@ export function checkSession(id: string, at: Date, fields: SessionFields): FormC
   }
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   return { ok: true, value: { id, at: at.toISOString(), mode: fields.mode, groups, answers: [] } };
+}
+
+/** The walkthrough's title and outcome from their form, or what is wrong with each. */
+export function checkDetails(fields: { title: string; outcome: string }): FormCheck<{ title: string; outcome: string }> {
+  const errors: FieldErrors = {};
+  const title = fields.title.trim();
+  if (!title) errors.title = { message: 'Enter a title for the walkthrough' };
+  else if (title.length > 200) errors.title = { message: 'The title must be 200 characters or fewer' };
+  if (fields.outcome.length > 20_000) errors.outcome = { message: 'The outcome must be 20,000 characters or fewer' };
+  if (Object.keys(errors).length > 0) return { ok: false, errors };
+  return { ok: true, value: { title, outcome: fields.outcome.trim() } };
 }
