@@ -45,7 +45,7 @@ function Details({ walkthrough, caseTitle, save }: { walkthrough: Walkthrough | 
       <h2 id="walkthrough-details-heading" className="heading-m">{walkthrough ? 'The walkthrough' : 'Start a walkthrough'}</h2>
       <form onSubmit={(e) => void submit(e)} noValidate>
         <FormErrorSummary form="walkthrough" errors={errors} />
-        <TextInput id={fieldId('walkthrough', 'title')} label="Title" value={fields.title} onChange={(title) => setFields((f) => ({ ...f, title }))} error={errors.title} />
+        <TextInput id={fieldId('walkthrough', 'title')} label="Walkthrough title" value={fields.title} onChange={(title) => setFields((f) => ({ ...f, title }))} error={errors.title} />
         <TextArea
           id={fieldId('walkthrough', 'outcome')}
           label="What happened in the end"
@@ -67,11 +67,12 @@ function Points({ walkthrough, episodes, save }: { walkthrough: Walkthrough; epi
   const changing = editing?.mode === 'change' ? points.find((p) => p.id === editing.id) : undefined;
   const deleting = editing?.mode === 'delete' ? points.find((p) => p.id === editing.id) : undefined;
   // After a move the focus follows the point to its new place, on the same button (or the other, at either end).
-  const [moved, setMoved] = useState<{ id: string; by: -1 | 1 } | null>(null);
+  const [moved, setMoved] = useState<{ id: string; by: -1 | 1; from: string } | null>(null);
   const list = useRef<HTMLOListElement>(null);
   const order = points.map((p) => p.id).join(' ');
   useEffect(() => {
-    if (!moved || !list.current) return;
+    // Only once the list read back shows the new order.
+    if (!moved || moved.from === order || !list.current) return;
     const item = list.current.querySelector(`[data-point="${CSS.escape(moved.id)}"]`);
     const button = item?.querySelector<HTMLButtonElement>(`[data-move="${moved.by}"]`) ?? item?.querySelector<HTMLButtonElement>('[data-move]');
     button?.focus();
@@ -79,7 +80,7 @@ function Points({ walkthrough, episodes, save }: { walkthrough: Walkthrough; epi
   }, [order, moved]);
   const move = async (id: string, by: -1 | 1) => {
     const edit = movePoint(walkthrough, id, by);
-    if (edit && (await save(edit))) setMoved({ id, by });
+    if (edit && (await save(edit))) setMoved({ id, by, from: order });
   };
   return (
     <section aria-labelledby="points-heading">
