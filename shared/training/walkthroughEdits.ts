@@ -1,17 +1,9 @@
 import { decisionParts, decisionText, readDecision, type DecisionParts } from '../review/episodeEdits.js';
 import type { FieldErrors, FormCheck } from '../review/registerForms.js';
 import type { Episode } from '../schemas/review.js';
-import { pointKey, sessionKey, walkthroughHead, WALKTHROUGH_ROW } from './trainingRows.js';
-import { SESSION_MODES, type CaseTraining, type DecisionPoint, type Session, type SessionAnswer, type Walkthrough } from './walkthrough.js';
-
-/**
- * Changes to a case's walkthrough and sessions as the trail records them: the rows each sets (by trail key; null
- * takes one out) and what it did in plain words. The store applies them (renderer/src/store/training.ts).
- */
-export interface TrainingEdit {
-  what: string;
-  changes: { key: string; after: unknown }[];
-}
+import { pointKey, walkthroughHead, WALKTHROUGH_ROW } from './trainingRows.js';
+import type { TrainingEdit } from './sessionEdits.js';
+import { SESSION_MODES, type CaseTraining, type DecisionPoint, type Session, type Walkthrough } from './walkthrough.js';
 
 export const MIN_OPTIONS = 2;
 export const MAX_OPTIONS = 6;
@@ -59,19 +51,6 @@ export function movePoint(walkthrough: Walkthrough, id: string, by: -1 | 1): Tra
   const [moved] = points.splice(from, 1) as [DecisionPoint];
   points.splice(to, 0, moved);
   return { what: `Decision point ${id} moved ${by < 0 ? 'up' : 'down'} to place ${to + 1} of ${points.length}`, changes: [headRow({ ...walkthrough, points })] };
-}
-
-/** A session started: its groups, none of whom has answered yet. */
-export function startSession(session: Session): TrainingEdit {
-  const how = session.mode === 'walkthrough' ? 'walkthrough' : 'hindsight exercise';
-  return { what: `Session ${session.id} started (${how}; ${session.groups.map((g) => g.name).join(', ')})`, changes: [{ key: sessionKey(session.id), after: session }] };
-}
-
-/** A group's answer at a decision point, in place of any it gave there before. */
-export function putAnswer(session: Session, answer: SessionAnswer): TrainingEdit {
-  const answers = [...session.answers.filter((a) => !(a.point === answer.point && a.group === answer.group)), answer];
-  const group = session.groups.find((g) => g.id === answer.group)?.name ?? answer.group;
-  return { what: `Session ${session.id}: ${group}'s answer at decision point ${answer.point} saved`, changes: [{ key: sessionKey(session.id), after: { ...session, answers } }] };
 }
 
 /** A decision point's form as typed. */

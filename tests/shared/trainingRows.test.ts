@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { pointKey, sessionKey, trainingFromRows, trainingKindOf, trainingRows, trainingRowsProblem, WALKTHROUGH_ROW } from '../../shared/training/trainingRows.js';
-import { checkPoint, checkSession, movePoint, pointFields, putAnswer, removePoint, sessionFields } from '../../shared/training/walkthroughEdits.js';
+import { checkPoint, checkSession, movePoint, pointFields, removePoint, sessionFields } from '../../shared/training/walkthroughEdits.js';
+import { putAnswer } from '../../shared/training/sessionEdits.js';
 import { isTrainingPack, packRefusal } from '../../shared/training/trainingPack.js';
 import type { Session, Walkthrough } from '../../shared/training/walkthrough.js';
 import type { CaseBundle } from '../../shared/schemas/index.js';

@@ -1,5 +1,5 @@
 import { canonicalJson, rowDigest, ROW_REMOVED, type AuditEntry } from '../../../shared/audit/trail.js';
-import { putAnswer, startSession as sessionStarted, type TrainingEdit } from '../../../shared/training/walkthroughEdits.js';
+import { putAnswer, startSession as sessionStarted, type TrainingEdit } from '../../../shared/training/sessionEdits.js';
 import { sessionKey, trainingFromRows, trainingKindOf, trainingRows, trainingRowsProblem } from '../../../shared/training/trainingRows.js';
 import { CaseTraining, Session, type CaseTrainingInput, type SessionAnswer } from '../../../shared/training/walkthrough.js';
 import { appendAudit, readEntries, trailTables, type StoredEntry } from './audit.js';

@@ -2,7 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { count } from '../../../../../shared/domain/words.js';
 import type { FieldErrors } from '../../../../../shared/review/registerForms.js';
 import { formatInstant } from '../../../../../shared/time/display.js';
-import { checkSession, nextSessionId, sessionFields, startSession, type SessionFields, type TrainingEdit } from '../../../../../shared/training/walkthroughEdits.js';
+import { checkSession, nextSessionId, sessionFields, type SessionFields } from '../../../../../shared/training/walkthroughEdits.js';
+import { startSession, type TrainingEdit } from '../../../../../shared/training/sessionEdits.js';
 import type { CaseTraining, Session } from '../../../../../shared/training/walkthrough.js';
 import { FormErrorSummary, fieldId, TextArea, TextInput } from '../../review/registers/fields.js';
 

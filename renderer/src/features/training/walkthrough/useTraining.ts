@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import type { TrainingEdit } from '../../../../../shared/training/walkthroughEdits.js';
+import type { TrainingEdit } from '../../../../../shared/training/sessionEdits.js';
 import type { CaseTraining } from '../../../../../shared/training/walkthrough.js';
 import type { SaveState } from '../../../app/review.js';
 import { useStored } from '../../../app/useStored.js';
