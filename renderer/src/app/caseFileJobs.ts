@@ -6,6 +6,7 @@ import { decryptBundle, encryptBundle, looksEncrypted } from '../../../shared/bu
 import { caseFileSizeRefusal, everythingJson, readCaseFileJson } from '../../../shared/bundle/caseFile.js';
 import type { CaseBundle } from '../../../shared/schemas/index.js';
 import { formatInstant } from '../../../shared/time/display.js';
+import { isTrainingPack, packRefusal, TRAINING_PACK_MARK } from '../../../shared/training/trainingPack.js';
 import { appendAudit, trailTables } from '../store/audit.js';
 import { backupBeforeReplacing, backupBundle, dailyBackupDue, makeBackup } from '../store/backups.js';
 import { caseBundleOf } from '../store/caseBundle.js';
@@ -82,6 +83,18 @@ export const caseFileJobs: { [K in CaseFileJob['type']]: (db: ForesightDb, job: 
     return { bytes: await encryptBundle(JSON.stringify(bundle), passphrase) };
   },
 
+  async trainingPack(db, { caseId, passphrase, fileName }) {
+    const refused = packRefusal(await bundleOrFail(db, caseId));
+    if (refused) throw new Error(refused);
+    // Recorded first, like any export: the pack's newest entry is the one that marks it as a pack.
+    const author = await currentAuthor(db);
+    await db.transaction('rw', trailTables(db), () =>
+      appendAudit(db, caseId, { at: new Date().toISOString(), kind: 'bundleSent', what: `Saved as an encrypted training pack (${fileName})`, after: TRAINING_PACK_MARK }, author),
+    );
+    const bundle = await bundleOrFail(db, caseId);
+    return { bytes: await encryptBundle(JSON.stringify(bundle), passphrase) };
+  },
+
   async exportEverything(db, { passphrase }) {
     const cases = await listCases(db);
     const bundles: CaseBundle[] = [];
@@ -99,7 +112,7 @@ export const caseFileJobs: { [K in CaseFileJob['type']]: (db: ForesightDb, job: 
     const known = await readKnownSigners(db);
     return {
       cases: read.map(({ bundle: b, signers, unsigned, unverified }) => ({
-        id: b.case.id, title: b.case.title, crn: b.case.crn, records: b.records.length, entries: b.audit.length, alreadyHere: here.has(b.case.id), unsigned, unverified,
+        id: b.case.id, title: b.case.title, crn: b.case.crn, records: b.records.length, entries: b.audit.length, alreadyHere: here.has(b.case.id), unsigned, unverified, trainingPack: isTrainingPack(b),
         // Each signer's standing by the key the case carries for them (verifyBundle names them by its fingerprint).
         signers: signers.map((s) => {
           const key = (b.signers ?? []).find((k) => fingerprintOf(k.publicKey) === s.fingerprint);

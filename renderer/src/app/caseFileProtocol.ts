@@ -18,6 +18,7 @@ export type CaseFileJob =
   | { type: 'check'; caseId: string; depth: CheckAsked }
   | { type: 'export'; caseId: string; passphrase: string; fileName: string }
   | { type: 'exportEverything'; passphrase: string }
+  | { type: 'trainingPack'; caseId: string; passphrase: string; fileName: string }
   | { type: 'open'; file: File; passphrase: string; fileName: string }
   | { type: 'receive'; file: File; passphrase: string; fileName: string }
   | { type: 'restore'; backupId: string }
@@ -46,12 +47,15 @@ export interface CaseInFile {
   unsigned: number;
   /** Written before audit trails (a version 1 file): no trail, so nothing in it can be checked. */
   unverified: boolean;
+  /** A training pack (shared/training/trainingPack.ts): once added, it opens in the presenter. */
+  trainingPack: boolean;
 }
 
 export interface CaseFileResults {
   check: { trail: TrailCheck; depth: TrailCheckDepth; backedUp: boolean } | null;
   export: { bytes: Uint8Array };
   exportEverything: { bytes: Uint8Array; cases: number };
+  trainingPack: { bytes: Uint8Array };
   open: { cases: CaseInFile[] };
   receive: { caseIds: string[] };
   restore: { caseId: string };

@@ -90,11 +90,15 @@ const isReviewEdit = (e: StoredEntry) => e.kind === 'edit' && e.recorded !== und
  * reversed, so undoing again goes one further back; anything but a review change (an import, a restore) is a wall.
  */
 export async function undoableEdit(db: ForesightDb, caseId: string): Promise<StoredEntry | null> {
-  const entries = await readEntries(db, caseId);
+  return newestUndoable(await readEntries(db, caseId), isReviewEdit);
+}
+
+/** The newest entry of a kind of change (`ours`) not already undone, stepping past undos; any other change is a wall. */
+export function newestUndoable(entries: readonly StoredEntry[], ours: (e: StoredEntry) => boolean): StoredEntry | null {
   let undone = 0;
   for (let i = entries.length - 1; i >= 0; i--) {
     const e = entries[i] as StoredEntry;
-    if (!isReviewEdit(e)) return null;
+    if (!ours(e)) return null;
     if (e.what.startsWith(UNDONE)) undone++;
     else if (undone > 0) undone--;
     else return e;

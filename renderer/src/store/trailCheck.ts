@@ -25,9 +25,9 @@ export type TrailCheckDepth = 'quick' | 'full';
 
 const blockRowCount = (held: HeldCase) => BLOCK_TABLES.reduce((n, table) => n + held.blocks[table].reduce((m, b) => m + b.items.length, 0), 0);
 
-/** The case's rows that are not kept in blocks (its review's among them), under the keys the trail names them by. */
-function otherRows({ case: found, staff, allocations, sources, review }: HeldCase): Map<string, unknown> {
-  return bundleRows({ schemaVersion: BUNDLE_SCHEMA_VERSION, case: found, staff, allocations, sources, records: [], otherWork: [], workload: [], teams: [], audit: [], ...(review ? { review } : {}) });
+/** The case's rows that are not kept in blocks (its review's and walkthrough's among them), under the keys the trail names them by. */
+function otherRows({ case: found, staff, allocations, sources, review, training }: HeldCase): Map<string, unknown> {
+  return bundleRows({ schemaVersion: BUNDLE_SCHEMA_VERSION, case: found, staff, allocations, sources, records: [], otherWork: [], workload: [], teams: [], audit: [], ...(review ? { review } : {}), ...(training ? { training } : {}) });
 }
 
 /** The quick check of a case already read (what opening it and backing it up read anyway). */
