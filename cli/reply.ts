@@ -67,8 +67,9 @@ export async function merge(args: ParsedArgs, io: CliIo): Promise<number> {
   const key = await signingKey(io, 'merge');
   const merged = mergeReply(here.bundle, reply.bundle, { who: author(io, key?.name), at: io.now(), ...(key ? { signing: signingAs(key) } : {}) });
   if (!merged.ok) return refuse(merged.reason, merged.entry);
-  await io.writeFile(out, JSON.stringify(merged.bundle, null, 2) + '\n');
   const { summary } = merged;
+  // Nothing new: the case file as it was, byte for byte (reading it again would reorder its keys).
+  await io.writeFile(out, summary.entries === 0 ? await io.readFile(casePath) : JSON.stringify(merged.bundle, null, 2) + '\n');
   if (json) io.stdout(JSON.stringify({ ok: true, added: summary }, null, 2));
   if (summary.entries === 0) io.stderr(`merge: nothing new: everything in ${replyPath} is in the case already. Wrote ${out} unchanged.`);
   else io.stderr(`Wrote ${out}: ${count(summary.entries, 'entry', 'entries')} added, ${count(summary.responses.length, 'response')}${summary.responses.some((r) => r.earlierWording) ? ' (some answer a finding’s earlier wording)' : ''}.`);
