@@ -43,6 +43,8 @@ export const COMMANDS = {
   keygen: ['--name', '--out'],
   flags: ['--json', '--bundle'],
   report: ['--bundle', '--format', '--out', '--redact'],
+  respond: ['--bundle', '--finding', '--status', '--text', '--evidence', '--out'],
+  merge: ['--json', '--bundle', '--reply', '--out'],
 } as const;
 
 const PASSPHRASE = 'FORESIGHT_PASSPHRASE';
@@ -52,7 +54,7 @@ const KEY = 'FORESIGHT_KEY';
  * The key to sign with: the key file named by FORESIGHT_KEY, opened with FORESIGHT_PASSPHRASE. Without FORESIGHT_KEY
  * the entries a command adds are unsigned (and `verify` says so).
  */
-async function signingKey(io: CliIo, command: string): Promise<SigningKey | undefined> {
+export async function signingKey(io: CliIo, command: string): Promise<SigningKey | undefined> {
   const path = io.env(KEY);
   if (!path) {
     io.stderr(`${command}: ${KEY} is not set, so the trail entry is unsigned.`);
@@ -101,7 +103,7 @@ async function readCleanFiles(args: ParsedArgs, io: CliIo, refusal: string) {
   return null;
 }
 
-function option(args: ParsedArgs, name: string): string | undefined {
+export function option(args: ParsedArgs, name: string): string | undefined {
   const v = args.options.get(name);
   return typeof v === 'string' ? v : undefined;
 }

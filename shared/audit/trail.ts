@@ -124,9 +124,10 @@ const REMOVING_KINDS: ReadonlySet<AuditKind> = new Set(['edit', 'restore', 'bund
 /**
  * An item of a review (an episode, a finding, a factor...; or the review itself, when its first change is undone) the
  * reviewer deletes: an edit may take it out on its own.
- * A practitioner's response never goes: a later version is added beside it (REVIEW.md §3).
+ * A practitioner's response never goes: a later version is added beside it (REVIEW.md §3). Likewise a part of a
+ * case's walkthrough or a session (`training:…`) the trainer deletes.
  */
-const removableSingly = (key: string) => key === 'review' || (key.startsWith('review:') && !key.startsWith('review:response:'));
+const removableSingly = (key: string) => key === 'review' || (key.startsWith('review:') && !key.startsWith('review:response:')) || key.startsWith('training:');
 
 /**
  * The first entry that takes rows out of the case other than as a whole-case rewrite or a review item deleted. A row may be taken out

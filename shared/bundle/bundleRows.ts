@@ -1,6 +1,7 @@
 import { CASE_ROW, rowKeyOf, trailKey } from '../audit/rowKeys.js';
 import type { CaseBundle } from '../schemas/bundle.js';
 import { reviewRows } from '../review/reviewRows.js';
+import { trainingRows } from '../training/trainingRows.js';
 import type { Signer, Signing } from '../audit/signatures.js';
 import { appendEntry, recordedRows, ROW_REMOVED, rowDigests, type AuditEntry, type AuditKind } from '../audit/trail.js';
 
@@ -13,6 +14,7 @@ function* keyedRows(bundle: CaseBundle): Generator<[string, unknown]> {
   for (const s of bundle.staff) yield [trailKey('staff', rowKeyOf('staff', s)), s];
   for (const s of bundle.sources) yield [trailKey('sources', rowKeyOf('sources', s)), s];
   if (bundle.review) yield* reviewRows(bundle.review);
+  if (bundle.training) yield* trainingRows(bundle.training);
 }
 
 /** Every row of a bundle under a key the audit trail names it by. */

@@ -1,5 +1,6 @@
 import { entrySignature, fingerprintOf, signersByFingerprint } from '../audit/signatures.js';
-import { verifyTrail, type AuditEntry } from '../audit/trail.js';
+import { AuditEntry, verifyTrail } from '../audit/trail.js';
+import { heldEntries, heldEntryBreak } from '../audit/embedded.js';
 import type { Signer } from '../audit/fingerprints.js';
 import type { CaseBundle } from '../schemas/bundle.js';
 import { bundleRows } from './bundleRows.js';
@@ -45,16 +46,23 @@ export function signatureReport(audit: readonly AuditEntry[], signers: readonly 
   let failure: Failure | null = null;
   for (const entry of audit) {
     const fail = (reason: string) => (failure ??= { entry: entry.seq, reason });
-    const signature = entrySignature(entry, known);
-    if (signature.state === 'unsigned') unsigned.push(entry.seq);
-    else if (signature.state === 'invalid') fail(`entry ${entry.seq} is not validly signed: ${signature.reason}`);
-    else {
-      const s = signed.get(signature.fingerprint) ?? { name: signature.signer.name, fingerprint: signature.fingerprint, entries: 0 };
-      s.entries++;
-      signed.set(signature.fingerprint, s);
-      if (required.length > 0 && !required.includes(signature.fingerprint)) fail(`entry ${entry.seq} is signed by ${signature.signer.name}, whose key is not one of those required`);
+    // A practitioner's entries a merge entry holds whole (embedded.ts) are signed by their author: checked the same way,
+    // and a failure names the entry that holds them.
+    const held = heldEntries(entry).map((e) => AuditEntry.safeParse(e)).flatMap((e) => (e.success ? [e.data] : []));
+    let anyUnsigned = false;
+    for (const [e, which] of [[entry, `entry ${entry.seq}`], ...held.map((h) => [h, `entry ${entry.seq} holds a practitioner’s entry (entry ${h.seq} of their copy) that`] as const)] as const) {
+      const signature = entrySignature(e, known);
+      if (signature.state === 'unsigned') anyUnsigned = true;
+      else if (signature.state === 'invalid') fail(`${which} is not validly signed: ${signature.reason}`);
+      else {
+        const s = signed.get(signature.fingerprint) ?? { name: signature.signer.name, fingerprint: signature.fingerprint, entries: 0 };
+        s.entries++;
+        signed.set(signature.fingerprint, s);
+        if (required.length > 0 && !required.includes(signature.fingerprint)) fail(`${which} is signed by ${signature.signer.name}, whose key is not one of those required`);
+      }
+      if (required.length > 0 && signature.state === 'unsigned') fail(`${which} is not signed, and a signature by a required key was asked for`);
     }
-    if (required.length > 0 && signature.state === 'unsigned') fail(`entry ${entry.seq} is not signed, and a signature by a required key was asked for`);
+    if (anyUnsigned) unsigned.push(entry.seq);
   }
   for (const s of signers) if (!signed.has(fingerprintOf(s.publicKey))) signed.set(fingerprintOf(s.publicKey), { name: s.name, fingerprint: fingerprintOf(s.publicKey), entries: 0 });
   return { failure, signers: [...signed.values()], unsigned };
@@ -68,7 +76,10 @@ export function signatureReport(audit: readonly AuditEntry[], signers: readonly 
 export function verifyBundle(bundle: CaseBundle, required: readonly string[] = []): VerifyReport {
   const rows = bundleRows(bundle);
   const signatures = signatureReport(bundle.audit, bundle.signers ?? [], required);
-  const trail = verifyTrail(bundle.audit, rows);
+  const chained = verifyTrail(bundle.audit, rows);
+  const held = heldEntryBreak(bundle.audit);
+  // The first entry that fails, whether in the chain or in what it holds.
+  const trail = held && (chained.ok || !('entry' in chained) || held.entry < chained.entry) ? held : chained;
   const bySignature = signatures.failure;
   // The first entry that fails, by its hash, its link or its signature; only then a row.
   let failure: Failure | null = bySignature;

@@ -7,6 +7,7 @@ import { CaseRecord, ContactRecord } from './record.js';
 import { TeamSnapshot, WorkloadSnapshot } from './snapshots.js';
 import { Staff } from './staff.js';
 import { Review, type ReviewInput } from './review.js';
+import { CaseTraining, type CaseTrainingInput } from '../training/walkthrough.js';
 
 export const BUNDLE_SCHEMA_VERSION = 3;
 
@@ -48,6 +49,12 @@ const ReviewAsWritten = z.custom<ReviewInput>().superRefine((value, ctx) => {
   if (!read.success) for (const issue of read.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path });
 });
 
+/** A case's walkthrough and sessions, checked like the review and kept exactly as written, for the same reason. */
+const TrainingAsWritten = z.custom<CaseTrainingInput>().superRefine((value, ctx) => {
+  const read = CaseTraining.safeParse(value);
+  if (!read.success) for (const issue of read.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path });
+});
+
 /**
  * The app's own interchange format: one case, everything imported into it, its audit trail, and the name and public
  * key of everyone who signed an entry of it (version 3).
@@ -56,5 +63,7 @@ export const CaseBundle = CaseBundleV2.extend({
   schemaVersion: z.literal(BUNDLE_SCHEMA_VERSION),
   signers: z.array(Signer).optional(),
   review: ReviewAsWritten.optional(),
+  /** The case study made of it (a training copy's walkthrough, and the sessions run from it): added to version 3, so older files still read. */
+  training: TrainingAsWritten.optional(),
 });
 export type CaseBundle = z.infer<typeof CaseBundle>;

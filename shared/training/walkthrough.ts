@@ -65,3 +65,11 @@ export const Session = z.object({
   answers: z.array(SessionAnswer).default([]),
 });
 export type Session = z.infer<typeof Session>;
+
+/** A case's training: its walkthrough (once the trainer starts one) and the sessions run from it. */
+export const CaseTraining = z.object({
+  walkthrough: Walkthrough.optional(),
+  sessions: z.array(Session).default([]),
+});
+export type CaseTraining = z.infer<typeof CaseTraining>;
+export type CaseTrainingInput = z.input<typeof CaseTraining>;

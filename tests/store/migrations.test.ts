@@ -187,4 +187,16 @@ describe('store migrations', () => {
     expect((await caseBundleOf(current, 'c1'))?.signers).toEqual([{ name: 'A. Reviewer', publicKey: 'ab'.repeat(32) }]);
     current.close();
   });
+
+  it('opens a version 9 store at version 10 with its case intact and no walkthrough, and the case’s bundle carries none', async () => {
+    const current = openDatabase('foresight', { indexedDB: await writtenAtVersion(9), IDBKeyRange });
+    await current.open();
+    expect(current.verno).toBeGreaterThanOrEqual(10);
+    expect(await current.cases.toArray()).toEqual([theCase]);
+    expect(await current.trainingItems.toArray()).toEqual([]);
+    const stored = await caseBundleOf(current, 'c1');
+    expect(stored && 'training' in stored).toBe(false);
+    expect(await checkTrail(current, 'c1', 'full')).toEqual({ ok: true, entries: 1, rows: 7 });
+    current.close();
+  });
 });

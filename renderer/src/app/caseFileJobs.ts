@@ -6,6 +6,7 @@ import { decryptBundle, encryptBundle, looksEncrypted } from '../../../shared/bu
 import { caseFileSizeRefusal, everythingJson, readCaseFileJson } from '../../../shared/bundle/caseFile.js';
 import type { CaseBundle } from '../../../shared/schemas/index.js';
 import { formatInstant } from '../../../shared/time/display.js';
+import { isTrainingPack, packRefusal, TRAINING_PACK_MARK } from '../../../shared/training/trainingPack.js';
 import { appendAudit, trailTables } from '../store/audit.js';
 import { backupBeforeReplacing, backupBundle, dailyBackupDue, makeBackup } from '../store/backups.js';
 import { caseBundleOf } from '../store/caseBundle.js';
@@ -15,7 +16,10 @@ import { currentAuthor } from '../store/identity.js';
 import { readKnownSigners, rememberSigners, standingOf } from '../store/knownSigners.js';
 import { checkTrail, type TrailCheckDepth } from '../store/trailCheck.js';
 import { checkSignatures } from '../store/trailSignatures.js';
-import { CaseFileProblem, type CaseFileJob, type CaseFileResults } from './caseFileProtocol.js';
+import { planMerge, mergeReplyInto } from '../store/reply.js';
+import type { NewAuditEntry } from '../../../shared/audit/trail.js';
+import { checkReply, isReply, mergeSummary, REPLY_SENT, respondingTo, sentForResponse, sentForResponseEntry, type CheckedReply, type ReplyPlan, type ReplyRefusal } from '../../../shared/review/reply.js';
+import { CaseFileProblem, type CaseFileJob, type CaseFileResults, type ReplyPreview } from './caseFileProtocol.js';
 
 async function bundleOrFail(db: ForesightDb, caseId: string): Promise<CaseBundle> {
   const bundle = await caseBundleOf(db, caseId);
@@ -39,6 +43,18 @@ const HEAD_BYTES = 64;
  * is about. Its size is asked first: a file over the cap is refused before it is read whole.
  */
 export async function readCaseFile(file: Blob, passphrase: string): Promise<CaseRead[]> {
+  return (await decryptCaseFile(file, passphrase)).map(({ bundle, trail: kind }) => {
+    // A version 1 file predates trails: it has none to check, and is said to be unverified, never intact.
+    if (kind === 'none') return { bundle, signers: [], unsigned: 0, unverified: true };
+    // Every entry's hash, link and signature, and every row.
+    const trail = verifyBundle(bundle);
+    if (!trail.ok) throw new CaseFileProblem(`The case file's audit trail is broken (${trail.reason}): it has been changed since it was sent. Nothing has been stored.`, 'file');
+    return { bundle, signers: trail.signers, unsigned: trail.unsigned.length, unverified: false };
+  });
+}
+
+/** The cases in an encrypted case file, read against the schema but not yet checked against their trails. */
+async function decryptCaseFile(file: Blob, passphrase: string) {
   if (file.size === 0) throw new CaseFileProblem('The selected file is empty', 'file');
   if (!looksEncrypted(new Uint8Array(await file.slice(0, HEAD_BYTES).arrayBuffer()))) throw new CaseFileProblem('The selected file is not a Foresight case file', 'file');
   const tooLarge = caseFileSizeRefusal(file.size);
@@ -47,14 +63,39 @@ export async function readCaseFile(file: Blob, passphrase: string): Promise<Case
   if (!decrypted.ok) throw new CaseFileProblem(`The case file cannot be opened: ${decrypted.message}. Nothing has been stored.`, decrypted.about);
   const read = readCaseFileJson(decrypted.json);
   if (!read.ok) throw new CaseFileProblem(`The case file cannot be opened: ${read.message}. Nothing has been stored.`, 'file');
-  return read.cases.map(({ bundle, trail: kind }) => {
-    // A version 1 file predates trails: it has none to check, and is said to be unverified, never intact.
-    if (kind === 'none') return { bundle, signers: [], unsigned: 0, unverified: true };
-    // Every entry's hash, link and signature, and every row.
-    const trail = verifyBundle(bundle);
-    if (!trail.ok) throw new CaseFileProblem(`The case file's audit trail is broken (${trail.reason}): it has been changed since it was sent. Nothing has been stored.`, 'file');
-    return { bundle, signers: trail.signers, unsigned: trail.unsigned.length, unverified: false };
-  });
+  return read.cases;
+}
+
+/**
+ * A practitioner's reply file: one case, its trail checked on its own (hashes, chain, signatures, rows). A file that
+ * cannot be read throws, naming the field; a reply whose trail fails is a refusal the merge screen shows.
+ */
+async function readReplyFile(file: Blob, passphrase: string): Promise<{ ok: true; reply: CheckedReply } | ReplyRefusal> {
+  const cases = await decryptCaseFile(file, passphrase);
+  const [only] = cases;
+  if (cases.length !== 1 || !only || only.trail === 'none') throw new CaseFileProblem('The selected file is not a reply to merge: a reply is one case, with its audit trail. Nothing has been stored.', 'file');
+  return checkReply(only.bundle);
+}
+
+/** A case's file made after one more entry (an export, a copy sent for response, a reply sent): the file carries it. */
+async function sendCase(db: ForesightDb, caseId: string, passphrase: string, entry: Pick<NewAuditEntry, 'kind' | 'what' | 'after'>): Promise<{ bytes: Uint8Array }> {
+  const author = await currentAuthor(db);
+  await db.transaction('rw', trailTables(db), () => appendAudit(db, caseId, { at: new Date().toISOString(), ...entry }, author));
+  const bundle = await bundleOrFail(db, caseId);
+  return { bytes: await encryptBundle(JSON.stringify(bundle), passphrase) };
+}
+
+/** What the merge screen shows of a plan: each response coming in, in full. */
+function preview(plan: ReplyPlan | null): ReplyPreview {
+  if (!plan) return { ok: true, nothingNew: true, from: '', entries: 0, path: 'chained', responses: [] };
+  return {
+    ok: true,
+    nothingNew: false,
+    from: plan.from,
+    entries: mergeSummary(plan).entries,
+    path: plan.verbatim.length > 0 ? 'chained' : 'held',
+    responses: plan.responses.map(({ response: r, earlierWording }) => ({ finding: r.finding, version: r.version, by: r.by, status: r.status, text: r.text, evidence: r.evidence ?? [], at: r.at, earlierWording })),
+  };
 }
 
 export const caseFileJobs: { [K in CaseFileJob['type']]: (db: ForesightDb, job: Extract<CaseFileJob, { type: K }>) => Promise<CaseFileResults[K]> } = {
@@ -74,10 +115,36 @@ export const caseFileJobs: { [K in CaseFileJob['type']]: (db: ForesightDb, job: 
     return { trail, depth: done, backedUp };
   },
 
-  async export(db, { caseId, passphrase, fileName }) {
-    // The export is recorded first, so the file carries the entry that says it was sent.
+  // Each is recorded first, so the file carries the entry that says it was sent.
+  export: (db, { caseId, passphrase, fileName }) => sendCase(db, caseId, passphrase, { kind: 'bundleSent', what: `Exported as an encrypted case file (${fileName})` }),
+
+  sendForResponse: (db, { caseId, passphrase, request }) => sendCase(db, caseId, passphrase, sentForResponseEntry(request)),
+
+  sendReply: (db, { caseId, passphrase }) => sendCase(db, caseId, passphrase, REPLY_SENT),
+
+  async previewReply(db, { caseId, file, passphrase }) {
+    const read = await readReplyFile(file, passphrase);
+    if (!read.ok) return read;
+    const planned = await planMerge(db, caseId, read.reply);
+    return planned.ok ? preview(planned.plan) : planned;
+  },
+
+  async mergeReply(db, { caseId, file, passphrase }) {
+    const read = await readReplyFile(file, passphrase);
+    if (!read.ok) return read;
+    const merged = await mergeReplyInto(db, caseId, read.reply);
+    if (merged.ok && merged.summary.entries > 0) await rememberSigners(db, read.reply.bundle.signers ?? [], new Date());
+    return merged;
+  },
+
+  async trainingPack(db, { caseId, passphrase, fileName }) {
+    const refused = packRefusal(await bundleOrFail(db, caseId));
+    if (refused) throw new Error(refused);
+    // Recorded first, like any export: the pack's newest entry is the one that marks it as a pack.
     const author = await currentAuthor(db);
-    await db.transaction('rw', trailTables(db), () => appendAudit(db, caseId, { at: new Date().toISOString(), kind: 'bundleSent', what: `Exported as an encrypted case file (${fileName})` }, author));
+    await db.transaction('rw', trailTables(db), () =>
+      appendAudit(db, caseId, { at: new Date().toISOString(), kind: 'bundleSent', what: `Saved as an encrypted training pack (${fileName})`, after: TRAINING_PACK_MARK }, author),
+    );
     const bundle = await bundleOrFail(db, caseId);
     return { bytes: await encryptBundle(JSON.stringify(bundle), passphrase) };
   },
@@ -99,7 +166,9 @@ export const caseFileJobs: { [K in CaseFileJob['type']]: (db: ForesightDb, job: 
     const known = await readKnownSigners(db);
     return {
       cases: read.map(({ bundle: b, signers, unsigned, unverified }) => ({
-        id: b.case.id, title: b.case.title, crn: b.case.crn, records: b.records.length, entries: b.audit.length, alreadyHere: here.has(b.case.id), unsigned, unverified,
+        id: b.case.id, title: b.case.title, crn: b.case.crn, records: b.records.length, entries: b.audit.length, alreadyHere: here.has(b.case.id), unsigned, unverified, trainingPack: isTrainingPack(b),
+        // A copy sent for response, or a practitioner's reply (which is merged, not received over the case).
+        forResponse: sentForResponse(b.audit) !== null, reply: isReply(b.audit),
         // Each signer's standing by the key the case carries for them (verifyBundle names them by its fingerprint).
         signers: signers.map((s) => {
           const key = (b.signers ?? []).find((k) => fingerprintOf(k.publicKey) === s.fingerprint);
@@ -115,7 +184,10 @@ export const caseFileJobs: { [K in CaseFileJob['type']]: (db: ForesightDb, job: 
     for (const { bundle, unverified } of read) {
       // A case being replaced is backed up first, if it checks out: receiving a file never loses a sound case.
       const kept = await backupBeforeReplacing(db, bundle.case.id);
-      await storeCaseBundle(db, bundle, { kind: 'bundleReceived', what: `Received from an encrypted case file (${fileName})${unverified ? ', written before audit trails: no trail, unverified' : ''}${kept}`, author });
+      // A copy sent for response is marked as one: its receipt names the entry that sent it (responseCopyOf).
+      const sent = sentForResponse(bundle.audit);
+      const what = `Received from an encrypted case file (${fileName})${sent ? ', a copy sent for response' : ''}${unverified ? ', written before audit trails: no trail, unverified' : ''}${kept}`;
+      await storeCaseBundle(db, bundle, { kind: 'bundleReceived', what, author, ...(sent ? { after: respondingTo(sent) } : {}) });
       // The signers the user saw and accepted are known from now on; a key first seen today was first seen now.
       await rememberSigners(db, bundle.signers ?? [], new Date());
     }

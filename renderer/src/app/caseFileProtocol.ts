@@ -1,4 +1,6 @@
 import type { TrailCheck } from '../../../shared/audit/trail.js';
+import type { MergeSummary, ReplyRefusal, ResponseRequest } from '../../../shared/review/reply.js';
+import type { ResponseStatus } from '../../../shared/schemas/review.js';
 import type { BackupReason } from '../store/backups.js';
 import type { Standing } from '../store/knownSigners.js';
 import type { TrailSignatures } from '../store/trailSignatures.js';
@@ -17,7 +19,16 @@ export type CheckAsked = TrailCheckDepth | 'daily';
 export type CaseFileJob =
   | { type: 'check'; caseId: string; depth: CheckAsked }
   | { type: 'export'; caseId: string; passphrase: string; fileName: string }
+  /** The reviewer sends a copy for the practitioner's response (a `bundleSent` entry naming them and the findings). */
+  | { type: 'sendForResponse'; caseId: string; passphrase: string; request: ResponseRequest }
+  /** The practitioner sends their copy back, with its responses. */
+  | { type: 'sendReply'; caseId: string; passphrase: string }
+  /** What merging a reply file would add, or why it is refused: nothing is stored. */
+  | { type: 'previewReply'; caseId: string; file: File; passphrase: string }
+  /** Merge a reply file into the case, in one transaction (REVIEW.md §3). */
+  | { type: 'mergeReply'; caseId: string; file: File; passphrase: string }
   | { type: 'exportEverything'; passphrase: string }
+  | { type: 'trainingPack'; caseId: string; passphrase: string; fileName: string }
   | { type: 'open'; file: File; passphrase: string; fileName: string }
   | { type: 'receive'; file: File; passphrase: string; fileName: string }
   | { type: 'restore'; backupId: string }
@@ -46,12 +57,42 @@ export interface CaseInFile {
   unsigned: number;
   /** Written before audit trails (a version 1 file): no trail, so nothing in it can be checked. */
   unverified: boolean;
+  /** A training pack (shared/training/trainingPack.ts): once added, it opens in the presenter. */
+  trainingPack: boolean;
+  /** A copy the reviewer sent for the practitioner's response: receiving it marks it as one. */
+  forResponse: boolean;
+  /** A practitioner's reply: merged into the reviewer's case (mergeReply), not received over it. */
+  reply: boolean;
 }
+
+/** A response a reply would bring in, as the merge screen shows it. */
+export interface ResponseComing {
+  finding: string;
+  version: number;
+  /** The practitioner's staff code (or name). */
+  by: string;
+  status: ResponseStatus;
+  text: string;
+  evidence: string[];
+  at: string;
+  /** The reviewer has reworded the finding since the copy was sent: it answers the earlier wording. */
+  earlierWording: boolean;
+}
+
+/** What merging a reply would do (nothingNew: merged before, nothing to add), or why it is refused, naming the entry. */
+export type ReplyPreview =
+  | { ok: true; nothingNew: boolean; from: string; entries: number; path: 'chained' | 'held'; responses: ResponseComing[] }
+  | ReplyRefusal;
 
 export interface CaseFileResults {
   check: { trail: TrailCheck; depth: TrailCheckDepth; backedUp: boolean } | null;
   export: { bytes: Uint8Array };
+  sendForResponse: { bytes: Uint8Array };
+  sendReply: { bytes: Uint8Array };
+  previewReply: ReplyPreview;
+  mergeReply: { ok: true; summary: MergeSummary } | ReplyRefusal;
   exportEverything: { bytes: Uint8Array; cases: number };
+  trainingPack: { bytes: Uint8Array };
   open: { cases: CaseInFile[] };
   receive: { caseIds: string[] };
   restore: { caseId: string };

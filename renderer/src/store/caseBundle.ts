@@ -19,13 +19,14 @@ export function bundleOf(held: HeldCase, audit: AuditEntry[], signers: readonly 
     sources: held.sources,
     audit,
     ...(held.review ? { review: held.review } : {}),
+    ...(held.training ? { training: held.training } : {}),
     ...(signers.length > 0 ? { signers: signers.map(({ name, publicKey }) => ({ name, publicKey })) } : {}),
   };
 }
 
 /** A stored case and its whole trail, read in one transaction so they agree. */
 export async function readWholeCase(db: ForesightDb, caseId: string): Promise<{ held: HeldCase; audit: AuditEntry[]; signers: Signer[] } | null> {
-  return db.transaction('r', [db.cases, db.blocks, db.allocations, db.staff, db.sources, db.signers, db.reviewItems, ...trailTables(db)], async () => {
+  return db.transaction('r', [db.cases, db.blocks, db.allocations, db.staff, db.sources, db.signers, db.reviewItems, db.trainingItems, ...trailTables(db)], async () => {
     const [held, audit] = await Promise.all([readHeld(db, caseId), readTrail(db, caseId)]);
     // Read after the rest: a value that cannot be decrypted is then the error reported.
     const signers = await db.signers.where('caseId').equals(caseId).toArray();

@@ -4,6 +4,8 @@ import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js';
 import { addHash } from '../../../shared/audit/rowSum.js';
 import { rowDigest } from '../../../shared/audit/trail.js';
 import { reviewFromRows } from '../../../shared/review/reviewRows.js';
+import { trainingFromRows } from '../../../shared/training/trainingRows.js';
+import type { CaseTrainingInput } from '../../../shared/training/walkthrough.js';
 import type { ReviewInput } from '../../../shared/schemas/review.js';
 import { lastEntry, readEntries, type StoredEntry } from './audit.js';
 import { BLOCK_TABLES, readBlocks, type BlockTable, type RowBlock } from './blocks.js';
@@ -29,13 +31,15 @@ export interface HeldCase {
   headEntry: string | undefined;
   /** The case's review as written, if it has one. */
   review: ReviewInput | undefined;
+  /** The case's walkthrough and sessions as written, if it has any. */
+  training: CaseTrainingInput | undefined;
 }
 
 export async function readHeld(db: ForesightDb, caseId: string): Promise<HeldCase | null> {
-  return db.transaction('r', [db.cases, db.blocks, db.allocations, db.staff, db.sources, db.audit, db.settings, db.reviewItems], async () => {
+  return db.transaction('r', [db.cases, db.blocks, db.allocations, db.staff, db.sources, db.audit, db.settings, db.reviewItems, db.trainingItems], async () => {
     const found = await db.cases.get(caseId);
     if (!found) return null;
-    const [blocks, staff, allocations, sources, entries, headEntry, reviewItems] = await Promise.all([
+    const [blocks, staff, allocations, sources, entries, headEntry, reviewItems, trainingItems] = await Promise.all([
       Promise.all(BLOCK_TABLES.map((table) => readBlocks(db, caseId, table))),
       db.staff.where('caseId').equals(caseId).toArray(),
       db.allocations.where('caseId').equals(caseId).toArray(),
@@ -43,6 +47,7 @@ export async function readHeld(db: ForesightDb, caseId: string): Promise<HeldCas
       readEntries(db, caseId),
       headEntryOf(db, caseId),
       db.reviewItems.where('caseId').equals(caseId).toArray(),
+      db.trainingItems.where('caseId').equals(caseId).toArray(),
     ]);
     return {
       case: found,
@@ -53,6 +58,7 @@ export async function readHeld(db: ForesightDb, caseId: string): Promise<HeldCas
       entries,
       headEntry,
       review: reviewFromRows(reviewItems),
+      training: trainingFromRows(trainingItems),
     };
   });
 }
@@ -88,7 +94,7 @@ const versions = new WeakMap<ForesightDb, Map<string, { sum: string; version: st
  * to the trail alone (an export) leaves it as it was.
  */
 export async function caseVersion(db: ForesightDb, caseId: string): Promise<string> {
-  return db.transaction('r', [db.audit, db.reviewItems], async () => {
+  return db.transaction('r', [db.audit, db.reviewItems, db.trainingItems], async () => {
     const last = await lastEntry(db, caseId);
     if (!last) return '';
     // The same sum is the same rows, review and all: after a document is written, the answer is the one before, not
@@ -96,10 +102,11 @@ export async function caseVersion(db: ForesightDb, caseId: string): Promise<stri
     const rowSum = bytesToHex(last.rowSum);
     const known = versions.get(db)?.get(caseId);
     if (known?.sum === rowSum) return known.version;
-    // The review's rows are taken out of the sum: writing the review changes nothing the engine reads, and must not
-    // have a 100,000-record case read and indexed again at every change saved.
+    // The review's rows, and the walkthrough's, are taken out of the sum: writing them changes nothing the engine reads,
+    // and must not have a 100,000-record case read and indexed again at every change saved.
     const sum = last.rowSum.slice();
     for (const item of await db.reviewItems.where('caseId').equals(caseId).toArray()) addHash(sum, hexToBytes(rowDigest(item.value)), -1);
+    for (const item of await db.trainingItems.where('caseId').equals(caseId).toArray()) addHash(sum, hexToBytes(rowDigest(item.value)), -1);
     const version = bytesToHex(sum);
     versions.set(db, (versions.get(db) ?? new Map<string, { sum: string; version: string }>()).set(caseId, { sum: rowSum, version }));
     return version;

@@ -13,6 +13,7 @@ import { CASE_TABLES, type ForesightDb } from './types.js';
 import { currentAuthor, type Author } from './identity.js';
 import { readReview } from '../../../shared/review/readReview.js';
 import { reviewItemRows } from './review.js';
+import { trainingItemRows } from './training.js';
 
 /** Every case, by CRN. (The CRN is not an index: indexes stay in the clear in an encrypted store.) */
 export async function listCases(db: ForesightDb): Promise<Case[]> {
@@ -133,6 +134,7 @@ export async function storeCaseBundle(db: ForesightDb, bundle: CaseBundle, chang
     await db.sources.bulkPut(withCase(stored.sources));
     await db.signers.bulkPut(withCase(stored.signers ?? []));
     await db.reviewItems.bulkPut(reviewItemRows(caseId, stored.review));
+    await db.trainingItems.bulkPut(trainingItemRows(caseId, stored.training));
     await putTrail(db, caseId, stored.audit);
   });
 }

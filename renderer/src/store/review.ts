@@ -1,3 +1,4 @@
+import { RESPONSE_PREFIX } from '../../../shared/audit/embedded.js';
 import { canonicalJson, rowDigest, ROW_REMOVED, type AuditEntry } from '../../../shared/audit/trail.js';
 import { REVIEW_ROW, reviewFromRows, reviewListOf, reviewRows } from '../../../shared/review/reviewRows.js';
 import { Review, type ReviewInput } from '../../../shared/schemas/review.js';
@@ -85,16 +86,24 @@ export async function editReview(db: ForesightDb, caseId: string, edit: ReviewEd
 /** An entry that changed only the review (and so can be undone). */
 const isReviewEdit = (e: StoredEntry) => e.kind === 'edit' && e.recorded !== undefined && e.recorded.tables.every((t) => t === REVIEW_ROW);
 
+/** An entry that added a practitioner's response: never undone, for a response is never taken out (REVIEW.md §3). */
+const addsResponse = (e: StoredEntry) => Object.keys((e.after ?? {}) as object).some((key) => key.startsWith(RESPONSE_PREFIX));
+
 /**
  * The review change an undo would reverse: the newest one not already undone. Each undo steps past the change it
- * reversed, so undoing again goes one further back; anything but a review change (an import, a restore) is a wall.
+ * reversed, so undoing again goes one further back; anything but a review change (an import, a restore) is a wall,
+ * and so is a response added.
  */
 export async function undoableEdit(db: ForesightDb, caseId: string): Promise<StoredEntry | null> {
-  const entries = await readEntries(db, caseId);
+  return newestUndoable(await readEntries(db, caseId), (e) => isReviewEdit(e) && !addsResponse(e));
+}
+
+/** The newest entry of a kind of change (`ours`) not already undone, stepping past undos; any other change is a wall. */
+export function newestUndoable(entries: readonly StoredEntry[], ours: (e: StoredEntry) => boolean): StoredEntry | null {
   let undone = 0;
   for (let i = entries.length - 1; i >= 0; i--) {
     const e = entries[i] as StoredEntry;
-    if (!isReviewEdit(e)) return null;
+    if (!ours(e)) return null;
     if (e.what.startsWith(UNDONE)) undone++;
     else if (undone > 0) undone--;
     else return e;

@@ -84,6 +84,12 @@ export const STORE_VERSIONS: readonly StoreVersion[] = [
     version: 9,
     stores: { reviewItems: '[caseId+key], caseId' },
   },
+  {
+    // A case's walkthrough and its training sessions, one row each, as the trail names them
+    // (shared/training/trainingRows.ts). A new table: nothing to move.
+    version: 10,
+    stores: { trainingItems: '[caseId+key], caseId' },
+  },
 ];
 
 export const DATABASE_NAME = 'foresight';

@@ -1,5 +1,6 @@
 import { hexToBytes } from '@noble/hashes/utils.js';
 import { checkChain, rowDigest, rowDigests, verifyTrailDigests, type AuditEntry, type TrailCheck } from '../../../shared/audit/trail.js';
+import { heldEntryBreak } from '../../../shared/audit/embedded.js';
 import { bundleRows } from '../../../shared/bundle/bundleRows.js';
 import { rowKeyOf, trailKey } from '../../../shared/audit/rowKeys.js';
 import { BLOCK_TABLES } from './blocks.js';
@@ -25,9 +26,9 @@ export type TrailCheckDepth = 'quick' | 'full';
 
 const blockRowCount = (held: HeldCase) => BLOCK_TABLES.reduce((n, table) => n + held.blocks[table].reduce((m, b) => m + b.items.length, 0), 0);
 
-/** The case's rows that are not kept in blocks (its review's among them), under the keys the trail names them by. */
-function otherRows({ case: found, staff, allocations, sources, review }: HeldCase): Map<string, unknown> {
-  return bundleRows({ schemaVersion: BUNDLE_SCHEMA_VERSION, case: found, staff, allocations, sources, records: [], otherWork: [], workload: [], teams: [], audit: [], ...(review ? { review } : {}) });
+/** The case's rows that are not kept in blocks (its review's and walkthrough's among them), under the keys the trail names them by. */
+function otherRows({ case: found, staff, allocations, sources, review, training }: HeldCase): Map<string, unknown> {
+  return bundleRows({ schemaVersion: BUNDLE_SCHEMA_VERSION, case: found, staff, allocations, sources, records: [], otherWork: [], workload: [], teams: [], audit: [], ...(review ? { review } : {}), ...(training ? { training } : {}) });
 }
 
 /** The quick check of a case already read (what opening it and backing it up read anyway). */
@@ -54,6 +55,9 @@ function olderCopy({ entries, headEntry }: HeldCase): Extract<TrailCheck, { ok: 
 function fullCheck(held: HeldCase, audit: AuditEntry[]): TrailCheck {
   const digests = new Map(Object.entries(rowDigests(bundleRows(bundleOf(held, audit)))));
   const verified = verifyTrailDigests(audit, digests);
+  // A practitioner's entries a merge holds whole are hashed again too (their signatures are checked with the others', trailSignatures.ts).
+  const heldBreak = heldEntryBreak(audit);
+  if (heldBreak && (verified.ok || !('entry' in verified) || heldBreak.entry < verified.entry)) return heldBreak;
   if (!verified.ok) return verified;
   const older = olderCopy(held);
   if (older) return older;

@@ -1,4 +1,6 @@
-import { entrySignature, signersByFingerprint, type EntrySignature } from '../../../shared/audit/signatures.js';
+import { entrySignature, signersByFingerprint, type EntrySignature, type Signer } from '../../../shared/audit/signatures.js';
+import { heldEntries } from '../../../shared/audit/embedded.js';
+import { AuditEntry } from '../../../shared/audit/trail.js';
 import { readEntries } from './audit.js';
 import type { ForesightDb } from './db.js';
 
@@ -22,9 +24,20 @@ export async function checkSignatures(db: ForesightDb, caseId: string): Promise<
   const keys = signersByFingerprint(signers.map(({ name, publicKey }) => ({ name, publicKey })));
   const found: TrailSignatures = { entries: {}, signed: 0, unsigned: 0, invalid: 0 };
   for (const entry of entries) {
-    const signature = entrySignature(entry, keys);
+    const signature = heldSignatureFailure(entry, keys) ?? entrySignature(entry, keys);
     found.entries[entry.seq] = signature;
     found[signature.state]++;
   }
   return found;
+}
+
+/** A practitioner's entry held in a merge entry (embedded.ts) whose signature fails: the merge entry is then not validly signed either. */
+function heldSignatureFailure(entry: { after?: unknown }, keys: ReadonlyMap<string, Signer>): EntrySignature | null {
+  for (const raw of heldEntries(entry)) {
+    const held = AuditEntry.safeParse(raw);
+    if (!held.success) return { state: 'invalid', reason: 'a practitioner’s entry it holds is not a trail entry' };
+    const signature = entrySignature(held.data, keys);
+    if (signature.state === 'invalid') return { state: 'invalid', reason: `the practitioner’s entry ${held.data.seq} it holds is not validly signed: ${signature.reason}` };
+  }
+  return null;
 }

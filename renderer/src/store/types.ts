@@ -85,6 +85,13 @@ export interface ReviewItemRow {
   value: unknown;
 }
 
+/** One row of a case's walkthrough or sessions, under the key the trail names it by (shared/training/trainingRows.ts). */
+export interface TrainingItemRow {
+  caseId: string;
+  key: string;
+  value: unknown;
+}
+
 /** The store's head as the keyring keeps it beside the key, with its MAC (storeHead.ts). */
 export interface HeadGuard {
   id: 'store';
@@ -105,10 +112,11 @@ export type ForesightDb = Dexie & {
   auditRows: Dexie.Table<EntryRows, [string, string, number]>;
   signers: Dexie.Table<OfCase<Signer>, [string, string]>;
   reviewItems: Dexie.Table<ReviewItemRow, [string, string]>;
+  trainingItems: Dexie.Table<TrainingItemRow, [string, string]>;
   backups: EntityTable<Backup, 'id'>;
   backupData: EntityTable<{ id: string; bytes: Uint8Array }, 'id'>;
   settings: EntityTable<Setting, 'key'>;
 };
 
 /** Everything stored under a case, its trail included. Its backups are kept apart: they outlive a restore. */
-export const CASE_TABLES = ['blocks', 'blockKeys', 'allocations', 'staff', 'sources', 'audit', 'auditRows', 'signers', 'reviewItems'] as const;
+export const CASE_TABLES = ['blocks', 'blockKeys', 'allocations', 'staff', 'sources', 'audit', 'auditRows', 'signers', 'reviewItems', 'trainingItems'] as const;

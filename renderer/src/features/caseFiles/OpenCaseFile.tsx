@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useDataKey } from '../../store/context.js';
 import { ErrorSummary, TextField } from '../cases/fields.js';
-import { href } from '../shell/useHashRoute.js';
+import { href, navigate } from '../shell/useHashRoute.js';
 import { usePageTitle } from '../shell/usePageTitle.js';
 import { fingerprintForPeople } from '../../../../shared/audit/fingerprints.js';
 import { count } from '../../../../shared/domain/words.js';
@@ -60,6 +60,9 @@ export function OpenCaseFile() {
     setState({ step: 'working' });
     try {
       await runCaseFileJob(dataKey, job('receive'));
+      // A training pack goes straight to its walkthrough, for the presenter to open.
+      const [pack] = cases;
+      if (cases.length === 1 && pack?.trainingPack) return navigate(href.training(pack.id, { present: true }));
       setState({ step: 'received', cases });
     } catch (err) {
       failed(err);
@@ -101,6 +104,7 @@ export function OpenCaseFile() {
             </tbody>
           </table>
           {!state.cases.every((c) => c.unverified) && <Signers cases={state.cases} />}
+          {state.cases.some((c) => c.trainingPack) && <p><strong>This is a training pack.</strong> Once it is added, its walkthrough opens, ready to present.</p>}
           <div className="button-group">
             <button type="button" className="button" onClick={() => void receive()}>Add to this computer</button>
             <button type="button" className="link-button" onClick={() => setState({ step: 'choose' })}>Cancel</button>

@@ -4,7 +4,6 @@ import { formatTime } from '../../../../shared/time/display.js';
 import { CaseViewStateContext, initialViewState, type CaseViewState } from '../case/caseViewState.js';
 import { useCaseIndex } from '../case/useCaseIndex.js';
 import { ChronologyView } from '../chronology/ChronologyView.js';
-import { NotBuilt } from '../shell/NotBuilt.js';
 import { href, type CaseTab } from '../shell/useHashRoute.js';
 import { usePageTitle } from '../shell/usePageTitle.js';
 import { CaseGone } from './CaseGone.js';
@@ -26,6 +25,8 @@ const loadTimeline = () => import('../timeline/TimelineView.js');
 type ReviewModule = typeof import('../review/ReviewView.js');
 const loadReview = () => import('../review/ReviewView.js');
 const ReviewView = lazy(() => loadReview().then((m) => ({ default: m.ReviewView })));
+// The walkthrough's editor loads only when the Training tab is opened.
+const TrainingView = lazy(() => import('../training/TrainingView.js').then((m) => ({ default: m.TrainingView })));
 const TimelineView = lazy(() => loadTimeline().then((m) => ({ default: m.TimelineView })));
 
 const TABS: { tab: CaseTab; label: string }[] = [
@@ -131,7 +132,11 @@ export function CaseView({ caseId, tab, section }: { caseId: string; tab: CaseTa
             <ReviewView caseId={caseId} index={index} section={section} />
           </Suspense>
         )}
-        {tab === 'training' && <NotBuilt name="Training mode" purpose="It will turn a case into a step-by-step case study, revealing facts one decision at a time." />}
+        {tab === 'training' && (
+          <Suspense fallback={<p>Loading the walkthrough…</p>}>
+            <TrainingView found={found} />
+          </Suspense>
+        )}
       </div>
       </CaseViewStateContext.Provider>
     </div>

@@ -19,7 +19,8 @@ const PAGES = ['settings', 'backups', 'open'] as const;
 
 /** Routes live in the URL's hash: the app is one page served from app:// (or Vite), with no server to route. */
 export function parseRoute(hash: string): Route {
-  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
+  // A query after the path (`?present=1`) asks something of the page, not for another page (useHashQuery).
+  const parts = hash.replace(/^#\/?/, '').replace(/\?.*$/, '').split('/').filter(Boolean).map(decodeURIComponent);
   if (parts.length === 0) return { page: 'cases' };
   if (parts[0] === 'new' && parts.length === 1) return { page: 'new-case' };
   if (parts[0] === 'new' && parts[1] === 'files' && parts.length === 2) return { page: 'new-from-files' };
@@ -49,6 +50,8 @@ export const href = {
   review: (caseId: string, section: string) => `#/cases/${encodeURIComponent(caseId)}/review/${encodeURIComponent(section)}`,
   edit: (caseId: string) => `#/cases/${encodeURIComponent(caseId)}/edit`,
   delete: (caseId: string) => `#/cases/${encodeURIComponent(caseId)}/delete`,
+  /** The Training tab; `present` asks it to open the presenter (a training pack just opened). */
+  training: (caseId: string, { present = false } = {}) => `#/cases/${encodeURIComponent(caseId)}/training${present ? '?present=1' : ''}`,
   export: (caseId: string) => `#/cases/${encodeURIComponent(caseId)}/export`,
   settings: () => '#/settings',
   backups: () => '#/backups',
@@ -63,6 +66,12 @@ function subscribe(onChange: () => void): () => void {
 export function useHashRoute(): Route {
   const hash = useSyncExternalStore(subscribe, () => window.location.hash);
   return parseRoute(hash);
+}
+
+/** The query after the hash's path (`#/cases/c1/training?present=1`), live. */
+export function useHashQuery(): URLSearchParams {
+  const hash = useSyncExternalStore(subscribe, () => window.location.hash);
+  return new URLSearchParams(hash.includes('?') ? hash.slice(hash.indexOf('?') + 1) : '');
 }
 
 export function navigate(to: string): void {

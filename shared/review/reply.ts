@@ -1,0 +1,369 @@
+import { z } from 'zod';
+import { mergedHashes, replyMergedOf, RESPONSE_PREFIX, type ReplyMerged } from '../audit/embedded.js';
+import type { Signer, Signing } from '../audit/signatures.js';
+import { appendEntry, recordedRows, ROW_REMOVED, rowDigest, type AuditEntry, type NewAuditEntry } from '../audit/trail.js';
+import { verifyBundle } from '../bundle/verifyBundle.js';
+import { count } from '../domain/words.js';
+import type { CaseBundle } from '../schemas/bundle.js';
+import type { Finding, ReviewInput, ReviewResponse, ResponseStatus } from '../schemas/review.js';
+import { formatInstant } from '../time/display.js';
+import { putItem, type ReviewEdit } from './edits.js';
+import { reviewItemKey } from './reviewRows.js';
+
+/**
+ * The practitioner's reply (REVIEW.md §3): a copy of the case sent for response, the responses added to it, and the
+ * rule for merging the copy back into the reviewer's case. The command line and the store both use these.
+ */
+
+export const Practitioner = z.object({ staffCode: z.string().min(1), name: z.string().min(1) });
+export type Practitioner = z.infer<typeof Practitioner>;
+
+/** What the reviewer asks: whom, on which findings, with an optional note. */
+export const ResponseRequest = z.object({ practitioner: Practitioner, findings: z.array(z.string()).min(1), note: z.string().optional() });
+export type ResponseRequest = z.infer<typeof ResponseRequest>;
+
+const SentForResponse = z.object({ forResponse: ResponseRequest });
+const RespondingTo = z.object({ respondingTo: z.string() });
+
+/** The entry the reviewer writes before sending a copy for response (a `bundleSent`): it travels in the copy. */
+export function sentForResponseEntry(request: ResponseRequest): Pick<NewAuditEntry, 'kind' | 'what' | 'after'> {
+  const { practitioner: p, findings } = request;
+  return { kind: 'bundleSent', what: `Sent for response to ${p.name} (${p.staffCode}): ${findings.length === 1 ? 'finding' : 'findings'} ${findings.join(', ')}`, after: { forResponse: request } };
+}
+
+/** The entry the practitioner writes before sending their copy back. */
+export const REPLY_SENT: Pick<NewAuditEntry, 'kind' | 'what' | 'after'> = { kind: 'bundleSent', what: 'Reply sent to the reviewer', after: { reply: true } };
+
+const requestOf = (entry: Pick<AuditEntry, 'kind' | 'after'> | undefined) => (entry?.kind === 'bundleSent' ? SentForResponse.safeParse(entry.after).data?.forResponse : undefined);
+
+/** The hash of a case file's last entry when it is a copy just sent for response (receiving it marks the copy), else null. */
+export function sentForResponse(audit: readonly Pick<AuditEntry, 'kind' | 'after' | 'hash'>[]): string | null {
+  const last = audit[audit.length - 1];
+  return last && requestOf(last) ? last.hash : null;
+}
+
+/** What the practitioner's `bundleReceived` entry says it answers: the entry that sent the copy. */
+export const respondingTo = (sentEntry: string) => ({ respondingTo: sentEntry });
+
+/** A case file whose last entry says it is a practitioner's reply: merged into the reviewer's case, not received over it. */
+export const isReply = (audit: readonly Pick<AuditEntry, 'kind' | 'after'>[]) => {
+  const last = audit[audit.length - 1];
+  return last?.kind === 'bundleSent' && (last.after as { reply?: unknown } | undefined)?.reply === true;
+};
+
+/** The request a copy for response answers, with who sent it and when. */
+export interface ResponseCopy extends ResponseRequest {
+  sentBy: string;
+  sentAt: string;
+  /** The hash of the entry that sent it. */
+  sentEntry: string;
+}
+
+/**
+ * The request this case is a copy for, when it is one now: the newest entry that received a copy for response or
+ * merged a reply is a receipt (`respondingTo`). Null for the reviewer's own case, before and after a reply is merged.
+ */
+export function responseCopyOf(audit: readonly Pick<AuditEntry, 'kind' | 'after' | 'hash' | 'who' | 'at'>[]): ResponseCopy | null {
+  for (let i = audit.length - 1; i >= 0; i--) {
+    const entry = audit[i] as AuditEntry;
+    if (replyMergedOf(entry)) return null;
+    const answering = RespondingTo.safeParse(entry.after).data?.respondingTo;
+    if (answering === undefined) continue;
+    const sent = audit.find((e) => e.hash === answering);
+    const request = requestOf(sent);
+    return sent && request ? { ...request, sentBy: sent.who, sentAt: sent.at, sentEntry: sent.hash } : null;
+  }
+  return null;
+}
+
+/** What the practitioner writes in a response. */
+export interface ResponseInput {
+  finding: string;
+  status: ResponseStatus;
+  text: string;
+  evidence: readonly string[];
+}
+
+/**
+ * The next version of the response to a finding (one more than its highest; a later version never erases an earlier
+ * one) and the change that adds it. Refused naming the finding or record it cannot find; `records` (the case's
+ * record ids, and `offence`) checks the evidence when given.
+ */
+export function nextResponse(
+  review: ReviewInput | null,
+  input: ResponseInput,
+  by: string,
+  at: string,
+  records?: ReadonlySet<string>,
+): { ok: true; response: ReviewResponse; edit: ReviewEdit } | { ok: false; message: string } {
+  if (!review?.findings?.some((f) => f.id === input.finding)) return { ok: false, message: `there is no finding ${input.finding} in this case's review` };
+  const unknown = records && input.evidence.find((ref) => !records.has(ref));
+  if (unknown) return { ok: false, message: `there is no record ${unknown} in this case` };
+  const version = Math.max(0, ...(review.responses ?? []).filter((r) => r.finding === input.finding).map((r) => r.version)) + 1;
+  const response: ReviewResponse = { finding: input.finding, by, status: input.status, text: input.text, evidence: [...input.evidence], version, at };
+  return { ok: true, response, edit: putItem('responses', response, true) };
+}
+
+/** A bundle with a response added, as the command line writes it: the response, and one signed `edit` entry recording it. */
+export function withResponse(bundle: CaseBundle, added: { response: ReviewResponse; edit: ReviewEdit }, who: string, at: Date, signing?: Signing): CaseBundle {
+  const key = reviewItemKey('responses', added.response);
+  const review = bundle.review as ReviewInput;
+  const audit = appendEntry(
+    bundle.audit,
+    { at: at.toISOString(), who, kind: 'edit', what: added.edit.what, before: { [key]: null }, after: { [key]: added.response }, rows: { [key]: rowDigest(added.response) } },
+    signing?.entry,
+  );
+  return withSigners({ ...bundle, review: { ...review, responses: [...(review.responses ?? []), added.response] }, audit }, signing ? [signing.as] : []);
+}
+
+function withSigners(bundle: CaseBundle, signers: readonly Signer[]): CaseBundle {
+  const held = bundle.signers ?? [];
+  const more = signers.filter((s) => !held.some((h) => h.publicKey === s.publicKey));
+  return more.length === 0 ? bundle : { ...bundle, signers: [...held, ...more] };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Merging a reply.
+
+/** A reply file whose trail has been checked on its own (verifyBundle): the only kind a merge is planned for. */
+export interface CheckedReply {
+  readonly bundle: CaseBundle;
+  readonly checked: true;
+}
+
+/** Why a reply is refused, naming the first entry at fault when there is one (nothing is stored). */
+export interface ReplyRefusal {
+  ok: false;
+  entry?: number;
+  reason: string;
+}
+
+/** The reply's trail, checked on its own: hashes, chain, signatures and rows. */
+export function checkReply(bundle: CaseBundle): { ok: true; reply: CheckedReply } | ReplyRefusal {
+  const verified = verifyBundle(bundle);
+  if (!verified.ok) return { ok: false, ...(verified.entry !== undefined ? { entry: verified.entry } : {}), reason: `the reply's audit trail is not intact (${verified.reason})` };
+  return { ok: true, reply: { bundle, checked: true } };
+}
+
+/** What a merge needs of the reviewer's case: its id, its trail's entries (rows not needed), its review and signers. */
+export interface CaseSide {
+  caseId: string;
+  trail: readonly Pick<AuditEntry, 'seq' | 'hash' | 'after'>[];
+  review: ReviewInput | null;
+  signers: readonly Signer[];
+}
+
+/** A response as written in a review (its trail hashed it so). */
+type ResponseAsWritten = NonNullable<ReviewInput['responses']>[number];
+
+/** A response the reply adds, under its trail key, and the hash of the practitioner's entry that added it. */
+export interface IncomingResponse {
+  key: string;
+  response: ResponseAsWritten;
+  digest: string;
+  entry: string;
+  /** The finding has been reworded in the reviewer's case since the copy was made: the response answers the copy's wording. */
+  earlierWording: boolean;
+}
+
+/** A merge worked out, to be applied to a bundle (applyReplyPlan) or a store (store/reply.ts). */
+export interface ReplyPlan {
+  /** The practitioner's name, as the request named them (else the author of their first new entry). */
+  from: string;
+  /** The reply's new entries, to chain on as they are: the reviewer's trail ends where the copy was made. */
+  verbatim: AuditEntry[];
+  /** The reply's new entries, to be held whole in the merge entry: the reviewer has changed the case since. */
+  held: AuditEntry[];
+  responses: IncomingResponse[];
+  /** The copy's wording of each finding reworded since, by id: the merge entry keeps it. */
+  earlierWordings: Record<string, Finding>;
+  /** The reply's signers the case does not carry yet. */
+  signers: Signer[];
+}
+
+/** What a merge adds, for the command line's `--json` and the screens. */
+export interface MergeSummary {
+  /** Entries added to the case's trail (the practitioner's chained on, and the merge entry). */
+  entries: number;
+  responses: { finding: string; version: number; by: string; status: ResponseStatus; earlierWording: boolean }[];
+}
+
+const described = (e: AuditEntry) => `entry ${e.seq} (by ${e.who}, ${formatInstant(e.at)}: "${e.what}")`;
+
+/**
+ * Work out how a checked reply merges into the reviewer's case (REVIEW.md §3), or why it cannot: the reply must be of
+ * this case, start with entries identical to the case's own up to the copy point, and after it only add responses
+ * (a row re-recorded with the hash it already had, as the practitioner's receipt re-records the whole case, is no
+ * change). The plan is null when everything in the reply is merged already.
+ */
+export function planReplyMerge(here: CaseSide, { bundle: reply }: CheckedReply): { ok: true; plan: ReplyPlan | null } | ReplyRefusal {
+  if (reply.case.id !== here.caseId) return { ok: false, reason: `the reply is a copy of another case (${reply.case.title}, CRN ${reply.case.crn})` };
+  const theirs = reply.audit;
+  let k = 0;
+  while (k < theirs.length && k < here.trail.length && theirs[k]?.hash === here.trail[k]?.hash) k++;
+  if (k === 0) return { ok: false, ...(theirs[0] ? { entry: 1 } : {}), reason: 'the reply is not a copy of this case: its trail does not start with this case’s' };
+  // A copy sent for response must hold this case's trail unchanged up to the entry that sent it.
+  const copy = responseCopyOf(theirs);
+  const copyPoint = copy ? theirs.findIndex((e) => e.hash === copy.sentEntry) + 1 : 0;
+  if (copyPoint > k) return { ok: false, entry: k + 1, reason: `entry ${k + 1} of the reply differs from entry ${k + 1} of this case: the copy was changed before it was sent for response` };
+
+  const state = recordedRows(theirs.slice(0, k));
+  const addedBy = new Map<string, AuditEntry>();
+  for (const e of theirs.slice(k)) {
+    for (const [key, digest] of Object.entries(e.rows ?? {})) {
+      const had = state.get(key);
+      if (had === digest) continue;
+      const refuse = (what: string): ReplyRefusal => ({ ok: false, entry: e.seq, reason: `${described(e)} ${what}` });
+      if (digest === ROW_REMOVED) return refuse(`takes out ${key}, not a response`);
+      if (!key.startsWith(RESPONSE_PREFIX)) return refuse(had === undefined ? `adds ${key}, not a response` : `changes ${key}, not a response`);
+      if (had !== undefined) return refuse(`changes ${key}, an earlier response: a response is never changed, a later version is added`);
+      state.set(key, digest);
+      addedBy.set(key, e);
+    }
+  }
+
+  const known = mergedHashes(here.trail);
+  const fresh = theirs.slice(k).filter((e) => !known.has(e.hash));
+  if (fresh.length === 0) return { ok: true, plan: null };
+  const chainsOn = here.trail.length === k && fresh.length === theirs.length - k;
+
+  const findingsHere = new Map((here.review?.findings ?? []).map((f) => [f.id, f]));
+  const responsesHere = new Map((here.review?.responses ?? []).map((r) => [reviewItemKey('responses', r), rowDigest(r)]));
+  const freshHashes = new Set(fresh.map((e) => e.hash));
+  const responses: IncomingResponse[] = [];
+  const earlierWordings: Record<string, Finding> = {};
+  for (const response of reply.review?.responses ?? []) {
+    const key = reviewItemKey('responses', response);
+    const entry = addedBy.get(key);
+    if (!entry || !freshHashes.has(entry.hash)) continue;
+    const digest = rowDigest(response);
+    const held = responsesHere.get(key);
+    if (held === digest) continue;
+    const refuse = (what: string): ReplyRefusal => ({ ok: false, entry: entry.seq, reason: `${described(entry)} ${what}` });
+    if (held !== undefined) return refuse(`adds version ${response.version} of the response to ${response.finding}, but this case already holds a different version ${response.version} (from another reply)`);
+    const now = findingsHere.get(response.finding);
+    if (!now) return refuse(`answers finding ${response.finding}, which this case no longer holds`);
+    const then = reply.review?.findings?.find((f) => f.id === response.finding);
+    const reworded = then !== undefined && rowDigest(then) !== rowDigest(now);
+    if (reworded) earlierWordings[response.finding] = then as Finding;
+    responses.push({ key, response, digest, entry: entry.hash, earlierWording: reworded });
+  }
+  const from = copy?.practitioner.name ?? addedBy.values().next().value?.who ?? (fresh[0] as AuditEntry).who;
+  const signers = (reply.signers ?? []).filter((s) => !here.signers.some((h) => h.publicKey === s.publicKey));
+  return { ok: true, plan: { from, verbatim: chainsOn ? fresh : [], held: chainsOn ? [] : fresh, responses, earlierWordings, signers } };
+}
+
+/** The reviewer's entry that records a merge: the practitioner's entries by hash (chained on) or whole (held), and the responses held ones added. */
+export function mergeEntry(plan: ReplyPlan, at: Date): Omit<NewAuditEntry, 'who'> {
+  const listed = plan.responses.map((r) => `${r.response.finding} version ${r.response.version}`).join(', ');
+  const what = `Reply from ${plan.from} merged: ${count(plan.responses.length, 'response')}${listed ? ` (${listed})` : ''}`;
+  const replyMerged: ReplyMerged = {
+    from: plan.from,
+    entries: plan.verbatim.length > 0 ? plan.verbatim.map((e) => e.hash) : plan.held,
+    ...(Object.keys(plan.earlierWordings).length > 0 ? { earlierWordings: plan.earlierWordings } : {}),
+  };
+  const rows = plan.held.length > 0 && plan.responses.length > 0 ? { rows: Object.fromEntries(plan.responses.map((r) => [r.key, r.digest])) } : {};
+  return { at: at.toISOString(), kind: 'bundleReceived', what, after: { replyMerged }, ...rows };
+}
+
+/** The summary of a plan (null: nothing new), as `merge --json` prints it. */
+export function mergeSummary(plan: ReplyPlan | null): MergeSummary {
+  if (!plan) return { entries: 0, responses: [] };
+  return {
+    entries: plan.verbatim.length + 1,
+    responses: plan.responses.map(({ response: r, earlierWording }) => ({ finding: r.finding, version: r.version, by: r.by, status: r.status, earlierWording })),
+  };
+}
+
+/** A bundle with a planned merge applied: the responses added to its review, the entries to its trail, the signers to its keys. */
+export function applyReplyPlan(bundle: CaseBundle, plan: ReplyPlan, who: string, at: Date, signing?: Signing): CaseBundle {
+  const review = bundle.review as ReviewInput;
+  const withResponses = plan.responses.length > 0 ? { ...review, responses: [...(review.responses ?? []), ...plan.responses.map((r) => r.response)] } : review;
+  const audit = appendEntry([...bundle.audit, ...plan.verbatim], { ...mergeEntry(plan, at), who }, signing?.entry);
+  return withSigners({ ...bundle, review: withResponses, audit }, [...plan.signers, ...(signing ? [signing.as] : [])]);
+}
+
+/** Who merges, and when: the merge entry's author. */
+export interface Merger {
+  who: string;
+  at: Date;
+  signing?: Signing;
+}
+
+/**
+ * Merge a practitioner's reply into the reviewer's case bundle (REVIEW.md §3): the merged bundle, unchanged when
+ * everything in the reply is there already, or the refusal naming the first entry at fault.
+ */
+export function mergeReply(caseBundle: CaseBundle, reply: CaseBundle, by: Merger): { ok: true; bundle: CaseBundle; summary: MergeSummary } | ReplyRefusal {
+  const checked = checkReply(reply);
+  if (!checked.ok) return checked;
+  const planned = planReplyMerge({ caseId: caseBundle.case.id, trail: caseBundle.audit, review: caseBundle.review ?? null, signers: caseBundle.signers ?? [] }, checked.reply);
+  if (!planned.ok) return planned;
+  const { plan } = planned;
+  return { ok: true, bundle: plan ? applyReplyPlan(caseBundle, plan, by.who, by.at, by.signing) : caseBundle, summary: mergeSummary(plan) };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Earlier wordings.
+
+/** Whether a response answers a finding's earlier wording, and that wording when the trail holds it. */
+export interface ResponseWording {
+  reworded: boolean;
+  /** The finding as the practitioner read it (null: not reworded, or its words are not in the trail). */
+  earlier: Finding | null;
+}
+
+const FINDING_PREFIX = 'review:finding:';
+const findingOfResponse = (key: string) => key.slice(RESPONSE_PREFIX.length, key.lastIndexOf(':'));
+
+/**
+ * For each response of a review, by its trail key: whether the finding it answers has been reworded since (its row's
+ * hash when the response was added differs from its hash now), and the earlier wording, found in the values the trail
+ * keeps (edits' before and after, the practitioner's entries a merge holds, and a merge's earlier wordings).
+ */
+export function responseWordings(trail: readonly Pick<AuditEntry, 'rows' | 'before' | 'after'>[], review: ReviewInput): Record<string, ResponseWording> {
+  const current = new Map<string, string>();
+  const answered = new Map<string, string>();
+  const wordings = new Map<string, Finding>();
+  const keep = (values: unknown) => {
+    if (!values || typeof values !== 'object') return;
+    for (const [key, value] of Object.entries(values)) if (key.startsWith(FINDING_PREFIX) && value && typeof value === 'object') wordings.set(rowDigest(value), value as Finding);
+  };
+  for (const entry of trail) {
+    keep(entry.before);
+    keep(entry.after);
+    const merged = replyMergedOf(entry);
+    for (const value of Object.values(merged?.earlierWordings ?? {})) wordings.set(rowDigest(value), value as Finding);
+    for (const held of merged?.entries ?? []) {
+      if (typeof held === 'string') continue;
+      keep(held.before);
+      keep(held.after);
+      // A response held whole answered the copy's wording: the merge kept it when the reviewer had reworded the finding.
+      for (const key of Object.keys(held.rows ?? {})) {
+        if (!key.startsWith(RESPONSE_PREFIX) || answered.has(key)) continue;
+        const finding = findingOfResponse(key);
+        const then = merged?.earlierWordings?.[finding];
+        const digest = then ? rowDigest(then) : current.get(FINDING_PREFIX + finding);
+        if (digest) answered.set(key, digest);
+      }
+    }
+    for (const [key, digest] of Object.entries(entry.rows ?? {})) {
+      if (key.startsWith(FINDING_PREFIX)) {
+        if (digest === ROW_REMOVED) current.delete(key);
+        else current.set(key, digest);
+      } else if (key.startsWith(RESPONSE_PREFIX) && !answered.has(key)) {
+        const digestThen = current.get(FINDING_PREFIX + findingOfResponse(key));
+        if (digestThen) answered.set(key, digestThen);
+      }
+    }
+  }
+  const found: Record<string, ResponseWording> = {};
+  for (const response of review.responses ?? []) {
+    const key = reviewItemKey('responses', response);
+    const then = answered.get(key);
+    const now = review.findings?.find((f) => f.id === response.finding);
+    const reworded = then !== undefined && now !== undefined && rowDigest(now) !== then;
+    found[key] = { reworded, earlier: reworded ? (wordings.get(then) ?? null) : null };
+  }
+  return found;
+}

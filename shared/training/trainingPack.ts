@@ -1,0 +1,35 @@
+import type { Case, CaseBundle } from '../schemas/index.js';
+
+/**
+ * Training copies and training packs. A training pack is a training copy's case file sent with its walkthrough, for a
+ * trainer to open on another computer and present: it is an ordinary encrypted case file whose newest trail entry is
+ * the one saying it was saved as a pack (`bundleSent`, `after: { trainingPack: true }`), so the mark is signed and
+ * checked with the rest, and the same case sent on as a plain case file is no longer a pack.
+ */
+export const TRAINING_PACK_MARK = { trainingPack: true } as const;
+
+/** A training copy: a pseudonymised copy of a case, made for a room to work through (REVIEW.md §4). */
+export const isTrainingCopy = (c: Case): boolean => (c as Case & { trainingCopy?: boolean }).trainingCopy === true;
+
+/**
+ * Until training copies can be made (MakeTrainingCopy), every case shows the walkthrough editor and may be saved as a
+ * pack, so they can be tried on the demo case. Set to false once copies can be made: then only training copies do.
+ */
+export const TRAINING_ON_EVERY_CASE = true;
+
+/** Whether a case's Training tab offers the walkthrough editor and the training pack. */
+export const trainsOn = (c: Case): boolean => TRAINING_ON_EVERY_CASE || isTrainingCopy(c);
+
+/** Whether a case file's case is a training pack: its newest entry is the one that saved it as a pack. */
+export function isTrainingPack(bundle: CaseBundle): boolean {
+  const last = bundle.audit[bundle.audit.length - 1];
+  return last?.kind === 'bundleSent' && (last.after as { trainingPack?: unknown } | undefined)?.trainingPack === true && bundle.training?.walkthrough !== undefined;
+}
+
+/** Why a case cannot be saved as a training pack, or null when it can. */
+export function packRefusal(bundle: Pick<CaseBundle, 'case' | 'training'>): string | null {
+  if (!trainsOn(bundle.case)) return 'Only a training copy can be saved as a training pack: make a training copy of the case first.';
+  const points = bundle.training?.walkthrough?.points ?? [];
+  if (points.length === 0) return 'The walkthrough has no decision points yet: add at least one before saving a training pack.';
+  return null;
+}

@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { caseFileJobs } from '../../renderer/src/app/caseFileJobs.js';
+import { readTrail } from '../../renderer/src/store/audit.js';
+import { addResponse, readResponseWordings, responseCopy } from '../../renderer/src/store/reply.js';
+import { editReview, readCaseReview, undoableEdit } from '../../renderer/src/store/review.js';
+import { checkTrail } from '../../renderer/src/store/trailCheck.js';
+import { checkSignatures } from '../../renderer/src/store/trailSignatures.js';
+import type { ForesightDb } from '../../renderer/src/store/types.js';
+import { demoStore, freshDbAs } from './helpers.js';
+
+const PASSPHRASE = 'a long passphrase for the copy';
+const request = { practitioner: { staffCode: 'N07P214', name: 'P. Officer' }, findings: ['N1', 'N2'] };
+const finding = (id: string, text: string) => ({ id, kind: 'problem', text, evidence: [], factors: [], dismissed: [] });
+const asFile = (bytes: Uint8Array, name: string) => new File([bytes as Uint8Array<ArrayBuffer>], name);
+
+/** The reviewer's store with findings N1 and N2, and the copy they sent the practitioner for response. */
+async function sentForResponse() {
+  const { open, caseId } = await demoStore();
+  const reviewer = open();
+  await editReview(reviewer, caseId, { what: 'Findings added', changes: [{ key: 'review:finding:N1', after: finding('N1', 'The notice was not read.') }, { key: 'review:finding:N2', after: finding('N2', 'No home visit.') }] });
+  const { bytes } = await caseFileJobs.sendForResponse(reviewer, { type: 'sendForResponse', caseId, passphrase: PASSPHRASE, request });
+  return { reviewer, caseId, copy: asFile(bytes, 'for-response.foresight') };
+}
+
+/** The practitioner's store: the copy received, responses added (`answers`), the reply sent back. */
+async function practitionerReplies(copy: File, caseId: string, answers: (db: ForesightDb) => Promise<unknown>) {
+  const { db } = await freshDbAs('P. Officer');
+  await caseFileJobs.receive(db, { type: 'receive', file: copy, passphrase: PASSPHRASE, fileName: 'for-response.foresight' });
+  await answers(db);
+  const { bytes } = await caseFileJobs.sendReply(db, { type: 'sendReply', caseId, passphrase: PASSPHRASE });
+  return { practitioner: db, reply: asFile(bytes, 'reply.foresight') };
+}
+
+const answerBoth = async (db: ForesightDb, caseId: string) => {
+  await addResponse(db, caseId, { finding: 'N1', status: 'disputed', text: 'The notice reached me late.', evidence: [] });
+  await addResponse(db, caseId, { finding: 'N2', status: 'context', text: 'The team was at 61%.', evidence: [] });
+};
+
+const job = (caseId: string, file: File) => ({ caseId, file, passphrase: PASSPHRASE });
+
+describe('the practitioner’s reply in the store', () => {
+  it('receiving a copy sent for response marks it as one; responses are versioned, by the named practitioner, and never undone', async () => {
+    const { caseId, copy } = await sentForResponse();
+    const { db } = await freshDbAs('P. Officer');
+    await caseFileJobs.receive(db, { type: 'receive', file: copy, passphrase: PASSPHRASE, fileName: 'for-response.foresight' });
+    expect(await responseCopy(db, caseId)).toMatchObject({ ...request, sentBy: 'Test Reviewer' });
+    await addResponse(db, caseId, { finding: 'N1', status: 'disputed', text: 'First.', evidence: [] });
+    const second = await addResponse(db, caseId, { finding: 'N1', status: 'accepted', text: 'Second.', evidence: ['offence'] });
+    expect(second).toMatchObject({ kind: 'edit', who: 'P. Officer', what: 'Response to N1 (version 2) added' });
+    expect((await readCaseReview(db, caseId))?.responses.map((r) => [r.version, r.by, r.text])).toEqual([[1, 'N07P214', 'First.'], [2, 'N07P214', 'Second.']]);
+    // A response is a wall for undo: nothing before it can be undone either.
+    expect(await undoableEdit(db, caseId)).toBeNull();
+    await expect(addResponse(db, caseId, { finding: 'N9', status: 'accepted', text: '.', evidence: [] })).rejects.toThrow('there is no finding N9');
+    expect(await checkTrail(db, caseId, 'full')).toMatchObject({ ok: true });
+  });
+
+  it('merges a reply into the reviewer’s case: the practitioner’s entries chained on, the trail checks at both depths, and merging again adds nothing', async () => {
+    const { reviewer, caseId, copy } = await sentForResponse();
+    const { reply } = await practitionerReplies(copy, caseId, (db) => answerBoth(db, caseId));
+    expect(await caseFileJobs.open(reviewer, { type: 'open', file: reply, passphrase: PASSPHRASE, fileName: 'reply.foresight' })).toMatchObject({ cases: [{ reply: true, forResponse: false }] });
+    const before = await readTrail(reviewer, caseId);
+    const preview = await caseFileJobs.previewReply(reviewer, { type: 'previewReply', ...job(caseId, reply) });
+    expect(preview).toMatchObject({ ok: true, nothingNew: false, from: 'P. Officer', path: 'chained', entries: 5, responses: [{ finding: 'N1', version: 1, by: 'N07P214', status: 'disputed', text: 'The notice reached me late.', earlierWording: false }, { finding: 'N2' }] });
+    expect(await readTrail(reviewer, caseId)).toHaveLength(before.length);
+    expect(await caseFileJobs.mergeReply(reviewer, { type: 'mergeReply', ...job(caseId, reply) })).toMatchObject({ ok: true, summary: { entries: 5 } });
+    const after = await readTrail(reviewer, caseId);
+    expect(after.at(-1)).toMatchObject({ who: 'Test Reviewer', what: 'Reply from P. Officer merged: 2 responses (N1 version 1, N2 version 1)' });
+    expect(after.slice(before.length, -1).map((e) => e.who)).toEqual(['P. Officer', 'P. Officer', 'P. Officer', 'P. Officer']);
+    expect((await readCaseReview(reviewer, caseId))?.responses.map((r) => r.finding)).toEqual(['N1', 'N2']);
+    expect(await responseCopy(reviewer, caseId)).toBeNull();
+    expect(await checkTrail(reviewer, caseId, 'quick')).toMatchObject({ ok: true });
+    expect(await checkTrail(reviewer, caseId, 'full')).toMatchObject({ ok: true });
+    expect(await checkSignatures(reviewer, caseId)).toMatchObject({ invalid: 0, unsigned: 0 });
+    expect(await caseFileJobs.mergeReply(reviewer, { type: 'mergeReply', ...job(caseId, reply) })).toEqual({ ok: true, summary: { entries: 0, responses: [] } });
+    expect(await readTrail(reviewer, caseId)).toEqual(after);
+  });
+
+  it('holds the practitioner’s entries in the merge entry when the reviewer reworded a finding since, marking the response to the earlier wording', async () => {
+    const { reviewer, caseId, copy } = await sentForResponse();
+    const { reply } = await practitionerReplies(copy, caseId, (db) => answerBoth(db, caseId));
+    await editReview(reviewer, caseId, { what: 'Finding N1 changed', changes: [{ key: 'review:finding:N1', after: finding('N1', 'The notice was read late.') }] });
+    const preview = await caseFileJobs.previewReply(reviewer, { type: 'previewReply', ...job(caseId, reply) });
+    expect(preview).toMatchObject({ ok: true, path: 'held', entries: 1, responses: [{ finding: 'N1', earlierWording: true }, { finding: 'N2', earlierWording: false }] });
+    const entries = (await readTrail(reviewer, caseId)).length;
+    expect(await caseFileJobs.mergeReply(reviewer, { type: 'mergeReply', ...job(caseId, reply) })).toMatchObject({ ok: true, summary: { entries: 1 } });
+    expect(await readTrail(reviewer, caseId)).toHaveLength(entries + 1);
+    expect(await checkTrail(reviewer, caseId, 'quick')).toMatchObject({ ok: true });
+    expect(await checkTrail(reviewer, caseId, 'full')).toMatchObject({ ok: true });
+    expect(await checkSignatures(reviewer, caseId)).toMatchObject({ invalid: 0 });
+    expect(await readResponseWordings(reviewer, caseId)).toEqual({
+      'review:response:N1:1': { reworded: true, earlier: finding('N1', 'The notice was not read.') },
+      'review:response:N2:1': { reworded: false, earlier: null },
+    });
+    expect(await caseFileJobs.mergeReply(reviewer, { type: 'mergeReply', ...job(caseId, reply) })).toMatchObject({ ok: true, summary: { entries: 0 } });
+    expect(await readTrail(reviewer, caseId)).toHaveLength(entries + 1);
+  });
+
+  it('refuses a reply that changes a finding, storing nothing', async () => {
+    const { reviewer, caseId, copy } = await sentForResponse();
+    const { reply } = await practitionerReplies(copy, caseId, async (db) => {
+      await answerBoth(db, caseId);
+      await editReview(db, caseId, { what: 'Finding N2 changed', changes: [{ key: 'review:finding:N2', after: finding('N2', 'A visit was planned.') }] });
+    });
+    const before = await readTrail(reviewer, caseId);
+    const refused = await caseFileJobs.mergeReply(reviewer, { type: 'mergeReply', ...job(caseId, reply) });
+    expect(refused).toMatchObject({ ok: false, entry: before.length + 4, reason: expect.stringMatching(/"Finding N2 changed"\) changes review:finding:N2, not a response$/) });
+    expect(await readTrail(reviewer, caseId)).toEqual(before);
+    expect((await readCaseReview(reviewer, caseId))?.responses).toEqual([]);
+  });
+});
