@@ -1,13 +1,14 @@
-import { useMemo } from 'react';
-import { responseCopyOf, type ResponseCopy, type SentCopy } from '../../../shared/review/reply.js';
+import { useCallback, useMemo, useState } from 'react';
+import { copiesSent, type ResponseCopy, type ResponseInput, type SentCopy } from '../../../shared/review/reply.js';
 import type { Finding } from '../../../shared/schemas/review.js';
 import { readEntries } from '../store/audit.js';
-import { responseHistory } from '../store/responseHistory.js';
+import { useDb } from '../store/context.js';
+import { addResponse, readResponseWordings, responseCopy } from '../store/reply.js';
 import { useStored } from './useStored.js';
 
 /** The request a case is a copy for, when it is a practitioner's copy for response (null: it is not; undefined: reading). */
 export function useResponseCopy(caseId: string): ResponseCopy | null | undefined {
-  return useStored(async (db) => responseCopyOf(await readEntries(db, caseId)), [caseId]);
+  return useStored((db) => responseCopy(db, caseId), [caseId]);
 }
 
 export interface ReplyHistory {
@@ -18,20 +19,43 @@ export interface ReplyHistory {
 
 /** The copies of a review sent for response, and the earlier wordings responses answered; live. */
 export function useReplyHistory(caseId: string): ReplyHistory | undefined {
-  const history = useStored((db) => responseHistory(db, caseId), [caseId]);
+  const read = useStored(async (db) => ({ sent: copiesSent(await readEntries(db, caseId)), wordings: await readResponseWordings(db, caseId) }), [caseId]);
   return useMemo(() => {
-    if (!history) return undefined;
+    if (!read) return undefined;
     const wordings = new Map<string, Map<number, Finding | null>>();
-    for (const [key, wording] of Object.entries(history.wordings)) {
-      if (!wording.reworded) continue;
-      // review:response:<finding>:<version>
-      const parts = key.split(':');
-      const version = Number(parts.pop());
-      const finding = parts.slice(2).join(':');
+    for (const { finding, version, reworded, earlier } of Object.values(read.wordings)) {
+      if (!reworded) continue;
       const of = wordings.get(finding) ?? new Map<number, Finding | null>();
-      of.set(version, wording.earlier);
+      of.set(version, earlier);
       wordings.set(finding, of);
     }
-    return { sent: history.sent, wordings };
-  }, [history]);
+    return { sent: read.sent, wordings };
+  }, [read]);
+}
+
+export type ResponseSave = { state: 'idle' } | { state: 'saving' } | { state: 'saved'; version: number } | { state: 'failed'; message: string };
+
+/**
+ * Saving a practitioner's response: the next version, one signed trail entry. One save at a time, so two versions are
+ * never numbered alike.
+ */
+export function useResponseSaver(caseId: string) {
+  const db = useDb();
+  const [status, setStatus] = useState<ResponseSave>({ state: 'idle' });
+  const save = useCallback(
+    async (input: ResponseInput): Promise<boolean> => {
+      setStatus({ state: 'saving' });
+      try {
+        const entry = await addResponse(db, caseId, input);
+        const version = Object.values((entry.after ?? {}) as Record<string, { version?: number }>)[0]?.version ?? 0;
+        setStatus({ state: 'saved', version });
+        return true;
+      } catch (e) {
+        setStatus({ state: 'failed', message: e instanceof Error ? e.message : String(e) });
+        return false;
+      }
+    },
+    [db, caseId],
+  );
+  return { save, status };
 }

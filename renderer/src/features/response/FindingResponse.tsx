@@ -18,7 +18,7 @@ const EMPTY_DRAFT: ResponseDraft = { status: null, text: '', evidence: [] };
  * One finding as the practitioner answers it: the finding and its decision, the flags the tool raised (dismissed ones
  * with the reviewer's reason), their own view from the tunnel at the decision, and their response, every version kept.
  */
-export function FindingResponse({ finding, by }: { finding: Finding; by: string }) {
+export function FindingResponse({ finding }: { finding: Finding }) {
   const { caseId, index, review, checks } = useReviewWork();
   const episode = review?.episodes.find((e) => e.id === finding.episode);
   const decision = useDecisionView(index, episode ?? null);
@@ -124,7 +124,7 @@ export function FindingResponse({ finding, by }: { finding: Finding; by: string 
       <section aria-labelledby={`respond-${finding.id}`} className="finding-response__respond">
         <h3 id={`respond-${finding.id}`} className="heading-m">Your response</h3>
         <ResponseVersions index={index} finding={finding} versions={versions} headingLevel={4} />
-        <ResponseForm finding={finding} by={by} draft={draft} onDraft={onDraft} near={at} versions={versions} />
+        <ResponseForm finding={finding} draft={draft} onDraft={onDraft} near={at} versions={versions} />
       </section>
     </article>
   );

@@ -3,10 +3,11 @@ import { count } from '../../../../shared/domain/words.js';
 import { RESPONSE_STATUS_NAMES } from '../../../../shared/review/words.js';
 import { useDataKey } from '../../store/context.js';
 import { CaseFileProblem, type ReplyPreview } from '../../app/caseFileProtocol.js';
+import type { MergeSummary } from '../../../../shared/review/reply.js';
 import { ErrorSummary, TextField } from '../cases/fields.js';
 import { runCaseFileJob } from '../caseFiles/runCaseFileJob.js';
 
-type Step = { step: 'choose' } | { step: 'working' } | { step: 'preview'; preview: ReplyPreview } | { step: 'merged'; preview: ReplyPreview };
+type Step = { step: 'choose' } | { step: 'working'; what: string } | { step: 'preview'; preview: ReplyPreview } | { step: 'merged'; summary: MergeSummary };
 
 const EXCERPT = 140;
 
@@ -28,7 +29,7 @@ export function MergeReply({ caseId }: { caseId: string }) {
   };
   const job = <T extends 'previewReply' | 'mergeReply'>(type: T) => {
     if (!file) throw new Error('Choose the reply');
-    return { type, caseId, file, passphrase, fileName: file.name };
+    return { type, caseId, file, passphrase };
   };
   const open = async (e: FormEvent) => {
     e.preventDefault();
@@ -38,7 +39,7 @@ export function MergeReply({ caseId }: { caseId: string }) {
     setErrors(problems);
     setFailure(null);
     if (problems.file || problems.passphrase) return;
-    setState({ step: 'working' });
+    setState({ step: 'working', what: 'Opening…' });
     try {
       setState({ step: 'preview', preview: await runCaseFileJob(dataKey, job('previewReply')) });
     } catch (err) {
@@ -47,20 +48,25 @@ export function MergeReply({ caseId }: { caseId: string }) {
   };
   const merge = async () => {
     if (state.step !== 'preview') return;
-    setState({ step: 'working' });
+    setState({ step: 'working', what: 'Merging…' });
     try {
-      setState({ step: 'merged', preview: await runCaseFileJob(dataKey, job('mergeReply')) });
+      const merged = await runCaseFileJob(dataKey, job('mergeReply'));
+      // Refused now, though the preview was not: the case changed in between. Show why, as the preview would.
+      setState(merged.ok ? { step: 'merged', summary: merged.summary } : { step: 'preview', preview: merged });
     } catch (err) {
       failed(err);
     }
   };
 
   if (state.step === 'merged') {
-    const { preview } = state;
+    const { summary } = state;
     return (
       <div className="notification notification--success" role="status">
         <p>
-          <strong>Merged.</strong> {preview.ok && preview.responses.length > 0 ? `${count(preview.responses.length, 'response')} from ${preview.from} added beside their findings, with the practitioner’s signatures.` : 'Nothing new.'}
+          <strong>Merged.</strong>{' '}
+          {summary.responses.length > 0
+            ? `${count(summary.responses.length, 'response')} added beside ${summary.responses.length === 1 ? 'its finding' : 'their findings'}, with the practitioner’s signed trail entries.`
+            : 'Nothing new.'}
         </p>
         <p>
           <button type="button" className="link-button" onClick={() => setState({ step: 'choose' })}>Merge another reply</button>
@@ -83,7 +89,7 @@ export function MergeReply({ caseId }: { caseId: string }) {
         </div>
       );
     }
-    if (preview.responses.length === 0) {
+    if (preview.nothingNew || preview.responses.length === 0) {
       return (
         <div className="notification notification--info" role="status">
           <p>
@@ -166,7 +172,7 @@ export function MergeReply({ caseId }: { caseId: string }) {
         </div>
         <TextField id="reply-passphrase" label="Passphrase" value={passphrase} onChange={setPassphrase} error={errors.passphrase} password="current" />
         <button type="submit" className="button" disabled={state.step === 'working'}>
-          {state.step === 'working' ? 'Opening…' : 'Open the reply'}
+          {state.step === 'working' ? state.what : 'Open the reply'}
         </button>
       </form>
     </>

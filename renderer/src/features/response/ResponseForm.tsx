@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
-import { putItem } from '../../../../shared/review/edits.js';
 import { RESPONSE_STATUS_NAMES } from '../../../../shared/review/words.js';
 import { RESPONSE_STATUSES, type Finding, type ResponseStatus, type ReviewResponse } from '../../../../shared/schemas/review.js';
+import { useResponseSaver } from '../../app/replies.js';
 import { ErrorSummary } from '../cases/fields.js';
 import { RecordPicker } from '../review/episodes/RecordPicker.js';
 import { useReviewWork } from '../review/reviewContext.js';
@@ -25,12 +25,12 @@ type Errors = Partial<Record<'status' | 'text', string>>;
  * The practitioner's answer to a finding: accepted, disputed or context added, in their words, with records from the
  * case as evidence. Each save is a new version, signed with their key; an earlier version is never changed.
  */
-export function ResponseForm(props: { finding: Finding; by: string; draft: ResponseDraft; onDraft: (d: ResponseDraft) => void; near: number | null; versions: readonly ReviewResponse[] }) {
-  const { index, save } = useReviewWork();
+export function ResponseForm(props: { finding: Finding; draft: ResponseDraft; onDraft: (d: ResponseDraft) => void; near: number | null; versions: readonly ReviewResponse[] }) {
+  const { caseId, index } = useReviewWork();
+  const { save, status } = useResponseSaver(caseId);
   const { finding, draft, onDraft } = props;
   const id = `response-${finding.id}`;
   const [errors, setErrors] = useState<Errors>({});
-  const [saved, setSaved] = useState<number | null>(null);
   const next = Math.max(0, ...props.versions.map((r) => r.version)) + 1;
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -39,22 +39,20 @@ export function ResponseForm(props: { finding: Finding; by: string; draft: Respo
     if (!draft.text.trim()) problems.text = 'Write your response';
     setErrors(problems);
     if (problems.status || problems.text || !draft.status) return;
-    const response: ReviewResponse = { finding: finding.id, by: props.by, status: draft.status, text: draft.text.trim(), evidence: draft.evidence, version: next, at: new Date().toISOString() };
-    const edit = putItem('responses', response, true);
-    if (await save({ ...edit, what: `${edit.what}: ${RESPONSE_STATUS_NAMES[draft.status].toLowerCase()}` })) {
-      setSaved(next);
-      onDraft({ status: null, text: '', evidence: [] });
-    }
+    if (await save({ finding: finding.id, status: draft.status, text: draft.text.trim(), evidence: draft.evidence })) onDraft({ status: null, text: '', evidence: [] });
   };
   return (
     <form className="response-form" onSubmit={(e) => void submit(e)} noValidate aria-labelledby={`${id}-title`}>
       <h4 id={`${id}-title`} className="heading-s">{next === 1 ? 'Write your response' : `Write version ${next} of your response`}</h4>
       {next > 1 && <p className="hint">Your earlier versions stay as they are: the reviewer sees every one.</p>}
-      {saved !== null && (
-        <div className="notification notification--success" role="status">
-          <p>Version {saved} saved and signed with your key. Send your reply when you have answered what you want to answer.</p>
-        </div>
-      )}
+      <div aria-live="polite">
+        {status.state === 'saved' && (
+          <div className="notification notification--success">
+            <p>Version {status.version} saved and signed with your key. Send your reply when you have answered what you want to answer.</p>
+          </div>
+        )}
+        {status.state === 'failed' && <p className="error-message">Not saved: {status.message}</p>}
+      </div>
       <ErrorSummary errors={errors} labels={{ status: 'Your answer', text: 'Your response' }} targets={{ status: `${id}-status-${RESPONSE_STATUSES[0]}`, text: `${id}-text` }} />
       <div className={`form-group${errors.status ? ' form-group--error' : ''}`}>
         <fieldset className="form-fieldset" aria-describedby={errors.status ? `${id}-status-error` : undefined}>
@@ -93,8 +91,8 @@ export function ResponseForm(props: { finding: Finding; by: string; draft: Respo
         onChange={(evidence) => onDraft({ ...draft, evidence })}
         near={props.near}
       />
-      <button type="submit" className="button">
-        Save version {next}
+      <button type="submit" className="button" disabled={status.state === 'saving'}>
+        {status.state === 'saving' ? 'Saving…' : `Save version ${next}`}
       </button>
     </form>
   );

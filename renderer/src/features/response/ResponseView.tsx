@@ -20,7 +20,6 @@ export function ResponseView({ request, section }: { request: ResponseCopy; sect
   const findings = (review?.findings ?? []).filter((f) => request.findings.includes(f.id));
   const current = section === SEND ? SEND : (findings.find((f) => f.id === section)?.id ?? findings[0]?.id ?? SEND);
   const finding = findings.find((f) => f.id === current);
-  const by = request.practitioner.staffCode || request.practitioner.name;
   const latest = (id: string) => (review?.responses ?? []).filter((r) => r.finding === id).sort((a, b) => b.version - a.version)[0];
   const answered = findings.filter((f) => latest(f.id)).length;
   const top = useRef<HTMLDivElement>(null);
@@ -65,7 +64,7 @@ export function ResponseView({ request, section }: { request: ResponseCopy; sect
         {current === SEND ? (
           <SendReply caseId={caseId} answered={answered} total={findings.length} />
         ) : finding ? (
-          <FindingResponse key={finding.id} finding={finding} by={by} />
+          <FindingResponse key={finding.id} finding={finding} />
         ) : (
           <p>The findings you were asked about are no longer in this copy.</p>
         )}

@@ -22,7 +22,7 @@ const DEFAULT_NOTE = 'For your response to the findings of this review. You can 
 export function SendForResponse() {
   const { caseId, index, review } = useReviewWork();
   const dataKey = useDataKey();
-  const findings = review?.findings ?? [];
+  const findings = useMemo(() => review?.findings ?? [], [review]);
   // Whose decision each finding is about: those are the people a review asks first.
   const officerOf = useMemo(() => {
     const byFinding = new Map<string, string>();
@@ -66,10 +66,11 @@ export function SendForResponse() {
         type: 'sendForResponse',
         caseId,
         passphrase,
-        fileName,
-        practitioner: { staffCode: person.code, name: person.name },
-        findings: findings.filter((f) => chosen.includes(f.id)).map((f) => f.id),
-        note: note.trim(),
+        request: {
+          practitioner: { staffCode: person.code, name: person.name || person.code },
+          findings: findings.filter((f) => chosen.includes(f.id)).map((f) => f.id),
+          ...(note.trim() ? { note: note.trim() } : {}),
+        },
       });
       saveFile(bytes, fileName, 'application/octet-stream');
       setState({ step: 'done', fileName, name: person.name || person.code });

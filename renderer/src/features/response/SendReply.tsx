@@ -29,7 +29,7 @@ export function SendReply({ caseId, answered, total }: { caseId: string; answere
     if (problems.passphrase || problems.again) return;
     setState({ step: 'working' });
     try {
-      const { bytes } = await runCaseFileJob(dataKey, { type: 'sendReply', caseId, passphrase, fileName });
+      const { bytes } = await runCaseFileJob(dataKey, { type: 'sendReply', caseId, passphrase });
       saveFile(bytes, fileName, 'application/octet-stream');
       setState({ step: 'done', fileName });
     } catch (err) {
