@@ -22,6 +22,9 @@ export const COMMON_WORDS = new Set(
   ).split(' '),
 );
 
+/** Names in the trail that are no one's: the app, in entries it writes itself, the command line's user it cannot name, machine accounts. */
+export const NOT_PEOPLE = new Set(['foresight', 'unknown', 'root', 'user', 'system']);
+
 export const HONORIFICS = ['mr', 'mrs', 'ms', 'miss', 'mx', 'dr'];
 
 /**
@@ -111,3 +114,7 @@ export function alternation(keys: Iterable<string>): string {
   };
   return emit(root);
 }
+
+/** A word as free text holds it, with any possessive; a name's words have a capital and then small letters, or are in capitals. */
+export const WORD = /[\p{L}\p{M}\p{N}]+(?:['’-][\p{L}\p{M}\p{N}]+)*/gu;
+export const NAME_WORD = /^(?:Mc|Mac|O'|O’|D'|D’)?\p{Lu}[\p{Ll}\p{M}]+(?:[-'’]\p{Lu}?[\p{Ll}\p{M}]+)*$/u;

@@ -5,7 +5,7 @@ import type { Case } from '../schemas/case.js';
 import type { Grade } from '../schemas/common.js';
 import type { Review } from '../schemas/review.js';
 import type { ReportDocument } from './document.js';
-import { alternation, COMMON_WORDS, EMAIL, HONORIFICS, isService, normal, partsOf, spellingsOf, startsSentence, wordsOf } from '../domain/nameForms.js';
+import { alternation, COMMON_WORDS, EMAIL, HONORIFICS, isService, NAME_WORD, normal, NOT_PEOPLE, partsOf, spellingsOf, startsSentence, WORD, wordsOf } from '../domain/nameForms.js';
 
 /**
  * The redacted copy for victims and families (issue 15): staff and third parties named by their role, the CRN, staff
@@ -83,8 +83,6 @@ export type RedactionSource = Pick<CaseData, 'records' | 'staff' | 'allocations'
 /** Months, as the document writes dates (`3 May 2023`): a name's part that is one is no name beside a number. */
 const MONTHS = new Set('january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec'.split(' '));
 
-/** Names in the trail that are no one's: the app, in entries it writes itself, the command line's user it cannot name, machine accounts. */
-const NOT_PEOPLE = new Set(['foresight', 'unknown', 'root', 'user', 'system']);
 
 /** Words that say who a name that follows them is, and the role they give. */
 const CUES: readonly { words: readonly string[]; role: ThirdPartyRole }[] = [
@@ -310,9 +308,7 @@ function staffReplacements(data: RedactionSource, review: Review | null, found: 
 // ---------------------------------------------------------------------------------------------------------------
 // Third parties: names in the free text that are not staff.
 
-/** A word as free text holds it, with any possessive; a name's words have a capital and then small letters, or are in capitals. */
-const WORD = /[\p{L}\p{M}\p{N}]+(?:['’-][\p{L}\p{M}\p{N}]+)*/gu;
-const NAME_WORD = /^(?:Mc|Mac|O'|O’|D'|D’)?\p{Lu}[\p{Ll}\p{M}]+(?:[-'’]\p{Lu}?[\p{Ll}\p{M}]+)*$/u;
+/** A word in capitals (WORD and NAME_WORD, the other words of a name, are in domain/nameForms.ts). */
 const CAPITALS_WORD = /^\p{Lu}+(?:['’-]\p{Lu}+)*$/u;
 const possessiveless = (w: string) => w.replace(/['’]s$/iu, '');
 
