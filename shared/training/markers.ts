@@ -29,7 +29,7 @@ const SOURCES: Record<MarkerKind, string> = {
   niNumber: '\\b[A-Z]{2}\\s?\\d{2}\\s?\\d{2}\\s?\\d{2}\\s?[A-D]\\b',
   pnc: '\\b(?:\\d{2}|\\d{4})/\\d{1,7}[A-Z]\\b',
   // A house number and a street, with the flat before it: `22 Acacia Avenue`, `Flat 2, 7 Mill Lane`.
-  address: `(?:\\b[Ff]lat\\s+\\d+[A-Za-z]?,?\\s+)?\\b\\d{1,4}[A-Za-z]?,?\\s+(?:\\p{Lu}[\\p{L}'’-]*\\s+){1,3}${STREET}\\b\\.?`,
+  address: `(?:\\b[Ff]lat\\s+\\d+[A-Za-z]?,?\\s+)?\\b\\d{1,4}[A-Za-z]?,?\\s+(?:\\p{Lu}[\\p{L}'’-]*\\s+){1,3}${STREET}\\b`,
   postcode: '\\b[A-Z]{1,2}\\d[A-Z\\d]?\\s?\\d[A-Z]{2}\\b',
   // 07700 900123, +44 7700 900123, 0161 496 0000, (020) 7946 0000: the digits are counted after (PHONE_DIGITS).
   phone: '(?<![\\p{N}+])(?:\\+44\\s?(?:\\(0\\)\\s?)?|\\(?0)\\d{2,4}\\)?[\\s-]?\\d{3,4}[\\s-]?\\d{3,4}(?!\\p{N})',

@@ -314,10 +314,13 @@ export function* pseudonymiseSteps(bundle: CaseBundle, options: PseudonymiseOpti
     teamNameMap.set(name, replaced);
     addTarget(normal(name), { replacement: replaced, kind: 'teams', needsCapital: false });
   }
+  // The trainer's own replacements, made after the rest (a passage to redact is found in the text before them too).
+  const extraTargets = new Map<string, Target>();
   for (const [word, replacement] of Object.entries(options.extra ?? {})) {
     const key = normal(word);
-    if (key) targets.set(key, { replacement, kind: 'extra', needsCapital: false });
+    if (key) extraTargets.set(key, { replacement, kind: 'extra', needsCapital: false });
   }
+  const extraPattern = extraTargets.size ? new RegExp(alternation(extraTargets.keys()), 'giu') : null;
 
   // One pattern for every name form, and one for every code and id.
   const namePattern = targets.size ? new RegExp(alternation(targets.keys()), 'giu') : null;
@@ -365,18 +368,32 @@ export function* pseudonymiseSteps(bundle: CaseBundle, options: PseudonymiseOpti
   const redactions = new Map<string, Redaction[]>();
   for (const r of options.redact ?? []) redactions.set(`${r.record} ${r.field}`, [...(redactions.get(`${r.record} ${r.field}`) ?? []), r]);
   const usedRedactions = new Set<Redaction>();
+  const extraCache = new Map<string, { out: string; hits: Hit[] }>();
   const placesOf = new Map<string, string[]>();
   /** A text of the case as the copy has it, at a place (`contact:12 notes`): replaced, redacted, and noted for the words to check. */
   const text = (s: string, where: string): string => {
     let made = cache.get(s);
     if (!made) cache.set(s, (made = transform(s)));
     for (const [kind, original, replacement] of made.hits) tally.add(kind, original, replacement);
-    let out = made.out;
-    for (const r of redactions.get(where) ?? []) {
-      if (!r.text || !out.includes(r.text)) continue;
-      out = out.split(r.text).join(REDACTED);
-      usedRedactions.add(r);
-      tally.add('redacted', r.text, REDACTED);
+    const passages = redactions.get(where) ?? [];
+    const redacted = (t: string) => {
+      for (const r of passages) {
+        if (usedRedactions.has(r) || !r.text || !t.includes(r.text)) continue;
+        t = t.split(r.text).join(REDACTED);
+        usedRedactions.add(r);
+        tally.add('redacted', r.text, REDACTED);
+      }
+      return t;
+    };
+    let out = passages.length ? redacted(made.out) : made.out;
+    if (extraPattern) {
+      let extra = extraCache.get(out);
+      if (!extra) {
+        const hits: Hit[] = [];
+        extraCache.set(out, (extra = { out: replaceNames(out, extraPattern, extraTargets, hits), hits }));
+      }
+      for (const [kind, original, replacement] of extra.hits) tally.add(kind, original, replacement);
+      out = passages.length ? redacted(extra.out) : extra.out;
     }
     if (/\p{Lu}/u.test(out)) {
       const places = placesOf.get(out);
@@ -552,11 +569,11 @@ export function* pseudonymiseSteps(bundle: CaseBundle, options: PseudonymiseOpti
     crn: Object.fromEntries(crnMap),
     staff: Object.fromEntries(staffMap),
     teams: { ...Object.fromEntries(teamMap), ...Object.fromEntries(providers), ...Object.fromEntries(teamNameMap) },
-    names: { ...Object.fromEntries(namesKey), ...Object.fromEntries(Object.entries(options.extra ?? {}).filter((e): e is [string, string] => e[1] !== undefined)) },
+    names: { ...Object.fromEntries(namesKey), ...Object.fromEntries(Object.entries(options.extra ?? {}).filter(([w]) => normal(w))) },
     records: Object.fromEntries(recordMap),
   };
   const replacementWords = new Set<string>();
-  for (const t of targets.values()) for (const w of t.replacement.split(/[^\p{L}]+/u)) if (w) replacementWords.add(w.toLowerCase());
+  for (const t of [...targets.values(), ...extraTargets.values()]) for (const w of t.replacement.split(/[^\p{L}]+/u)) if (w) replacementWords.add(w.toLowerCase());
   const toCheck = stillToCheck(placesOf, cache.keys(), { known: replacementWords, confirmed: options.confirmed ?? [], proper: properWords(bundle) });
   return {
     bundle: bundleOut,
