@@ -43,6 +43,7 @@ export const COMMANDS = {
   keygen: ['--name', '--out'],
   flags: ['--json', '--bundle'],
   report: ['--bundle', '--format', '--out', '--redact'],
+  pseudonymise: ['--json', '--bundle', '--out', '--shift-days', '--key'],
 } as const;
 
 const PASSPHRASE = 'FORESIGHT_PASSPHRASE';
@@ -52,7 +53,7 @@ const KEY = 'FORESIGHT_KEY';
  * The key to sign with: the key file named by FORESIGHT_KEY, opened with FORESIGHT_PASSPHRASE. Without FORESIGHT_KEY
  * the entries a command adds are unsigned (and `verify` says so).
  */
-async function signingKey(io: CliIo, command: string): Promise<SigningKey | undefined> {
+export async function signingKey(io: CliIo, command: string): Promise<SigningKey | undefined> {
   const path = io.env(KEY);
   if (!path) {
     io.stderr(`${command}: ${KEY} is not set, so the trail entry is unsigned.`);
@@ -144,13 +145,16 @@ export async function bundle(args: ParsedArgs, io: CliIo): Promise<number> {
     built.review = review.review;
   }
   const key = await signingKey(io, 'bundle');
-  const who = io.env('FORESIGHT_USER') ?? key?.name ?? io.env('USER') ?? 'unknown';
+  const who = authorOf(io, key);
   const caseBundle = withImportEntry(built, who, io.now(), key && signingAs(key));
   await io.writeFile(out, JSON.stringify(caseBundle, null, 2) + '\n');
   if (args.options.has('--json')) io.stdout(JSON.stringify(report, null, 2));
   io.stderr(`Wrote ${out}: ${caseBundle.records.length} records, ${caseBundle.otherWork.length} contacts on other cases, ${caseBundle.workload.length} workload and ${caseBundle.teams.length} team snapshots, ${caseBundle.allocations.length} allocations.`);
   return 0;
 }
+
+/** Who a command's trail entry names: FORESIGHT_USER, else the signing key's name, else the login. */
+export const authorOf = (io: CliIo, key: SigningKey | undefined) => io.env('FORESIGHT_USER') ?? key?.name ?? io.env('USER') ?? 'unknown';
 
 /** A bundle read from a path, or the reason it cannot be used (exit 1). */
 export async function readBundleAt(io: CliIo, path: string): Promise<BundleRead> {

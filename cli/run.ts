@@ -4,11 +4,12 @@ import { parseArgs, UsageError } from './args.js';
 import { asOf, bundle, check, COMMANDS, decrypt, encrypt, keygen, verify, type CliIo } from './commands.js';
 import { flags } from './review.js';
 import { report } from './report.js';
+import { pseudonymiseCommand } from './pseudonymise.js';
 
 export async function run(argv: readonly string[], cliIo: CliIo): Promise<number> {
   try {
     const args = parseArgs(argv, COMMANDS);
-    const command = { check, bundle, 'as-of': asOf, verify, encrypt, decrypt, keygen, flags, report }[args.command as keyof typeof COMMANDS];
+    const command = { check, bundle, 'as-of': asOf, verify, encrypt, decrypt, keygen, flags, report, pseudonymise: pseudonymiseCommand }[args.command as keyof typeof COMMANDS];
     return await command(args, cliIo);
   } catch (e) {
     if (e instanceof UsageError) {

@@ -13,7 +13,7 @@ import { earliestInstant } from '../time/london.js';
 import type { TimeValue } from '../time/precision.js';
 import { markerOf, MARKER_PATTERN, MAY_HOLD_MARKER, type MarkerKind } from './markers.js';
 import { codeDealer, crnCode, providerCode, pseudonyms } from './pseudonyms.js';
-import { isWholeWeeks, randomShiftDays, shiftMoment, shiftTextDate, shiftTime, TEXT_DATE } from './shiftDates.js';
+import { isWholeWeeks, randomShiftDays, shiftMoment, shiftTextDate, TEXT_DATE } from './shiftDates.js';
 import { stillToCheck, type ToCheck } from './toCheck.js';
 
 /**
@@ -417,8 +417,15 @@ export function* pseudonymiseSteps(bundle: CaseBundle, options: PseudonymiseOpti
     if (n !== undefined) tally.add('records', r, n);
     return n ?? r;
   };
+  // Remembered by value: 100,000 records share a few thousand dates and times.
+  const movedValues = new Map<string, string>();
+  const moment = (v: string) => {
+    let m = movedValues.get(v);
+    if (m === undefined) movedValues.set(v, (m = shiftMoment(v, shiftDays)));
+    return m;
+  };
   function time<T extends TimeValue | null | undefined>(t: T): T {
-    return (t ? shiftTime(t, shiftDays) : t) as T;
+    return (t ? { ...t, value: moment(t.value) } : t) as T;
   }
 
   // Sources: a file's name could say whose it is, and its hash which file: each becomes a plain name of its kind, and
@@ -504,11 +511,11 @@ export function* pseudonymiseSteps(bundle: CaseBundle, options: PseudonymiseOpti
   }
   const workload = [];
   for (const w of bundle.workload) {
-    const where = `workload:${staffMap.get(w.staffCode) ?? w.staffCode}|${shiftMoment(w.snapshotDate, shiftDays)}`;
+    const where = `workload:${staffMap.get(w.staffCode) ?? w.staffCode}|${moment(w.snapshotDate)}`;
     workload.push(
       withoutUndefined({
         ...w,
-        snapshotDate: shiftMoment(w.snapshotDate, shiftDays),
+        snapshotDate: moment(w.snapshotDate),
         staffCode: staffCode(w.staffCode),
         omName: optText(w.omName, `${where} omName`),
         teamCode: teamCode(w.teamCode),
@@ -525,7 +532,7 @@ export function* pseudonymiseSteps(bundle: CaseBundle, options: PseudonymiseOpti
   }
   const teams = [];
   for (const t of bundle.teams) {
-    teams.push(withoutUndefined({ ...t, snapshotDate: shiftMoment(t.snapshotDate, shiftDays), teamCode: code(t.teamCode, teamMap, 'teams'), teamName: t.teamName === undefined ? undefined : teamName(t.teamName), provenance: provenance(t.provenance) }));
+    teams.push(withoutUndefined({ ...t, snapshotDate: moment(t.snapshotDate), teamCode: code(t.teamCode, teamMap, 'teams'), teamName: t.teamName === undefined ? undefined : teamName(t.teamName), provenance: provenance(t.provenance) }));
     yield* tick();
   }
   const staff = [];

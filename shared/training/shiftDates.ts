@@ -1,6 +1,5 @@
 import { addDaysToDate } from '../time/calendar.js';
 import { londonDateOf, londonWallClockToEpoch, toLondonIso } from '../time/london.js';
-import type { TimeValue } from '../time/precision.js';
 
 /**
  * Moving a training copy's dates (REVIEW.md §4): every date and time by the same number of days, a multiple of 7 so
@@ -53,10 +52,6 @@ export function shiftMoment(text: string, days: number): string {
   if (local) return addDaysToDate(local[1]!, days) + local[2]!;
   if (WITH_OFFSET.test(text)) return shiftInstant(text, days);
   return text;
-}
-
-export function shiftTime(t: TimeValue, days: number): TimeValue {
-  return { ...t, value: shiftMoment(t.value, days) };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
