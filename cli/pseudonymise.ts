@@ -1,6 +1,6 @@
 import { signingAs } from '../shared/audit/signatures.js';
 import { count } from '../shared/domain/words.js';
-import { pseudonymise, shiftRefusal, type Pseudonymised } from '../shared/training/pseudonymise.js';
+import { pseudonymise, REPLACEMENT_KIND_WORDS, shiftRefusal, type Pseudonymised, type ReplacementKind } from '../shared/training/pseudonymise.js';
 import { UsageError, type ParsedArgs } from './args.js';
 import { authorOf, noFiles, readBundleAt, required, signingKey, type CliIo } from './commands.js';
 
@@ -50,7 +50,7 @@ export async function pseudonymiseCommand(args: ParsedArgs, io: CliIo): Promise<
 function summary(made: Pseudonymised): string {
   const lines = [`Dates moved by ${made.key.shiftDays} days (${count(Math.abs(made.key.shiftDays) / 7, 'week')} ${made.key.shiftDays < 0 ? 'earlier' : 'later'}).`];
   const kinds = Object.entries(made.replaced).filter(([, n]) => n > 0);
-  lines.push(`Replaced: ${kinds.map(([k, n]) => `${k} ${n}`).join(', ') || 'nothing'}.`);
+  lines.push(`Places replaced: ${kinds.map(([k, n]) => `${REPLACEMENT_KIND_WORDS[k as ReplacementKind].toLowerCase()} ${n.toLocaleString('en-GB')}`).join(', ') || 'none'}.`);
   if (made.toCheck.length === 0) lines.push('No words left to check.');
   else {
     lines.push(`${count(made.toCheck.length, 'word')} to check (they look like names and were not replaced):`);

@@ -66,6 +66,25 @@ export interface TrainingKey {
 export const REPLACEMENT_KINDS = ['names', 'staffCodes', 'teams', 'crn', 'records', 'email', 'phone', 'postcode', 'address', 'niNumber', 'pnc', 'dateOfBirth', 'datesInText', 'extra', 'redacted'] as const;
 export type ReplacementKind = (typeof REPLACEMENT_KINDS)[number];
 
+/** Each kind in the trainer's words, for the preview and the command line. */
+export const REPLACEMENT_KIND_WORDS: Record<ReplacementKind, string> = {
+  names: 'Names',
+  staffCodes: 'Staff codes',
+  teams: 'Teams and regions',
+  crn: 'Case reference numbers (CRNs)',
+  records: 'Record numbers',
+  email: 'Email addresses',
+  phone: 'Phone numbers',
+  postcode: 'Postcodes',
+  address: 'Street addresses',
+  niNumber: 'National Insurance numbers',
+  pnc: 'PNC numbers',
+  dateOfBirth: 'Dates of birth',
+  datesInText: 'Dates written in notes',
+  extra: 'Your replacements',
+  redacted: 'Passages you redacted',
+};
+
 /** One replacement made: what it was, what it became, in how many places. */
 export interface Replaced {
   kind: ReplacementKind;

@@ -4,8 +4,7 @@ import { formatTime } from '../../../../shared/time/display.js';
 import { CaseViewStateContext, initialViewState, type CaseViewState } from '../case/caseViewState.js';
 import { useCaseIndex } from '../case/useCaseIndex.js';
 import { ChronologyView } from '../chronology/ChronologyView.js';
-import { NotBuilt } from '../shell/NotBuilt.js';
-import { href, type CaseTab } from '../shell/useHashRoute.js';
+import { href, navigate, type CaseTab } from '../shell/useHashRoute.js';
 import { usePageTitle } from '../shell/usePageTitle.js';
 import { CaseGone } from './CaseGone.js';
 import { ActivityView } from '../activity/ActivityView.js';
@@ -17,6 +16,7 @@ import { useReview } from '../../app/review.js';
 
 // The importer (and its XLSX reader) loads only when a user opens Import.
 const ImportView = lazy(() => import('../import/ImportView.js').then((m) => ({ default: m.ImportView })));
+const MakeTrainingCopy = lazy(() => import('../training/copy/MakeTrainingCopy.js').then((m) => ({ default: m.MakeTrainingCopy })));
 // The timeline's canvas code is not in the first bundle: it is fetched once a case is open and the window is idle,
 // and rendered directly once here (a lazy component would show its fallback for React's 300 ms reveal throttle).
 type TimelineModule = typeof import('../timeline/TimelineView.js');
@@ -75,6 +75,7 @@ export function CaseView({ caseId, tab, section }: { caseId: string; tab: CaseTa
           <span className="case__crumb-sep" aria-hidden="true">›</span>
           <h1 className="case__title">{found.title}</h1>
           {found.synthetic && <strong className="tag tag--grey" title="Every name, CRN and staff code in it is invented">Synthetic demo case</strong>}
+          {found.trainingCopy && <strong className="tag tag--yellow" title="Names, codes and case references replaced, dates moved: for training only">Training copy</strong>}
           <p className="case__meta">
             CRN <strong>{found.crn}</strong>
             {found.subject && <> · {found.subject}</>} · further offence <strong>{formatTime(found.offenceAt)}</strong>
@@ -121,7 +122,11 @@ export function CaseView({ caseId, tab, section }: { caseId: string; tab: CaseTa
             <ReviewView caseId={caseId} index={index} section={section} />
           </Suspense>
         )}
-        {tab === 'training' && <NotBuilt name="Training mode" purpose="It will turn a case into a step-by-step case study, revealing facts one decision at a time." />}
+        {tab === 'training' && (
+          <Suspense fallback={<p>Loading…</p>}>
+            <MakeTrainingCopy caseId={caseId} onMade={(newCaseId) => navigate(href.case(newCaseId))} />
+          </Suspense>
+        )}
       </div>
       </CaseViewStateContext.Provider>
     </div>
