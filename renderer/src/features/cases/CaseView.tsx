@@ -76,6 +76,7 @@ export function CaseView({ caseId, tab, section }: { caseId: string; tab: CaseTa
           <span className="case__crumb-sep" aria-hidden="true">›</span>
           <h1 className="case__title">{found.title}</h1>
           {found.synthetic && <strong className="tag tag--grey" title="Every name, CRN and staff code in it is invented">Synthetic demo case</strong>}
+          {found.trainingCopy && <strong className="tag tag--yellow" title="Names, codes and case references replaced, dates moved: for training only">Training copy</strong>}
           <p className="case__meta">
             CRN <strong>{found.crn}</strong>
             {found.subject && <> · {found.subject}</>} · further offence <strong>{formatTime(found.offenceAt)}</strong>

@@ -6,7 +6,7 @@ import { useReview } from '../../app/review.js';
 import { href, navigate, useHashQuery } from '../shell/useHashRoute.js';
 import { SaveTrainingPack } from './walkthrough/SaveTrainingPack.js';
 import { StartSession } from './walkthrough/StartSession.js';
-import { TrainingCopySlot } from './walkthrough/TrainingCopySlot.js';
+import { MakeTrainingCopy } from './copy/MakeTrainingCopy.js';
 import { useTraining, useTrainingEditor, useTrainingUndoable } from './walkthrough/useTraining.js';
 import { WalkthroughEditor } from './walkthrough/WalkthroughEditor.js';
 
@@ -45,7 +45,7 @@ export function TrainingView({ found, onStartSession, onOpenDebrief, onPresent }
         A training copy of a case lets a room work through it as it unfolded, without learning who anyone was: at each decision point the room sees only
         what could be known then, chooses what it would do, and hears at the end what happened.
       </p>
-      {!copy && <TrainingCopySlot caseId={caseId} onMade={(copyId) => navigate(href.training(copyId))} />}
+      {!copy && <MakeTrainingCopy caseId={caseId} onMade={(copyId) => navigate(href.training(copyId))} />}
       {present && training?.walkthrough && (
         <div className="notification notification--success" role="status">
           <p><strong>Opened from a training pack.</strong> Its walkthrough, “{training.walkthrough.title}”, is ready to present.</p>
@@ -54,7 +54,7 @@ export function TrainingView({ found, onStartSession, onOpenDebrief, onPresent }
       {trainsOn(found) && (
         <>
           {!copy && (
-            <p className="inset-text">This case is not a training copy. Until training copies can be made, the walkthrough can be written on any case, to try it out.</p>
+            <p className="inset-text">This case is synthetic: every name, code and CRN in it is invented, so a walkthrough can be written and presented on it as it is.</p>
           )}
           <div className="review__status" aria-live="polite">
             {status.state === 'saving' && <span>Saving…</span>}
