@@ -8,9 +8,9 @@ import { isStale } from '../engine/workload.js';
 import { oneLineSummary, whatHappened } from '../domain/summary.js';
 import { decisionText } from '../review/episodeEdits.js';
 import { decisionInstant, episodeOfficer } from '../review/flags.js';
-import { addDaysToDate, daysBetweenDates } from '../time/calendar.js';
+import { addDaysToDate } from '../time/calendar.js';
 import { formatTime } from '../time/display.js';
-import { londonDateOf, toLondonIso } from '../time/london.js';
+import { londonDateOf, startOfLondonDay, toLondonIso } from '../time/london.js';
 import type { CaseRecord } from '../schemas/record.js';
 import type { DecisionPoint, Walkthrough } from './walkthrough.js';
 
@@ -197,22 +197,24 @@ function firstAfter(index: CaseIndex, at: number): number {
   return lo;
 }
 
-/** The strip of the timeline from `from` to the moment: each bucket's records counted by state, only the states given. */
+/**
+ * The strip of the timeline from `from` to the moment: each bucket's records counted by state, only the states given.
+ * Records are in start order, so one walk back from the moment fills the buckets from the last, with no date worked
+ * out per record.
+ */
 function strip(index: CaseIndex, states: Uint8Array, from: string, at: number, bucketDays: number, drawn: readonly KnowledgeState[]): Strip {
   const to = londonDateOf(at);
   const wanted = new Set(drawn.map((s) => KNOWLEDGE_STATES.indexOf(s)));
-  const buckets: StripBucket[] = [];
-  for (let d = from; d <= to; d = addDaysToDate(d, bucketDays)) buckets.push({ date: d, counts: KNOWLEDGE_STATES.map(() => 0) });
-  const end = firstAfter(index, at);
-  for (let i = end - 1; i >= 0; i--) {
+  const buckets: (StripBucket & { start: number })[] = [];
+  for (let d = from; d <= to; d = addDaysToDate(d, bucketDays)) buckets.push({ date: d, start: startOfLondonDay(d), counts: KNOWLEDGE_STATES.map(() => 0) });
+  let b = buckets.length - 1;
+  for (let i = firstAfter(index, at) - 1; i >= 0 && b >= 0; i--) {
+    const start = index.starts[i] as number;
+    while (b >= 0 && start < (buckets[b] as { start: number }).start) b--;
     const s = states[i] as number;
-    if (!wanted.has(s)) continue;
-    const date = londonDateOf(index.starts[i] as number);
-    if (date < from) break;
-    const bucket = buckets[Math.floor(daysBetweenDates(from, date) / bucketDays)];
-    if (bucket) bucket.counts[s]!++;
+    if (b >= 0 && wanted.has(s)) buckets[b]!.counts[s]!++;
   }
-  return { from, to, bucketDays, states: drawn, buckets };
+  return { from, to, bucketDays, states: drawn, buckets: buckets.map(({ date, counts }) => ({ date, counts })) };
 }
 
 /** The latest records in the given states, up to the moment, latest last. */
@@ -258,6 +260,16 @@ function wholeCase(index: CaseIndex): { timeline: Strip | null; records: FrameRe
   if (first === undefined) return { timeline: null, records: [] };
   const everything = KNOWLEDGE_STATES.filter((s) => s !== 'notYetHappened');
   return { timeline: strip(index, states, londonDateOf(first), at, 7, everything), records: latestSeen(index, states, at, ['heldElsewhere', 'hindsightOnly', 'notYetRecorded'], RECORDS_ON_STRIP) };
+}
+
+/**
+ * Finds, once per case, where each kind of record the officer's picture looks for sits (the officer panel's own
+ * lookups: about half a second at 100,000 records), so that no step in front of the room waits for it. Called when
+ * the presenter view opens.
+ */
+export function preparePresenter(index: CaseIndex): void {
+  const officer = defaultOfficer(index.data.allocations, index.data.staff, index.offenceStart);
+  if (officer !== null) officerPicture(index, index.view(officer, index.offenceStart - 60_000));
 }
 
 /** Everything the presenter view shows at a step (0: the opening; then each point; then the outcome; then the hindsight view). */
