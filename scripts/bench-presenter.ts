@@ -6,7 +6,7 @@ import { toLondonIso } from '../shared/time/london.js';
 import { debrief } from '../shared/training/debrief.js';
 import { preparePresenter, presenterFrame, stepCount } from '../shared/training/presenter.js';
 import { Session, Walkthrough } from '../shared/training/walkthrough.js';
-import { readBenchCase } from './bench-engine.ts';
+import { readBenchCase } from './bench-engine.js';
 
 const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))] as number;
 
