@@ -108,7 +108,7 @@ export function PresenterView({ index, walkthrough, session, onAnswer, onClose }
         <p className="presenter__where">
           {where} <span className="presenter__quiet">· step {step + 1} of {frame.steps}</span>
         </p>
-        <p className="presenter__keys">→, Space or Page Down: next · ← or Page Up: back · Esc: leave</p>
+        <p className="presenter__keys">→, Space or Page Down: next · ← or Page Up: back · ↑ ↓: scroll · Esc: leave</p>
         <div className="presenter__bar-buttons">
           <button type="button" className="presenter__button presenter__button--plain" onClick={toggleFullScreen} aria-pressed={full}>
             Full screen
@@ -119,7 +119,8 @@ export function PresenterView({ index, walkthrough, session, onAnswer, onClose }
         </div>
       </div>
 
-      <main className="presenter__body">
+      {/* Scrolled by ↑ and ↓ (the other keys step): a tab stop of its own, so a long step can be read by keyboard. */}
+      <main className="presenter__body" tabIndex={0}>
         {frame.moment && <p className="presenter__moment">{frame.moment.text}</p>}
         <h1 className="presenter__title" ref={heading} tabIndex={-1}>
           {frame.title}
