@@ -164,6 +164,8 @@ test('a walkthrough by keyboard: each point shows only what the officer could kn
   await page.keyboard.press('ArrowRight');
   await expect(stepHeading(page)).toHaveText('The hindsight view');
   await expect(presenter(page)).toContainText('held by other agencies, never shared with probation by then');
+  // Now, and only now, what others held is read: the police's domestic incident of 28 Oct 2023 never reached probation.
+  await expect(presenter(page).getByRole('list', { name: 'The latest records probation did not have before the further offence' })).toContainText('DASH risk assessed as High');
   expect(await axe(page)).toEqual([]);
   expect(await presenter(page).getByRole('button', { name: 'The end' }).isDisabled()).toBe(true);
 

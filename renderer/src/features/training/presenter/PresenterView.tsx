@@ -296,6 +296,8 @@ function Hindsight({ frame }: { frame: PresenterFrame }) {
     <>
       <p className="presenter__text">Everything, up to the further offence ({frame.outcome?.offence}): what probation had, what other agencies held, and what came to light only afterwards.</p>
       {frame.timeline && <TimelineStrip strip={frame.timeline} label="The whole case as it stood just before the further offence" />}
+      <h2>The latest of what probation did not have before the further offence</h2>
+      <Records records={[...frame.records].reverse()} label="The latest records probation did not have before the further offence" />
       <h2>What each officer could not know</h2>
       <ol className="presenter__hindsight">
         {frame.hindsight?.map((p) => (
