@@ -39,7 +39,7 @@ const TABS: { tab: CaseTab; label: string }[] = [
 
 export function CaseView({ caseId, tab, section }: { caseId: string; tab: CaseTab; section?: string }) {
   const found = useStored((db) => findCase(db, caseId), [caseId]);
-  const { index, opened, reading } = useCaseIndex(caseId, tab === 'chronology' || tab === 'timeline' || tab === 'review');
+  const { index, opened, reading } = useCaseIndex(caseId, tab === 'chronology' || tab === 'timeline' || tab === 'review' || tab === 'training');
   const trail = useTrailCheck(caseId, opened, reading);
   const offenceStart = found ? earliestInstant(found.offenceAt) : 0;
   const [viewState, setViewState] = useState<{ caseId: string; state: CaseViewState }>();
@@ -125,7 +125,7 @@ export function CaseView({ caseId, tab, section }: { caseId: string; tab: CaseTa
         )}
         {tab === 'training' && (
           <Suspense fallback={<p>Loading the walkthrough…</p>}>
-            <TrainingView found={found} />
+            <TrainingView found={found} index={index ?? undefined} />
           </Suspense>
         )}
       </div>
