@@ -16,7 +16,7 @@ export interface ParsedArgs {
   lists: Map<string, string[]>;
 }
 
-const VALUE_OPTIONS = new Set(['--crn', '--offence-at', '--title', '--out', '--bundle', '--officer', '--at', '--in', '--name', '--review', '--format', '--finding', '--status', '--text', '--evidence', '--reply']);
+const VALUE_OPTIONS = new Set(['--crn', '--offence-at', '--title', '--out', '--bundle', '--officer', '--at', '--in', '--name', '--review', '--format', '--finding', '--status', '--text', '--evidence', '--reply', '--shift-days', '--key']);
 const LIST_OPTIONS = new Set(['--signer']);
 const FLAG_OPTIONS = new Set(['--json', '--redact']);
 

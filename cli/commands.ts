@@ -45,6 +45,7 @@ export const COMMANDS = {
   report: ['--bundle', '--format', '--out', '--redact'],
   respond: ['--bundle', '--finding', '--status', '--text', '--evidence', '--out'],
   merge: ['--json', '--bundle', '--reply', '--out'],
+  pseudonymise: ['--json', '--bundle', '--out', '--shift-days', '--key'],
 } as const;
 
 const PASSPHRASE = 'FORESIGHT_PASSPHRASE';
@@ -146,13 +147,16 @@ export async function bundle(args: ParsedArgs, io: CliIo): Promise<number> {
     built.review = review.review;
   }
   const key = await signingKey(io, 'bundle');
-  const who = io.env('FORESIGHT_USER') ?? key?.name ?? io.env('USER') ?? 'unknown';
+  const who = authorOf(io, key);
   const caseBundle = withImportEntry(built, who, io.now(), key && signingAs(key));
   await io.writeFile(out, JSON.stringify(caseBundle, null, 2) + '\n');
   if (args.options.has('--json')) io.stdout(JSON.stringify(report, null, 2));
   io.stderr(`Wrote ${out}: ${caseBundle.records.length} records, ${caseBundle.otherWork.length} contacts on other cases, ${caseBundle.workload.length} workload and ${caseBundle.teams.length} team snapshots, ${caseBundle.allocations.length} allocations.`);
   return 0;
 }
+
+/** Who a command's trail entry names: FORESIGHT_USER, else the signing key's name, else the login. */
+export const authorOf = (io: CliIo, key: SigningKey | undefined) => io.env('FORESIGHT_USER') ?? key?.name ?? io.env('USER') ?? 'unknown';
 
 /** A bundle read from a path, or the reason it cannot be used (exit 1). */
 export async function readBundleAt(io: CliIo, path: string): Promise<BundleRead> {

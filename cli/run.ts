@@ -5,11 +5,12 @@ import { asOf, bundle, check, COMMANDS, decrypt, encrypt, keygen, verify, type C
 import { flags } from './review.js';
 import { report } from './report.js';
 import { merge, respond } from './reply.js';
+import { pseudonymiseCommand } from './pseudonymise.js';
 
 export async function run(argv: readonly string[], cliIo: CliIo): Promise<number> {
   try {
     const args = parseArgs(argv, COMMANDS);
-    const command = { check, bundle, 'as-of': asOf, verify, encrypt, decrypt, keygen, flags, report, respond, merge }[args.command as keyof typeof COMMANDS];
+    const command = { check, bundle, 'as-of': asOf, verify, encrypt, decrypt, keygen, flags, report, respond, merge, pseudonymise: pseudonymiseCommand }[args.command as keyof typeof COMMANDS];
     return await command(args, cliIo);
   } catch (e) {
     if (e instanceof UsageError) {

@@ -19,11 +19,13 @@ import { measureReportPage, medianOf } from './bench-report-page.mjs';
 import { measureProtect, writeBenchBundle } from './bench-protect.mjs';
 import { measureVerify, writeSignedBundle } from './bench-verify.ts';
 import { measureReply } from './bench-reply.ts';
+import { measurePseudonymise } from './bench-pseudonymise.ts';
 import { sinceStoreOpen, unlock } from './bench-unlock.mjs';
 import { measureTimeline, measureVisTimeline } from './bench-timeline.mjs';
 import { measureMapLayout } from './bench-systems-map.ts';
 import { writeMapPage } from './bench-map-page.ts';
 import { measureMapPan } from './bench-map-pan.mjs';
+import { measurePresenter } from './bench-presenter.ts';
 
 const root = process.cwd();
 // `npm run bench -- import` (or chronology) runs one part; no argument runs them all.
@@ -91,7 +93,7 @@ cpSync(join(root, 'dist/renderer'), demoDir, { recursive: true });
 cpSync(join(root, 'dist/renderer'), bigDir, { recursive: true });
 const tenDir = join(work, 'ten-app');
 cpSync(join(root, 'dist/renderer'), tenDir, { recursive: true });
-if (wanted('chronology') || wanted('timeline') || wanted('protect') || wanted('verify') || wanted('review') || wanted('report') || wanted('reply')) {
+if (wanted('chronology') || wanted('timeline') || wanted('protect') || wanted('verify') || wanted('review') || wanted('report') || wanted('reply') || wanted('pseudonymise') || wanted('presenter')) {
   process.stderr.write('Generating the 10,000- and 100,000-record cases…\n');
   run('npx', ['tsx', 'scripts/demo/generate.ts', '--case-contacts', '10000', '--out', join(tenDir, 'demo')]);
   run('npx', ['tsx', 'scripts/demo/generate.ts', '--case-contacts', '100000', '--out', join(bigDir, 'demo')]);
@@ -178,6 +180,13 @@ if (wanted('reply')) {
   process.stderr.write('Merging a practitioner’s reply into the 100,000-record case, by the pure rule and into a store…\n');
   replied = await measureReply(join(bigDir, 'demo'));
 }
+let pseudonymised;
+if (wanted('pseudonymise')) {
+  process.stderr.write('Making a training copy of the 100,000-record case…\n');
+  const bundlePath = join(work, 'bench-pseudonymise.json');
+  writeBenchBundle(join(bigDir, 'demo'), bundlePath);
+  pseudonymised = { ...measurePseudonymise(bundlePath), load: loadavg()[0] };
+}
 let imp;
 let importFiles;
 let importMb;
@@ -210,6 +219,11 @@ if (wanted('systems-map')) {
   const server = await serve(pageDir);
   systemsMap = { layout, pan: await measureMapPan(browser, `http://127.0.0.1:${server.address().port}/`) };
   server.close();
+}
+let presenter;
+if (wanted('presenter')) {
+  process.stderr.write('Measuring the presenter view\'s steps through a 10-point walkthrough of the 100,000-record case…\n');
+  presenter = await measurePresenter(join(bigDir, 'demo'));
 }
 await browser.close();
 rmSync(work, { recursive: true, force: true });
@@ -323,6 +337,11 @@ if (replied) {
   console.log(`  pure merge (merge), entries chained on / held in the merge entry          ${ms(r.pureChainedMs)} / ${ms(r.pureHeldMs)}`);
   console.log(`  store merge (fake-indexeddb), chained on / held                           ${ms(r.storeChainedMs)} / ${ms(r.storeHeldMs)}   (target, with the check: < 2,000 ms)`);
 }
+if (pseudonymised) {
+  const p = pseudonymised;
+  console.log(`\nTraining copy (Node, this machine, load average ${p.load.toFixed(2)}): ${p.records.toLocaleString('en-GB')} records, ${p.rows.toLocaleString('en-GB')} rows; median of 3 after a warm-up`);
+  console.log(`  pseudonymised, dates moved, records renumbered, fresh trail   ${ms(p.ms)}   (target ≤ 20,000 ms: ${p.ms <= 20000 ? 'met' : 'NOT met'}); ${p.replaced.toLocaleString('en-GB')} places replaced, ${p.toCheck} words to check`);
+}
 if (imp) {
   const rawRate = imp.raw.rows / (imp.raw.ms / 1000);
   console.log('\nImport: 100,000 contacts (' + importMb.toFixed(1) + ' MB) + 10,000 workload rows, through the Import screen');
@@ -347,4 +366,11 @@ if (strayQuote) {
   console.log('\nImport of an 8.7 MB contacts export whose notes on line 1,204 open a quote that never closes');
   console.log(`  file chosen to its problems shown on the Import screen   ${ms(strayQuote.ms)}   (the quote's line named: ${strayQuote.named ? 'yes' : 'NO'})`);
   console.log(`  the CSV reader alone (Node, 1 MB chunks, median of 5)   ${ms(strayQuote.reader.ms)}   longest cell held: ${strayQuote.reader.longest.toLocaleString('en-GB')} characters`);
+}
+if (presenter) {
+  const p = presenter;
+  console.log(`\nThe presenter view (Node, this machine): a walkthrough of ${p.records.toLocaleString('en-GB')} records, ${p.steps} steps (opening, 10 points, outcome, hindsight view)`);
+  console.log(`  once, as the view opens (the officer panel's lookups)   ${ms(p.prepareMs)}`);
+  console.log(`  a step's frame: first pass worst ${ms(p.firstMax)}   then median ${ms(p.median)}  p95 ${ms(p.p95)}  worst ${ms(p.max)}   (target ≤ 100 ms: ${Math.max(p.firstMax, p.max) <= 100 ? 'met' : 'NOT met'})`);
+  console.log(`  the debrief (every point's choices and picture)         ${ms(p.debriefMs)}`);
 }

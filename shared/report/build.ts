@@ -25,8 +25,6 @@ export interface ReportInput {
   /** What checking the trail found, for the provenance appendix; null: not checked. */
   trail: TrailFinding | null;
   now: Date;
-  /** A training copy says so on its title page (REVIEW.md §4). */
-  training?: boolean;
 }
 
 /** How far a document has got, for a progress bar: `done` of `total` steps, and what is being done. */
@@ -175,7 +173,7 @@ export function* reportSteps(input: ReportInput): Generator<ReportProgress, Repo
     ...provenanceBlocks(input.bundle.sources, input.bundle.audit, input.trail),
   );
 
-  const marks: DocumentMark[] = [...(input.bundle.case.synthetic ? (['synthetic'] as const) : []), ...(input.training ? (['training'] as const) : [])];
+  const marks: DocumentMark[] = [...(input.bundle.case.synthetic ? (['synthetic'] as const) : []), ...(input.bundle.case.trainingCopy ? (['training'] as const) : [])];
   done = total;
   return {
     title: review.title,

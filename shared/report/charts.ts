@@ -51,7 +51,7 @@ const LOOKS: readonly SeriesLook[] = [
   { colour: '#4c2c92', dash: '5 5', marker: 'cross' },
   { colour: '#6f4e00', dash: '16 4', marker: 'plus' },
 ];
-const lookOf = (i: number): SeriesLook => LOOKS[i % LOOKS.length] as SeriesLook;
+export const lookOf = (i: number): SeriesLook => LOOKS[i % LOOKS.length] as SeriesLook;
 
 const n = (v: number) => String(Math.round(v * 10) / 10);
 const pct = (v: number) => `${Math.round(v * 10) / 10}%`;
@@ -310,7 +310,7 @@ function legendSvg(items: readonly { sample: LegendSample; label: string }[], to
   return { svg: out.join('\n'), height: items.length ? (row + 1) * LEGEND_ROW : 0 };
 }
 
-function svgDocument(width: number, height: number, title: string, desc: string, body: readonly string[]): string {
+export function svgDocument(width: number, height: number, title: string, desc: string, body: readonly string[]): string {
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${n(height)}" viewBox="0 0 ${width} ${n(height)}" role="img" font-family="${FONT}" font-size="13">`,
     `<title>${escapeXml(title)}</title>`,

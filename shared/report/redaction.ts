@@ -5,6 +5,7 @@ import type { Case } from '../schemas/case.js';
 import type { Grade } from '../schemas/common.js';
 import type { Review } from '../schemas/review.js';
 import type { ReportDocument } from './document.js';
+import { alternation, COMMON_WORDS, EMAIL, HONORIFICS, isService, NAME_WORD, normal, NOT_PEOPLE, partsOf, spellingsOf, startsSentence, WORD, wordsOf } from '../domain/nameForms.js';
 
 /**
  * The redacted copy for victims and families (issue 15): staff and third parties named by their role, the CRN, staff
@@ -77,29 +78,11 @@ export type RedactionSource = Pick<CaseData, 'records' | 'staff' | 'allocations'
 };
 
 // ---------------------------------------------------------------------------------------------------------------
-// Words that are capitalised in probation notes but name nobody.
+// Words that are capitalised in probation notes but name nobody (COMMON_WORDS, in domain/nameForms.ts), and cues.
 
-const COMMON_WORDS = new Set(
-  (
-    'january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec ' +
-    'monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun christmas easter eid diwali ramadan ' +
-    'police probation prison court crown magistrates council housing health services service children childrens social care mental nhs ' +
-    'jobcentre universal credit department ministry justice home office approved premises hostel team unit centre center hospital school college ' +
-    'university street road lane avenue close drive way park hill north south east west central northern southern eastern western ' +
-    'england wales scotland ireland britain british english welsh scottish irish uk mappa marac oasys delius ndelius tier level category ' +
-    'licence license order recall breach risk building better relationships thinking skills programme program kaizen horizon resolve ' +
-    'accredited sentence plan management multi agency public protection arrangements domestic abuse violence safeguarding victim liaison ' +
-    'supervision senior officer trust region division sergeant constable inspector detective doctor nurse sir lady lord god allah ' +
-    'muslim christian catholic covid facebook whatsapp instagram snapchat google tesco asda aldi lidl hmp hmpps gp pdu spo po pso pqip ' +
-    'northtown cover routine duty manager national high medium low very green amber red'
-  ).split(' '),
-);
 /** Months, as the document writes dates (`3 May 2023`): a name's part that is one is no name beside a number. */
 const MONTHS = new Set('january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec'.split(' '));
 
-const HONORIFICS = ['mr', 'mrs', 'ms', 'miss', 'mx', 'dr'];
-/** Names in the trail that are no one's: the app, in entries it writes itself, the command line's user it cannot name, machine accounts. */
-const NOT_PEOPLE = new Set(['foresight', 'unknown', 'root', 'user', 'system']);
 
 /** Words that say who a name that follows them is, and the role they give. */
 const CUES: readonly { words: readonly string[]; role: ThirdPartyRole }[] = [
@@ -133,70 +116,19 @@ function cueBefore(text: string, at: number): RegExpExecArray | null {
 }
 const roleOfCue = (cue: RegExpExecArray) => CUE_ROLE.get((cue[1] ?? cue[2]!).toLowerCase().replace(/\s+/g, ' ')) ?? null;
 
-/**
- * Whether a sentence starts at a place: at the text's start, after . ! ? : or a line break, or after an opening quote,
- * bracket, dash or bullet. One rule for finding names (a sentence's first word may be any word) and for writing the
- * role words (with a capital where the name had one at a sentence's start).
- */
-function startsSentence(text: string, at: number): boolean {
-  for (let i = at - 1; i >= 0; i--) {
-    const c = text[i]!;
-    if (c === '\n' || c === '\r') return true;
-    if (/\s/.test(c)) continue;
-    return /[.!?:"“‘(\-•*]/.test(c);
-  }
-  return true;
-}
 
-/** An email address: none is kept, families need none, and one often spells a name (`james.whitfield@…`). */
-const EMAIL = /[\p{L}\p{N}._%+'’-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
 const withoutEmails = (text: string, instead = EMAIL_REMOVED) => (text.includes('@') ? text.replace(EMAIL, instead) : text);
 
 // ---------------------------------------------------------------------------------------------------------------
 // Names: their words, other spellings, and the parts found on their own.
 
-/** A name or form as the data spells it, in one form for comparing: lower case, one space, one kind of apostrophe, one space before a bracket. */
-const normal = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').replace(/’/g, "'").replace(/ ?\(/g, ' (').trim();
 
-/** A name's words in the order they are said, without brackets, honorifics or the punctuation round them: `Whitfield, James (PO)` is James Whitfield. */
-function wordsOf(name: string): string[] {
-  const bare = name.replace(/\([^)]*\)/g, ' ');
-  const halves = bare.split(',');
-  const said = halves.length === 2 ? `${halves[1]} ${halves[0]}` : bare;
-  return said
-    .split(/\s+/)
-    .map((w) => w.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, ''))
-    .filter((w) => w && !HONORIFICS.includes(w.toLowerCase()));
-}
 
 /** One person's name however the data writes it, for comparing: `Whitfield, James` and `James  Whitfield` are one. */
 const nameKey = (name: string) => normal(wordsOf(name).join(' '));
 
-/** A name's whole spellings other than its own: in order, surname first, and an initial with the surname (`J. Whitfield`, `JWhitfield`). */
-function spellingsOf(words: readonly string[]): { key: string; initial: boolean }[] {
-  if (words.length < 2) return [];
-  const last = words.at(-1)!;
-  const i = words[0]![0]!;
-  return [
-    { key: words.join(' '), initial: false },
-    { key: `${last}, ${words.slice(0, -1).join(' ')}`, initial: false },
-    ...[`${i} ${last}`, `${i}. ${last}`, `${i}.${last}`, `${i}${last}`].map((key) => ({ key, initial: true })),
-  ].map((s) => ({ ...s, key: normal(s.key) }));
-}
 
-const GRADE_NAMES = new Set(['po', 'pso', 'pqip', 'nqo', 'spo']);
 
-/**
- * A name's words that are found on their own: each with a capital and two letters or more (a double-barrelled one's
- * halves too), whether or not it is also a word (`Hill`, `April`): such a part is found with a capital, and listed to
- * check where a sentence starts with it.
- */
-function partsOf(name: string): string[] {
-  const words = wordsOf(name);
-  if (words.length < 2) return [];
-  const parts = words.flatMap((w) => (w.includes('-') ? [w, ...w.split('-')] : [w]));
-  return [...new Set(parts)].filter((w) => /^\p{Lu}/u.test(w) && w.replace(/[^\p{L}]/gu, '').length >= 2 && !GRADE_NAMES.has(w.toLowerCase()));
-}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Staff: who held the case, who covered it, everyone else by grade.
@@ -218,9 +150,6 @@ const ordinal = (i: number) => {
 };
 const gradeSuffix = (grade: Grade | undefined) => (grade && grade !== 'Other' ? ` (${grade})` : '');
 
-/** A team or service the records name as if it were staff (`Tiering Service`): no one's name. */
-const SERVICE = /\b(?:services?|team|unit|hub|centre|center|desk|office|admin|administration|duty|court|programmes?|reception|interventions?|department|system|crs)\b/i;
-const isService = (name: string, grade: Grade | undefined) => !grade && SERVICE.test(name);
 
 interface Person {
   code: string | null;
@@ -379,9 +308,7 @@ function staffReplacements(data: RedactionSource, review: Review | null, found: 
 // ---------------------------------------------------------------------------------------------------------------
 // Third parties: names in the free text that are not staff.
 
-/** A word as free text holds it, with any possessive; a name's words have a capital and then small letters, or are in capitals. */
-const WORD = /[\p{L}\p{M}\p{N}]+(?:['’-][\p{L}\p{M}\p{N}]+)*/gu;
-const NAME_WORD = /^(?:Mc|Mac|O'|O’|D'|D’)?\p{Lu}[\p{Ll}\p{M}]+(?:[-'’]\p{Lu}?[\p{Ll}\p{M}]+)*$/u;
+/** A word in capitals (WORD and NAME_WORD, the other words of a name, are in domain/nameForms.ts). */
 const CAPITALS_WORD = /^\p{Lu}+(?:['’-]\p{Lu}+)*$/u;
 const possessiveless = (w: string) => w.replace(/['’]s$/iu, '');
 
@@ -649,31 +576,6 @@ function formsOf(r: Replacement): { key: string; form: Form }[] {
   return forms;
 }
 
-type Trie = Map<string, Trie> & { end?: true };
-/** A form's pieces as patterns: any run of white space between words, either apostrophe, any space before a bracket. */
-const pieces = (key: string) =>
-  (key.match(/ \(|[\s\S]/gu) ?? []).map((c) => (c === ' (' ? '\\s*\\(' : c === ' ' ? '\\s+' : c === "'" ? "['’]" : c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')));
-
-/** All the forms as one pattern, sharing their beginnings (`james` and `james whitfield`), the longer tried first. */
-function alternation(keys: Iterable<string>): string {
-  const root: Trie = new Map();
-  for (const key of keys) {
-    let t = root;
-    for (const p of pieces(key)) {
-      let next = t.get(p);
-      if (!next) t.set(p, (next = new Map()));
-      t = next;
-    }
-    t.end = true;
-  }
-  const emit = (t: Trie): string => {
-    const alts = [...t].map(([p, next]) => p + emit(next));
-    if (alts.length === 0) return '';
-    const body = alts.length === 1 ? alts[0]! : `(?:${alts.join('|')})`;
-    return t.end ? `(?:${body})?` : body;
-  };
-  return emit(root);
-}
 
 const matchers = new WeakMap<RedactionPlan, Matcher>();
 

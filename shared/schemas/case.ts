@@ -12,6 +12,8 @@ export const Case = z.object({
   offenceAt: TimeValue,
   /** True for the built-in demo and any generated case: shown on screen so nobody mistakes it for a real one. */
   synthetic: z.boolean(),
+  /** A training copy (REVIEW.md §4): pseudonymised, its dates moved; shown on screen and on the report's title page. */
+  trainingCopy: z.literal(true).optional(),
   createdAt: z.string(),
 });
 export type Case = z.infer<typeof Case>;

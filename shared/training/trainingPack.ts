@@ -9,16 +9,13 @@ import type { Case, CaseBundle } from '../schemas/index.js';
 export const TRAINING_PACK_MARK = { trainingPack: true } as const;
 
 /** A training copy: a pseudonymised copy of a case, made for a room to work through (REVIEW.md §4). */
-export const isTrainingCopy = (c: Case): boolean => (c as Case & { trainingCopy?: boolean }).trainingCopy === true;
+export const isTrainingCopy = (c: Case): boolean => c.trainingCopy === true;
 
 /**
- * Until training copies can be made (MakeTrainingCopy), every case shows the walkthrough editor and may be saved as a
- * pack, so they can be tried on the demo case. Set to false once copies can be made: then only training copies do.
+ * Whether a case may be presented to a room (the walkthrough editor, sessions, a training pack): a training copy, or a
+ * synthetic case, whose every name, code and CRN is invented already. A real case is never shown to a room as it is.
  */
-export const TRAINING_ON_EVERY_CASE = true;
-
-/** Whether a case's Training tab offers the walkthrough editor and the training pack. */
-export const trainsOn = (c: Case): boolean => TRAINING_ON_EVERY_CASE || isTrainingCopy(c);
+export const trainsOn = (c: Case): boolean => isTrainingCopy(c) || c.synthetic;
 
 /** Whether a case file's case is a training pack: its newest entry is the one that saved it as a pack. */
 export function isTrainingPack(bundle: CaseBundle): boolean {
@@ -28,7 +25,7 @@ export function isTrainingPack(bundle: CaseBundle): boolean {
 
 /** Why a case cannot be saved as a training pack, or null when it can. */
 export function packRefusal(bundle: Pick<CaseBundle, 'case' | 'training'>): string | null {
-  if (!trainsOn(bundle.case)) return 'Only a training copy can be saved as a training pack: make a training copy of the case first.';
+  if (!trainsOn(bundle.case)) return 'Only a training copy (or a synthetic case) can be saved as a training pack: make a training copy of the case first.';
   const points = bundle.training?.walkthrough?.points ?? [];
   if (points.length === 0) return 'The walkthrough has no decision points yet: add at least one before saving a training pack.';
   return null;

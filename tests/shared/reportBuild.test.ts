@@ -58,7 +58,7 @@ describe('the review as a document', () => {
     ]);
     expect(doc.blocks[0]).toEqual({ kind: 'contents' });
     expect(doc.titlePage).toEqual({ caseTitle: demo.bundle.case.title, crn: 'X900417', reviewer: 'A. Reviewer', written: '2026-12-01', marks: ['synthetic'] });
-    expect(buildReport(input({ training: true })).titlePage.marks).toEqual(['synthetic', 'training']);
+    expect(buildReport(input({ bundle: { ...demo.bundle, case: { ...demo.bundle.case, trainingCopy: true } } })).titlePage.marks).toEqual(['synthetic', 'training']);
   });
 
   it('orders episodes by their decision, each with the view from the tunnel the engine gives at that moment', () => {

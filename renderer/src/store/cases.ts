@@ -109,10 +109,17 @@ export interface WholeCaseChange {
  * records the content of every row. Putting the same bundle again gives the same rows.
  */
 export async function storeCaseBundle(db: ForesightDb, bundle: CaseBundle, change: WholeCaseChange): Promise<void> {
-  const caseId = bundle.case.id;
   const { at, author = await currentAuthor(db), ...said } = change;
   // Signed by its author, and the case then carries their key (withWholeCaseEntry), stored with its signers below.
-  const stored = withWholeCaseEntry(bundle, { ...said, who: author.who, at: at ?? new Date() }, author.signing);
+  await putWholeCase(db, withWholeCaseEntry(bundle, { ...said, who: author.who, at: at ?? new Date() }, author.signing));
+}
+
+/**
+ * Store a whole case whose trail already ends with an entry recording every row it holds (storeCaseBundle adds that
+ * entry; a training copy is made with its own), in one transaction, replacing anything stored under its id.
+ */
+export async function putWholeCase(db: ForesightDb, stored: CaseBundle): Promise<void> {
+  const caseId = stored.case.id;
   const withCase = <T extends object>(items: T[]) => items.map((item) => ({ ...item, caseId }));
   await db.transaction('rw', [db.cases, ...CASE_TABLES.map((t) => db[t]), db.settings], async () => {
     for (const t of CASE_TABLES) await db[t].where('caseId').equals(caseId).delete();

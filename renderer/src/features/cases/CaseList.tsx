@@ -68,6 +68,7 @@ export function CaseList() {
                 <td>
                   <a href={href.case(c.id)}>{c.title}</a>
                   {c.synthetic && <strong className="tag tag--grey">Synthetic</strong>}
+                  {c.trainingCopy && <strong className="tag tag--yellow">Training copy</strong>}
                 </td>
                 <td>{c.crn}</td>
                 <td>{c.subject}</td>

@@ -40,7 +40,7 @@ const TABS: { tab: CaseTab; label: string }[] = [
 
 export function CaseView({ caseId, tab, section }: { caseId: string; tab: CaseTab; section?: string }) {
   const found = useStored((db) => findCase(db, caseId), [caseId]);
-  const { index, opened, reading } = useCaseIndex(caseId, tab === 'chronology' || tab === 'timeline' || tab === 'review');
+  const { index, opened, reading } = useCaseIndex(caseId, tab === 'chronology' || tab === 'timeline' || tab === 'review' || tab === 'training');
   const trail = useTrailCheck(caseId, opened, reading);
   const offenceStart = found ? earliestInstant(found.offenceAt) : 0;
   const [viewState, setViewState] = useState<{ caseId: string; state: CaseViewState }>();
@@ -79,6 +79,7 @@ export function CaseView({ caseId, tab, section }: { caseId: string; tab: CaseTa
           <span className="case__crumb-sep" aria-hidden="true">›</span>
           <h1 className="case__title">{found.title}</h1>
           {found.synthetic && <strong className="tag tag--grey" title="Every name, CRN and staff code in it is invented">Synthetic demo case</strong>}
+          {found.trainingCopy && <strong className="tag tag--yellow" title="Names, codes and case references replaced, dates moved: for training only">Training copy</strong>}
           {forResponse && <strong className="tag tag--blue">Copy for your response</strong>}
           <p className="case__meta">
             CRN <strong>{found.crn}</strong>
@@ -134,7 +135,7 @@ export function CaseView({ caseId, tab, section }: { caseId: string; tab: CaseTa
         )}
         {tab === 'training' && (
           <Suspense fallback={<p>Loading the walkthrough…</p>}>
-            <TrainingView found={found} />
+            <TrainingView found={found} index={index ?? undefined} />
           </Suspense>
         )}
       </div>
