@@ -59,8 +59,8 @@ test('a reviewer sends a copy for response, the practitioner answers from their 
   await page.getByLabel('Who is it for?').selectOption({ label: 'James Whitfield (N07P214, PO)' });
   // His findings are offered: the one about his decision.
   await expect(page.getByRole('checkbox', { name: /^N1 / })).toBeChecked();
-  await page.getByLabel('Passphrase', { exact: true }).fill(COPY_PASSPHRASE);
-  await page.getByLabel('Passphrase again').fill(COPY_PASSPHRASE);
+  await page.getByLabel('Passphrase for the copy', { exact: true }).fill(COPY_PASSPHRASE);
+  await page.getByLabel('Passphrase for the copy, again').fill(COPY_PASSPHRASE);
   const copy = await download(page, 'Save the copy for response');
   await expect(page.getByRole('status').filter({ hasText: 'the copy for James Whitfield' })).toBeVisible();
   await expect(page.getByText(/to James Whitfield \(N07P214\), 1 finding \(N1\), by Test Reviewer/)).toBeVisible();
@@ -86,9 +86,9 @@ test('a reviewer sends a copy for response, the practitioner answers from their 
   const said = (await statement.locator('.statements__text').textContent()) ?? '';
   expect(said.length).toBeGreaterThan(10);
   await statement.getByRole('button', { name: /^Add to my response/ }).click();
-  await expect(officer.getByLabel('Your response')).toHaveValue(said);
+  await expect(officer.getByRole('textbox', { name: 'Your response' })).toHaveValue(said);
   await officer.getByLabel('Disputed').check();
-  await officer.getByLabel('Your response').fill(`I did not have the police information at the decision. ${said}`);
+  await officer.getByRole('textbox', { name: 'Your response' }).fill(`I did not have the police information at the decision. ${said}`);
   await officer.getByRole('button', { name: 'Save version 1' }).click();
   await expect(officer.getByText('Version 1 saved and signed with your key.')).toBeVisible();
   await expect(officer.getByRole('heading', { name: 'Version 1: Disputed' })).toBeVisible();
@@ -108,7 +108,7 @@ test('a reviewer sends a copy for response, the practitioner answers from their 
 
   // The reviewer merges it: a preview first, then the response beside its finding.
   await page.getByLabel('The practitioner’s reply').setInputFiles(reply);
-  await page.getByLabel('Passphrase', { exact: true }).fill(REPLY_PASSPHRASE);
+  await page.getByLabel('The reply’s passphrase').fill(REPLY_PASSPHRASE);
   await page.getByRole('button', { name: 'Open the reply' }).click();
   await expect(page.getByText(/It is from James Whitfield and adds 1 response/)).toBeVisible({ timeout: 30_000 });
   await expect(page.getByRole('cell', { name: 'Disputed' })).toBeVisible();
@@ -126,7 +126,7 @@ test('a reviewer sends a copy for response, the practitioner answers from their 
   // The same reply again adds nothing.
   await page.getByRole('button', { name: 'Merge another reply' }).click();
   await page.getByLabel('The practitioner’s reply').setInputFiles(reply);
-  await page.getByLabel('Passphrase', { exact: true }).fill(REPLY_PASSPHRASE);
+  await page.getByLabel('The reply’s passphrase').fill(REPLY_PASSPHRASE);
   await page.getByRole('button', { name: 'Open the reply' }).click();
   await expect(page.getByText('Nothing new.')).toBeVisible({ timeout: 30_000 });
 

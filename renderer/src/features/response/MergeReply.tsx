@@ -155,7 +155,7 @@ export function MergeReply({ caseId }: { caseId: string }) {
           <p>The reply could not be read: {failure}</p>
         </div>
       )}
-      <ErrorSummary errors={errors} labels={{ file: 'Reply file', passphrase: 'Passphrase' }} targets={{ file: 'reply-file', passphrase: 'reply-passphrase' }} />
+      <ErrorSummary errors={errors} labels={{ file: 'Reply file', passphrase: 'The reply’s passphrase' }} targets={{ file: 'reply-file', passphrase: 'reply-passphrase' }} />
       <form onSubmit={(e) => void open(e)} noValidate className="review-form">
         <div className={`form-group${errors.file ? ' form-group--error' : ''}`}>
           <label className="label" htmlFor="reply-file">The practitioner’s reply</label>
@@ -170,7 +170,7 @@ export function MergeReply({ caseId }: { caseId: string }) {
             onChange={(e) => setFile(e.target.files?.[0] ?? null)}
           />
         </div>
-        <TextField id="reply-passphrase" label="Passphrase" value={passphrase} onChange={setPassphrase} error={errors.passphrase} password="current" />
+        <TextField id="reply-passphrase" label="The reply’s passphrase" value={passphrase} onChange={setPassphrase} error={errors.passphrase} password="current" />
         <button type="submit" className="button" disabled={state.step === 'working'}>
           {state.step === 'working' ? state.what : 'Open the reply'}
         </button>

@@ -49,7 +49,7 @@ export function ResponseVersions(props: { index: CaseIndex; finding: Finding | u
                 </>
               )}
               {answersEarlier && (
-                <div className="wordings" role="group" aria-label={`The finding's wordings, for version ${r.version}`}>
+                <div className="wordings" role="group" aria-label={`The finding’s wordings, for version ${r.version}`}>
                   <div className="wordings__column">
                     <p className="wordings__label">The wording this response answered</p>
                     <blockquote>{earlier ? earlier.text : 'Not kept in the case: the trail does not hold the earlier words.'}</blockquote>

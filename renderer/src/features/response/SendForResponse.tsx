@@ -97,8 +97,8 @@ export function SendForResponse() {
       {state.step === 'failed' && <p className="error-message" role="alert">{state.message}</p>}
       <ErrorSummary
         errors={errors}
-        labels={{ practitioner: 'Practitioner', findings: 'Findings', passphrase: 'Passphrase', again: 'Passphrase again' }}
-        targets={{ findings: `send-finding-${findings[0]?.id ?? ''}` }}
+        labels={{ practitioner: 'Practitioner', findings: 'Findings', passphrase: 'Passphrase for the copy', again: 'Passphrase for the copy, again' }}
+        targets={{ findings: `send-finding-${findings[0]?.id ?? ''}`, passphrase: 'send-passphrase', again: 'send-again' }}
       />
       <div className={`form-group${errors.practitioner ? ' form-group--error' : ''}`}>
         <label className="label" htmlFor="practitioner">Who is it for?</label>
@@ -144,8 +144,8 @@ export function SendForResponse() {
         <div id="send-note-hint" className="hint">Shown to them when they open the copy.</div>
         <textarea id="send-note" className="textarea" rows={3} value={note} onChange={(e) => setNote(e.target.value)} aria-describedby="send-note-hint" />
       </div>
-      <TextField id="passphrase" label="Passphrase" hint={`At least ${MIN_PASSPHRASE} characters. Give it to them by another route than the file.`} value={passphrase} onChange={setPassphrase} error={errors.passphrase} password="new" />
-      <TextField id="again" label="Passphrase again" value={again} onChange={setAgain} error={errors.again} password="new" />
+      <TextField id="send-passphrase" label="Passphrase for the copy" hint={`At least ${MIN_PASSPHRASE} characters. Give it to them by another route than the file.`} value={passphrase} onChange={setPassphrase} error={errors.passphrase} password="new" />
+      <TextField id="send-again" label="Passphrase for the copy, again" value={again} onChange={setAgain} error={errors.again} password="new" />
       <button type="submit" className="button" disabled={state.step === 'working'}>
         {state.step === 'working' ? 'Encrypting…' : 'Save the copy for response'}
       </button>
