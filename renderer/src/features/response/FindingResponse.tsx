@@ -8,6 +8,7 @@ import { useReviewWork } from '../review/reviewContext.js';
 import { stateIn, StateNote, useDecisionView } from '../review/episodes/decisionView.js';
 import { TunnelView } from '../review/episodes/TunnelView.js';
 import { FlagItem } from '../review/findings/FlagItem.js';
+import { RecordLine } from '../review/episodes/parts.js';
 import { ResponseForm, type ResponseDraft } from './ResponseForm.js';
 import { EscalationEvidence, Statements, type Addition } from './FromTheData.js';
 import { ResponseVersions } from './ResponseVersions.js';
@@ -72,7 +73,7 @@ export function FindingResponse({ finding }: { finding: Finding }) {
           {episode.whatHappened && (
             <>
               <p className="hint">What happened, in the reviewer’s words:</p>
-              <blockquote>{episode.whatHappened}</blockquote>
+              <blockquote className="finding-response__quote">{episode.whatHappened}</blockquote>
             </>
           )}
         </section>
@@ -85,12 +86,15 @@ export function FindingResponse({ finding }: { finding: Finding }) {
         {finding.evidence.length === 0 ? (
           <p className="hint">The finding cites no records.</p>
         ) : (
-          <ul className="list">
+          <ul className="finding-response__evidence-list">
             {finding.evidence.map((record) => {
               const state = view ? stateIn(index, view, record) : null;
               return (
                 <li key={record} className="finding-response__evidence">
-                  {state && view ? <StateNote index={index} record={record} state={state} officer={officerName} when={when} /> : <p>{record}</p>}
+                  <p className="finding-response__record">
+                    <RecordLine index={index} id={record} />
+                  </p>
+                  {state && view && <StateNote index={index} record={record} state={state} officer={officerName} when={when} />}
                 </li>
               );
             })}

@@ -60,10 +60,12 @@ export function ResponseForm(props: { finding: Finding; draft: ResponseDraft; on
           {errors.status && <p id={`${id}-status-error`} className="error-message">{errors.status}</p>}
           <div className="radios">
             {RESPONSE_STATUSES.map((s) => (
-              <div key={s} className="radio">
-                <input id={`${id}-status-${s}`} type="radio" name={`${id}-status`} checked={draft.status === s} onChange={() => onDraft({ ...draft, status: s })} aria-describedby={`${id}-status-${s}-hint`} />
-                <label htmlFor={`${id}-status-${s}`}>{RESPONSE_STATUS_NAMES[s]}</label>
-                <div id={`${id}-status-${s}-hint`} className="hint radio__hint">{STATUS_HINTS[s]}</div>
+              <div key={s} className="report-choice">
+                <div className="radio">
+                  <input id={`${id}-status-${s}`} type="radio" name={`${id}-status`} checked={draft.status === s} onChange={() => onDraft({ ...draft, status: s })} aria-describedby={`${id}-status-${s}-hint`} />
+                  <label htmlFor={`${id}-status-${s}`}>{RESPONSE_STATUS_NAMES[s]}</label>
+                </div>
+                <div id={`${id}-status-${s}-hint`} className="hint hint--s report-choice__hint">{STATUS_HINTS[s]}</div>
               </div>
             ))}
           </div>

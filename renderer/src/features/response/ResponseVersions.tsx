@@ -4,6 +4,12 @@ import type { Finding, ReviewResponse } from '../../../../shared/schemas/review.
 import { formatInstant } from '../../../../shared/time/display.js';
 import { RecordLine } from '../review/episodes/parts.js';
 
+/** Who wrote a response: the practitioner's name where `by` is a staff code of the case, with the code. */
+function byWhom(index: CaseIndex, by: string): string {
+  const name = index.staffMember(by).name;
+  return name ? `${name} (${by})` : by;
+}
+
 /** What a response answered, when the finding has been reworded since: the wording the practitioner read. */
 export type AnsweredWording = ReadonlyMap<number, Finding | null>;
 
@@ -29,7 +35,7 @@ export function ResponseVersions(props: { index: CaseIndex; finding: Finding | u
                 {answersEarlier && <strong className="tag tag--yellow">Answers an earlier wording</strong>}
               </Heading>
               <p className="hint">
-                By {r.by}, {formatInstant(r.at)}
+                By {byWhom(props.index, r.by)}, {formatInstant(r.at)}
               </p>
               <blockquote className="response-version__text">
                 {r.text.split(/\n{2,}/).map((p, i) => (

@@ -57,7 +57,7 @@ export function ResponseView({ request, section }: { request: ResponseCopy; sect
           </p>
           {request.note && <blockquote className="response-banner__note">{request.note}</blockquote>}
           <p>
-            {count(answered, 'finding')} of {findings.length} answered. When you are ready, <a href={href.review(caseId, SEND)}>send your reply</a> as an
+            {answered} of {count(findings.length, 'finding')} answered. When you are ready, <a href={href.review(caseId, SEND)}>send your reply</a> as an
             encrypted file.
           </p>
         </div>
