@@ -4,8 +4,8 @@ import type { HindsightChecks, HindsightFlag } from '../review/flags.js';
 import { stateAtDecision } from '../review/stateWords.js';
 import { dismisses } from '../review/findingEdits.js';
 import { decisionText } from '../review/episodeEdits.js';
-import { FINDING_KIND_NAMES, ACCIMAP_LEVEL_NAMES } from '../review/words.js';
-import type { Finding, Review, ReviewResponse } from '../schemas/review.js';
+import { FINDING_KIND_NAMES, ACCIMAP_LEVEL_NAMES, RESPONSE_STATUS_NAMES } from '../review/words.js';
+import type { Finding, Review } from '../schemas/review.js';
 import { formatInstant, formatUkDate } from '../time/display.js';
 import type { Block } from './document.js';
 import { officerName, paragraphsOf, recordRef } from './words.js';
@@ -31,7 +31,6 @@ export function flagWords(index: CaseIndex, review: Review, flag: HindsightFlag)
   }
 }
 
-const STATUS_NAMES: Record<ReviewResponse['status'], string> = { accepted: 'Accepted', disputed: 'Disputed', context: 'Context added' };
 
 /** One finding: its words, episode, evidence, factors and the hindsight checks on it. */
 function findingBlocks(index: CaseIndex, review: Review, finding: Finding, flags: readonly HindsightFlag[]): Block[] {
@@ -75,7 +74,7 @@ export function responseBlocks(index: CaseIndex, review: Review): Block[] {
     return [
       { kind: 'heading', level: 2, text: `Response to ${id}${finding ? ` (${FINDING_KIND_NAMES[finding.kind].toLowerCase()})` : ''}`, anchor: `response-${id}` },
       ...versions.flatMap((r): Block[] => [
-        { kind: 'heading', level: 3, text: `Version ${r.version}: ${STATUS_NAMES[r.status]}, by ${r.by}, ${formatInstant(r.at)}`, anchor: `response-${id}-${r.version}` },
+        { kind: 'heading', level: 3, text: `Version ${r.version}: ${RESPONSE_STATUS_NAMES[r.status]}, by ${r.by}, ${formatInstant(r.at)}`, anchor: `response-${id}-${r.version}` },
         ...paragraphsOf(r.text).map((p): Block => ({ kind: 'paragraph', runs: p, style: 'quote' })),
         ...(r.evidence.length > 0 ? [{ kind: 'paragraph', runs: 'Evidence given:' } as Block, { kind: 'list', items: r.evidence.map((id) => recordRef(index, id)) } as Block] : []),
       ]),

@@ -36,6 +36,22 @@ export const REPLY_SENT: Pick<NewAuditEntry, 'kind' | 'what' | 'after'> = { kind
 
 const requestOf = (entry: Pick<AuditEntry, 'kind' | 'after'> | undefined) => (entry?.kind === 'bundleSent' ? SentForResponse.safeParse(entry.after).data?.forResponse : undefined);
 
+/** A copy sent for response, as the reviewer's trail records it. */
+export interface SentCopy extends ResponseRequest {
+  sentBy: string;
+  sentAt: string;
+  /** The hash of the entry that sent it. */
+  hash: string;
+}
+
+/** Every copy of the case sent for response, oldest first, from the entries that sent them. */
+export function copiesSent(audit: readonly Pick<AuditEntry, 'kind' | 'after' | 'hash' | 'who' | 'at'>[]): SentCopy[] {
+  return audit.flatMap((e) => {
+    const request = requestOf(e);
+    return request ? [{ ...request, sentBy: e.who, sentAt: e.at, hash: e.hash }] : [];
+  });
+}
+
 /** The hash of a case file's last entry when it is a copy just sent for response (receiving it marks the copy), else null. */
 export function sentForResponse(audit: readonly Pick<AuditEntry, 'kind' | 'after' | 'hash'>[]): string | null {
   const last = audit[audit.length - 1];
@@ -308,6 +324,8 @@ export function mergeReply(caseBundle: CaseBundle, reply: CaseBundle, by: Merger
 
 /** Whether a response answers a finding's earlier wording, and that wording when the trail holds it. */
 export interface ResponseWording {
+  finding: string;
+  version: number;
   reworded: boolean;
   /** The finding as the practitioner read it (null: not reworded, or its words are not in the trail). */
   earlier: Finding | null;
@@ -363,7 +381,7 @@ export function responseWordings(trail: readonly Pick<AuditEntry, 'rows' | 'befo
     const then = answered.get(key);
     const now = review.findings?.find((f) => f.id === response.finding);
     const reworded = then !== undefined && now !== undefined && rowDigest(now) !== then;
-    found[key] = { reworded, earlier: reworded ? (wordings.get(then) ?? null) : null };
+    found[key] = { finding: response.finding, version: response.version, reworded, earlier: reworded ? (wordings.get(then) ?? null) : null };
   }
   return found;
 }

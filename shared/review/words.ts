@@ -1,4 +1,4 @@
-import type { AcciMapLevel, Appraisal, FindingKind, SeipsElement } from '../schemas/review.js';
+import type { AcciMapLevel, Appraisal, FindingKind, ResponseStatus, SeipsElement } from '../schemas/review.js';
 
 /** The review's lists of choices in the words reviewers use: the one place each is named. */
 
@@ -26,3 +26,6 @@ export const SEIPS_NAMES: Record<SeipsElement, string> = {
 export const FINDING_KIND_NAMES: Record<FindingKind, string> = { problem: 'Problem', good: 'Good practice', condition: 'Condition' };
 
 export const APPRAISAL_NAMES: Record<Appraisal, string> = { good: 'Good practice', problematic: 'Problematic', both: 'Good and problematic', neutral: 'Neutral' };
+
+/** A practitioner's answer to a finding (REVIEW.md §3). */
+export const RESPONSE_STATUS_NAMES: Record<ResponseStatus, string> = { accepted: 'Accepted', disputed: 'Disputed', context: 'Context added' };

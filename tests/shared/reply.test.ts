@@ -186,7 +186,7 @@ describe('a response to an earlier wording', () => {
     if (!result.ok) return;
     const wordings = responseWordings(result.bundle.audit, result.bundle.review as ReviewInput);
     const copyWording = DEMO_REVIEW.findings?.[0];
-    expect(wordings).toEqual({ 'review:response:N1:1': { reworded: true, earlier: copyWording }, 'review:response:N2:1': { reworded: false, earlier: null } });
+    expect(wordings).toEqual({ 'review:response:N1:1': { finding: 'N1', version: 1, reworded: true, earlier: copyWording }, 'review:response:N2:1': { finding: 'N2', version: 1, reworded: false, earlier: null } });
     expect(result.bundle.review?.findings?.[0]?.text).toBe('The notice was not acted on.');
   });
 
@@ -194,7 +194,7 @@ describe('a response to an earlier wording', () => {
     const here = reviewersCase();
     const reworded = reword(merged(here, practitionersReply(here)), 'N1', 'The notice was not acted on.', reviewer, new Date('2026-12-05T10:00:00Z'));
     const wordings = responseWordings(reworded.audit, reworded.review as ReviewInput);
-    expect(wordings['review:response:N1:1']).toEqual({ reworded: true, earlier: DEMO_REVIEW.findings?.[0] });
+    expect(wordings['review:response:N1:1']).toEqual({ finding: 'N1', version: 1, reworded: true, earlier: DEMO_REVIEW.findings?.[0] });
     expect(verifyBundle(reworded).ok).toBe(true);
   });
 });

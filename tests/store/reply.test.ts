@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { appendEntry, rowDigest } from '../../shared/audit/trail.js';
+import { decryptBundle, encryptBundle } from '../../shared/bundle/encryption.js';
+import type { CaseBundle } from '../../shared/schemas/bundle.js';
+import type { ReviewInput } from '../../shared/schemas/review.js';
 import { caseFileJobs } from '../../renderer/src/app/caseFileJobs.js';
 import { readTrail } from '../../renderer/src/store/audit.js';
 import { addResponse, readResponseWordings, responseCopy } from '../../renderer/src/store/reply.js';
 import { editReview, readCaseReview, undoableEdit } from '../../renderer/src/store/review.js';
+import { editTraining } from '../../renderer/src/store/training.js';
 import { checkTrail } from '../../renderer/src/store/trailCheck.js';
 import { checkSignatures } from '../../renderer/src/store/trailSignatures.js';
 import type { ForesightDb } from '../../renderer/src/store/types.js';
@@ -54,6 +59,19 @@ describe('the practitioner’s reply in the store', () => {
     expect(await checkTrail(db, caseId, 'full')).toMatchObject({ ok: true });
   });
 
+  it('in a copy for response only responses can be added: a change to a finding or to a walkthrough is refused, storing nothing', async () => {
+    const { caseId, copy } = await sentForResponse();
+    const { db } = await freshDbAs('P. Officer');
+    await caseFileJobs.receive(db, { type: 'receive', file: copy, passphrase: PASSPHRASE, fileName: 'for-response.foresight' });
+    const entries = (await readTrail(db, caseId)).length;
+    await expect(editReview(db, caseId, { what: 'Finding N1 changed', changes: [{ key: 'review:finding:N1', after: finding('N1', 'Softened.') }] })).rejects.toThrow('only your responses can be added');
+    await expect(editTraining(db, caseId, { what: 'Walkthrough started', changes: [{ key: 'training:walkthrough', after: { title: 'A case study', outcome: '', order: [] } }] })).rejects.toThrow('only your responses can be added');
+    expect(await readTrail(db, caseId)).toHaveLength(entries);
+    expect((await readCaseReview(db, caseId))?.findings.find((f) => f.id === 'N1')?.text).toBe('The notice was not read.');
+    await addResponse(db, caseId, { finding: 'N1', status: 'accepted', text: 'Agreed.', evidence: [] });
+    expect(await readTrail(db, caseId)).toHaveLength(entries + 1);
+  });
+
   it('merges a reply into the reviewer’s case: the practitioner’s entries chained on, the trail checks at both depths, and merging again adds nothing', async () => {
     const { reviewer, caseId, copy } = await sentForResponse();
     const { reply } = await practitionerReplies(copy, caseId, (db) => answerBoth(db, caseId));
@@ -88,8 +106,8 @@ describe('the practitioner’s reply in the store', () => {
     expect(await checkTrail(reviewer, caseId, 'full')).toMatchObject({ ok: true });
     expect(await checkSignatures(reviewer, caseId)).toMatchObject({ invalid: 0 });
     expect(await readResponseWordings(reviewer, caseId)).toEqual({
-      'review:response:N1:1': { reworded: true, earlier: finding('N1', 'The notice was not read.') },
-      'review:response:N2:1': { reworded: false, earlier: null },
+      'review:response:N1:1': { finding: 'N1', version: 1, reworded: true, earlier: finding('N1', 'The notice was not read.') },
+      'review:response:N2:1': { finding: 'N2', version: 1, reworded: false, earlier: null },
     });
     expect(await caseFileJobs.mergeReply(reviewer, { type: 'mergeReply', ...job(caseId, reply) })).toMatchObject({ ok: true, summary: { entries: 0 } });
     expect(await readTrail(reviewer, caseId)).toHaveLength(entries + 1);
@@ -97,13 +115,18 @@ describe('the practitioner’s reply in the store', () => {
 
   it('refuses a reply that changes a finding, storing nothing', async () => {
     const { reviewer, caseId, copy } = await sentForResponse();
-    const { reply } = await practitionerReplies(copy, caseId, async (db) => {
-      await answerBoth(db, caseId);
-      await editReview(db, caseId, { what: 'Finding N2 changed', changes: [{ key: 'review:finding:N2', after: finding('N2', 'A visit was planned.') }] });
-    });
+    const { reply: sent } = await practitionerReplies(copy, caseId, (db) => answerBoth(db, caseId));
+    // The app refuses such a change in a copy for response, so the reply is changed outside it, as a tampered file would be.
+    const opened = await decryptBundle(new Uint8Array(await sent.arrayBuffer()), PASSPHRASE);
+    if (!opened.ok) throw new Error(opened.message);
+    const bundle = JSON.parse(opened.json) as CaseBundle;
+    const changed = finding('N2', 'A visit was planned.');
+    const review = { ...(bundle.review as ReviewInput), findings: (bundle.review?.findings ?? []).map((f) => (f.id === 'N2' ? changed : f)) };
+    const audit = appendEntry(bundle.audit, { at: new Date().toISOString(), who: 'P. Officer', kind: 'edit', what: 'Finding N2 changed', after: { 'review:finding:N2': changed }, rows: { 'review:finding:N2': rowDigest(changed) } });
+    const reply = asFile(await encryptBundle(JSON.stringify({ ...bundle, review, audit }), PASSPHRASE), 'reply.foresight');
     const before = await readTrail(reviewer, caseId);
     const refused = await caseFileJobs.mergeReply(reviewer, { type: 'mergeReply', ...job(caseId, reply) });
-    expect(refused).toMatchObject({ ok: false, entry: before.length + 4, reason: expect.stringMatching(/"Finding N2 changed"\) changes review:finding:N2, not a response$/) });
+    expect(refused).toMatchObject({ ok: false, entry: before.length + 5, reason: expect.stringMatching(/"Finding N2 changed"\) changes review:finding:N2, not a response$/) });
     expect(await readTrail(reviewer, caseId)).toEqual(before);
     expect((await readCaseReview(reviewer, caseId))?.responses).toEqual([]);
   });

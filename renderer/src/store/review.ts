@@ -6,6 +6,7 @@ import type { ReviewEdit } from '../../../shared/review/edits.js';
 import { pathText } from '../../../shared/review/readReview.js';
 import { appendAudit, readEntries, trailTables, type StoredEntry } from './audit.js';
 import { currentAuthor } from './identity.js';
+import { refuseUnlessResponses } from './copyForResponse.js';
 import type { ForesightDb, ReviewItemRow } from './types.js';
 
 /**
@@ -44,6 +45,7 @@ export async function editReview(db: ForesightDb, caseId: string, edit: ReviewEd
   return db.transaction('rw', [db.cases, db.reviewItems, ...trailTables(db)], async () => {
     const found = await db.cases.get(caseId);
     if (!found) throw new Error('That case no longer exists.');
+    await refuseUnlessResponses(db, caseId, edit.changes.map((c) => c.key));
     const held = new Map((await reviewItemsOf(db, caseId)).map((row) => [row.key, row]));
     let changes = [...edit.changes];
     if (!held.has(REVIEW_ROW)) {

@@ -4,6 +4,7 @@ import { sessionKey, trainingFromRows, trainingKindOf, trainingRows, trainingRow
 import { CaseTraining, Session, type CaseTrainingInput, type SessionAnswer } from '../../../shared/training/walkthrough.js';
 import { appendAudit, readEntries, trailTables, type StoredEntry } from './audit.js';
 import { currentAuthor } from './identity.js';
+import { refuseUnlessResponses } from './copyForResponse.js';
 import { newestUndoable, UNDONE } from './review.js';
 import type { ForesightDb, TrainingItemRow } from './types.js';
 
@@ -30,6 +31,7 @@ export async function editTraining(db: ForesightDb, caseId: string, edit: Traini
   const author = await currentAuthor(db);
   return db.transaction('rw', [db.cases, db.trainingItems, ...trailTables(db)], async () => {
     if (!(await db.cases.get(caseId))) throw new Error('That case no longer exists.');
+    await refuseUnlessResponses(db, caseId, edit.changes.map((c) => c.key));
     const held = new Map((await rowsOf(db, caseId)).map((row) => [row.key, row]));
     const before: Record<string, unknown> = {};
     const after: Record<string, unknown> = {};

@@ -77,7 +77,7 @@ export function OpenCaseFile() {
       {state.step === 'received' ? (
         <div className="notification notification--success" role="status">
           <p><strong>Added to this computer.</strong> The case file's audit trail was checked and the receipt recorded in it.</p>
-          <ul>{state.cases.map((c) => <li key={c.id}><a href={href.case(c.id)}>{c.title}</a></li>)}</ul>
+          <ul>{state.cases.map((c) => <li key={c.id}><a href={c.forResponse ? href.case(c.id, 'review') : href.case(c.id)}>{c.title}</a>{c.forResponse && ': a copy for your response, on its Review tab'}</li>)}</ul>
         </div>
       ) : state.step === 'preview' ? (
         <>
@@ -105,8 +105,20 @@ export function OpenCaseFile() {
           </table>
           {!state.cases.every((c) => c.unverified) && <Signers cases={state.cases} />}
           {state.cases.some((c) => c.trainingPack) && <p><strong>This is a training pack.</strong> Once it is added, its walkthrough opens, ready to present.</p>}
+          {state.cases.some((c) => c.forResponse) && (
+            <p><strong>This is a copy of a review sent for your response.</strong> Once it is added, its Review tab shows each finding you are asked to answer, with your view of the case at the decision.</p>
+          )}
+          {state.cases.some((c) => c.reply && c.alreadyHere) && (
+            <div className="notification notification--info">
+              <p>
+                <strong>This is a practitioner’s reply to your review.</strong> Adding it here would replace your case with their copy. Merge it instead: their
+                responses are added beside your findings, and nothing else changes.
+              </p>
+              <ul>{state.cases.filter((c) => c.reply && c.alreadyHere).map((c) => <li key={c.id}><a href={href.review(c.id, 'responses')}>Merge the reply into {c.title}</a></li>)}</ul>
+            </div>
+          )}
           <div className="button-group">
-            <button type="button" className="button" onClick={() => void receive()}>Add to this computer</button>
+            {!state.cases.every((c) => c.reply && c.alreadyHere) && <button type="button" className="button" onClick={() => void receive()}>Add to this computer</button>}
             <button type="button" className="link-button" onClick={() => setState({ step: 'choose' })}>Cancel</button>
           </div>
         </>

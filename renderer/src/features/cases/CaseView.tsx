@@ -13,6 +13,7 @@ import { useTrailCheck } from '../activity/useTrailCheck.js';
 import { useStored } from '../../app/useStored.js';
 import { findCase } from '../../store/cases.js';
 import { useReview } from '../../app/review.js';
+import { useResponseCopy } from '../../app/replies.js';
 
 // The importer (and its XLSX reader) loads only when a user opens Import.
 const ImportView = lazy(() => import('../import/ImportView.js').then((m) => ({ default: m.ImportView })));
@@ -65,6 +66,8 @@ export function CaseView({ caseId, tab, section }: { caseId: string; tab: CaseTa
   }, [index]);
   // The review's policy register gives the timeline's recall steps their targets.
   const policies = useReview(caseId)?.policies;
+  // A practitioner's copy for response: only responses may be added, or the reviewer cannot merge the reply.
+  const forResponse = useResponseCopy(caseId);
   usePageTitle(TABS.find((t) => t.tab === tab)?.label, found?.title);
   if (found === undefined) return <p className="page">Loading…</p>;
   if (found === null) return <CaseGone />;
@@ -77,12 +80,13 @@ export function CaseView({ caseId, tab, section }: { caseId: string; tab: CaseTa
           <h1 className="case__title">{found.title}</h1>
           {found.synthetic && <strong className="tag tag--grey" title="Every name, CRN and staff code in it is invented">Synthetic demo case</strong>}
           {found.trainingCopy && <strong className="tag tag--yellow" title="Names, codes and case references replaced, dates moved: for training only">Training copy</strong>}
+          {forResponse && <strong className="tag tag--blue">Copy for your response</strong>}
           <p className="case__meta">
             CRN <strong>{found.crn}</strong>
             {found.subject && <> · {found.subject}</>} · further offence <strong>{formatTime(found.offenceAt)}</strong>
             {found.synthetic && <span className="case__note"> · every name, CRN and staff code in it is invented</span>}
           </p>
-          <a className="case__edit" href={href.edit(caseId)}>Edit details<span className="visually-hidden"> of this case</span></a>
+          {!forResponse && <a className="case__edit" href={href.edit(caseId)}>Edit details<span className="visually-hidden"> of this case</span></a>}
         </div>
         {trail.status.state === 'done' && !trail.status.trail.ok && (
           <div className="notification notification--error" role="alert">
@@ -105,7 +109,13 @@ export function CaseView({ caseId, tab, section }: { caseId: string; tab: CaseTa
       <div className="case__body">
         {(tab === 'chronology' || tab === 'timeline' || tab === 'review') && index === undefined && <p aria-live="polite">Reading the case…</p>}
         {tab === 'chronology' && index && <ChronologyView caseId={caseId} index={index} />}
-        {tab === 'import' && (
+        {tab === 'import' && forResponse && (
+          <p className="notification notification--info">
+            This is a copy of the case sent to you for your response: nothing can be imported into it, so that the reviewer can merge your reply. Your
+            responses are made on the <a href={href.case(caseId, 'review')}>Review</a> tab.
+          </p>
+        )}
+        {tab === 'import' && forResponse === null && (
           <Suspense fallback={<p>Loading the importer…</p>}>
             <ImportView found={found} />
           </Suspense>

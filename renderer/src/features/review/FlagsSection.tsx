@@ -1,12 +1,9 @@
 import { useMemo } from 'react';
 import { count } from '../../../../shared/domain/words.js';
 import { decisionText } from '../../../../shared/review/episodeEdits.js';
-import { isReplacement } from '../../../../shared/review/findingEdits.js';
 import { FINDING_KIND_NAMES } from '../../../../shared/review/words.js';
-import type { HindsightFlag } from '../../../../shared/review/flags.js';
-import { stateAtDecision } from '../../../../shared/review/stateWords.js';
 import { href } from '../shell/useHashRoute.js';
-import { recordLabel, recordOf } from './episodes/parts.js';
+import { FlagItem } from './findings/FlagItem.js';
 import { useReviewWork } from './reviewContext.js';
 
 const SHOWN_WORDS = 120;
@@ -30,26 +27,6 @@ export function FlagsSection() {
   const open = groups.reduce((n, g) => n + g.open, 0);
   const all = groups.reduce((n, g) => n + g.flags.length, 0);
 
-  const describe = (flag: HindsightFlag) => {
-    if (flag.kind === 'outcomeLanguage') {
-      return (
-        <>
-          Words that judge with the outcome known: <strong>“{flag.text.replace(/\s+/g, ' ')}”</strong>.{' '}
-          {isReplacement(flag) ? <>Suggested wording: “{flag.suggestion}”.</> : <>Instead: {flag.suggestion}.</>}
-        </>
-      );
-    }
-    if (flag.kind === 'noSystemFactor') return <>A criticism of individual practice that names no system factor.</>;
-    const record = flag.record === 'offence' ? 'offence' : recordOf(index, flag.record);
-    const at = when.get(flag.episode);
-    const officer = flag.officer ? index.staffMember(flag.officer).name || flag.officer : 'the officer';
-    return (
-      <>
-        Evidence: <strong>{recordLabel(index, flag.record)}</strong>. {record && at ? stateAtDecision(record, flag.state, officer, at) : null}.
-      </>
-    );
-  };
-
   return (
     <>
       <h2 className="heading-m">Hindsight flags</h2>
@@ -67,16 +44,7 @@ export function FlagsSection() {
           <p className="hint">{finding.text ? `${finding.text.slice(0, SHOWN_WORDS)}${finding.text.length > SHOWN_WORDS ? '…' : ''}` : 'No words yet'}</p>
           <ul className="flag-list">
             {flags.map((flag) => (
-              <li key={flag.kind === 'lateEvidence' ? flag.record : flag.kind === 'outcomeLanguage' ? flag.offset : flag.kind} className={`flag${flag.dismissed ? ' flag--dismissed' : ''}`} data-flag={flag.kind}>
-                <p className="flag__what">
-                  {flag.dismissed ? <strong className="tag tag--grey tag--inline">Dismissed</strong> : <strong className="tag tag--red tag--inline">Open</strong>} {describe(flag)}
-                </p>
-                {flag.dismissed && (
-                  <p className="flag__reason">
-                    Dismissed by {flag.dismissed.by}: “{flag.dismissed.reason}”
-                  </p>
-                )}
-              </li>
+              <FlagItem key={flag.kind === 'lateEvidence' ? flag.record : flag.kind === 'outcomeLanguage' ? flag.offset : flag.kind} flag={flag} index={index} when={when} />
             ))}
           </ul>
         </section>

@@ -17,6 +17,9 @@ import { ActionsSection } from './ActionsSection.js';
 // React Flow and elkjs load only when the systems map is shown (SystemsMapPanel).
 import { SystemsMapSection } from './SystemsMapSection.js';
 import { ReportSection } from '../report/ReportSection.js';
+import { ResponsesSection } from '../response/ResponsesSection.js';
+import { ResponseView } from '../response/ResponseView.js';
+import { useResponseCopy } from '../../app/replies.js';
 
 
 const EMPTY = { episodes: [], factors: [] };
@@ -25,6 +28,8 @@ const EMPTY = { episodes: [], factors: [] };
 export function ReviewView({ caseId, index, section }: { caseId: string; index: CaseIndex; section: string | undefined }) {
   const review = useReview(caseId);
   const undoable = useUndoable(caseId);
+  // A copy sent to a practitioner for their response: the review is theirs to answer, not to change.
+  const request = useResponseCopy(caseId);
   const { save, undo, status } = useReviewEditor(caseId);
   const checks = useMemo(() => new HindsightChecks(index, review ?? EMPTY), [index, review]);
   const work = useMemo(() => (review === undefined ? null : { caseId, index, review, checks, save }), [caseId, index, review, checks, save]);
@@ -37,7 +42,14 @@ export function ReviewView({ caseId, index, section }: { caseId: string; index: 
   useEffect(() => {
     if (top.current) scrollToTopOf(top.current, true);
   }, [section]);
-  if (!work) return <p aria-live="polite">Reading the review…</p>;
+  if (!work || request === undefined) return <p aria-live="polite">Reading the review…</p>;
+  if (request) {
+    return (
+      <ReviewContext.Provider value={work}>
+        <ResponseView request={request} section={section} />
+      </ReviewContext.Provider>
+    );
+  }
   return (
     <ReviewContext.Provider value={work}>
       <div className="review" ref={top}>
@@ -81,6 +93,7 @@ export function ReviewView({ caseId, index, section }: { caseId: string; index: 
           {current === 'map' && <SystemsMapSection />}
           {current === 'policies' && <PoliciesSection />}
           {current === 'actions' && <ActionsSection />}
+          {current === 'responses' && <ResponsesSection />}
           {current === 'report' && <ReportSection caseId={caseId} />}
         </div>
       </div>

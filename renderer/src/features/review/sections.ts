@@ -8,6 +8,7 @@ export const REVIEW_SECTIONS = [
   { section: 'map', label: 'Systems map' },
   { section: 'policies', label: 'Policies in force' },
   { section: 'actions', label: 'Action plan' },
+  { section: 'responses', label: 'Practitioner’s responses' },
   { section: 'report', label: 'The report' },
 ] as const;
 

@@ -23,6 +23,7 @@ import { RecordPicker } from '../episodes/RecordPicker.js';
 import { useItemDraft } from '../episodes/useItemDraft.js';
 import { FlagActions } from './FlagActions.js';
 import { LanguageFlags } from './LanguageFlags.js';
+import { FindingResponses } from '../../response/FindingResponses.js';
 
 type LanguageFlag = Extract<HindsightFlag, { kind: 'outcomeLanguage' }>;
 
@@ -179,6 +180,8 @@ export function FindingPage({ finding }: { finding: Finding }) {
         onChange={onFactors}
         handlers={handlers}
       />
+
+      <FindingResponses finding={finding} />
 
       <DeleteWithConfirmation what="this finding" consequence="Its words, evidence and dismissals go with it, and actions stop naming it." onDelete={() => void remove()} />
     </div>

@@ -1,0 +1,15 @@
+import { RESPONSE_PREFIX } from '../../../shared/audit/embedded.js';
+import { responseCopyOf } from '../../../shared/review/reply.js';
+import { readEntries } from './audit.js';
+import type { ForesightDb } from './types.js';
+
+/**
+ * In a practitioner's copy for response only responses may be added (REVIEW.md §3): any other change would make the
+ * reviewer refuse the whole reply. Called inside the transaction of every change to a review or a walkthrough, so the
+ * refusal comes before anything is stored, with the words the practitioner sees.
+ */
+export async function refuseUnlessResponses(db: ForesightDb, caseId: string, keys: readonly string[]): Promise<void> {
+  if (keys.every((key) => key.startsWith(RESPONSE_PREFIX))) return;
+  if (responseCopyOf(await readEntries(db, caseId)) === null) return;
+  throw new Error('this is a copy of the review sent for your response: only your responses can be added to it, so that the reviewer can merge your reply');
+}
