@@ -84,10 +84,10 @@ test('only the rows in view are in the page (the table is virtualised)', async (
   expect(rendered).toBeGreaterThan(10);
 });
 
-test('places for later capabilities say plainly that they are not built yet', async ({ page }) => {
+test('the Training tab of a case offers to make a training copy of it', async ({ page }) => {
   await openFresh(page);
   await page.getByRole('link', { name: 'Training' }).click();
-  await expect(page.getByRole('heading', { name: 'Making a training copy is not built yet' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Make a training copy' })).toBeVisible();
 });
 
 test('the chronology, the case list and the forms have no axe-core violations (WCAG 2.2 AA)', async ({ page }) => {

@@ -61,6 +61,9 @@ test('a trainer makes a training copy that opens as a new case, and the original
   await expect(page.getByRole('heading', { level: 1, name: /^Training copy: SFO review: / })).toBeVisible({ timeout: 60_000 });
   await expect(page.locator('.case__title-row').getByText('Training copy', { exact: true })).toBeVisible();
   await expect(page.locator('.case__meta')).toContainText(`CRN ${newCrn}`);
+  // It opens on its Training tab, where its walkthrough is written.
+  await expect(page.getByRole('link', { name: 'Training', exact: true })).toHaveAttribute('aria-current', 'page');
+  await page.getByRole('link', { name: 'Chronology', exact: true }).click();
   await expect(page.getByRole('grid', { name: 'Chronology' })).toBeVisible({ timeout: 30_000 });
   await expect(page.getByRole('grid', { name: 'Chronology' })).not.toContainText(/Whitfield|Okafor|X900417/);
   expect(await scan(page)).toEqual([]);

@@ -100,6 +100,11 @@ test('a training pack saved with a passphrase opens on another computer straight
   await page.getByRole('group', { name: 'How the session is run' }).getByRole('radio', { name: /^Hindsight exercise/ }).check();
   await expect(page.getByLabel('Group told the outcome')).toHaveValue('Group A');
   await page.getByRole('button', { name: 'Start the session' }).click();
+  // The session opens in the presenter; leaving it opens its debrief, and the walkthrough is a step back.
+  await expect(page.getByRole('dialog', { name: /^Presenting: / })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('heading', { level: 1, name: /^Debrief: / })).toBeVisible();
+  await page.getByRole('button', { name: 'Back to the walkthrough' }).click();
   await expect(status(page)).toContainText('Saved: Session S1 started (hindsight exercise; Group A, Group B)');
   await expect(page.getByRole('table', { name: 'Sessions run' })).toContainText('Group A (told the outcome), Group B');
 
@@ -122,6 +127,10 @@ test('a training pack saved with a passphrase opens on another computer straight
   await expect(trainer.getByText('This is a training pack.')).toBeVisible();
   await trainer.getByRole('button', { name: 'Add to this computer' }).click();
   await expect(trainer).toHaveURL(/#\/cases\/demo-X900417\/training\?present=1$/);
+  // Straight into the presenter, with the room as one group; leaving it comes back to the walkthrough's page.
+  await expect(trainer.getByRole('dialog', { name: /^Presenting: Case study: / })).toBeVisible();
+  await trainer.keyboard.press('Escape');
+  await trainer.getByRole('button', { name: 'Back to the walkthrough' }).click();
   await expect(trainer.getByRole('link', { name: 'Training', exact: true })).toHaveAttribute('aria-current', 'page');
   await expect(trainer.getByRole('status').filter({ hasText: 'Opened from a training pack.' })).toContainText('“Case study: SFO review: Daniel Marsh');
   await expect(points(trainer)).toHaveText(['D1 The first home visit']);

@@ -1,15 +1,11 @@
 import { useCallback, useMemo, useState } from 'react';
-import { copiesSent, type ResponseCopy, type ResponseInput, type SentCopy } from '../../../shared/review/reply.js';
+import type { ResponseInput } from '../../../shared/review/reply.js';
+import { copiesSent, type SentCopy } from '../../../shared/review/responseCopy.js';
 import type { Finding } from '../../../shared/schemas/review.js';
 import { readEntries } from '../store/audit.js';
 import { useDb } from '../store/context.js';
-import { addResponse, readResponseWordings, responseCopy } from '../store/reply.js';
+import { addResponse, readResponseWordings } from '../store/reply.js';
 import { useStored } from './useStored.js';
-
-/** The request a case is a copy for, when it is a practitioner's copy for response (null: it is not; undefined: reading). */
-export function useResponseCopy(caseId: string): ResponseCopy | null | undefined {
-  return useStored((db) => responseCopy(db, caseId), [caseId]);
-}
 
 export interface ReplyHistory {
   sent: SentCopy[];

@@ -1,7 +1,12 @@
 import { RESPONSE_PREFIX } from '../../../shared/audit/embedded.js';
-import { responseCopyOf } from '../../../shared/review/reply.js';
+import { responseCopyOf, type ResponseCopy } from '../../../shared/review/responseCopy.js';
 import { readEntries } from './audit.js';
 import type { ForesightDb } from './types.js';
+
+/** The request this case is a copy for, when it is one (the practitioner's response view shows then). */
+export async function responseCopy(db: ForesightDb, caseId: string): Promise<ResponseCopy | null> {
+  return responseCopyOf(await readEntries(db, caseId));
+}
 
 /**
  * In a practitioner's copy for response only responses may be added (REVIEW.md §3): any other change would make the
@@ -10,6 +15,6 @@ import type { ForesightDb } from './types.js';
  */
 export async function refuseUnlessResponses(db: ForesightDb, caseId: string, keys: readonly string[]): Promise<void> {
   if (keys.every((key) => key.startsWith(RESPONSE_PREFIX))) return;
-  if (responseCopyOf(await readEntries(db, caseId)) === null) return;
+  if ((await responseCopy(db, caseId)) === null) return;
   throw new Error('this is a copy of the review sent for your response: only your responses can be added to it, so that the reviewer can merge your reply');
 }

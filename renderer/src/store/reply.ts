@@ -7,16 +7,15 @@ import {
   mergeSummary,
   nextResponse,
   planReplyMerge,
-  responseCopyOf,
   responseWordings,
   type CheckedReply,
   type MergeSummary,
   type ReplyPlan,
   type ReplyRefusal,
-  type ResponseCopy,
   type ResponseInput,
   type ResponseWording,
 } from '../../../shared/review/reply.js';
+import { responseCopy } from './copyForResponse.js';
 import { appendAudit, lastEntry, readEntries, toStored, trailTables } from './audit.js';
 import { digestsAt } from './blocks.js';
 import { currentAuthor } from './identity.js';
@@ -28,11 +27,6 @@ import type { ForesightDb } from './types.js';
  * The practitioner's reply in the store (REVIEW.md §3): responses added to a copy for response, and a reply merged
  * into the reviewer's case by the rule in shared/review/reply.ts, without storing the case again.
  */
-
-/** The request this case is a copy for, when it is one (the practitioner's response view shows then). */
-export async function responseCopy(db: ForesightDb, caseId: string): Promise<ResponseCopy | null> {
-  return responseCopyOf(await readEntries(db, caseId));
-}
 
 /**
  * Add a response: the next version for that finding, as one signed `edit` entry. In a copy for response it is by the

@@ -13,7 +13,7 @@ import { useTrailCheck } from '../activity/useTrailCheck.js';
 import { useStored } from '../../app/useStored.js';
 import { findCase } from '../../store/cases.js';
 import { useReview } from '../../app/review.js';
-import { useResponseCopy } from '../../app/replies.js';
+import { useResponseCopy } from '../../app/responseCopy.js';
 
 // The importer (and its XLSX reader) loads only when a user opens Import.
 const ImportView = lazy(() => import('../import/ImportView.js').then((m) => ({ default: m.ImportView })));

@@ -19,7 +19,7 @@ import { SystemsMapSection } from './SystemsMapSection.js';
 import { ReportSection } from '../report/ReportSection.js';
 import { ResponsesSection } from '../response/ResponsesSection.js';
 import { ResponseView } from '../response/ResponseView.js';
-import { useResponseCopy } from '../../app/replies.js';
+import { useResponseCopy } from '../../app/responseCopy.js';
 
 
 const EMPTY = { episodes: [], factors: [] };
