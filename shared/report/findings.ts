@@ -74,7 +74,7 @@ export function responseBlocks(index: CaseIndex, review: Review): Block[] {
     return [
       { kind: 'heading', level: 2, text: `Response to ${id}${finding ? ` (${FINDING_KIND_NAMES[finding.kind].toLowerCase()})` : ''}`, anchor: `response-${id}` },
       ...versions.flatMap((r): Block[] => [
-        { kind: 'heading', level: 3, text: `Version ${r.version}: ${RESPONSE_STATUS_NAMES[r.status]}, by ${r.by}, ${formatInstant(r.at)}`, anchor: `response-${id}-${r.version}` },
+        { kind: 'heading', level: 3, text: `Version ${r.version}: ${RESPONSE_STATUS_NAMES[r.status]}, by ${officerName(index, r.by)}, ${formatInstant(r.at)}`, anchor: `response-${id}-${r.version}` },
         ...paragraphsOf(r.text).map((p): Block => ({ kind: 'paragraph', runs: p, style: 'quote' })),
         ...(r.evidence.length > 0 ? [{ kind: 'paragraph', runs: 'Evidence given:' } as Block, { kind: 'list', items: r.evidence.map((id) => recordRef(index, id)) } as Block] : []),
       ]),

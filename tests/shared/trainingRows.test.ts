@@ -78,7 +78,8 @@ describe('editing a walkthrough', () => {
 });
 
 describe('training packs', () => {
-  const bundle = (after: unknown, kind = 'bundleSent') => ({ case: { id: 'c' }, training: { walkthrough, sessions: [] }, audit: [{ seq: 1, kind, after }] }) as unknown as CaseBundle;
+  const bundle = (after: unknown, kind = 'bundleSent', made: { trainingCopy?: true; synthetic: boolean } = { trainingCopy: true, synthetic: false }) =>
+    ({ case: { id: 'c', ...made }, training: { walkthrough, sessions: [] }, audit: [{ seq: 1, kind, after }] }) as unknown as CaseBundle;
 
   it('is a pack only while its newest entry is the one that saved it as a pack', () => {
     expect(isTrainingPack(bundle({ trainingPack: true }))).toBe(true);
@@ -89,5 +90,10 @@ describe('training packs', () => {
   it('refuses a pack of a walkthrough with no decision points', () => {
     expect(packRefusal({ ...bundle(undefined), training: { walkthrough: { ...walkthrough, points: [] }, sessions: [] } })).toMatch(/no decision points yet/);
     expect(packRefusal(bundle(undefined))).toBeNull();
+  });
+
+  it('refuses a pack of a real case that is not a training copy: a room sees only training copies and synthetic cases', () => {
+    expect(packRefusal(bundle(undefined, 'bundleSent', { synthetic: false }))).toMatch(/^Only a training copy/);
+    expect(packRefusal(bundle(undefined, 'bundleSent', { synthetic: true }))).toBeNull();
   });
 });
