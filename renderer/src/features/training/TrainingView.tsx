@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { CaseIndex } from '../../../../shared/engine/caseIndex.js';
-import { putAnswer, startSession } from '../../../../shared/training/sessionEdits.js';
+import { startSession } from '../../../../shared/training/sessionEdits.js';
 import { nextSessionId } from '../../../../shared/training/walkthroughEdits.js';
 import type { CaseTraining, Session } from '../../../../shared/training/walkthrough.js';
 import { DebriefView } from './debrief/DebriefView.js';
@@ -15,6 +15,7 @@ import { StartSession } from './walkthrough/StartSession.js';
 import { MakeTrainingCopy } from './copy/MakeTrainingCopy.js';
 import { useTraining, useTrainingEditor, useTrainingUndoable } from './walkthrough/useTraining.js';
 import { WalkthroughEditor } from './walkthrough/WalkthroughEditor.js';
+import './training.css';
 
 export interface TrainingViewProps {
   found: Case;
@@ -40,7 +41,7 @@ export function TrainingView({ found, index }: TrainingViewProps) {
   const training = useTraining(caseId);
   const review = useReview(caseId);
   const undoable = useTrainingUndoable(caseId);
-  const { save, undo, status } = useTrainingEditor(caseId);
+  const { save, undo, answer, status } = useTrainingEditor(caseId);
   const present = useHashQuery().get('present') === '1';
   // The session in front of the room, or whose debrief is open.
   const [open, setOpen] = useState<{ view: 'present' | 'debrief'; sessionId: string } | null>(null);
@@ -61,7 +62,7 @@ export function TrainingView({ found, index }: TrainingViewProps) {
           index={index}
           walkthrough={walkthrough}
           session={session}
-          onAnswer={(answer) => void save(putAnswer(session, answer))}
+          onAnswer={(given) => void answer(session, given)}
           onClose={() => setOpen({ view: 'debrief', sessionId: session.id })}
         />
       );
@@ -108,6 +109,13 @@ export function TrainingView({ found, index }: TrainingViewProps) {
               </button>
             )}
           </div>
+          {!training?.walkthrough?.points.length && (
+            <ol className="list training-steps" aria-label="Getting it ready for a room">
+              <li>Start the walkthrough: its title, and what happened in the end.</li>
+              <li>Add its decision points, each with a question and options for the room.</li>
+              <li>Start the session: the presenter fills the screen. Or save a training pack to present on another computer.</li>
+            </ol>
+          )}
           {training === undefined || review === undefined ? (
             <p aria-live="polite">Reading the walkthrough…</p>
           ) : (

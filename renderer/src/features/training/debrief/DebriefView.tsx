@@ -38,7 +38,7 @@ function PointSection({ p, exercise }: { p: PointDebrief; exercise: boolean }) {
       </h2>
       <p className="debrief__question">{p.point.question}</p>
       <div className="debrief__columns">
-        <section aria-labelledby={`${id}-room`}>
+        <section aria-labelledby={`${id}-room`} className="debrief__room">
           <h3 className="heading-s" id={`${id}-room`}>What the room chose</h3>
           <Chart figure={chart} alt={`How the groups chose at point ${p.number}: shown in the table below.`} />
           <table className="table table--compact">

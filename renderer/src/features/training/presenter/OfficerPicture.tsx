@@ -34,7 +34,7 @@ export function OfficerPicture({ picture, headingLevel = 2 }: { picture: Picture
         <section>
           <H2>What they knew</H2>
           <p>
-            Knew {count(picture.counts.known, 'record')}; {count(picture.counts.onRecord, 'more record')} on the record to read
+            Knew {count(picture.counts.known, 'record')}, and could have read {count(picture.counts.onRecord, 'more', 'more')} on the record
             {picture.counts.notHeld > 0 ? `; ${count(picture.counts.notHeld, 'record')} on the record of a case they did not hold then` : ''}.
           </p>
           <dl className="picture__facts">

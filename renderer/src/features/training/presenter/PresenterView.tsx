@@ -137,10 +137,12 @@ export function PresenterView({ index, walkthrough, session, onAnswer, onClose }
         </button>
         <p className="presenter__waiting" role="status">
           {point && waiting.length > 0
-            ? `${blocked ? 'Not yet: ' : ''}record ${exercise ? 'each group’s choice and rating' : 'each group’s choice'} before going on. Still to answer: ${waiting.map((w) => w.group.name).join(', ')}.`
+            ? `${blocked ? 'Not yet' : 'Waiting for the room'}: record ${exercise ? 'each group’s choice and rating' : 'each group’s choice'} before going on. Still to answer: ${waiting.map((w) => w.group.name).join(', ')}.`
             : point
               ? 'Every group has answered.'
-              : ''}
+              : last
+                ? 'The end of the session. Leave (or Esc) opens the debrief: what the officer actually did.'
+                : ''}
         </p>
         <button type="button" className="presenter__button" onClick={next} disabled={last || waiting.length > 0}>
           {last ? 'The end' : 'Next'}
@@ -223,10 +225,13 @@ function GroupAnswer({ point, group, session, exercise, onAnswer }: { point: Dec
   const given = answerOf(session, point.id, group.id);
   const [typed, setTyped] = useState(given.foreseeable === null ? '' : String(given.foreseeable));
   const [error, setError] = useState<string | null>(null);
-  // Each answer is sent whole, so a store that keeps one answer per group and point loses neither part.
+  // Each answer is sent whole, so a store that keeps one answer per group and point loses neither part; whole with
+  // what this group sent last, since a rating typed straight after a choice comes before the choice is read back.
+  const [sent, setSent] = useState(given);
   const send = (part: { choice?: number; foreseeable?: number }) => {
-    const choice = part.choice ?? given.choice;
-    const foreseeable = part.foreseeable ?? given.foreseeable;
+    const choice = part.choice ?? sent.choice;
+    const foreseeable = part.foreseeable ?? sent.foreseeable;
+    setSent({ choice, foreseeable });
     onAnswer({ point: point.id, group: group.id, ...(choice !== null ? { choice } : {}), ...(foreseeable !== null ? { foreseeable } : {}) });
   };
   const rate = (event: FormEvent) => {

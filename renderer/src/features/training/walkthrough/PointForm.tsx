@@ -39,7 +39,7 @@ export function PointForm({ id, point, episodes, onSave, onClose }: { id: string
           onChange={fromEpisode}
         />
       )}
-      <TextInput id={fieldId(FORM, 'title')} label="Title" hint="A few words the room will see, like “The police call-out”" value={fields.title} onChange={set('title')} error={errors.title} />
+      <TextInput id={fieldId(FORM, 'title')} label="Title" hint="A few words the room sees with the question, like “The police call-out”. Word it so it does not give away what the officer decided." value={fields.title} onChange={set('title')} error={errors.title} />
       <div className={`form-group${momentError ? ' form-group--error' : ''}`}>
         <fieldset className="form-fieldset" aria-describedby={`${FORM}-moment-hint`}>
           <legend className="form-fieldset__legend">Moment the room stands at</legend>

@@ -47,7 +47,7 @@ export function StartSession({ training, save, onStartSession, onOpenDebrief }: 
               <legend className="form-fieldset__legend">How the session is run</legend>
               <div className="radios radios--stacked">
                 {(Object.keys(MODE_NAMES) as Session['mode'][]).map((mode) => (
-                  <label key={mode} className="radio" htmlFor={`${FORM}-mode-${mode}`}>
+                  <label key={mode} className="radio session-mode" htmlFor={`${FORM}-mode-${mode}`}>
                     <input id={`${FORM}-mode-${mode}`} type="radio" name={`${FORM}-mode`} value={mode} checked={fields.mode === mode} onChange={() => set('mode')(mode)} aria-describedby={`${FORM}-mode-${mode}-hint`} />
                     {MODE_NAMES[mode]}
                     <span id={`${FORM}-mode-${mode}-hint`} className="hint hint--s">{MODE_HINTS[mode]}</span>

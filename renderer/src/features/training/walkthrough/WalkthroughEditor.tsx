@@ -26,7 +26,7 @@ export function WalkthroughEditor({ walkthrough, caseTitle, episodes, save }: { 
 }
 
 function Details({ walkthrough, caseTitle, save }: { walkthrough: Walkthrough | undefined; caseTitle: string; save: Save }) {
-  const stored = { title: walkthrough?.title ?? `Case study: ${caseTitle}`, outcome: walkthrough?.outcome ?? '' };
+  const stored = { title: walkthrough?.title ?? `Case study: ${caseTitle.replace(/^Training copy: /, '')}`, outcome: walkthrough?.outcome ?? '' };
   const [fields, setFields] = useState(stored);
   // The form follows what is stored when that changes (an undo), and keeps what is typed until then.
   const [seen, setSeen] = useState(stored);
