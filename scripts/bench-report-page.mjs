@@ -10,7 +10,7 @@ import { openCaseFile } from './bench-review-tab.mjs';
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 /** Start recording the page's long tasks and the progress line's changes, from now (page time). */
-const watch = (page) =>
+export const watch = (page) =>
   page.evaluate(() => {
     const w = { long: [], steps: [], t0: performance.now() };
     window.__bench = w;
@@ -26,7 +26,7 @@ const watch = (page) =>
   });
 
 /** The long tasks and steps recorded since `watch`; the observers stopped. */
-const watched = (page) =>
+export const watched = (page) =>
   page.evaluate(async () => {
     // A long task is reported after it ends: let the last one in.
     await new Promise((r) => setTimeout(r, 50));
@@ -36,7 +36,7 @@ const watched = (page) =>
     return { long: w.long, steps: w.steps };
   });
 
-const summary = ({ long, steps }) => ({ longest: Math.max(0, ...long.map((l) => l.ms)), over100: long.filter((l) => l.ms > 100).length, long, steps });
+export const summary = ({ long, steps }) => ({ longest: Math.max(0, ...long.map((l) => l.ms)), over100: long.filter((l) => l.ms > 100).length, long, steps });
 
 /** Click a button in the page (no Playwright actionability waits in the timing): the Node clock when it was clicked. */
 async function click(page, name) {
@@ -80,7 +80,7 @@ const untilShown = (page, what) =>
  * the background, the day's full trail check and backup after a case opens, or the quick check after a document is
  * recorded in the trail, would otherwise be timed with the next document.
  */
-async function settle(browser) {
+export async function settle(browser) {
   const cdp = await browser.newBrowserCDPSession();
   const cpu = async () => (await cdp.send('SystemInfo.getProcessInfo')).processInfo.reduce((n, p) => n + p.cpuTime, 0);
   const t0 = clock.now();

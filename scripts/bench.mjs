@@ -13,13 +13,14 @@ import { measureImport, measureStrayQuote, measureStrayQuoteReader, writeImportF
 import { measureEngine } from './bench-engine.ts';
 import { measureReview } from './bench-review.ts';
 import { measureReviewTab, writeCaseFile, writeReviewBundle, writeReviewCaseFile } from './bench-review-tab.mjs';
-import { benchReportReview } from './bench-review.ts';
+import { benchReportReview, benchReview } from './bench-review.ts';
 import { measureReport } from './bench-report.ts';
 import { measureReportPage, medianOf } from './bench-report-page.mjs';
 import { measureProtect, writeBenchBundle } from './bench-protect.mjs';
 import { measureVerify, writeSignedBundle } from './bench-verify.ts';
 import { measureReply } from './bench-reply.ts';
 import { measurePseudonymise } from './bench-pseudonymise.ts';
+import { measureTrainingCopyPage } from './bench-training-copy-page.mjs';
 import { sinceStoreOpen, unlock } from './bench-unlock.mjs';
 import { measureTimeline, measureVisTimeline } from './bench-timeline.mjs';
 import { measureMapLayout } from './bench-systems-map.ts';
@@ -93,7 +94,7 @@ cpSync(join(root, 'dist/renderer'), demoDir, { recursive: true });
 cpSync(join(root, 'dist/renderer'), bigDir, { recursive: true });
 const tenDir = join(work, 'ten-app');
 cpSync(join(root, 'dist/renderer'), tenDir, { recursive: true });
-if (wanted('chronology') || wanted('timeline') || wanted('protect') || wanted('verify') || wanted('review') || wanted('report') || wanted('reply') || wanted('pseudonymise') || wanted('presenter')) {
+if (wanted('chronology') || wanted('timeline') || wanted('protect') || wanted('verify') || wanted('review') || wanted('report') || wanted('reply') || wanted('pseudonymise') || wanted('training-copy') || wanted('presenter')) {
   process.stderr.write('Generating the 10,000- and 100,000-record cases…\n');
   run('npx', ['tsx', 'scripts/demo/generate.ts', '--case-contacts', '10000', '--out', join(tenDir, 'demo')]);
   run('npx', ['tsx', 'scripts/demo/generate.ts', '--case-contacts', '100000', '--out', join(bigDir, 'demo')]);
@@ -186,6 +187,15 @@ if (wanted('pseudonymise')) {
   const bundlePath = join(work, 'bench-pseudonymise.json');
   writeBenchBundle(join(bigDir, 'demo'), bundlePath);
   pseudonymised = { ...measurePseudonymise(bundlePath), load: loadavg()[0] };
+}
+let trainingCopy;
+if (wanted('training-copy')) {
+  await fresh();
+  process.stderr.write('Writing the 100,000-record case with its review as a case file, and making a training copy of it in Chromium…\n');
+  const file = writeCaseFile(await writeReviewBundle(join(bigDir, 'demo'), work, benchReview, 'bench-training-copy'));
+  const server = await serve(demoDir);
+  trainingCopy = { ...(await measureTrainingCopyPage(browser, `http://127.0.0.1:${server.address().port}/`, file)), load: loadavg()[0] };
+  server.close();
 }
 let imp;
 let importFiles;
@@ -341,6 +351,24 @@ if (pseudonymised) {
   const p = pseudonymised;
   console.log(`\nTraining copy (Node, this machine, load average ${p.load.toFixed(2)}): ${p.records.toLocaleString('en-GB')} records, ${p.rows.toLocaleString('en-GB')} rows; median of 3 after a warm-up`);
   console.log(`  pseudonymised, dates moved, records renumbered, fresh trail   ${ms(p.ms)}   (target ≤ 20,000 ms: ${p.ms <= 20000 ? 'met' : 'NOT met'}); ${p.replaced.toLocaleString('en-GB')} places replaced, ${p.toCheck} words to check`);
+}
+if (trainingCopy) {
+  const t = trainingCopy;
+  const blocks = (x) => `longest main-thread block ${x.longest > 0 ? ms(x.longest) : 'none over 50 ms'}, ${x.over100} over 100 ms`;
+  const met = (x) => `(target ≤ 20,000 ms: ${x.ms <= 20000 ? 'met' : 'NOT met'})`;
+  // The progress line's steps: "Reading the case…" until the first percentage, the last percentage to the end.
+  const split = (x) => {
+    const first = x.steps.find((s) => /%\)$/.test(s.what));
+    const last = x.steps.findLast((s) => /%\)$/.test(s.what));
+    return first ? `reading the case ${first.at.toFixed(0)} ms, pseudonymising to ${last.what.match(/\d+%/)[0]} ${(last.at - first.at).toFixed(0)} ms, then ${(x.ms - last.at).toFixed(0)} ms to the end` : 'no percentage shown';
+  };
+  console.log(`\nTraining copy (Chromium, this machine, load average ${t.load.toFixed(2)}): the 100,000-record case with its review, opened from a case file; 26 weeks later; from the click, the app settled`);
+  console.log(`  "Show what the copy replaces" to the preview shown      ${ms(t.preview.ms)}   ${met(t.preview)}   progress updated ${t.preview.progressUpdates} times   ${blocks(t.preview)}`);
+  console.log(`    ${split(t.preview)}; ${t.toCheck} words to check shown`);
+  console.log(`  "Make the training copy" to the new case's page shown   ${ms(t.make.ms)}   ${met(t.make)}   progress updated ${t.make.progressUpdates} times   ${blocks(t.make)}`);
+  console.log(`    ${split(t.make)} (the copy stored, the new case opened)`);
+  const over = (x) => x.long.filter((l) => l.ms > 100).map((l) => `${l.at.toFixed(0)}: ${l.ms.toFixed(0)}`).join(', ');
+  for (const [name, x] of [['preview', t.preview], ['make', t.make]]) if (x.over100) console.log(`  ${name}: blocks over 100 ms (ms from the click: length): ${over(x)}`);
 }
 if (imp) {
   const rawRate = imp.raw.rows / (imp.raw.ms / 1000);

@@ -308,4 +308,13 @@ describe('free text in a training copy', () => {
     expect(seen).toEqual([...seen].sort((x, y) => x - y));
     expect(seen.at(-1)).toBe(1);
   });
+
+  it('previews exactly what the copy made replaces, without hashing a trail for a copy never stored', () => {
+    const preview = pseudonymise(original, { ...base, shiftDays: 182, preview: true });
+    const { bundle, ...shown } = preview;
+    const { bundle: stored, ...madeShown } = made;
+    expect(shown).toEqual(madeShown);
+    expect(bundle).toEqual({ ...stored, audit: [] });
+    expect(stored.audit).toHaveLength(1);
+  });
 });
