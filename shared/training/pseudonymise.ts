@@ -114,6 +114,8 @@ export interface Pseudonymised {
 export interface Progress {
   done: number;
   total: number;
+  /** What is being done: copying the rows (counted), then recording the copy in its fresh trail (every row hashed). */
+  stage?: 'copy' | 'trail';
 }
 
 export const REDACTED = '[redacted]';
@@ -596,6 +598,8 @@ export function* pseudonymiseSteps(bundle: CaseBundle, options: PseudonymiseOpti
     audit: [],
     ...(reviewCopy ? { review: reviewCopy } : {}),
   };
+  // Hashing every row for the trail entry takes seconds on a large case: said, so progress does not seem to stop.
+  if (!options.preview) yield { done, total, stage: 'trail' };
   const bundleOut = options.preview ? copy : withWholeCaseEntry(copy, { who: options.who, at: options.at, kind: 'import', what: `Training copy made: pseudonymised, dates moved by ${shiftDays} days` }, options.signing);
   yield { done: ++done, total };
 

@@ -14,7 +14,7 @@ describe('a training copy made in the app', () => {
     const before = JSON.stringify(await caseBundleOf(db, store.caseId));
     const progress: number[] = [];
 
-    const preview = (await trainingCopyJob(db, { type: 'preview', caseId: store.caseId, shiftDays: -14 }, (p) => progress.push(p.done))) as TrainingPreview;
+    const preview = (await trainingCopyJob(db, { type: 'preview', caseId: store.caseId, shiftDays: -14 }, (p) => 'done' in p && progress.push(p.done))) as TrainingPreview;
     expect(preview.shiftDays).toBe(-14);
     expect(preview.key.names['James Whitfield']).toMatch(/^[A-Z][a-z]+ [A-Z][a-z]+$/);
     const kowalska = preview.toCheck.find((t) => t.word === 'Kowalska')!;
@@ -22,7 +22,10 @@ describe('a training copy made in the app', () => {
     expect(await listCases(db)).toHaveLength(1);
     expect(progress.length).toBeGreaterThan(0);
 
-    const made = (await trainingCopyJob(db, { type: 'make', caseId: store.caseId, choices: { shiftDays: -14, extra: { Kowalska: 'Abbott' }, redact: [], confirmed: ['Zoë'] } }, () => {})) as { caseId: string };
+    // Past the counted rows, the progress says what it is doing: the copy's trail, then storing it.
+    const stages: (string | undefined)[] = [];
+    const made = (await trainingCopyJob(db, { type: 'make', caseId: store.caseId, choices: { shiftDays: -14, extra: { Kowalska: 'Abbott' }, redact: [], confirmed: ['Zoë'] } }, (p) => stages.push(p.stage))) as { caseId: string };
+    expect(stages.filter((s) => s !== undefined && s !== 'copy')).toEqual(['trail', 'store']);
     const cases = await listCases(db);
     expect(cases.map((c) => c.id).sort()).toEqual([made.caseId, store.caseId].sort());
     const copy = (await caseBundleOf(db, made.caseId))!;

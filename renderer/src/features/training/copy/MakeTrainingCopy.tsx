@@ -6,14 +6,17 @@ import { StoredValueDamaged } from '../../../app/caseFileProtocol.js';
 import { useDataKey } from '../../../store/context.js';
 import { saveFile } from '../../shell/saveFile.js';
 import { runTrainingCopyJob, TrainingCopyCancelled } from './runTrainingCopyJob.js';
-import type { TrainingChoices, TrainingPreview } from './trainingCopyProtocol.js';
+import type { StoringProgress, TrainingChoices, TrainingPreview } from './trainingCopyProtocol.js';
 
 /** What the trainer does with a word still to check. */
 type Decision = { action: 'confirm' } | { action: 'replace'; replacement: string } | { action: 'redact' };
 
-type Work = { state: 'idle' } | { state: 'working'; progress: Progress | null } | { state: 'failed'; message: string };
+type Work = { state: 'idle' } | { state: 'working'; progress: Progress | StoringProgress | null } | { state: 'failed'; message: string };
 
 const percent = (p: Progress | null) => (p && p.total > 0 ? Math.round((p.done / p.total) * 100) : 0);
+/** How far a job has got, in words; null while its rows are counted (the bar says how far). */
+const stageWords = (p: Progress | StoringProgress): string | null =>
+  p.stage === 'store' ? 'Storing the copy as a new case…' : p.stage === 'trail' ? 'Recording the copy in its trail: every row is hashed…' : null;
 const weeksWords = (days: number) => `${count(Math.abs(days) / 7, 'week')} ${days < 0 ? 'earlier' : 'later'}`;
 /** A place as the trainer reads it: `contact:12 notes` is the notes of contact 12. */
 const placeWords = (where: string) => {
@@ -141,8 +144,17 @@ export function MakeTrainingCopy({ caseId, onMade }: { caseId: string; onMade: (
             const what = making.state === 'working' ? 'Making the training copy' : 'Working out what the copy replaces';
             return (
               <>
-                <progress max={100} value={percent(w.progress)} aria-label={`${what}: ${percent(w.progress)}%`} className="progress" />
-                <p>{w.progress ? `${what} (${percent(w.progress)}%)` : 'Reading the case…'}</p>
+                {w.progress && stageWords(w.progress) ? (
+                  <>
+                    <progress aria-label={`${what}: ${stageWords(w.progress)}`} className="progress" />
+                    <p>{`${what}: ${stageWords(w.progress)}`}</p>
+                  </>
+                ) : (
+                  <>
+                    <progress max={100} value={percent(w.progress as Progress | null)} aria-label={`${what}: ${percent(w.progress as Progress | null)}%`} className="progress" />
+                    <p>{w.progress ? `${what} (${percent(w.progress as Progress)}%)` : 'Reading the case…'}</p>
+                  </>
+                )}
               </>
             );
           })()}

@@ -1,4 +1,5 @@
 import type { Progress } from '../../../../../shared/training/pseudonymise.js';
+import type { StoringProgress } from './trainingCopyProtocol.js';
 import { StoredValueDamaged } from '../../../app/caseFileProtocol.js';
 import { holdKey, StoppedByLock } from '../../../store/keyHolders.js';
 import type { FromTrainingCopyWorker, TrainingCopyJob, TrainingCopyResults, ToTrainingCopyWorker } from './trainingCopyProtocol.js';
@@ -14,7 +15,7 @@ export class TrainingCopyCancelled extends Error {
 export function runTrainingCopyJob<J extends TrainingCopyJob>(
   dataKey: Uint8Array,
   job: J,
-  options: { signal?: AbortSignal; onProgress?: (p: Progress) => void } = {},
+  options: { signal?: AbortSignal; onProgress?: (p: Progress | StoringProgress) => void } = {},
 ): Promise<TrainingCopyResults[J['type']]> {
   return new Promise((resolve, reject) => {
     if (options.signal?.aborted) return reject(new TrainingCopyCancelled());

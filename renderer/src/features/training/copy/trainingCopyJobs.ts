@@ -6,7 +6,7 @@ import { caseBundleOf } from '../../../store/caseBundle.js';
 import { putWholeCase } from '../../../store/cases.js';
 import type { ForesightDb } from '../../../store/db.js';
 import { currentAuthor } from '../../../store/identity.js';
-import type { TrainingChoices, TrainingCopyJob, TrainingCopyResults, TrainingPreview } from './trainingCopyProtocol.js';
+import type { StoringProgress, TrainingChoices, TrainingCopyJob, TrainingCopyResults, TrainingPreview } from './trainingCopyProtocol.js';
 
 /** Places of a word to check whose text the preview carries: enough to see the word in use and select a passage. */
 const SHOWN_PLACES = 5;
@@ -46,7 +46,7 @@ async function run(db: ForesightDb, caseId: string, choices: TrainingChoices & {
   }
 }
 
-export async function trainingCopyJob(db: ForesightDb, job: TrainingCopyJob, onProgress: (p: Progress) => void): Promise<TrainingCopyResults[TrainingCopyJob['type']]> {
+export async function trainingCopyJob(db: ForesightDb, job: TrainingCopyJob, onProgress: (p: Progress | StoringProgress) => void): Promise<TrainingCopyResults[TrainingCopyJob['type']]> {
   if (job.type === 'preview') {
     const made = await run(db, job.caseId, { shiftDays: job.shiftDays, extra: {}, redact: [], confirmed: [], preview: true }, onProgress);
     const places = new Set(made.toCheck.flatMap((t) => t.where.slice(0, SHOWN_PLACES)));
@@ -54,6 +54,7 @@ export async function trainingCopyJob(db: ForesightDb, job: TrainingCopyJob, onP
     return preview;
   }
   const made = await run(db, job.caseId, job.choices, onProgress);
+  onProgress({ stage: 'store' });
   // A new case, its trail already the one entry that made it: stored as it is, the original untouched.
   await putWholeCase(db, made.bundle);
   return { caseId: made.bundle.case.id, unredacted: made.unredacted.length };

@@ -14,6 +14,11 @@ export interface TrainingChoices {
  */
 export type TrainingCopyJob = { type: 'preview'; caseId: string; shiftDays: number } | { type: 'make'; caseId: string; choices: TrainingChoices };
 
+/** The made copy being stored as a new case: no count, for it is one transaction. */
+export interface StoringProgress {
+  stage: 'store';
+}
+
 export interface TrainingPreview {
   shiftDays: number;
   replaced: Record<ReplacementKind, number>;
@@ -31,6 +36,6 @@ export interface TrainingCopyResults {
 
 export type ToTrainingCopyWorker = { dataKey: Uint8Array; job: TrainingCopyJob };
 export type FromTrainingCopyWorker =
-  | { type: 'progress'; progress: Progress }
+  | { type: 'progress'; progress: Progress | StoringProgress }
   | { type: 'done'; result: unknown }
   | { type: 'failed'; message: string; damaged?: true };
