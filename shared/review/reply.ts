@@ -251,17 +251,19 @@ export function planReplyMerge(here: CaseSide, reply: CaseBundle): { ok: true; p
   const copyPoint = copy ? trail.findIndex((e) => e.hash === copy.sentEntry) + 1 : 0;
   if (copyPoint > k) return { ok: false, entry: k + 1, reason: `entry ${k + 1} of the reply differs from entry ${k + 1} of this case: the copy was changed before it was sent for response` };
 
-  const state = new Map(here.recorded.rows);
+  // The responses the reply's later entries add, over the rows recorded at the shared start (100,000 of them: not copied).
+  const copied = here.recorded.rows;
+  const added = new Map<string, string>();
   const addedBy = new Map<string, AuditEntry>();
   for (const e of theirs.slice(k)) {
     for (const [key, digest] of Object.entries(e.rows ?? {})) {
-      const had = state.get(key);
+      const had = added.get(key) ?? copied.get(key);
       if (had === digest) continue;
       const refuse = (what: string): ReplyRefusal => ({ ok: false, entry: e.seq, reason: `${described(e)} ${what}` });
       if (digest === ROW_REMOVED) return refuse(`takes out ${key}, not a response`);
       if (!key.startsWith(RESPONSE_PREFIX)) return refuse(had === undefined ? `adds ${key}, not a response` : `changes ${key}, not a response`);
       if (had !== undefined) return refuse(`changes ${key}, an earlier response: a response is never changed, a later version is added`);
-      state.set(key, digest);
+      added.set(key, digest);
       addedBy.set(key, e);
     }
   }
@@ -285,16 +287,16 @@ export function planReplyMerge(here: CaseSide, reply: CaseBundle): { ok: true; p
     taken.add(key);
     // The response is taken from the reply's rows: it must be what the entry that added it recorded.
     const digest = rowDigest(response);
-    if (digest !== state.get(key)) return notIntact(entry, `${key} has been changed since entry ${entry.seq} recorded it`);
+    if (digest !== added.get(key)) return notIntact(entry, `${key} has been changed since entry ${entry.seq} recorded it`);
     const held = responsesHere.get(key);
     if (held === digest) continue;
     const refuse = (what: string): ReplyRefusal => ({ ok: false, entry: entry.seq, reason: `${described(entry)} ${what}` });
     if (held !== undefined) return refuse(`adds version ${response.version} of the response to ${response.finding}, but this case already holds a different version ${response.version} (from another reply)`);
     const now = findingsHere.get(response.finding);
     if (!now) return refuse(`answers finding ${response.finding}, which this case no longer holds`);
-    // The finding as the copy held it, by the hash its trail recorded (no entry of the reply may change it).
+    // The finding as the copy held it, by the hash recorded at the shared start (no later entry of the reply may change it).
     const findingKey = reviewItemKey('findings', now);
-    const digestThen = state.get(findingKey);
+    const digestThen = copied.get(findingKey);
     const reworded = digestThen !== undefined && digestThen !== rowDigest(now);
     if (reworded) {
       // The copy's wording, kept in the merge entry, is read from the reply's rows: it must be as the trail recorded it.
