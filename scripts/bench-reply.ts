@@ -21,7 +21,7 @@ import { withWholeCaseEntry } from '../shared/bundle/bundleRows.js';
 import { buildCaseBundle } from '../shared/import/buildBundle.js';
 import { parseDateTime } from '../shared/import/dates.js';
 import { readCsvImportFile } from '../shared/import/readFile.js';
-import { applyReplyPlan, checkReplyTrail, mergeReply, nextResponse, REPLY_SENT, respondingTo, sentForResponse, sharedStart, sentForResponseEntry, withResponse } from '../shared/review/reply.js';
+import { checkReplyTrail, mergeReply, nextResponse, REPLY_SENT, respondingTo, sentForResponse, sharedStart, sentForResponseEntry, withResponse } from '../shared/review/reply.js';
 import { verifyBundle } from '../shared/bundle/verifyBundle.js';
 import { decryptBundle, encryptBundle } from '../shared/bundle/encryption.js';
 import { readCaseFileJson } from '../shared/bundle/caseFile.js';
