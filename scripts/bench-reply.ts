@@ -131,13 +131,11 @@ async function jobs(imported: CaseBundle, reply: CaseBundle, reviewer: Signing) 
 
 export async function measureReply(demoDir: string, runs = 3) {
   const { imported, here, changed, reply, reviewer } = cases(demoDir);
-  let t0 = performance.now();
-  const verified = verifyBundle(reply);
-  const verifyMs = performance.now() - t0;
-  if (!verified.ok) throw new Error(verified.reason);
+  // The jobs first, and the full check last: the stores made in between grow this process's heap, as the app's worker's is not.
+  const job = await jobs(imported, reply, reviewer);
   const check: number[] = [];
   for (let i = 0; i < runs; i++) {
-    t0 = performance.now();
+    const t0 = performance.now();
     const broken = checkReplyTrail(reply, sharedStart(here.audit, reply.audit));
     check.push(performance.now() - t0);
     if (broken) throw new Error(broken.reason);
@@ -152,7 +150,10 @@ export async function measureReply(demoDir: string, runs = 3) {
     store.chained.push(await storeMerge(imported, reply, reviewer, false));
     store.held.push(await storeMerge(imported, reply, reviewer, true));
   }
-  const job = await jobs(imported, reply, reviewer);
+  const t0 = performance.now();
+  const verified = verifyBundle(reply);
+  const verifyMs = performance.now() - t0;
+  if (!verified.ok) throw new Error(verified.reason);
   return {
     records: here.records.length,
     verifyMs,
