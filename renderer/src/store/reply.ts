@@ -77,13 +77,20 @@ export async function readResponseWordings(db: ForesightDb, caseId: string): Pro
 function recordedUpTo(db: ForesightDb, caseId: string, entries: readonly StoredEntry[], upTo: number): PromiseLike<Map<string, string>> {
   const wanted = entries.slice(0, upTo).flatMap((e) => (e.recorded?.tables ?? []).map((table): [string, string, number] => [caseId, table, e.seq]));
   return db.auditRows.bulkGet(wanted).then((parts) => {
+    // Newest entry first: a key takes the hash it was last recorded with, and an older entry whose keys were all
+    // recorded again since (an import, before the case was stored again whole) is never turned into hex.
     const rows = new Map<string, string>();
-    for (const [i, part] of parts.entries()) {
+    const gone = new Set<string>();
+    for (let i = parts.length - 1; i >= 0; i--) {
+      const part = parts[i];
       if (!part) throw new Error(`The rows entry ${wanted[i]?.[2]} of this case's trail recorded in ${wanted[i]?.[1]} are missing from the store.`);
-      const digests = digestsAt(part.digests, part.keys.length);
-      for (const [j, key] of part.keys.entries()) {
+      let digests: string[] | undefined;
+      for (let j = 0; j < part.keys.length; j++) {
+        const key = part.keys[j] as string;
+        if (rows.has(key) || gone.has(key)) continue;
+        digests ??= digestsAt(part.digests, part.keys.length);
         const digest = digests[j] as string;
-        if (digest === ROW_REMOVED) rows.delete(key);
+        if (digest === ROW_REMOVED) gone.add(key);
         else rows.set(key, digest);
       }
     }
