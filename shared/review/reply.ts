@@ -1,12 +1,12 @@
-import { mergedHashes, replyMergedOf, RESPONSE_PREFIX, type ReplyMerged } from '../audit/embedded.js';
+import { heldEntryBreak, mergedHashes, replyMergedOf, RESPONSE_PREFIX, type ReplyMerged } from '../audit/embedded.js';
 import { responseCopyOf } from './responseCopy.js';
 
 // The copy's own rules are in responseCopy.ts (light, read as every case opens); the merge's callers find them here too.
 export { copiesSent, isReply, Practitioner, REPLY_SENT, respondingTo, responseCopyOf, ResponseRequest, sentForResponse, sentForResponseEntry } from './responseCopy.js';
 export type { ResponseCopy, SentCopy } from './responseCopy.js';
 import type { Signer, Signing } from '../audit/signatures.js';
-import { appendEntry, recordedRows, ROW_REMOVED, rowDigest, type AuditEntry, type NewAuditEntry } from '../audit/trail.js';
-import { verifyBundle } from '../bundle/verifyBundle.js';
+import { appendEntry, checkChain, entryHash, recordedRows, ROW_REMOVED, rowDigest, type AuditEntry, type NewAuditEntry } from '../audit/trail.js';
+import { signatureReport } from '../bundle/verifyBundle.js';
 import { count } from '../domain/words.js';
 import type { CaseBundle } from '../schemas/bundle.js';
 import type { Finding, ReviewInput, ReviewResponse, ResponseStatus } from '../schemas/review.js';
@@ -68,12 +68,6 @@ function withSigners(bundle: CaseBundle, signers: readonly Signer[]): CaseBundle
 // ---------------------------------------------------------------------------------------------------------------
 // Merging a reply.
 
-/** A reply file whose trail has been checked on its own (verifyBundle): the only kind a merge is planned for. */
-export interface CheckedReply {
-  readonly bundle: CaseBundle;
-  readonly checked: true;
-}
-
 /** Why a reply is refused, naming the first entry at fault when there is one (nothing is stored). */
 export interface ReplyRefusal {
   ok: false;
@@ -81,17 +75,45 @@ export interface ReplyRefusal {
   reason: string;
 }
 
-/** The reply's trail, checked on its own: hashes, chain, signatures and rows. */
-export function checkReply(bundle: CaseBundle): { ok: true; reply: CheckedReply } | ReplyRefusal {
-  const verified = verifyBundle(bundle);
-  if (!verified.ok) return { ok: false, ...(verified.entry !== undefined ? { entry: verified.entry } : {}), reason: `the reply's audit trail is not intact (${verified.reason})` };
-  return { ok: true, reply: { bundle, checked: true } };
+/** How many entries, from the first, a reply's trail shares with this case's (the same hashes). */
+export function sharedStart(trail: readonly Pick<AuditEntry, 'hash'>[], theirs: readonly Pick<AuditEntry, 'hash'>[]): number {
+  let k = 0;
+  while (k < theirs.length && k < trail.length && theirs[k]?.hash === trail[k]?.hash) k++;
+  return k;
 }
 
-/** What a merge needs of the reviewer's case: its id, its trail's entries (rows not needed), its review and signers. */
+/**
+ * The reply's own trail, as far as a merge relies on it: every link, and each entry after the `shared` start hashed
+ * again over its content, its signature checked, and any practitioner's entries it holds checked too. The shared
+ * start's entries are not hashed again: a merge reads nothing of them from the reply (it reads this case's own, which
+ * carry the same hashes). The refusal names the first entry that fails.
+ */
+export function checkReplyTrail(reply: CaseBundle, shared: number): ReplyRefusal | null {
+  const after = reply.audit.slice(shared);
+  const changed = after.find(({ hash, ...unhashed }) => entryHash(unhashed) !== hash);
+  const signed = signatureReport(after, reply.signers ?? []).failure;
+  const breaks: { entry?: number; reason?: string }[] = [
+    checkChain(reply.audit, { rehash: false }) ?? {},
+    changed ? { entry: changed.seq, reason: `entry ${changed.seq} has been changed since it was written` } : {},
+    heldEntryBreak(after) ?? {},
+    signed ?? {},
+  ];
+  // The first entry that fails; of two failures at one entry, its hash or link is named before its signature.
+  let first: { entry: number; reason: string } | null = null;
+  for (const { entry, reason = '' } of breaks) if (entry !== undefined && (!first || entry < first.entry)) first = { entry, reason };
+  return first && { ok: false, entry: first.entry, reason: `the reply's audit trail is not intact (${first.reason})` };
+}
+
+/**
+ * What a merge needs of the reviewer's case: its id, its trail's entries (rows not needed), its review and signers,
+ * and the hash each row was last recorded with after the trail's first `recorded.upTo` entries, which must be the
+ * start it shares with the reply (sharedStart): the rows the merge checks the reply's later entries against come from
+ * the case's own entries, never from the reply's copies of them.
+ */
 export interface CaseSide {
   caseId: string;
-  trail: readonly Pick<AuditEntry, 'seq' | 'hash' | 'after'>[];
+  trail: readonly Pick<AuditEntry, 'seq' | 'hash' | 'kind' | 'after' | 'who' | 'at'>[];
+  recorded: { upTo: number; rows: ReadonlyMap<string, string> };
   review: ReviewInput | null;
   signers: readonly Signer[];
 }
@@ -134,33 +156,41 @@ export interface MergeSummary {
 const described = (e: AuditEntry) => `entry ${e.seq} (by ${e.who}, ${formatInstant(e.at)}: "${e.what}")`;
 
 /**
- * Work out how a checked reply merges into the reviewer's case (REVIEW.md §3), or why it cannot: the reply must be of
- * this case, start with entries identical to the case's own up to the copy point, and after it only add responses
- * (a row re-recorded with the hash it already had, as the practitioner's receipt re-records the whole case, is no
- * change). The plan is null when everything in the reply is merged already.
+ * Work out how a reply merges into the reviewer's case (REVIEW.md §3), or why it cannot: the reply must be of this
+ * case, start with entries identical to the case's own up to the copy point, its later entries must be intact and
+ * signed (checkReplyTrail) and only add responses (a row re-recorded with the hash it already had, as the
+ * practitioner's receipt re-records the whole case, is no change), and each response it adds must be as its entry
+ * recorded it. Nothing else of the reply's rows is read: the merge stores none of them. The plan is null when
+ * everything in the reply is merged already.
  */
-export function planReplyMerge(here: CaseSide, { bundle: reply }: CheckedReply): { ok: true; plan: ReplyPlan | null } | ReplyRefusal {
+export function planReplyMerge(here: CaseSide, reply: CaseBundle): { ok: true; plan: ReplyPlan | null } | ReplyRefusal {
   if (reply.case.id !== here.caseId) return { ok: false, reason: `the reply is a copy of another case (${reply.case.title}, CRN ${reply.case.crn})` };
   const theirs = reply.audit;
-  let k = 0;
-  while (k < theirs.length && k < here.trail.length && theirs[k]?.hash === here.trail[k]?.hash) k++;
+  const k = sharedStart(here.trail, theirs);
   if (k === 0) return { ok: false, ...(theirs[0] ? { entry: 1 } : {}), reason: 'the reply is not a copy of this case: its trail does not start with this case’s' };
+  if (here.recorded.upTo !== k) throw new Error(`The rows recorded after entry ${here.recorded.upTo} were given for a reply that shares ${k} entries with this case.`);
+  const broken = checkReplyTrail(reply, k);
+  if (broken) return broken;
+  // From here on the reply's trail is read as this case's own entries up to k, then the reply's, checked above.
+  const trail = [...here.trail.slice(0, k), ...theirs.slice(k)];
   // A copy sent for response must hold this case's trail unchanged up to the entry that sent it.
-  const copy = responseCopyOf(theirs);
-  const copyPoint = copy ? theirs.findIndex((e) => e.hash === copy.sentEntry) + 1 : 0;
+  const copy = responseCopyOf(trail);
+  const copyPoint = copy ? trail.findIndex((e) => e.hash === copy.sentEntry) + 1 : 0;
   if (copyPoint > k) return { ok: false, entry: k + 1, reason: `entry ${k + 1} of the reply differs from entry ${k + 1} of this case: the copy was changed before it was sent for response` };
 
-  const state = recordedRows(theirs.slice(0, k));
+  // The responses the reply's later entries add, over the rows recorded at the shared start (100,000 of them: not copied).
+  const copied = here.recorded.rows;
+  const added = new Map<string, string>();
   const addedBy = new Map<string, AuditEntry>();
   for (const e of theirs.slice(k)) {
     for (const [key, digest] of Object.entries(e.rows ?? {})) {
-      const had = state.get(key);
+      const had = added.get(key) ?? copied.get(key);
       if (had === digest) continue;
       const refuse = (what: string): ReplyRefusal => ({ ok: false, entry: e.seq, reason: `${described(e)} ${what}` });
       if (digest === ROW_REMOVED) return refuse(`takes out ${key}, not a response`);
       if (!key.startsWith(RESPONSE_PREFIX)) return refuse(had === undefined ? `adds ${key}, not a response` : `changes ${key}, not a response`);
       if (had !== undefined) return refuse(`changes ${key}, an earlier response: a response is never changed, a later version is added`);
-      state.set(key, digest);
+      added.set(key, digest);
       addedBy.set(key, e);
     }
   }
@@ -174,22 +204,38 @@ export function planReplyMerge(here: CaseSide, { bundle: reply }: CheckedReply):
   const responsesHere = new Map((here.review?.responses ?? []).map((r) => [reviewItemKey('responses', r), rowDigest(r)]));
   const freshHashes = new Set(fresh.map((e) => e.hash));
   const responses: IncomingResponse[] = [];
+  const taken = new Set<string>();
   const earlierWordings: Record<string, Finding> = {};
+  const notIntact = (entry: AuditEntry, what: string): ReplyRefusal => ({ ok: false, entry: entry.seq, reason: `the reply's audit trail is not intact (${what})` });
   for (const response of reply.review?.responses ?? []) {
     const key = reviewItemKey('responses', response);
     const entry = addedBy.get(key);
-    if (!entry || !freshHashes.has(entry.hash)) continue;
+    if (!entry || !freshHashes.has(entry.hash) || taken.has(key)) continue;
+    taken.add(key);
+    // The response is taken from the reply's rows: it must be what the entry that added it recorded.
     const digest = rowDigest(response);
+    if (digest !== added.get(key)) return notIntact(entry, `${key} has been changed since entry ${entry.seq} recorded it`);
     const held = responsesHere.get(key);
     if (held === digest) continue;
     const refuse = (what: string): ReplyRefusal => ({ ok: false, entry: entry.seq, reason: `${described(entry)} ${what}` });
     if (held !== undefined) return refuse(`adds version ${response.version} of the response to ${response.finding}, but this case already holds a different version ${response.version} (from another reply)`);
     const now = findingsHere.get(response.finding);
     if (!now) return refuse(`answers finding ${response.finding}, which this case no longer holds`);
-    const then = reply.review?.findings?.find((f) => f.id === response.finding);
-    const reworded = then !== undefined && rowDigest(then) !== rowDigest(now);
-    if (reworded) earlierWordings[response.finding] = then as Finding;
+    // The finding as the copy held it, by the hash recorded at the shared start (no later entry of the reply may change it).
+    const findingKey = reviewItemKey('findings', now);
+    const digestThen = copied.get(findingKey);
+    const reworded = digestThen !== undefined && digestThen !== rowDigest(now);
+    if (reworded) {
+      // The copy's wording, kept in the merge entry, is read from the reply's rows: it must be as the trail recorded it.
+      const then = reply.review?.findings?.find((f) => f.id === response.finding);
+      if (!then || rowDigest(then) !== digestThen) return notIntact(entry, `${findingKey} ${then ? 'has been changed since the trail recorded it' : 'was stored by the trail but is missing from the reply'}`);
+      earlierWordings[response.finding] = then as Finding;
+    }
     responses.push({ key, response, digest, entry: entry.hash, earlierWording: reworded });
+  }
+  // Every response a new entry added must be in the reply: its entry is added to this case, which must then hold it.
+  for (const [key, entry] of addedBy) {
+    if (freshHashes.has(entry.hash) && !taken.has(key)) return notIntact(entry, `${key} was stored by entry ${entry.seq} but is missing from the reply`);
   }
   const from = copy?.practitioner.name ?? addedBy.values().next().value?.who ?? (fresh[0] as AuditEntry).who;
   const signers = (reply.signers ?? []).filter((s) => !here.signers.some((h) => h.publicKey === s.publicKey));
@@ -238,9 +284,10 @@ export interface Merger {
  * everything in the reply is there already, or the refusal naming the first entry at fault.
  */
 export function mergeReply(caseBundle: CaseBundle, reply: CaseBundle, by: Merger): { ok: true; bundle: CaseBundle; summary: MergeSummary } | ReplyRefusal {
-  const checked = checkReply(reply);
-  if (!checked.ok) return checked;
-  const planned = planReplyMerge({ caseId: caseBundle.case.id, trail: caseBundle.audit, review: caseBundle.review ?? null, signers: caseBundle.signers ?? [] }, checked.reply);
+  const { audit } = caseBundle;
+  const upTo = sharedStart(audit, reply.audit);
+  const here: CaseSide = { caseId: caseBundle.case.id, trail: audit, recorded: { upTo, rows: recordedRows(audit.slice(0, upTo)) }, review: caseBundle.review ?? null, signers: caseBundle.signers ?? [] };
+  const planned = planReplyMerge(here, reply);
   if (!planned.ok) return planned;
   const { plan } = planned;
   return { ok: true, bundle: plan ? applyReplyPlan(caseBundle, plan, by.who, by.at, by.signing) : caseBundle, summary: mergeSummary(plan) };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { newSigningKey, signingAs, type Signing } from '../../shared/audit/signatures.js';
 import { appendEntry, entryHash, rowDigest, type AuditEntry, type NewAuditEntry } from '../../shared/audit/trail.js';
-import { withWholeCaseEntry } from '../../shared/bundle/bundleRows.js';
+import { bundleRows, withWholeCaseEntry } from '../../shared/bundle/bundleRows.js';
 import { verifyBundle } from '../../shared/bundle/verifyBundle.js';
 import { mergeReply, nextResponse, REPLY_SENT, respondingTo, responseCopyOf, responseWordings, sentForResponse, sentForResponseEntry, withResponse } from '../../shared/review/reply.js';
 import type { CaseBundle } from '../../shared/schemas/bundle.js';
@@ -168,11 +168,60 @@ describe('merging a reply (REVIEW.md §3)', () => {
     expect(merge(here, withRewritten)).toMatchObject({ ok: false, entry: 7, reason: expect.stringMatching(/changes review:response:N1:1, an earlier response/) });
   });
 
-  it('refuses a reply whose own trail does not verify', () => {
+  it('refuses a response that is not as the entry that added it recorded it, or that is missing from the reply, naming that entry', () => {
     const here = reviewersCase();
     const reply = practitionersReply(here);
     const tampered = { ...reply, review: { ...reply.review, responses: reply.review?.responses?.map((r) => ({ ...r, text: 'Changed in the file.' })) } } as CaseBundle;
-    expect(merge(here, tampered)).toMatchObject({ ok: false, reason: expect.stringMatching(/^the reply's audit trail is not intact \(review:response:N1:1 has been changed/) });
+    expect(merge(here, tampered)).toEqual({ ok: false, entry: 4, reason: 'the reply\'s audit trail is not intact (review:response:N1:1 has been changed since entry 4 recorded it)' });
+    const missing = { ...reply, review: { ...reply.review, responses: reply.review?.responses?.slice(0, 1) } } as CaseBundle;
+    expect(merge(here, missing)).toEqual({ ok: false, entry: 5, reason: 'the reply\'s audit trail is not intact (review:response:N2:1 was stored by entry 5 but is missing from the reply)' });
+  });
+
+  it('refuses a new entry changed since it was written, or signed by a key that is not its signer’s, naming it', () => {
+    const here = reviewersCase();
+    const reply = practitionersReply(here);
+    const reworded = structuredClone(reply.audit);
+    (reworded[3] as AuditEntry).what = 'Response to N1 (version 1) added, and agreed';
+    expect(merge(here, { ...reply, audit: reworded })).toEqual({ ok: false, entry: 4, reason: 'the reply\'s audit trail is not intact (entry 4 has been changed since it was written)' });
+    // The response rewritten and its entry hashed again: only the practitioner's key could sign the new hash.
+    const forged = structuredClone(reply.audit);
+    const entry = forged[3] as AuditEntry;
+    const response = { ...(reply.review?.responses?.[0] as object), status: 'accepted', text: 'I accept every word.' };
+    Object.assign(entry, { after: { 'review:response:N1:1': response }, rows: { 'review:response:N1:1': rowDigest(response) } });
+    entry.hash = entryHash((({ hash: _h, signature: _s, ...rest }) => rest)(entry));
+    entry.signature = reviewer.entry.sign(entry.hash);
+    const withForged = { ...reply, audit: forged, review: { ...reply.review, responses: [response, ...(reply.review?.responses ?? []).slice(1)] } } as CaseBundle;
+    expect(merge(here, withForged)).toEqual({ ok: false, entry: 4, reason: 'the reply\'s audit trail is not intact (entry 4 is not validly signed: its signature does not match)' });
+  });
+
+  it('refuses a receipt that records a record with another hash, naming the receipt and the record', () => {
+    const here = reviewersCase();
+    const [first, ...rest] = here.records;
+    const reply = practitionersReply({ ...here, records: [{ ...first, notes: 'Changed in the copy.' } as CaseBundle['records'][number], ...rest] });
+    const key = [...bundleRows(here).keys()].find((k) => k.startsWith('records:'));
+    expect(merge(here, reply)).toEqual({ ok: false, entry: 3, reason: `entry 3 (by P. Officer, 2 Dec 2026, 09:00: "Received") changes ${key}, not a response` });
+  });
+
+  it('reads the rows the copy shares with this case from this case’s own entries: a shared entry changed in the reply (its hash kept) changes nothing', () => {
+    const here = reviewersCase();
+    // A reply written on the copy itself, as `respond` writes it: no receipt re-records the case after the shared start.
+    const added = nextResponse(here.review ?? null, { finding: 'N1', status: 'disputed', text: 'About N1.', evidence: [] }, 'N07P214', ANSWERED.toISOString());
+    if (!added.ok) throw new Error(added.message);
+    const reply = withResponse(here, added, 'P. Officer', ANSWERED, officer);
+    // Entry 1, shared with this case, says finding N2 was stored with softer words; its hash is left as it was.
+    const key = 'review:finding:N2';
+    const softer = { ...(here.review?.findings?.find((f) => f.id === 'N2') as object), text: 'Softer words.' };
+    const audit = structuredClone(reply.audit);
+    (audit[0] as AuditEntry).rows = { ...(audit[0] as AuditEntry).rows, [key]: rowDigest(softer) };
+    const changedShared = { ...reply, audit };
+    // Nothing of the changed entry reaches the case: the merge is the one of the reply as written.
+    const asWritten = merge(here, reply);
+    expect(asWritten).toMatchObject({ ok: true, summary: { entries: 2 } });
+    expect(JSON.stringify(merge(here, changedShared))).toBe(JSON.stringify(asWritten));
+    // A later entry rewording N2 as the changed entry says it was stored is a change to this case's finding, and refused.
+    const review = { ...changedShared.review, findings: changedShared.review?.findings?.map((f) => (f.id === 'N2' ? softer : f)) } as ReviewInput;
+    const riding = signed({ ...changedShared, review }, { at: ANSWERED.toISOString(), kind: 'edit', what: 'Finding N2 changed', rows: { [key]: rowDigest(softer) } }, officer);
+    expect(merge(here, riding)).toEqual({ ok: false, entry: 4, reason: 'entry 4 (by P. Officer, 2 Dec 2026, 09:00: "Finding N2 changed") changes review:finding:N2, not a response' });
   });
 });
 
@@ -188,6 +237,14 @@ describe('a response to an earlier wording', () => {
     const copyWording = DEMO_REVIEW.findings?.[0];
     expect(wordings).toEqual({ 'review:response:N1:1': { finding: 'N1', version: 1, reworded: true, earlier: copyWording }, 'review:response:N2:1': { finding: 'N2', version: 1, reworded: false, earlier: null } });
     expect(result.bundle.review?.findings?.[0]?.text).toBe('The notice was not acted on.');
+  });
+
+  it('refuses a reply whose copy of the reworded finding is not as its trail recorded it: that wording is kept in the case', () => {
+    const sent = reviewersCase();
+    const reply = practitionersReply(sent);
+    const here = reword(sent, 'N1', 'The notice was not acted on.', reviewer, new Date('2026-12-03T10:00:00Z'));
+    const review = { ...reply.review, findings: reply.review?.findings?.map((f) => (f.id === 'N1' ? { ...f, text: 'The notice was read and acted on.' } : f)) } as ReviewInput;
+    expect(merge(here, { ...reply, review })).toEqual({ ok: false, entry: 4, reason: 'the reply\'s audit trail is not intact (review:finding:N1 has been changed since the trail recorded it)' });
   });
 
   it('is marked when the reviewer rewords the finding after merging, the earlier words read from the edit', () => {

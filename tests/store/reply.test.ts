@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { appendEntry, rowDigest } from '../../shared/audit/trail.js';
+import { appendEntry, rowDigest, type AuditEntry } from '../../shared/audit/trail.js';
+import { nextResponse, withResponse } from '../../shared/review/reply.js';
 import { decryptBundle, encryptBundle } from '../../shared/bundle/encryption.js';
 import type { CaseBundle } from '../../shared/schemas/bundle.js';
 import type { ReviewInput } from '../../shared/schemas/review.js';
@@ -128,6 +129,29 @@ describe('the practitioner’s reply in the store', () => {
     const before = await readTrail(reviewer, caseId);
     const refused = await caseFileJobs.mergeReply(reviewer, { type: 'mergeReply', ...job(caseId, reply) });
     expect(refused).toMatchObject({ ok: false, entry: before.length + 5, reason: expect.stringMatching(/"Finding N2 changed"\) changes review:finding:N2, not a response$/) });
+    expect(await readTrail(reviewer, caseId)).toEqual(before);
+    expect((await readCaseReview(reviewer, caseId))?.responses).toEqual([]);
+  });
+
+  it('checks the reply against the rows the store recorded: a shared entry changed in the reply (its hash kept) cannot pass off a changed finding', async () => {
+    const { reviewer, caseId, copy } = await sentForResponse();
+    const opened = await decryptBundle(new Uint8Array(await copy.arrayBuffer()), PASSPHRASE);
+    if (!opened.ok) throw new Error(opened.message);
+    const sent = JSON.parse(opened.json) as CaseBundle;
+    const added = nextResponse(sent.review ?? null, { finding: 'N1', status: 'disputed', text: 'The notice reached me late.', evidence: [] }, 'N07P214', new Date().toISOString());
+    if (!added.ok) throw new Error(added.message);
+    const answered = withResponse(sent, added, 'P. Officer', new Date());
+    // The entry that stored N2, shared with the reviewer's case, rewritten to say it stored the softer words; its hash kept.
+    const key = 'review:finding:N2';
+    const softer = finding('N2', 'A visit was planned.');
+    const audit = structuredClone(answered.audit);
+    const storedN2 = audit.find((e) => e.rows?.[key]) as AuditEntry;
+    storedN2.rows = { ...storedN2.rows, [key]: rowDigest(softer) };
+    const review = { ...(answered.review as ReviewInput), findings: (answered.review?.findings ?? []).map((f) => (f.id === 'N2' ? softer : f)) };
+    const riding = appendEntry(audit, { at: new Date().toISOString(), who: 'P. Officer', kind: 'edit', what: 'Finding N2 changed', rows: { [key]: rowDigest(softer) } });
+    const reply = asFile(await encryptBundle(JSON.stringify({ ...answered, review, audit: riding }), PASSPHRASE), 'reply.foresight');
+    const before = await readTrail(reviewer, caseId);
+    expect(await caseFileJobs.mergeReply(reviewer, { type: 'mergeReply', ...job(caseId, reply) })).toMatchObject({ ok: false, entry: riding.length, reason: expect.stringMatching(/"Finding N2 changed"\) changes review:finding:N2, not a response$/) });
     expect(await readTrail(reviewer, caseId)).toEqual(before);
     expect((await readCaseReview(reviewer, caseId))?.responses).toEqual([]);
   });

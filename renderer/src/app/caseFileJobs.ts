@@ -18,7 +18,7 @@ import { checkTrail, type TrailCheckDepth } from '../store/trailCheck.js';
 import { checkSignatures } from '../store/trailSignatures.js';
 import { planMerge, mergeReplyInto } from '../store/reply.js';
 import type { NewAuditEntry } from '../../../shared/audit/trail.js';
-import { checkReply, isReply, mergeSummary, REPLY_SENT, respondingTo, sentForResponse, sentForResponseEntry, type CheckedReply, type ReplyPlan, type ReplyRefusal } from '../../../shared/review/reply.js';
+import { isReply, mergeSummary, REPLY_SENT, respondingTo, sentForResponse, sentForResponseEntry, type ReplyPlan } from '../../../shared/review/reply.js';
 import { CaseFileProblem, type CaseFileJob, type CaseFileResults, type ReplyPreview } from './caseFileProtocol.js';
 
 async function bundleOrFail(db: ForesightDb, caseId: string): Promise<CaseBundle> {
@@ -67,14 +67,16 @@ async function decryptCaseFile(file: Blob, passphrase: string) {
 }
 
 /**
- * A practitioner's reply file: one case, its trail checked on its own (hashes, chain, signatures, rows). A file that
- * cannot be read throws, naming the field; a reply whose trail fails is a refusal the merge screen shows.
+ * A practitioner's reply file: one case, with its audit trail. A file that cannot be read throws, naming the field.
+ * Its trail is checked as the merge relies on it (planReplyMerge), against the case it is merged into: hashing every
+ * row of the reply, as opening a case file does, would prove nothing the merge uses, since it stores only the
+ * responses the reply adds.
  */
-async function readReplyFile(file: Blob, passphrase: string): Promise<{ ok: true; reply: CheckedReply } | ReplyRefusal> {
+async function readReplyFile(file: Blob, passphrase: string): Promise<CaseBundle> {
   const cases = await decryptCaseFile(file, passphrase);
   const [only] = cases;
   if (cases.length !== 1 || !only || only.trail === 'none') throw new CaseFileProblem('The selected file is not a reply to merge: a reply is one case, with its audit trail. Nothing has been stored.', 'file');
-  return checkReply(only.bundle);
+  return only.bundle;
 }
 
 /** A case's file made after one more entry (an export, a copy sent for response, a reply sent): the file carries it. */
@@ -123,17 +125,14 @@ export const caseFileJobs: { [K in CaseFileJob['type']]: (db: ForesightDb, job: 
   sendReply: (db, { caseId, passphrase }) => sendCase(db, caseId, passphrase, REPLY_SENT),
 
   async previewReply(db, { caseId, file, passphrase }) {
-    const read = await readReplyFile(file, passphrase);
-    if (!read.ok) return read;
-    const planned = await planMerge(db, caseId, read.reply);
+    const planned = await planMerge(db, caseId, await readReplyFile(file, passphrase));
     return planned.ok ? preview(planned.plan) : planned;
   },
 
   async mergeReply(db, { caseId, file, passphrase }) {
-    const read = await readReplyFile(file, passphrase);
-    if (!read.ok) return read;
-    const merged = await mergeReplyInto(db, caseId, read.reply);
-    if (merged.ok && merged.summary.entries > 0) await rememberSigners(db, read.reply.bundle.signers ?? [], new Date());
+    const reply = await readReplyFile(file, passphrase);
+    const merged = await mergeReplyInto(db, caseId, reply);
+    if (merged.ok && merged.summary.entries > 0) await rememberSigners(db, reply.signers ?? [], new Date());
     return merged;
   },
 

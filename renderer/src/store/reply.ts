@@ -1,5 +1,6 @@
 import { hexToBytes } from '@noble/hashes/utils.js';
-import type { AuditEntry } from '../../../shared/audit/trail.js';
+import { ROW_REMOVED, type AuditEntry } from '../../../shared/audit/trail.js';
+import type { CaseBundle } from '../../../shared/schemas/bundle.js';
 import { addHash } from '../../../shared/audit/rowSum.js';
 import { REVIEW_ROW } from '../../../shared/review/reviewRows.js';
 import {
@@ -8,7 +9,7 @@ import {
   nextResponse,
   planReplyMerge,
   responseWordings,
-  type CheckedReply,
+  sharedStart,
   type MergeSummary,
   type ReplyPlan,
   type ReplyRefusal,
@@ -21,7 +22,7 @@ import { digestsAt } from './blocks.js';
 import { currentAuthor } from './identity.js';
 import { editReview, reviewAsWritten, reviewItemsOf } from './review.js';
 import { advanceHead } from './storeHead.js';
-import type { ForesightDb } from './types.js';
+import type { ForesightDb, StoredEntry } from './types.js';
 
 /**
  * The practitioner's reply in the store (REVIEW.md §3): responses added to a copy for response, and a reply merged
@@ -62,21 +63,52 @@ export async function readResponseWordings(db: ForesightDb, caseId: string): Pro
   return responseWordings(trail, review);
 }
 
+/**
+ * The hash each row was last recorded with after a case's first `upTo` entries, from the rows those entries stored
+ * (the store's own, authenticated as it reads them). A Dexie promise, not an async function's: awaited in a
+ * transaction, an async function's own promise loses the transaction after it.
+ */
+function recordedUpTo(db: ForesightDb, caseId: string, entries: readonly StoredEntry[], upTo: number): PromiseLike<Map<string, string>> {
+  const wanted = entries.slice(0, upTo).flatMap((e) => (e.recorded?.tables ?? []).map((table): [string, string, number] => [caseId, table, e.seq]));
+  return db.auditRows.bulkGet(wanted).then((parts) => {
+    // Newest entry first: a key takes the hash it was last recorded with, and an older entry whose keys were all
+    // recorded again since (an import, before the case was stored again whole) is never turned into hex.
+    const rows = new Map<string, string>();
+    const gone = new Set<string>();
+    for (let i = parts.length - 1; i >= 0; i--) {
+      const part = parts[i];
+      if (!part) throw new Error(`The rows entry ${wanted[i]?.[2]} of this case's trail recorded in ${wanted[i]?.[1]} are missing from the store.`);
+      let digests: string[] | undefined;
+      for (let j = 0; j < part.keys.length; j++) {
+        const key = part.keys[j] as string;
+        if (rows.has(key) || gone.has(key)) continue;
+        digests ??= digestsAt(part.digests, part.keys.length);
+        const digest = digests[j] as string;
+        if (digest === ROW_REMOVED) gone.add(key);
+        else rows.set(key, digest);
+      }
+    }
+    return rows;
+  });
+}
+
 /** What merging a reply would do (or why it is refused), worked out from the stored case without changing it. */
-export async function planMerge(db: ForesightDb, caseId: string, reply: CheckedReply): Promise<{ ok: true; plan: ReplyPlan | null } | ReplyRefusal> {
+export async function planMerge(db: ForesightDb, caseId: string, reply: CaseBundle): Promise<{ ok: true; plan: ReplyPlan | null } | ReplyRefusal> {
   const [trail, review, signers] = await Promise.all([readEntries(db, caseId), reviewAsWritten(db, caseId), db.signers.where('caseId').equals(caseId).toArray()]);
   if (trail.length === 0) return { ok: false, reason: 'that case is not on this computer' };
-  return planReplyMerge({ caseId, trail, review, signers: signers.map(({ name, publicKey }) => ({ name, publicKey })) }, reply);
+  const upTo = sharedStart(trail, reply.audit);
+  const recorded = { upTo, rows: await recordedUpTo(db, caseId, trail, upTo) };
+  return planReplyMerge({ caseId, trail, recorded, review, signers: signers.map(({ name, publicKey }) => ({ name, publicKey })) }, reply);
 }
 
 /**
- * Merge a checked reply into a stored case, in one transaction: the new responses stored as review rows, the
+ * Merge a reply into a stored case, in one transaction: the new responses stored as review rows, the
  * practitioner's entries chained on (or held in the merge entry), their keys, and the reviewer's merge entry. Only the
  * rows the reply adds are written: the practitioner's receipt re-records the case with the hashes it had, so each
  * entry's row sum is the one before it plus the responses it added. Nothing is written when the reply is refused or
  * holds nothing new.
  */
-export async function mergeReplyInto(db: ForesightDb, caseId: string, reply: CheckedReply, now = new Date()): Promise<{ ok: true; summary: MergeSummary } | ReplyRefusal> {
+export async function mergeReplyInto(db: ForesightDb, caseId: string, reply: CaseBundle, now = new Date()): Promise<{ ok: true; summary: MergeSummary } | ReplyRefusal> {
   const author = await currentAuthor(db);
   return db.transaction('rw', [db.reviewItems, ...trailTables(db)], async () => {
     const planned = await planMerge(db, caseId, reply);
