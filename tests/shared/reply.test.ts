@@ -103,6 +103,15 @@ describe('merging a reply (REVIEW.md §3)', () => {
     expect(verifyBundle(bundle)).toMatchObject({ ok: true, unsigned: [], signers: [{ name: 'A. Reviewer', entries: 3 }, { name: 'P. Officer', entries: 4 }] });
   });
 
+  it('brings in only the keys that signed the practitioner’s entries: a key the reply merely carries, under any name, stays out of the case', () => {
+    const sent = reviewersCase();
+    const reply = practitionersReply(sent);
+    const planted = signingAs(newSigningKey('A. Reviewer')).as;
+    const bundle = merged(sent, { ...reply, signers: [...(reply.signers ?? []), planted] });
+    expect(bundle.signers?.map((s) => s.publicKey)).not.toContain(planted.publicKey);
+    expect(bundle.signers?.map((s) => s.name)).toEqual(['A. Reviewer', 'P. Officer']);
+  });
+
   it('holds the practitioner’s entries whole in one merge entry when the reviewer has changed the case since, and the case verifies', () => {
     const sent = reviewersCase();
     const reply = practitionersReply(sent);
