@@ -1,5 +1,5 @@
 import { heldEntryBreak, mergedHashes, replyMergedOf, RESPONSE_PREFIX, type ReplyMerged } from '../audit/embedded.js';
-import { responseCopyOf } from './responseCopy.js';
+import { requestOf, responseCopyOf } from './responseCopy.js';
 
 // The copy's own rules are in responseCopy.ts (light, read as every case opens); the merge's callers find them here too.
 export { copiesSent, isReply, Practitioner, REPLY_SENT, respondingTo, responseCopyOf, ResponseRequest, sentForResponse, sentForResponseEntry } from './responseCopy.js';
@@ -183,6 +183,9 @@ export function planReplyMerge(here: CaseSide, reply: CaseBundle): { ok: true; p
   const added = new Map<string, string>();
   const addedBy = new Map<string, AuditEntry>();
   for (const e of theirs.slice(k)) {
+    // Only the reviewer's trail sends copies and merges replies: in a reply, such a mark would pass off entries as
+    // merged already, or make the case a copy for response again.
+    if (replyMergedOf(e) || requestOf(e)) return { ok: false, entry: e.seq, reason: `${described(e)} says it ${replyMergedOf(e) ? 'merged a reply' : 'sent a copy for response'}, which only the reviewer's case may` };
     for (const [key, digest] of Object.entries(e.rows ?? {})) {
       const had = added.get(key) ?? copied.get(key);
       if (had === digest) continue;

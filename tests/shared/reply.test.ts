@@ -177,6 +177,15 @@ describe('merging a reply (REVIEW.md §3)', () => {
     expect(merge(here, withRewritten)).toMatchObject({ ok: false, entry: 7, reason: expect.stringMatching(/changes review:response:N1:1, an earlier response/) });
   });
 
+  it('refuses a reply with an entry that says it merged a reply or sent a copy: only the reviewer’s case may', () => {
+    const here = reviewersCase();
+    const reply = practitionersReply(here);
+    const passedOff = signed(reply, { at: ANSWERED.toISOString(), kind: 'note', what: 'A note', after: { replyMerged: { from: 'P. Officer', entries: ['0'.repeat(64)] } } }, officer);
+    expect(merge(here, passedOff)).toMatchObject({ ok: false, entry: 7, reason: expect.stringMatching(/says it merged a reply, which only the reviewer's case may$/) });
+    const sentAgain = signed(reply, { at: ANSWERED.toISOString(), ...sentForResponseEntry(request) }, officer);
+    expect(merge(here, sentAgain)).toMatchObject({ ok: false, entry: 7, reason: expect.stringMatching(/says it sent a copy for response/) });
+  });
+
   it('refuses a response that is not as the entry that added it recorded it, or that is missing from the reply, naming that entry', () => {
     const here = reviewersCase();
     const reply = practitionersReply(here);
