@@ -1,10 +1,10 @@
 import { heldEntryBreak, mergedHashes, replyMergedOf, RESPONSE_PREFIX, type ReplyMerged } from '../audit/embedded.js';
-import { responseCopyOf } from './responseCopy.js';
+import { requestOf, responseCopyOf } from './responseCopy.js';
 
 // The copy's own rules are in responseCopy.ts (light, read as every case opens); the merge's callers find them here too.
 export { copiesSent, isReply, Practitioner, REPLY_SENT, respondingTo, responseCopyOf, ResponseRequest, sentForResponse, sentForResponseEntry } from './responseCopy.js';
 export type { ResponseCopy, SentCopy } from './responseCopy.js';
-import type { Signer, Signing } from '../audit/signatures.js';
+import { fingerprintOf, type Signer, type Signing } from '../audit/signatures.js';
 import { appendEntry, checkChain, entryHash, recordedRows, ROW_REMOVED, rowDigest, type AuditEntry, type NewAuditEntry } from '../audit/trail.js';
 import { signatureReport } from '../bundle/verifyBundle.js';
 import { count } from '../domain/words.js';
@@ -142,7 +142,7 @@ export interface ReplyPlan {
   responses: IncomingResponse[];
   /** The copy's wording of each finding reworded since, by id: the merge entry keeps it. */
   earlierWordings: Record<string, Finding>;
-  /** The reply's signers the case does not carry yet. */
+  /** The keys that signed the reply's new entries, of those the case does not carry yet. */
   signers: Signer[];
 }
 
@@ -183,6 +183,9 @@ export function planReplyMerge(here: CaseSide, reply: CaseBundle): { ok: true; p
   const added = new Map<string, string>();
   const addedBy = new Map<string, AuditEntry>();
   for (const e of theirs.slice(k)) {
+    // Only the reviewer's trail sends copies and merges replies: in a reply, such a mark would pass off entries as
+    // merged already, or make the case a copy for response again.
+    if (replyMergedOf(e) || requestOf(e)) return { ok: false, entry: e.seq, reason: `${described(e)} says it ${replyMergedOf(e) ? 'merged a reply' : 'sent a copy for response'}, which only the reviewer's case may` };
     for (const [key, digest] of Object.entries(e.rows ?? {})) {
       const had = added.get(key) ?? copied.get(key);
       if (had === digest) continue;
@@ -238,7 +241,9 @@ export function planReplyMerge(here: CaseSide, reply: CaseBundle): { ok: true; p
     if (freshHashes.has(entry.hash) && !taken.has(key)) return notIntact(entry, `${key} was stored by entry ${entry.seq} but is missing from the reply`);
   }
   const from = copy?.practitioner.name ?? addedBy.values().next().value?.who ?? (fresh[0] as AuditEntry).who;
-  const signers = (reply.signers ?? []).filter((s) => !here.signers.some((h) => h.publicKey === s.publicKey));
+  // Only the keys that signed the entries merged: any other key the reply carries could be planted under anyone's name.
+  const signedBy = new Set(fresh.map((e) => e.signer));
+  const signers = (reply.signers ?? []).filter((s) => signedBy.has(fingerprintOf(s.publicKey)) && !here.signers.some((h) => h.publicKey === s.publicKey));
   return { ok: true, plan: { from, verbatim: chainsOn ? fresh : [], held: chainsOn ? [] : fresh, responses, earlierWordings, signers } };
 }
 

@@ -598,9 +598,10 @@ export function* pseudonymiseSteps(bundle: CaseBundle, options: PseudonymiseOpti
     audit: [],
     ...(reviewCopy ? { review: reviewCopy } : {}),
   };
-  // Hashing every row for the trail entry takes seconds on a large case: said, so progress does not seem to stop.
+  // Hashing every row for the trail entry takes seconds on a large case: said, so progress does not seem to stop. The
+  // entry does not say how many days the dates moved: that is part of the key, and would give back the real dates.
   if (!options.preview) yield { done, total, stage: 'trail' };
-  const bundleOut = options.preview ? copy : withWholeCaseEntry(copy, { who: options.who, at: options.at, kind: 'import', what: `Training copy made: pseudonymised, dates moved by ${shiftDays} days` }, options.signing);
+  const bundleOut = options.preview ? copy : withWholeCaseEntry(copy, { who: options.who, at: options.at, kind: 'import', what: 'Training copy made: pseudonymised, every date moved by the same whole number of weeks' }, options.signing);
   yield { done: ++done, total };
 
   const key: TrainingKey = {

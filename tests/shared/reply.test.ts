@@ -103,6 +103,15 @@ describe('merging a reply (REVIEW.md §3)', () => {
     expect(verifyBundle(bundle)).toMatchObject({ ok: true, unsigned: [], signers: [{ name: 'A. Reviewer', entries: 3 }, { name: 'P. Officer', entries: 4 }] });
   });
 
+  it('brings in only the keys that signed the practitioner’s entries: a key the reply merely carries, under any name, stays out of the case', () => {
+    const sent = reviewersCase();
+    const reply = practitionersReply(sent);
+    const planted = signingAs(newSigningKey('A. Reviewer')).as;
+    const bundle = merged(sent, { ...reply, signers: [...(reply.signers ?? []), planted] });
+    expect(bundle.signers?.map((s) => s.publicKey)).not.toContain(planted.publicKey);
+    expect(bundle.signers?.map((s) => s.name)).toEqual(['A. Reviewer', 'P. Officer']);
+  });
+
   it('holds the practitioner’s entries whole in one merge entry when the reviewer has changed the case since, and the case verifies', () => {
     const sent = reviewersCase();
     const reply = practitionersReply(sent);
@@ -166,6 +175,15 @@ describe('merging a reply (REVIEW.md §3)', () => {
     const inPlace = signed(reply, { at: ANSWERED.toISOString(), kind: 'edit', what: 'Response to N1 (version 1) changed', rows: { 'review:response:N1:1': rowDigest(rewritten) } }, officer);
     const withRewritten = { ...inPlace, review: { ...inPlace.review, responses: [rewritten, ...(inPlace.review?.responses ?? []).slice(1)] } } as CaseBundle;
     expect(merge(here, withRewritten)).toMatchObject({ ok: false, entry: 7, reason: expect.stringMatching(/changes review:response:N1:1, an earlier response/) });
+  });
+
+  it('refuses a reply with an entry that says it merged a reply or sent a copy: only the reviewer’s case may', () => {
+    const here = reviewersCase();
+    const reply = practitionersReply(here);
+    const passedOff = signed(reply, { at: ANSWERED.toISOString(), kind: 'note', what: 'A note', after: { replyMerged: { from: 'P. Officer', entries: ['0'.repeat(64)] } } }, officer);
+    expect(merge(here, passedOff)).toMatchObject({ ok: false, entry: 7, reason: expect.stringMatching(/says it merged a reply, which only the reviewer's case may$/) });
+    const sentAgain = signed(reply, { at: ANSWERED.toISOString(), ...sentForResponseEntry(request) }, officer);
+    expect(merge(here, sentAgain)).toMatchObject({ ok: false, entry: 7, reason: expect.stringMatching(/says it sent a copy for response/) });
   });
 
   it('refuses a response that is not as the entry that added it recorded it, or that is missing from the reply, naming that entry', () => {

@@ -9,11 +9,13 @@ import { readTrail } from '../../renderer/src/store/audit.js';
 import { addResponse, readResponseWordings } from '../../renderer/src/store/reply.js';
 import { responseCopy } from '../../renderer/src/store/copyForResponse.js';
 import { editReview, readCaseReview, undoableEdit } from '../../renderer/src/store/review.js';
+import { editCaseDetails, findCase } from '../../renderer/src/store/cases.js';
+import { storeImport } from '../../renderer/src/store/imports.js';
 import { editTraining } from '../../renderer/src/store/training.js';
 import { checkTrail } from '../../renderer/src/store/trailCheck.js';
 import { checkSignatures } from '../../renderer/src/store/trailSignatures.js';
 import type { ForesightDb } from '../../renderer/src/store/types.js';
-import { demoStore, freshDbAs } from './helpers.js';
+import { authorOf, demoStore, freshDbAs } from './helpers.js';
 
 const PASSPHRASE = 'a long passphrase for the copy';
 const request = { practitioner: { staffCode: 'N07P214', name: 'P. Officer' }, findings: ['N1', 'N2'] };
@@ -72,6 +74,20 @@ describe('the practitioner’s reply in the store', () => {
     expect((await readCaseReview(db, caseId))?.findings.find((f) => f.id === 'N1')?.text).toBe('The notice was not read.');
     await addResponse(db, caseId, { finding: 'N1', status: 'accepted', text: 'Agreed.', evidence: [] });
     expect(await readTrail(db, caseId)).toHaveLength(entries + 1);
+  });
+
+  it('in a copy for response the case’s details cannot be edited nor files imported, even by a path the screens hide', async () => {
+    const { caseId, copy } = await sentForResponse();
+    const { db } = await freshDbAs('P. Officer');
+    await caseFileJobs.receive(db, { type: 'receive', file: copy, passphrase: PASSPHRASE, fileName: 'for-response.foresight' });
+    const entries = (await readTrail(db, caseId)).length;
+    const found = await findCase(db, caseId);
+    if (!found) throw new Error('the copy was not stored');
+    await expect(editCaseDetails(db, caseId, { title: 'Renamed', crn: found.crn, subject: found.subject, offenceAt: found.offenceAt })).rejects.toThrow('only your responses can be added');
+    const audit = { author: authorOf('P. Officer'), at: new Date(), what: () => 'Imported nothing' };
+    await expect(storeImport(db, caseId, async () => {}, { acceptedChanges: [], existing: new Map(), sources: [], staff: [], audit })).rejects.toThrow('only your responses can be added');
+    expect(await readTrail(db, caseId)).toHaveLength(entries);
+    expect((await findCase(db, caseId))?.title).toBe(found.title);
   });
 
   it('merges a reply into the reviewer’s case: the practitioner’s entries chained on, the trail checks at both depths, and merging again adds nothing', async () => {

@@ -31,7 +31,7 @@ describe('a training copy made in the app', () => {
     const copy = (await caseBundleOf(db, made.caseId))!;
     expect(copy.case.trainingCopy).toBe(true);
     expect(copy.audit).toHaveLength(1);
-    expect(copy.audit[0]).toMatchObject({ kind: 'import', who: 'Test Reviewer', what: 'Training copy made: pseudonymised, dates moved by -14 days' });
+    expect(copy.audit[0]).toMatchObject({ kind: 'import', who: 'Test Reviewer', what: 'Training copy made: pseudonymised, every date moved by the same whole number of weeks' });
     const report = verifyBundle(copy);
     expect(report).toMatchObject({ ok: true, unsigned: [] });
     expect((await checkTrail(db, made.caseId, 'full'))?.ok).toBe(true);

@@ -14,6 +14,7 @@ import { currentAuthor, type Author } from './identity.js';
 import { readReview } from '../../../shared/review/readReview.js';
 import { reviewItemRows } from './review.js';
 import { trainingItemRows } from './training.js';
+import { refuseInCopyForResponse } from './copyForResponse.js';
 
 /** Every case, by CRN. (The CRN is not an index: indexes stay in the clear in an encrypted store.) */
 export async function listCases(db: ForesightDb): Promise<Case[]> {
@@ -56,6 +57,7 @@ export async function editCaseDetails(db: ForesightDb, caseId: string, details: 
   return db.transaction('rw', [db.cases, ...CASE_TABLES.map((t) => db[t]), db.settings], async () => {
     const before = await db.cases.get(caseId);
     if (!before) throw new Error('That case no longer exists.');
+    await refuseInCopyForResponse(db, caseId);
     const change = caseDetailsChange(before, details);
     if (!change) return null;
     const after: Case = { ...before, title: details.title, crn: details.crn, subject: details.subject, offenceAt: details.offenceAt };

@@ -5,6 +5,7 @@ import type { Allocation, Case, SourceFile, Staff } from '../../../shared/schema
 import { createCase } from './cases.js';
 import { BLOCK_TABLES, blockOfKey, BlockWriter, rowsByKey, type BlockTable } from './blocks.js';
 import { appendAudit, trailTables } from './audit.js';
+import { refuseInCopyForResponse } from './copyForResponse.js';
 import type { Author } from './identity.js';
 import type { ForesightDb } from './types.js';
 
@@ -80,6 +81,7 @@ export async function storeImport(
     }
   };
   await db.transaction('rw', [db.blocks, db.blockKeys, db.allocations, db.sources, db.staff, ...trailTables(db)], async () => {
+    await refuseInCopyForResponse(db, caseId);
     await produce(put);
     for (const table of IMPORT_TABLES) {
       const changes = extras.acceptedChanges.filter((c) => c.table === table).map((c) => ({ key: c.key, item: c.after }));
