@@ -65,8 +65,9 @@ export interface PointFields {
 }
 
 /** The form for a new point, blank or from a key practice episode (its title, decision moment and officer). */
-export function pointFields(point?: DecisionPoint, episode?: Episode): PointFields {
-  const from = point ?? (episode && { title: episode.title, at: episode.decisionAt, episode: episode.id, officer: episode.officer });
+export function pointFields(point?: DecisionPoint, episode?: Episode, at?: string): PointFields {
+  // A moment chosen on the timeline gives the moment alone: the title and question are the trainer's.
+  const from = point ?? (episode && { title: episode.title, at: episode.decisionAt, episode: episode.id, officer: episode.officer }) ?? (at ? { title: '', at, episode: '', officer: '' } : undefined);
   const options = [...(point?.options ?? [])];
   while (options.length < MAX_OPTIONS) options.push('');
   return {

@@ -136,3 +136,17 @@ test('a training pack saved with a passphrase opens on another computer straight
   await expect(points(trainer)).toHaveText(['D1 The first home visit']);
   expect(await scan(trainer)).toEqual([]);
 });
+
+test('a moment on the timeline becomes a decision point: the point’s form opens at it', async ({ page }) => {
+  await openDemo(page);
+  await page.getByRole('link', { name: 'Timeline', exact: true }).click();
+  // The timeline opens a minute before the further offence (12 Nov 2023, 02:17).
+  await page.getByRole('link', { name: 'Use this moment as a decision point of the walkthrough' }).click();
+  await expect(page).toHaveURL(/#\/cases\/demo-X900417\/training\?at=/);
+  await page.getByLabel('What happened in the end').fill('A further offence of serious violence.');
+  await page.getByRole('button', { name: 'Start the walkthrough' }).click();
+  await expect(page.getByRole('heading', { name: 'Add a decision point' })).toBeVisible();
+  await expect(page.getByLabel('Date', { exact: true })).toHaveValue('12/11/2023');
+  await expect(page.getByLabel('Time (optional)')).toHaveValue('02:16');
+  expect(await scan(page)).toEqual([]);
+});

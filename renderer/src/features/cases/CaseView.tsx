@@ -14,6 +14,7 @@ import { useStored } from '../../app/useStored.js';
 import { findCase } from '../../store/cases.js';
 import { useReview } from '../../app/review.js';
 import { useResponseCopy } from '../../app/responseCopy.js';
+import { trainsOn } from '../../../../shared/training/trainingPack.js';
 
 // The importer (and its XLSX reader) loads only when a user opens Import.
 const ImportView = lazy(() => import('../import/ImportView.js').then((m) => ({ default: m.ImportView })));
@@ -120,10 +121,10 @@ export function CaseView({ caseId, tab, section }: { caseId: string; tab: CaseTa
             <ImportView found={found} />
           </Suspense>
         )}
-        {tab === 'timeline' && index && timeline && <timeline.TimelineView caseId={caseId} index={index} policies={policies} />}
+        {tab === 'timeline' && index && timeline && <timeline.TimelineView caseId={caseId} index={index} policies={policies} training={trainsOn(found)} />}
         {tab === 'timeline' && index && !timeline && (
           <Suspense fallback={<p>Loading the timeline…</p>}>
-            <TimelineView caseId={caseId} index={index} policies={policies} />
+            <TimelineView caseId={caseId} index={index} policies={policies} training={trainsOn(found)} />
           </Suspense>
         )}
         {tab === 'activity' && <ActivityView caseId={caseId} status={trail.status} onCheck={trail.check} />}

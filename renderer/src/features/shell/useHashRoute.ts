@@ -51,7 +51,8 @@ export const href = {
   edit: (caseId: string) => `#/cases/${encodeURIComponent(caseId)}/edit`,
   delete: (caseId: string) => `#/cases/${encodeURIComponent(caseId)}/delete`,
   /** The Training tab; `present` asks it to open the presenter (a training pack just opened). */
-  training: (caseId: string, { present = false } = {}) => `#/cases/${encodeURIComponent(caseId)}/training${present ? '?present=1' : ''}`,
+  training: (caseId: string, { present = false, at }: { present?: boolean; at?: string } = {}) =>
+    `#/cases/${encodeURIComponent(caseId)}/training${present ? '?present=1' : at ? `?at=${encodeURIComponent(at)}` : ''}`,
   export: (caseId: string) => `#/cases/${encodeURIComponent(caseId)}/export`,
   settings: () => '#/settings',
   backups: () => '#/backups',

@@ -18,6 +18,8 @@ import { HELD_BACK_ROW, type TimelineRow } from './draw.js';
 import { RecallTiming } from '../review/RecallTiming.js';
 import { caseLayout, caseRecalls, officerBands, recallShown, type CaseLayout } from './model.js';
 import { OfficerPanel } from './OfficerPanel.js';
+import { href } from '../shell/useHashRoute.js';
+import { toLondonIso } from '../../../../shared/time/london.js';
 import { TimelineCanvas } from './TimelineCanvas.js';
 
 const SETTLE_MS = 80;
@@ -47,7 +49,13 @@ function visibleRows(layout: CaseLayout, shown: Uint8Array, hindsight: boolean):
  * The view from the tunnel: the case at the cursor as the chosen officer could see it, on a timeline and in a table.
  * `policies` (the review's register) give the recall steps their targets.
  */
-export function TimelineView({ caseId, index, policies = NO_POLICIES }: { caseId: string; index: CaseIndex; policies?: readonly Policy[] }) {
+export function TimelineView({ caseId, index, policies = NO_POLICIES, training = false }: {
+  caseId: string;
+  index: CaseIndex;
+  policies?: readonly Policy[];
+  /** The case can be presented to a room (a training copy, or synthetic): the cursor's moment can become a decision point. */
+  training?: boolean;
+}) {
   const { state, update } = useCaseViewState();
   const layout = caseLayout(index);
   const { officer, view, shown, states } = useCaseAtCursor(index, state);
@@ -105,6 +113,11 @@ export function TimelineView({ caseId, index, policies = NO_POLICIES }: { caseId
         )}
       </div>
       <EpisodeMaker at={moment} tray={tray} />
+      {training && (
+        <p className="timeline-view__training">
+          <a href={href.training(caseId, { at: toLondonIso(restingCursor) })}>Use this moment as a decision point of the walkthrough</a>
+        </p>
+      )}
       <h2 className="heading-m timeline-view__table-heading">The same records as a table</h2>
       <RecordCount shown={resting.shown} total={index.records.length} hindsight={state.hindsight} filter={state.filter} />
       <RecordsWithDetail

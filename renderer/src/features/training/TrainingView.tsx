@@ -42,7 +42,10 @@ export function TrainingView({ found, index }: TrainingViewProps) {
   const review = useReview(caseId);
   const undoable = useTrainingUndoable(caseId);
   const { save, undo, answer, status } = useTrainingEditor(caseId);
-  const present = useHashQuery().get('present') === '1';
+  const query = useHashQuery();
+  const present = query.get('present') === '1';
+  // A moment chosen on the timeline for a new decision point.
+  const at = query.get('at') ?? undefined;
   // The session in front of the room, or whose debrief is open.
   const [open, setOpen] = useState<{ view: 'present' | 'debrief'; sessionId: string } | null>(null);
   // A pack just opened starts a session and opens the presenter once, when its walkthrough has been read.
@@ -120,7 +123,7 @@ export function TrainingView({ found, index }: TrainingViewProps) {
             <p aria-live="polite">Reading the walkthrough…</p>
           ) : (
             <>
-              <WalkthroughEditor walkthrough={training?.walkthrough} caseTitle={found.title} episodes={review?.episodes ?? []} save={save} />
+              <WalkthroughEditor walkthrough={training?.walkthrough} caseTitle={found.title} episodes={review?.episodes ?? []} save={save} at={at} />
               {training?.walkthrough && <StartSession
                   training={training}
                   save={save}

@@ -15,8 +15,16 @@ const targetOf = (key: string) => fieldId(FORM, key === 'options' ? 'options.0' 
  * Adding a decision point, or changing one: where it comes from (a key practice episode of the review, or any moment
  * of the case), the question and the options put to the room, and what the officer actually did.
  */
-export function PointForm({ id, point, episodes, onSave, onClose }: { id: string; point: DecisionPoint | undefined; episodes: readonly Episode[]; onSave: (point: DecisionPoint) => Promise<boolean>; onClose: () => void }) {
-  const { fields, setFields, errors, saving, set, submit } = useRegisterForm(() => pointFields(point), (f: PointFields) => checkPoint(id, f), onSave, onClose);
+export function PointForm({ id, point, at, episodes, onSave, onClose }: {
+  id: string;
+  point: DecisionPoint | undefined;
+  /** A moment chosen on the timeline, for a new point. */
+  at?: string;
+  episodes: readonly Episode[];
+  onSave: (point: DecisionPoint) => Promise<boolean>;
+  onClose: () => void;
+}) {
+  const { fields, setFields, errors, saving, set, submit } = useRegisterForm(() => pointFields(point, undefined, at), (f: PointFields) => checkPoint(id, f), onSave, onClose);
   const messages = Object.fromEntries(Object.entries(errors).map(([key, e]) => [key, e.message]));
   const fromEpisode = (episodeId: string) => {
     const episode = episodes.find((e) => e.id === episodeId);

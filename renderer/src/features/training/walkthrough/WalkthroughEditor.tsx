@@ -16,11 +16,11 @@ type Save = (edit: TrainingEdit) => Promise<boolean>;
  * The walkthrough's editor: its title and the outcome told at the end, then its decision points in the order the room
  * meets them, each added, changed, moved or deleted with a trail entry of its own.
  */
-export function WalkthroughEditor({ walkthrough, caseTitle, episodes, save }: { walkthrough: Walkthrough | undefined; caseTitle: string; episodes: readonly Episode[]; save: Save }) {
+export function WalkthroughEditor({ walkthrough, caseTitle, episodes, save, at }: { walkthrough: Walkthrough | undefined; caseTitle: string; episodes: readonly Episode[]; save: Save; at?: string }) {
   return (
     <>
       <Details walkthrough={walkthrough} caseTitle={caseTitle} save={save} />
-      {walkthrough && <Points walkthrough={walkthrough} episodes={episodes} save={save} />}
+      {walkthrough && <Points walkthrough={walkthrough} episodes={episodes} save={save} at={at} />}
     </>
   );
 }
@@ -62,8 +62,15 @@ function Details({ walkthrough, caseTitle, save }: { walkthrough: Walkthrough | 
   );
 }
 
-function Points({ walkthrough, episodes, save }: { walkthrough: Walkthrough; episodes: readonly Episode[]; save: Save }) {
+function Points({ walkthrough, episodes, save, at }: { walkthrough: Walkthrough; episodes: readonly Episode[]; save: Save; at?: string }) {
   const { editing, heading, open, close, deleted } = useRegister();
+  // Come from the timeline's "Use this moment as a decision point": the form opens at that moment, once.
+  const [fromTimeline, setFromTimeline] = useState(at);
+  useEffect(() => {
+    if (fromTimeline) open({ mode: 'add' });
+    // Only as the page opens at that moment.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [fromTimeline]);
   const { points } = walkthrough;
   const changing = editing?.mode === 'change' ? points.find((p) => p.id === editing.id) : undefined;
   const deleting = editing?.mode === 'delete' ? points.find((p) => p.id === editing.id) : undefined;
@@ -113,7 +120,18 @@ function Points({ walkthrough, episodes, save }: { walkthrough: Walkthrough; epi
       </div>
       {(editing?.mode === 'add' || changing) && (
         <RegisterPanel id="point-form" title={changing ? `Change decision point ${changing.id}` : 'Add a decision point'}>
-          <PointForm key={changing?.id ?? 'new'} id={changing?.id ?? nextPointId(walkthrough)} point={changing} episodes={byDecision(episodes)} onSave={(point) => save(putPoint(walkthrough, point))} onClose={close} />
+          <PointForm
+            key={changing?.id ?? 'new'}
+            id={changing?.id ?? nextPointId(walkthrough)}
+            point={changing}
+            at={changing ? undefined : fromTimeline}
+            episodes={byDecision(episodes)}
+            onSave={(point) => save(putPoint(walkthrough, point))}
+            onClose={() => {
+              setFromTimeline(undefined);
+              close();
+            }}
+          />
         </RegisterPanel>
       )}
       {deleting && (
