@@ -1,7 +1,6 @@
 import { pictureScale } from '../../../../shared/report/figureTypes.js';
 import type { ReportProgress } from '../../../../shared/report/build.js';
-import { holdKey, StoppedByLock } from '../../store/keyHolders.js';
-import { StoredValueDamaged } from '../../app/caseFileProtocol.js';
+import { runWorkerJob } from '../../app/workerJob.js';
 import type { FromReportWorker, ReportJob, ReportResults, ToReportWorker } from '../../app/reportProtocol.js';
 import { rasterise } from './rasterise.js';
 
@@ -21,43 +20,21 @@ export function runReportJob<J extends ReportJob>(
   job: J,
   options: { signal?: AbortSignal; onProgress?: (p: ReportProgress) => void } = {},
 ): Promise<ReportResults[J['type']]> {
-  return new Promise((resolve, reject) => {
-    if (options.signal?.aborted) return reject(new ReportCancelled());
-    const worker = new Worker(new URL('./report.worker.ts', import.meta.url), { type: 'module' });
-    const released = holdKey(worker, () => reject(new StoppedByLock()));
-    const end = () => {
-      released();
-      worker.terminate();
-      options.signal?.removeEventListener('abort', cancel);
-    };
-    const cancel = () => {
-      end();
-      reject(new ReportCancelled());
-    };
-    options.signal?.addEventListener('abort', cancel);
-    const send = (message: ToReportWorker, transfer: Transferable[] = []) => worker.postMessage(message, transfer);
-    worker.onmessage = async (e: MessageEvent<FromReportWorker>) => {
-      const m = e.data;
-      if (m.type === 'progress') options.onProgress?.(m.progress);
-      else if (m.type === 'rasterise') {
-        // One figure at a time, each a short task: the window stays responsive. One that cannot be drawn goes back
-        // empty, and the document says so in its place.
-        const pngs: Uint8Array[] = [];
-        for (const figure of m.figures) {
-          if (options.signal?.aborted) return;
-          pngs.push(await rasterise(figure, pictureScale(figure)).catch(() => new Uint8Array(0)));
-        }
-        send({ type: 'pngs', pngs }, pngs.map((p) => p.buffer as ArrayBuffer));
-      } else {
-        end();
-        if (m.type === 'done') resolve(m.result as ReportResults[J['type']]);
-        else reject(m.damaged ? new StoredValueDamaged(m.message) : new Error(m.message));
+  const message: ToReportWorker = { type: 'job', dataKey, job };
+  return runWorkerJob<ReportResults[J['type']], FromReportWorker>(() => new Worker(new URL('./report.worker.ts', import.meta.url), { type: 'module' }), message, {
+    ...(options.signal ? { signal: options.signal } : {}),
+    cancelled: () => new ReportCancelled(),
+    onMessage: async (m, send) => {
+      if (m.type === 'progress') return options.onProgress?.(m.progress);
+      // One figure at a time, each a short task: the window stays responsive. One that cannot be drawn goes back
+      // empty, and the document says so in its place.
+      const pngs: Uint8Array[] = [];
+      for (const figure of m.figures) {
+        if (options.signal?.aborted) return;
+        pngs.push(await rasterise(figure, pictureScale(figure)).catch(() => new Uint8Array(0)));
       }
-    };
-    worker.onerror = (e) => {
-      end();
-      reject(new Error(e.message || 'The work stopped unexpectedly.'));
-    };
-    send({ type: 'job', dataKey, job });
+      const reply: ToReportWorker = { type: 'pngs', pngs };
+      send(reply, pngs.map((p) => p.buffer as ArrayBuffer));
+    },
   });
 }
