@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { paragraphsOf } from '../../../../shared/report/words.js';
 import { decisionText } from '../../../../shared/review/episodeEdits.js';
 import { FINDING_KIND_NAMES } from '../../../../shared/review/words.js';
 import type { Finding } from '../../../../shared/schemas/review.js';
@@ -59,7 +60,7 @@ export function FindingResponse({ finding }: { finding: Finding }) {
         Finding {finding.id} <strong className="tag tag--grey">{FINDING_KIND_NAMES[finding.kind]}</strong>
       </h2>
       <blockquote className="finding-response__text">
-        {finding.text.split(/\n{2,}/).map((p, i) => (
+        {paragraphsOf(finding.text).map((p, i) => (
           <p key={i}>{p}</p>
         ))}
       </blockquote>

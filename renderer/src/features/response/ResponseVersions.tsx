@@ -1,4 +1,5 @@
 import type { CaseIndex } from '../../../../shared/engine/caseIndex.js';
+import { paragraphsOf } from '../../../../shared/report/words.js';
 import { RESPONSE_STATUS_NAMES } from '../../../../shared/review/words.js';
 import type { Finding, ReviewResponse } from '../../../../shared/schemas/review.js';
 import { formatInstant } from '../../../../shared/time/display.js';
@@ -38,7 +39,7 @@ export function ResponseVersions(props: { index: CaseIndex; finding: Finding | u
                 By {byWhom(props.index, r.by)}, {formatInstant(r.at)}
               </p>
               <blockquote className="response-version__text">
-                {r.text.split(/\n{2,}/).map((p, i) => (
+                {paragraphsOf(r.text).map((p, i) => (
                   <p key={i}>{p}</p>
                 ))}
               </blockquote>

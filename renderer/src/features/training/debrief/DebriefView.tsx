@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { paragraphsOf } from '../../../../../shared/report/words.js';
 import { documentFileName } from '../../../../../shared/bridge/contract.js';
 import type { CaseIndex } from '../../../../../shared/engine/caseIndex.js';
 import { workloadChartSvg } from '../../../../../shared/report/charts.js';
@@ -80,7 +81,7 @@ function PointSection({ p, exercise }: { p: PointDebrief; exercise: boolean }) {
         </section>
         <section aria-labelledby={`${id}-actual`}>
           <h3 className="heading-s" id={`${id}-actual`}>What the officer actually did</h3>
-          {p.point.actual ? p.point.actual.split(/\n{2,}/).map((para, i) => <p key={i}>{para}</p>) : <p>Not written in the walkthrough.</p>}
+          {p.point.actual ? paragraphsOf(p.point.actual).map((para, i) => <p key={i}>{para}</p>) : <p>Not written in the walkthrough.</p>}
         </section>
         <section aria-labelledby={`${id}-picture`} className="debrief__picture">
           <h3 className="heading-s" id={`${id}-picture`}>What they knew and carried then</h3>

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { paragraphsOf } from '../../../../../shared/report/words.js';
 import { createPortal } from 'react-dom';
 import type { CaseIndex } from '../../../../../shared/engine/caseIndex.js';
 import { answerOf, stillToAnswer } from '../../../../../shared/training/answers.js';
@@ -291,7 +292,7 @@ function Outcome({ outcome }: { outcome: NonNullable<PresenterFrame['outcome']> 
   return (
     <div className="presenter__text">
       <p className="presenter__lead">The further offence: {outcome.offence}.</p>
-      {outcome.text.split(/\n{2,}/).map((para, i) => <p key={i}>{para}</p>)}
+      {paragraphsOf(outcome.text).map((para, i) => <p key={i}>{para}</p>)}
     </div>
   );
 }
